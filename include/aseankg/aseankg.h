@@ -1,0 +1,29 @@
+/* aseankg: the China-ASEAN joint statement as a text-grounded RDF knowledge graph. */
+#ifndef ASEANKG_ASEANKG_H
+#define ASEANKG_ASEANKG_H
+
+#include "aseankg/data.h"
+#include "aseankg/export.h"
+#include "aseankg/graph.h"
+#include "aseankg/ntriples.h"
+#include "aseankg/ontology.h"
+#include "aseankg/output.h"
+#include "aseankg/status.h"
+#include "aseankg/text.h"
+#include "aseankg/turtle.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The library version, "MAJOR.MINOR.PATCH". */
+const char* aseankg_version(void);
+
+/** The version of the raptor library linked at run time. */
+const char* aseankg_raptor_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ASEANKG_ASEANKG_H */

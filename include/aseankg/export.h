@@ -1,0 +1,84 @@
+/* Builds the knowledge graph from the curated data, the text and the ontology. */
+#ifndef ASEANKG_EXPORT_H
+#define ASEANKG_EXPORT_H
+
+#include "aseankg/data.h"
+#include "aseankg/graph.h"
+#include "aseankg/ontology.h"
+#include "aseankg/status.h"
+#include "aseankg/text.h"
+#include "aseankg/turtle.h"
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The base IRI minted IRIs live under unless the caller picks another. */
+#define ASEANKG_DEFAULT_BASE "https://example.org/aseankg/id/"
+
+/** Everything an export reads, loaded and owned together. */
+typedef struct {
+  AseankgData*     data;
+  AseankgText*     text;
+  AseankgOntology* ontology;
+} AseankgProject;
+
+/**
+   Load `data_dir` (dataset.yaml, entities.yaml, relations.yaml and the text
+   file dataset.yaml names) and the ontology at `ontology_path`. On failure
+   nothing is left allocated. Release with aseankg_project_release().
+*/
+AseankgStatus aseankg_project_load(AseankgProject* project,
+                                   const char*     data_dir,
+                                   const char*     ontology_path,
+                                   AseankgError*   error);
+
+/** Free what a project holds and zero it. Safe on a zeroed project. */
+void aseankg_project_release(AseankgProject* project);
+
+/** Counts of what an export produced. */
+typedef struct {
+  size_t entities;
+  size_t relations;
+  size_t segments;
+  size_t mentions; /**< name occurrences found in the text */
+  size_t spans;    /**< distinct text spans (mentions and evidence) */
+  size_t triples;
+} AseankgExportStats;
+
+/**
+   Check the project and add its graph to `graph`: every minted IRI under
+   `base`; with `named_graph` non-zero every quad goes into the graph named
+   for the dataset version, otherwise into the default graph. On a data error
+   `error` points at the offending YAML or text position; `graph` may then
+   hold a partial graph and should be discarded. `stats` may be NULL.
+*/
+AseankgStatus aseankg_export_build(AseankgGraph*          graph,
+                                   const AseankgProject*  project,
+                                   const char*            base,
+                                   int                    named_graph,
+                                   AseankgExportStats*    stats,
+                                   AseankgError*          error);
+
+/**
+   Fill `prefixes` (room for `capacity`) with the Turtle prefixes for an export
+   under `base`. Strings point into `storage` (room for `storage_size` bytes)
+   or static memory. Returns the number of prefixes, or 0 if they do not fit.
+*/
+size_t aseankg_export_prefixes(const AseankgProject* project,
+                               const char*           base,
+                               AseankgPrefix*        prefixes,
+                               size_t                capacity,
+                               char*                 storage,
+                               size_t                storage_size);
+
+/** Check that `base` can prefix minted IRIs: absolute, IRI characters only, ending in '/' or '#'. */
+AseankgStatus aseankg_export_check_base(const char* base, AseankgError* error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ASEANKG_EXPORT_H */

@@ -1,0 +1,42 @@
+/* Canonical N-Triples / N-Quads writer and a strict RDF 1.2 N-Triples / N-Quads reader. */
+#ifndef ASEANKG_NTRIPLES_H
+#define ASEANKG_NTRIPLES_H
+
+#include "aseankg/graph.h"
+#include "aseankg/status.h"
+
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+   Write the quads of `graph` in their current order (call aseankg_graph_sort()
+   first for sorted output) in canonical form: UTF-8, single spaces, only the
+   escapes the canonical form requires. With `with_graph_names` zero the graph
+   names are dropped (N-Triples); otherwise named-graph quads carry them
+   (N-Quads). Returns ASEANKG_ERR_IO if the stream reports an error.
+*/
+AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph,
+                                     FILE*               stream,
+                                     int                 with_graph_names);
+
+/**
+   Read N-Triples (or, with `quads` non-zero, N-Quads) from `stream` into
+   `graph`, including RDF 1.2 triple terms and directional language tags.
+   `file_name` only labels errors. On the first error, `error` gets its line
+   and column (in characters) and reading stops; quads read before it stay in
+   the graph.
+*/
+AseankgStatus aseankg_ntriples_read(AseankgGraph* graph,
+                                    FILE*         stream,
+                                    const char*   file_name,
+                                    int           quads,
+                                    AseankgError* error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ASEANKG_NTRIPLES_H */

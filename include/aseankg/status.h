@@ -1,0 +1,71 @@
+/* aseankg status codes and the error record every fallible call fills. */
+#ifndef ASEANKG_STATUS_H
+#define ASEANKG_STATUS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Result of every fallible library call. 0 is success; the rest are errors. */
+typedef enum {
+  ASEANKG_SUCCESS = 0,  /**< Done. */
+  ASEANKG_ERR_NOMEM,    /**< Out of memory. */
+  ASEANKG_ERR_IO,       /**< A file could not be read or written. */
+  ASEANKG_ERR_SYNTAX,   /**< Malformed input (YAML, RDF, UTF-8). */
+  ASEANKG_ERR_DATA,     /**< Well-formed input that breaks a data rule. */
+  ASEANKG_ERR_ONTOLOGY, /**< A term the ontology does not declare. */
+  ASEANKG_ERR_IRI,      /**< A string that cannot become an IRI. */
+  ASEANKG_ERR_USAGE     /**< The caller passed an invalid argument. */
+} AseankgStatus;
+
+/** Return a short static description of `status`; never NULL. */
+const char* aseankg_strerror(AseankgStatus status);
+
+/**
+   Where an error happened and what it was.
+
+   `line` and `column` are 1-based; 0 means "not tied to a position" (an
+   error about a whole file, such as one that cannot be opened). `file` is
+   borrowed from the caller and must outlive the record.
+*/
+typedef struct {
+  AseankgStatus status;
+  const char*   file;
+  unsigned      line;
+  unsigned      column;
+  char          message[512];
+} AseankgError;
+
+/** Reset `error` to success. Safe on NULL. */
+void aseankg_error_clear(AseankgError* error);
+
+/**
+   Record an error in `error` (NULL is allowed and ignored) unless one is
+   already recorded: the first error is the one reported. Returns `status`
+   so a caller can write `return aseankg_error_set(...)`.
+*/
+AseankgStatus aseankg_error_set(AseankgError* error,
+                                AseankgStatus status,
+                                const char*   file,
+                                unsigned      line,
+                                unsigned      column,
+                                const char*   format,
+                                ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 6, 7)))
+#endif
+  ;
+
+/**
+   Write `error` as one line to `buffer`: `FILE:LINE:COL: message`, or
+   `FILE: message` when it has no position. Returns `buffer`.
+*/
+char* aseankg_error_format(const AseankgError* error, char* buffer, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ASEANKG_STATUS_H */

@@ -1,0 +1,40 @@
+/* A growable byte buffer, private to the library. */
+#ifndef ASEANKG_SRC_BUFFER_H
+#define ASEANKG_SRC_BUFFER_H
+
+#include "aseankg/status.h"
+
+#include <stddef.h>
+
+typedef struct {
+  char*  data; /**< Always NUL-terminated when non-NULL. */
+  size_t length;
+  size_t capacity;
+} AseankgBuffer;
+
+/** Append `length` bytes; the buffer stays NUL-terminated. */
+AseankgStatus aseankg_buffer_append(AseankgBuffer* buffer,
+                                    const void*    bytes,
+                                    size_t         length);
+
+/** Append a NUL-terminated string. */
+AseankgStatus aseankg_buffer_append_string(AseankgBuffer* buffer,
+                                           const char*    string);
+
+/** Append one byte. */
+AseankgStatus aseankg_buffer_append_byte(AseankgBuffer* buffer, char byte);
+
+/** Append a printf-formatted string. */
+AseankgStatus aseankg_buffer_printf(AseankgBuffer* buffer, const char* format, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+
+/** Forget the contents but keep the memory. */
+void aseankg_buffer_reset(AseankgBuffer* buffer);
+
+/** Release the memory; the buffer is empty and reusable afterwards. */
+void aseankg_buffer_release(AseankgBuffer* buffer);
+
+#endif /* ASEANKG_SRC_BUFFER_H */

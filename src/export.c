@@ -1,0 +1,949 @@
+/* The graph builder: validates the curated data against the ontology and the text, then emits triples. */
+#include "aseankg/export.h"
+
+#include "buffer.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+#define OWL "http://www.w3.org/2002/07/owl#"
+#define SKOS "http://www.w3.org/2004/02/skos/core#"
+#define DCTERMS "http://purl.org/dc/terms/"
+#define SCHEMA "https://schema.org/"
+#define PROV "http://www.w3.org/ns/prov#"
+#define ORG "http://www.w3.org/ns/org#"
+#define ELI "http://data.europa.eu/eli/ontology#"
+#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define ITSRDF "http://www.w3.org/2005/11/its/rdf#"
+#define VOID "http://rdfs.org/ns/void#"
+
+/* ------------------------------------------------------------------------ */
+/* Loading */
+
+AseankgStatus
+aseankg_project_load(AseankgProject* const project,
+                     const char* const     data_dir,
+                     const char* const     ontology_path,
+                     AseankgError* const   error)
+{
+  memset(project, 0, sizeof(*project));
+  AseankgStatus st = aseankg_ontology_load(&project->ontology, ontology_path, error);
+  st = st ? st : aseankg_data_load(&project->data, data_dir, error);
+  if (!st) {
+    const AseankgDocumentInfo* const doc = &project->data->document;
+    char path[4096];
+    if (strchr(doc->text.value, '/')) {
+      st = aseankg_error_set(error, ASEANKG_ERR_DATA, doc->text.mark.file, doc->text.mark.line,
+                             doc->text.mark.column, "'text' must be a file name in the data directory");
+    } else if ((size_t)snprintf(path, sizeof(path), "%s/%s", data_dir, doc->text.value) >= sizeof(path)) {
+      st = aseankg_error_set(error, ASEANKG_ERR_USAGE, data_dir, 0U, 0U, "path too long");
+    } else {
+      st = aseankg_text_load(&project->text, path, doc->title_zh.value, error);
+    }
+  }
+  if (st) {
+    aseankg_project_release(project);
+  }
+  return st;
+}
+
+void
+aseankg_project_release(AseankgProject* const project)
+{
+  aseankg_text_free(project->text);
+  aseankg_data_free(project->data);
+  aseankg_ontology_free(project->ontology);
+  memset(project, 0, sizeof(*project));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The builder */
+
+/* A byte trie over every Chinese name and alias, for the mention scan. */
+typedef struct {
+  uint32_t      first_child;
+  uint32_t      next_sibling;
+  int32_t       entity; /* index of the entity this name ends at, or -1 */
+  unsigned char byte;
+  unsigned char seen; /* the name ending here occurs somewhere in the text */
+} TrieNode;
+
+typedef struct {
+  AseankgGraph*          graph;
+  const AseankgProject*  project;
+  const AseankgData*     data;
+  const char*            base;
+  AseankgTermId          graph_name;
+  AseankgError*          error;
+  AseankgBuffer          scratch;
+  const AseankgEntity**  by_id; /* entities sorted by id */
+  AseankgTermId*         entity_iris;
+  TrieNode*              trie;
+  size_t                 n_trie;
+  size_t                 trie_capacity;
+  AseankgTermId*         spans; /* every span IRI emitted, for counting distinct ones */
+  size_t                 n_spans;
+  size_t                 spans_capacity;
+  AseankgExportStats     stats;
+} Builder;
+
+static AseankgStatus
+fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus status, const char* const format, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 4, 5)))
+#endif
+  ;
+
+static AseankgStatus
+fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus status, const char* const format, ...)
+{
+  char    message[400];
+  va_list args;
+  va_start(args, format);
+  vsnprintf(message, sizeof(message), format, args);
+  va_end(args);
+  return aseankg_error_set(b->error, status, mark->file, mark->line, mark->column, "%s", message);
+}
+
+static AseankgStatus
+out_of_memory(Builder* const b)
+{
+  return aseankg_error_set(b->error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+}
+
+/* --- Terms ---------------------------------------------------------------- */
+
+static AseankgTermId
+iri(Builder* const b, const char* const value)
+{
+  return aseankg_graph_iri(b->graph, value, strlen(value));
+}
+
+/* Every IRI under the base is made here, so the IRI scheme lives in one place. */
+static AseankgTermId
+mint(Builder* const b, const char* const format, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 2, 3)))
+#endif
+  ;
+
+static AseankgTermId
+mint(Builder* const b, const char* const format, ...)
+{
+  char    path[1024];
+  va_list args;
+  va_start(args, format);
+  const int n = vsnprintf(path, sizeof(path), format, args);
+  va_end(args);
+  if (n < 0 || (size_t)n >= sizeof(path)) {
+    return 0U;
+  }
+
+  aseankg_buffer_reset(&b->scratch);
+  if (aseankg_buffer_append_string(&b->scratch, b->base) ||
+      aseankg_buffer_append_string(&b->scratch, path)) {
+    return 0U;
+  }
+  return aseankg_graph_iri(b->graph, b->scratch.data, b->scratch.length);
+}
+
+static AseankgTermId
+vocabulary(Builder* const b, const char* const ns, const char* const local)
+{
+  aseankg_buffer_reset(&b->scratch);
+  if (aseankg_buffer_append_string(&b->scratch, ns) || aseankg_buffer_append_string(&b->scratch, local)) {
+    return 0U;
+  }
+  return aseankg_graph_iri(b->graph, b->scratch.data, b->scratch.length);
+}
+
+static AseankgTermId
+ontology_term(Builder* const b, const char* const local)
+{
+  return vocabulary(b, aseankg_ontology_namespace(b->project->ontology), local);
+}
+
+static AseankgTermId
+text_literal(Builder* const b, const char* const value, const size_t length, const char* const language)
+{
+  return aseankg_graph_literal(b->graph, value, length, 0U, language, NULL);
+}
+
+static AseankgTermId
+lang(Builder* const b, const char* const value, const char* const language)
+{
+  return text_literal(b, value, strlen(value), language);
+}
+
+static AseankgTermId
+plain(Builder* const b, const char* const value)
+{
+  return text_literal(b, value, strlen(value), NULL);
+}
+
+static AseankgTermId
+typed(Builder* const b, const char* const value, const char* const xsd_type)
+{
+  return aseankg_graph_typed(b->graph, value, xsd_type);
+}
+
+static AseankgTermId
+count_literal(Builder* const b, const size_t value, const char* const xsd_type)
+{
+  char digits[32];
+  snprintf(digits, sizeof(digits), "%zu", value);
+  return typed(b, digits, xsd_type);
+}
+
+static AseankgStatus
+add(Builder* const b, const AseankgTermId s, const AseankgTermId p, const AseankgTermId o)
+{
+  const AseankgStatus st = aseankg_graph_add(b->graph, s, p, o, b->graph_name);
+  return st ? out_of_memory(b) : ASEANKG_SUCCESS;
+}
+
+/* --- Checks --------------------------------------------------------------- */
+
+static int
+is_iri_char(const unsigned char c)
+{
+  return c > 0x20U && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' &&
+         c != '^' && c != '`' && c != '\\' && c != 0x7FU;
+}
+
+/* Ids become path segments of IRIs: lower-case words joined by single hyphens. */
+static AseankgStatus
+check_id(Builder* const b, const AseankgField* const field, const char* const what)
+{
+  const char* const id = field->value;
+  for (size_t i = 0U; id[i]; ++i) {
+    const unsigned char c = (unsigned char)id[i];
+    if (!is_iri_char(c) || c >= 0x80U) {
+      uint32_t code_point = c;
+      aseankg_utf8_decode(id + i, strlen(id + i), &code_point);
+      return fail_at(b, &field->mark, ASEANKG_ERR_IRI,
+                     "%s '%s' has a character not allowed in an IRI (U+%04X); use a-z, 0-9 and '-'",
+                     what, id, (unsigned)code_point);
+    }
+  }
+  const size_t n = strlen(id);
+  int          ok = n > 0U && id[0] != '-' && id[n - 1U] != '-' && !strstr(id, "--");
+  for (size_t i = 0U; ok && i < n; ++i) {
+    ok = (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '-';
+  }
+  return ok ? ASEANKG_SUCCESS
+            : fail_at(b, &field->mark, ASEANKG_ERR_DATA,
+                      "%s '%s' must be lower-case letters and digits joined by single hyphens", what, id);
+}
+
+static int
+has_scheme(const char* const value)
+{
+  size_t i = 0U;
+  if (!((value[0] >= 'a' && value[0] <= 'z') || (value[0] >= 'A' && value[0] <= 'Z'))) {
+    return 0;
+  }
+  for (i = 1U; value[i] && value[i] != ':'; ++i) {
+    const char c = value[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+          c == '-' || c == '.')) {
+      return 0;
+    }
+  }
+  return value[i] == ':';
+}
+
+/* An absolute IRI given in full (a base, a license, an external identifier). */
+static AseankgStatus
+check_iri(Builder* const b, const AseankgField* const field, const char* const what)
+{
+  for (size_t i = 0U; field->value[i]; ++i) {
+    if (!is_iri_char((unsigned char)field->value[i])) {
+      return fail_at(b, &field->mark, ASEANKG_ERR_IRI, "%s <%s> has a character not allowed in an IRI at byte %zu",
+                     what, field->value, i + 1U);
+    }
+  }
+  return has_scheme(field->value)
+           ? ASEANKG_SUCCESS
+           : fail_at(b, &field->mark, ASEANKG_ERR_IRI, "%s <%s> is not an absolute IRI", what, field->value);
+}
+
+AseankgStatus
+aseankg_export_check_base(const char* const base, AseankgError* const error)
+{
+  const size_t n = strlen(base);
+  for (size_t i = 0U; i < n; ++i) {
+    if (!is_iri_char((unsigned char)base[i])) {
+      return aseankg_error_set(error, ASEANKG_ERR_IRI, "--base", 0U, 0U,
+                               "<%s> has a character not allowed in an IRI at byte %zu", base, i + 1U);
+    }
+  }
+  if (!has_scheme(base) || (base[n - 1U] != '/' && base[n - 1U] != '#')) {
+    return aseankg_error_set(error, ASEANKG_ERR_IRI, "--base", 0U, 0U,
+                             "<%s> must be an absolute IRI ending in '/' or '#'", base);
+  }
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+check_date(Builder* const b, const AseankgField* const field)
+{
+  const char* const v  = field->value;
+  int               ok = strlen(v) == 10U && v[4] == '-' && v[7] == '-';
+  for (unsigned i = 0U; ok && i < 10U; ++i) {
+    ok = i == 4U || i == 7U || (v[i] >= '0' && v[i] <= '9');
+  }
+  const int month = ok ? (v[5] - '0') * 10 + (v[6] - '0') : 0;
+  const int day   = ok ? (v[8] - '0') * 10 + (v[9] - '0') : 0;
+  ok              = ok && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return ok ? ASEANKG_SUCCESS
+            : fail_at(b, &field->mark, ASEANKG_ERR_DATA, "'%s' is not a date (YYYY-MM-DD)", v);
+}
+
+static AseankgStatus
+check_declared(Builder* const b, const AseankgField* const field, const AseankgDeclaration what)
+{
+  static const char* const kinds[] = {"class", "object property", "datatype property"};
+  const AseankgTermId id = ontology_term(b, field->value);
+  if (!id) {
+    return out_of_memory(b);
+  }
+  const AseankgTerm* const term = aseankg_graph_term(b->graph, id);
+  if (aseankg_ontology_declares(b->project->ontology, what, term->value)) {
+    return ASEANKG_SUCCESS;
+  }
+  return fail_at(b, &field->mark, ASEANKG_ERR_ONTOLOGY, "'%s' is not a%s %s of the ontology (%s)",
+                 field->value, what == ASEANKG_DECLARED_OBJECT_PROPERTY ? "n" : "", kinds[what], term->value);
+}
+
+/* --- The entity index ---------------------------------------------------- */
+
+static int
+compare_entity_ids(const void* const a, const void* const b)
+{
+  return strcmp((*(const AseankgEntity* const*)a)->id.value, (*(const AseankgEntity* const*)b)->id.value);
+}
+
+static const AseankgEntity*
+find_entity(const Builder* const b, const char* const id)
+{
+  const AseankgEntity  key     = {{(char*)(uintptr_t)id, {NULL, 0U, 0U}}, {NULL, {NULL, 0U, 0U}}, {NULL, {NULL, 0U, 0U}}, {NULL, {NULL, 0U, 0U}}, 0, NULL, 0U, NULL, 0U, {NULL, 0U, 0U}};
+  const AseankgEntity* key_ptr = &key;
+  const AseankgEntity* const* const found = (const AseankgEntity* const*)bsearch(
+    &key_ptr, b->by_id, b->data->n_entities, sizeof(AseankgEntity*), compare_entity_ids);
+  return found ? *found : NULL;
+}
+
+static AseankgStatus
+resolve(Builder* const b, const AseankgField* const field, const char* const role, AseankgTermId* const term)
+{
+  const AseankgEntity* const entity = find_entity(b, field->value);
+  if (!entity) {
+    return fail_at(b, &field->mark, ASEANKG_ERR_DATA, "%s '%s' is not a defined entity id", role, field->value);
+  }
+  *term = b->entity_iris[entity - b->data->entities];
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+index_entities(Builder* const b)
+{
+  const size_t n = b->data->n_entities;
+  b->by_id       = (const AseankgEntity**)calloc(n + 1U, sizeof(AseankgEntity*));
+  b->entity_iris = (AseankgTermId*)calloc(n + 1U, sizeof(AseankgTermId));
+  if (!b->by_id || !b->entity_iris) {
+    return out_of_memory(b);
+  }
+
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = 0U; i < n && !st; ++i) {
+    const AseankgEntity* const e = &b->data->entities[i];
+    b->by_id[i]                  = e;
+    st = check_id(b, &e->id, "id");
+    st = st ? st : check_declared(b, &e->type, ASEANKG_DECLARED_CLASS);
+    if (!st && !(b->entity_iris[i] = mint(b, "entity/%s", e->id.value))) {
+      st = out_of_memory(b);
+    }
+  }
+  if (st) {
+    return st;
+  }
+
+  qsort(b->by_id, n, sizeof(AseankgEntity*), compare_entity_ids);
+  for (size_t i = 1U; i < n; ++i) {
+    if (!strcmp(b->by_id[i - 1U]->id.value, b->by_id[i]->id.value)) {
+      const AseankgEntity* first = b->by_id[i - 1U];
+      const AseankgEntity* again = b->by_id[i];
+      if (first > again) { /* report the later definition */
+        const AseankgEntity* const swap = first;
+        first = again;
+        again = swap;
+      }
+      return fail_at(b, &again->id.mark, ASEANKG_ERR_DATA, "duplicate id '%s' (first defined at line %u)",
+                     again->id.value, first->id.mark.line);
+    }
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* --- Names and mentions -------------------------------------------------- */
+
+/* Append a fresh node and store its index in `*index`. */
+static AseankgStatus
+trie_node(Builder* const b, uint32_t* const index)
+{
+  if (b->n_trie == b->trie_capacity) {
+    const size_t    capacity = b->trie_capacity ? b->trie_capacity * 2U : 1024U;
+    TrieNode* const grown    = (TrieNode*)realloc(b->trie, capacity * sizeof(TrieNode));
+    if (!grown) {
+      return out_of_memory(b);
+    }
+    b->trie          = grown;
+    b->trie_capacity = capacity;
+  }
+  TrieNode* const node = &b->trie[b->n_trie];
+  memset(node, 0, sizeof(*node));
+  node->entity = -1;
+  *index       = (uint32_t)b->n_trie++;
+  return ASEANKG_SUCCESS;
+}
+
+static uint32_t
+trie_child(const Builder* const b, const uint32_t parent, const unsigned char byte)
+{
+  for (uint32_t c = b->trie[parent].first_child; c; c = b->trie[c].next_sibling) {
+    if (b->trie[c].byte == byte) {
+      return c;
+    }
+  }
+  return 0U;
+}
+
+/* Add a name; a name may belong to one entity only. */
+static AseankgStatus
+add_name(Builder* const b, const AseankgField* const name, const size_t entity)
+{
+  const size_t n = strlen(name->value);
+  if (!n) {
+    return fail_at(b, &name->mark, ASEANKG_ERR_DATA, "empty name");
+  }
+
+  uint32_t node = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    const unsigned char byte  = (unsigned char)name->value[i];
+    uint32_t            child = trie_child(b, node, byte);
+    if (!child) {
+      const AseankgStatus st = trie_node(b, &child);
+      if (st) {
+        return st;
+      }
+      b->trie[child].byte         = byte;
+      b->trie[child].next_sibling = b->trie[node].first_child;
+      b->trie[node].first_child   = child;
+    }
+    node = child;
+  }
+
+  const int32_t owner = b->trie[node].entity;
+  if (owner >= 0 && (size_t)owner != entity) {
+    return fail_at(b, &name->mark, ASEANKG_ERR_DATA, "name \"%s\" already names entity '%s'", name->value,
+                   b->data->entities[owner].id.value);
+  }
+  b->trie[node].entity = (int32_t)entity;
+  return ASEANKG_SUCCESS;
+}
+
+/* The end (in bytes) of the longest name starting at `pos`, marking every name seen on the way. */
+static size_t
+longest_name_at(Builder* const b, const AseankgSegment* const segment, const size_t pos, int32_t* const entity)
+{
+  size_t   end  = 0U;
+  uint32_t node = 0U;
+  for (size_t i = pos; i < segment->length; ++i) {
+    if (!(node = trie_child(b, node, (unsigned char)segment->text[i]))) {
+      break;
+    }
+    if (b->trie[node].entity >= 0) {
+      b->trie[node].seen = 1U;
+      end                = i + 1U;
+      *entity            = b->trie[node].entity;
+    }
+  }
+  return end;
+}
+
+static AseankgTermId
+segment_iri(Builder* const b, const AseankgSegment* const segment)
+{
+  return mint(b, "doc/%s/%s", b->data->document.id.value, segment->id);
+}
+
+/* A NIF span over bytes [begin, end) of `segment`; returns its IRI. */
+static AseankgTermId
+emit_span(Builder* const b, const AseankgSegment* const segment, const size_t begin, const size_t end)
+{
+  const size_t char_begin = aseankg_utf8_count(segment->text, begin);
+  const size_t char_end   = char_begin + aseankg_utf8_count(segment->text + begin, end - begin);
+  const AseankgTermId span = mint(b, "doc/%s/%s#char=%zu,%zu", b->data->document.id.value, segment->id,
+                                  char_begin, char_end);
+  if (!span) {
+    return 0U;
+  }
+
+  if (b->n_spans == b->spans_capacity) {
+    const size_t         capacity = b->spans_capacity ? b->spans_capacity * 2U : 256U;
+    AseankgTermId* const grown    = (AseankgTermId*)realloc(b->spans, capacity * sizeof(AseankgTermId));
+    if (!grown) {
+      return 0U;
+    }
+    b->spans          = grown;
+    b->spans_capacity = capacity;
+  }
+  b->spans[b->n_spans++] = span;
+
+  const AseankgStatus st =
+    add(b, span, vocabulary(b, RDF, "type"), vocabulary(b, NIF, "OffsetBasedString"))
+    || add(b, span, vocabulary(b, RDF, "type"), ontology_term(b, "Span"))
+    || add(b, span, vocabulary(b, NIF, "referenceContext"), segment_iri(b, segment))
+    || add(b, span, vocabulary(b, NIF, "beginIndex"), count_literal(b, char_begin, "nonNegativeInteger"))
+    || add(b, span, vocabulary(b, NIF, "endIndex"), count_literal(b, char_end, "nonNegativeInteger"))
+    || add(b, span, vocabulary(b, NIF, "anchorOf"), text_literal(b, segment->text + begin, end - begin, NULL));
+  return st ? 0U : span;
+}
+
+static AseankgStatus
+emit_mentions(Builder* const b)
+{
+  const AseankgText* const text  = b->project->text;
+  const AseankgTermId      ident = vocabulary(b, ITSRDF, "taIdentRef");
+
+  for (size_t s = 0U; s < text->n_segments; ++s) {
+    const AseankgSegment* const segment = &text->segments[s];
+    size_t                      next    = 0U; /* leftmost-longest: no mention starts before this */
+    for (size_t pos = 0U; pos < segment->length;) {
+      int32_t      entity = -1;
+      const size_t end    = longest_name_at(b, segment, pos, &entity);
+      if (end && pos >= next) {
+        const AseankgTermId span = emit_span(b, segment, pos, end);
+        if (!span || add(b, span, ident, b->entity_iris[entity])) {
+          return out_of_memory(b);
+        }
+        ++b->stats.mentions;
+        next = end;
+      }
+      uint32_t     c    = 0U;
+      const size_t size = aseankg_utf8_decode(segment->text + pos, segment->length - pos, &c);
+      pos += size ? size : 1U;
+    }
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* After the scan: every name and alias must have been seen in the text. */
+static AseankgStatus
+check_names_seen(Builder* const b)
+{
+  for (size_t i = 0U; i < b->data->n_entities; ++i) {
+    const AseankgEntity* const e = &b->data->entities[i];
+    for (size_t a = 0U; a <= e->n_aliases; ++a) {
+      const AseankgField* const name = a ? &e->aliases[a - 1U] : &e->zh;
+      uint32_t                  node = 0U;
+      for (const char* p = name->value; *p && node != UINT32_MAX; ++p) {
+        node = trie_child(b, node, (unsigned char)*p);
+      }
+      if (!b->trie[node].seen) {
+        return fail_at(b, &name->mark, ASEANKG_ERR_DATA, "name \"%s\" does not occur in the text", name->value);
+      }
+    }
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* --- Emitting ------------------------------------------------------------ */
+
+static const char*
+concept_scheme(const char* const type)
+{
+  if (!strcmp(type, "CooperationArea")) {
+    return "cooperation-areas";
+  }
+  if (!strcmp(type, "Challenge")) {
+    return "challenges";
+  }
+  if (!strcmp(type, "Concept")) {
+    return "concepts";
+  }
+  return NULL;
+}
+
+static AseankgStatus
+emit_entity(Builder* const b, const size_t index)
+{
+  const AseankgEntity* const e    = &b->data->entities[index];
+  const AseankgTermId        self = b->entity_iris[index];
+  const AseankgTermId        type = vocabulary(b, RDF, "type");
+
+  AseankgStatus st = add(b, self, type, ontology_term(b, e->type.value));
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, e->id.value));
+  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->zh.value, "zh"));
+  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->en.value, "en"));
+  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->zh.value, "zh"));
+  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->en.value, "en"));
+  st = st ? st : add(b, self, ontology_term(b, "englishLabelStatus"),
+                     ontology_term(b, e->gloss ? "Gloss" : "OfficialName"));
+  for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
+    st = add(b, self, vocabulary(b, SKOS, "altLabel"), lang(b, e->aliases[a].value, "zh"));
+  }
+  for (size_t i = 0U; i < e->n_same_as && !st; ++i) {
+    st = check_iri(b, &e->same_as[i], "same_as");
+    st = st ? st : add(b, self, vocabulary(b, SCHEMA, "sameAs"), iri(b, e->same_as[i].value));
+  }
+
+  const char* const scheme = concept_scheme(e->type.value);
+  if (!st && scheme) {
+    const AseankgTermId scheme_iri = mint(b, "scheme/%s", scheme);
+    st = add(b, self, type, vocabulary(b, SKOS, "Concept"));
+    st = st ? st : add(b, self, vocabulary(b, SKOS, "inScheme"), scheme_iri);
+    st = st ? st : add(b, scheme_iri, type, vocabulary(b, SKOS, "ConceptScheme"));
+    st = st ? st : add(b, scheme_iri, vocabulary(b, SKOS, "prefLabel"), lang(b, scheme, "en"));
+  }
+  return st;
+}
+
+static AseankgStatus
+emit_segment(Builder* const b, const AseankgSegment* const segment, const AseankgTermId document,
+             const AseankgTermId source)
+{
+  static const char* const classes[] = {"HeaderLine", "Title", "PreambleParagraph", "OperativeClause"};
+  const int                in_statement = segment->kind != ASEANKG_SEGMENT_HEADER;
+  const AseankgTermId      self      = segment_iri(b, segment);
+  const AseankgTermId      type      = vocabulary(b, RDF, "type");
+  char                     number[16];
+  snprintf(number, sizeof(number), "%u", segment->number);
+
+  AseankgStatus st = add(b, self, type, ontology_term(b, classes[segment->kind]));
+  st = st ? st : add(b, self, type, vocabulary(b, NIF, "Context"));
+  if (!st && in_statement) { /* header lines belong to the news release, not the statement */
+    st = add(b, self, type, vocabulary(b, ELI, "LegalResourceSubdivision"));
+    st = st ? st : add(b, self, vocabulary(b, ELI, "is_part_of"), document);
+    st = st ? st : add(b, document, vocabulary(b, ELI, "has_part"), self);
+  }
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, segment->id));
+  if (!st && segment->kind != ASEANKG_SEGMENT_TITLE) {
+    st = add(b, self, vocabulary(b, ELI, "number"), plain(b, number));
+    st = st ? st : add(b, self, vocabulary(b, SCHEMA, "position"), typed(b, number, "integer"));
+  }
+  st = st ? st : add(b, self, vocabulary(b, NIF, "isString"), text_literal(b, segment->text, segment->length, NULL));
+  st = st ? st : add(b, self, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger"));
+  st = st ? st : add(b, self, vocabulary(b, NIF, "endIndex"), count_literal(b, segment->char_length, "nonNegativeInteger"));
+  st = st ? st : add(b, self, vocabulary(b, NIF, "broaderContext"), source);
+  return st;
+}
+
+static AseankgStatus
+emit_document(Builder* const b, const AseankgTermId document)
+{
+  const AseankgDocumentInfo* const doc    = &b->data->document;
+  const AseankgText* const         text   = b->project->text;
+  const AseankgTermId              type   = vocabulary(b, RDF, "type");
+  const AseankgTermId              source = mint(b, "doc/%s/text", doc->id.value);
+  AseankgTermId                    publisher = 0U;
+  AseankgTermId                    place     = 0U;
+  const char*                      file_name = strrchr(text->path, '/');
+
+  AseankgStatus st = check_id(b, &doc->id, "document id");
+  st = st ? st : check_date(b, &doc->published);
+  st = st ? st : check_date(b, &doc->dateline_date);
+  st = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
+  st = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
+  if (st) {
+    return st;
+  }
+
+  st = add(b, document, type, ontology_term(b, "JointStatement"));
+  st = st ? st : add(b, document, type, vocabulary(b, ELI, "LegalResource"));
+  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "identifier"), plain(b, doc->id.value));
+  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_zh.value, "zh"));
+  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_en.value, "en"));
+  st = st ? st : add(b, document, vocabulary(b, RDFS, "label"), lang(b, doc->title_zh.value, "zh"));
+  st = st ? st : add(b, document, vocabulary(b, RDFS, "label"), lang(b, doc->title_en.value, "en"));
+  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "publisher"), publisher);
+  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "issued"), typed(b, doc->published.value, "date"));
+  st = st ? st : add(b, document, ontology_term(b, "datelinePlace"), place);
+  st = st ? st : add(b, document, ontology_term(b, "datelineDate"), typed(b, doc->dateline_date.value, "date"));
+  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
+  st = st ? st : add(b, document, ontology_term(b, "sourceText"), source);
+
+  st = st ? st : add(b, source, type, ontology_term(b, "SourceText"));
+  st = st ? st : add(b, source, type, vocabulary(b, NIF, "Context"));
+  st = st ? st : add(b, source, vocabulary(b, SCHEMA, "name"), plain(b, file_name ? file_name + 1 : text->path));
+  st = st ? st : add(b, source, vocabulary(b, SCHEMA, "sha256"), plain(b, text->sha256_hex));
+  st = st ? st : add(b, source, vocabulary(b, DCTERMS, "format"), plain(b, "text/plain; charset=utf-8"));
+  st = st ? st : add(b, source, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
+  st = st ? st : add(b, source, vocabulary(b, NIF, "isString"), text_literal(b, text->bytes, text->length, NULL));
+  st = st ? st : add(b, source, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger"));
+  st = st ? st : add(b, source, vocabulary(b, NIF, "endIndex"), count_literal(b, text->char_length, "nonNegativeInteger"));
+
+  for (size_t i = 0U; i < text->n_segments && !st; ++i) {
+    st = emit_segment(b, &text->segments[i], document, source);
+  }
+  b->stats.segments = text->n_segments;
+  return st;
+}
+
+static AseankgStatus
+relation_value(Builder* const b, const AseankgRelation* const r, AseankgTermId* const value)
+{
+  const char* const datatype = r->datatype.value ? r->datatype.value : "string";
+  AseankgStatus     st       = ASEANKG_SUCCESS;
+  if (!strcmp(datatype, "date")) {
+    st     = check_date(b, &r->value);
+    *value = st ? 0U : typed(b, r->value.value, "date");
+  } else if (!strcmp(datatype, "integer")) {
+    const char* v  = r->value.value;
+    int         ok = *v != '\0';
+    for (; *v && ok; ++v) {
+      ok = *v >= '0' && *v <= '9';
+    }
+    st     = ok ? ASEANKG_SUCCESS
+                : fail_at(b, &r->value.mark, ASEANKG_ERR_DATA, "'%s' is not an integer", r->value.value);
+    *value = st ? 0U : typed(b, r->value.value, "integer");
+  } else if (!strcmp(datatype, "string")) {
+    *value = plain(b, r->value.value);
+  } else {
+    st = fail_at(b, &r->datatype.mark, ASEANKG_ERR_DATA, "unknown datatype '%s' (date, integer or string)", datatype);
+  }
+  return (!st && !*value) ? out_of_memory(b) : st;
+}
+
+static AseankgStatus
+emit_relation(Builder* const b, const AseankgRelation* const r, const AseankgTermId document)
+{
+  const AseankgText* const text      = b->project->text;
+  AseankgTermId            subject   = 0U;
+  AseankgTermId            object    = 0U;
+  const int                is_value  = r->value.value != NULL;
+
+  AseankgStatus st = resolve(b, &r->subject, "subject", &subject);
+  st = st ? st : check_declared(b, &r->predicate, is_value ? ASEANKG_DECLARED_DATATYPE_PROPERTY
+                                                           : ASEANKG_DECLARED_OBJECT_PROPERTY);
+  st = st ? st : (is_value ? relation_value(b, r, &object) : resolve(b, &r->object, "object", &object));
+  if (st) {
+    return st;
+  }
+
+  const AseankgSegment* const segment = aseankg_text_segment(text, r->segment.value);
+  if (!segment) {
+    return fail_at(b, &r->segment.mark, ASEANKG_ERR_DATA,
+                   "no segment '%s' (the text has title, preamble-1 … preamble-%u, clause-1 … clause-%u)",
+                   r->segment.value, text->segments[text->n_segments - 1U].kind == ASEANKG_SEGMENT_CLAUSE
+                     ? (unsigned)(text->n_segments - 1U - text->segments[text->n_segments - 1U].number) : 0U,
+                   text->segments[text->n_segments - 1U].number);
+  }
+  const size_t at = aseankg_segment_find(segment, r->evidence.value, r->occurrence);
+  if (at == (size_t)-1) {
+    return fail_at(b, &r->evidence.mark, ASEANKG_ERR_DATA, "evidence \"%s\" does not occur%s in %s",
+                   r->evidence.value, r->occurrence > 1U ? " that often" : "", segment->id);
+  }
+
+  const AseankgTermId predicate = ontology_term(b, r->predicate.value);
+  const AseankgTermId assertion =
+    is_value ? mint(b, "assertion/%s--%s--%s--%s", b->data->document.id.value, segment->id, r->subject.value,
+                    r->predicate.value)
+             : mint(b, "assertion/%s--%s--%s--%s--%s", b->data->document.id.value, segment->id,
+                    r->subject.value, r->predicate.value, r->object.value);
+  if (!assertion) {
+    return out_of_memory(b);
+  }
+  if (aseankg_graph_term(b->graph, assertion)->key_length &&
+      aseankg_graph_size(b->graph) && 0) {
+    return ASEANKG_SUCCESS;
+  }
+
+  const AseankgTermId evidence = emit_span(b, segment, at, at + strlen(r->evidence.value));
+  const AseankgTermId type     = vocabulary(b, RDF, "type");
+  if (!evidence) {
+    return out_of_memory(b);
+  }
+
+  const size_t before = aseankg_graph_size(b->graph);
+  st = add(b, assertion, type, ontology_term(b, "Assertion"));
+  if (!st && aseankg_graph_size(b->graph) == before) {
+    return fail_at(b, &r->mark, ASEANKG_ERR_DATA,
+                   "duplicate relation: %s %s %s is already stated in %s", r->subject.value,
+                   r->predicate.value, is_value ? r->value.value : r->object.value, segment->id);
+  }
+  st = st ? st : add(b, subject, predicate, object);
+  st = st ? st : add(b, assertion, type, vocabulary(b, RDF, "Statement"));
+  st = st ? st : add(b, assertion, vocabulary(b, RDF, "subject"), subject);
+  st = st ? st : add(b, assertion, vocabulary(b, RDF, "predicate"), predicate);
+  st = st ? st : add(b, assertion, vocabulary(b, RDF, "object"), object);
+  st = st ? st : add(b, assertion, ontology_term(b, "statedIn"), segment_iri(b, segment));
+  st = st ? st : add(b, assertion, ontology_term(b, "evidence"), evidence);
+  st = st ? st : add(b, assertion, vocabulary(b, PROV, "wasDerivedFrom"), document);
+  return st;
+}
+
+static AseankgStatus
+emit_dataset(Builder* const b, const AseankgTermId document)
+{
+  const AseankgDatasetInfo* const info    = &b->data->dataset;
+  const AseankgTermId             dataset = mint(b, "dataset");
+  const AseankgTermId             type    = vocabulary(b, RDF, "type");
+  char                            ontology_iri[512];
+  snprintf(ontology_iri, sizeof(ontology_iri), "%s", aseankg_ontology_namespace(b->project->ontology));
+  ontology_iri[strlen(ontology_iri) - 1U] = '\0'; /* the namespace ends in '#' */
+
+  AseankgStatus st = check_date(b, &info->created);
+  st = st ? st : check_iri(b, &info->license, "license");
+  st = st ? st : add(b, dataset, type, vocabulary(b, VOID, "Dataset"));
+  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "title"), lang(b, info->title.value, "en"));
+  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "source"), document);
+  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "created"), typed(b, info->created.value, "date"));
+  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "license"), iri(b, info->license.value));
+  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "hasVersion"), plain(b, info->version.value));
+  st = st ? st : add(b, dataset, vocabulary(b, VOID, "uriSpace"), plain(b, b->base));
+  st = st ? st : add(b, dataset, vocabulary(b, VOID, "vocabulary"), iri(b, ontology_iri));
+  st = st ? st : add(b, dataset, vocabulary(b, VOID, "entities"), count_literal(b, b->data->n_entities, "integer"));
+  if (st) {
+    return st;
+  }
+
+  /* The count includes the triple that states it. */
+  b->stats.triples = aseankg_graph_size(b->graph) + 1U;
+  return add(b, dataset, vocabulary(b, VOID, "triples"), count_literal(b, b->stats.triples, "integer"));
+}
+
+static int
+compare_ids(const void* const a, const void* const b)
+{
+  const AseankgTermId x = *(const AseankgTermId*)a;
+  const AseankgTermId y = *(const AseankgTermId*)b;
+  return (x > y) - (x < y);
+}
+
+static size_t
+count_distinct(AseankgTermId* const ids, const size_t n)
+{
+  if (!n) {
+    return 0U;
+  }
+  qsort(ids, n, sizeof(AseankgTermId), compare_ids);
+  size_t distinct = 1U;
+  for (size_t i = 1U; i < n; ++i) {
+    distinct += ids[i] != ids[i - 1U];
+  }
+  return distinct;
+}
+
+AseankgStatus
+aseankg_export_build(AseankgGraph* const         graph,
+                     const AseankgProject* const project,
+                     const char* const           base,
+                     const int                   named_graph,
+                     AseankgExportStats* const   stats,
+                     AseankgError* const         error)
+{
+  Builder b;
+  memset(&b, 0, sizeof(b));
+  b.graph   = graph;
+  b.project = project;
+  b.data    = project->data;
+  b.base    = base;
+  b.error   = error;
+
+  uint32_t      root = 0U;
+  AseankgStatus st   = aseankg_export_check_base(base, error);
+  st = st ? st : trie_node(&b, &root);
+  if (!st && named_graph) {
+    st = check_id(&b, &b.data->dataset.version, "version");
+    if (!st && !(b.graph_name = mint(&b, "graph/%s", b.data->dataset.version.value))) {
+      st = out_of_memory(&b);
+    }
+  }
+  st = st ? st : index_entities(&b);
+  for (size_t i = 0U; i < b.data->n_entities && !st; ++i) {
+    const AseankgEntity* const e = &b.data->entities[i];
+    st = add_name(&b, &e->zh, i);
+    for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
+      st = add_name(&b, &e->aliases[a], i);
+    }
+  }
+
+  const AseankgTermId document = st ? 0U : mint(&b, "doc/%s", b.data->document.id.value);
+  st = st ? st : emit_document(&b, document);
+  st = st ? st : emit_mentions(&b);
+  st = st ? st : check_names_seen(&b);
+  for (size_t i = 0U; i < b.data->n_entities && !st; ++i) {
+    st = emit_entity(&b, i);
+  }
+  for (size_t i = 0U; i < b.data->n_relations && !st; ++i) {
+    st = emit_relation(&b, &b.data->relations[i], document);
+  }
+  st = st ? st : emit_dataset(&b, document);
+
+  if (!st && stats) {
+    b.stats.entities  = b.data->n_entities;
+    b.stats.relations = b.data->n_relations;
+    b.stats.spans     = count_distinct(b.spans, b.n_spans);
+    *stats            = b.stats;
+  }
+
+  aseankg_buffer_release(&b.scratch);
+  free(b.by_id);
+  free(b.entity_iris);
+  free(b.trie);
+  free(b.spans);
+  return st;
+}
+
+size_t
+aseankg_export_prefixes(const AseankgProject* const project,
+                        const char* const           base,
+                        AseankgPrefix* const        prefixes,
+                        const size_t                capacity,
+                        char* const                 storage,
+                        const size_t                storage_size)
+{
+  static const AseankgPrefix standard[] = {
+    {"rdf", RDF}, {"rdfs", RDFS}, {"xsd", XSD}, {"owl", OWL}, {"skos", SKOS}, {"dcterms", DCTERMS},
+    {"schema", SCHEMA}, {"prov", PROV}, {"org", ORG}, {"eli", ELI}, {"nif", NIF}, {"itsrdf", ITSRDF},
+    {"void", VOID},
+  };
+  const size_t n_standard = sizeof(standard) / sizeof(standard[0]);
+  const char* const own[][2] = {
+    {"kg", ""}, {"entity", "entity/"}, {"doc", "doc/"}, {"assertion", "assertion/"}, {"scheme", "scheme/"},
+  };
+  const size_t n_own = sizeof(own) / sizeof(own[0]);
+  if (capacity < n_standard + n_own + 2U) {
+    return 0U;
+  }
+
+  size_t n = 0U;
+  for (size_t i = 0U; i < n_standard; ++i) {
+    prefixes[n++] = standard[i];
+  }
+  prefixes[n].name          = "ak";
+  prefixes[n++].namespace_iri = aseankg_ontology_namespace(project->ontology);
+
+  size_t used = 0U;
+  for (size_t i = 0U; i < n_own + 1U; ++i) {
+    char* const slot = storage + used;
+    const int   length =
+      i < n_own ? snprintf(slot, storage_size - used, "%s%s", base, own[i][1])
+                : snprintf(slot, storage_size - used, "%sdoc/%s/", base, project->data->document.id.value);
+    if (length < 0 || (size_t)length >= storage_size - used) {
+      return 0U;
+    }
+    prefixes[n].name          = i < n_own ? own[i][0] : "seg";
+    prefixes[n++].namespace_iri = slot;
+    used += (size_t)length + 1U;
+  }
+  return n;
+}

@@ -1,0 +1,481 @@
+/* Term interning and the quad set. Everything is hashed, so building a graph is linear. */
+#include "aseankg/graph.h"
+
+#include "buffer.h"
+#include "canonical.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
+
+/* Bump allocator: terms live as long as the graph, so they are never freed one by one. */
+typedef struct ArenaBlock {
+  struct ArenaBlock* next;
+  size_t             used;
+  size_t             size;
+  char               data[];
+} ArenaBlock;
+
+struct AseankgGraphImpl {
+  ArenaBlock*    arena;
+  AseankgTerm*   terms; /* terms[0] is unused so that 0 means "none" */
+  size_t         n_terms;
+  size_t         terms_capacity;
+  uint32_t*      term_index; /* open addressing: term ids by key hash */
+  size_t         term_index_size;
+  AseankgQuad*   quads;
+  size_t         n_quads;
+  size_t         quads_capacity;
+  uint32_t*      quad_index; /* open addressing: 1 + quad position */
+  size_t         quad_index_size;
+  AseankgBuffer  scratch;
+  AseankgTermId  xsd_string;
+};
+
+static void*
+arena_alloc(AseankgGraph* const graph, const size_t size)
+{
+  const size_t aligned = (size + 7U) & ~(size_t)7U;
+  ArenaBlock*  block   = graph->arena;
+  if (!block || block->size - block->used < aligned) {
+    const size_t block_size = aligned > 65536U ? aligned : 65536U;
+    block = (ArenaBlock*)malloc(sizeof(ArenaBlock) + block_size);
+    if (!block) {
+      return NULL;
+    }
+    block->next  = graph->arena;
+    block->used  = 0U;
+    block->size  = block_size;
+    graph->arena = block;
+  }
+
+  void* const result = block->data + block->used;
+  block->used += aligned;
+  return result;
+}
+
+static char*
+arena_copy(AseankgGraph* const graph, const char* const bytes, const size_t length)
+{
+  char* const copy = (char*)arena_alloc(graph, length + 1U);
+  if (copy) {
+    if (length) {
+      memcpy(copy, bytes, length);
+    }
+    copy[length] = '\0';
+  }
+  return copy;
+}
+
+static uint64_t
+hash_bytes(const char* const bytes, const size_t length)
+{
+  uint64_t hash = 14695981039346656037ULL; /* FNV-1a */
+  for (size_t i = 0U; i < length; ++i) {
+    hash = (hash ^ (unsigned char)bytes[i]) * 1099511628211ULL;
+  }
+  return hash;
+}
+
+static uint64_t
+hash_quad(const AseankgQuad* const q)
+{
+  uint64_t hash = q->subject;
+  hash          = hash * 0x9E3779B97F4A7C15ULL + q->predicate;
+  hash          = hash * 0x9E3779B97F4A7C15ULL + q->object;
+  hash          = hash * 0x9E3779B97F4A7C15ULL + q->graph;
+  return hash ^ (hash >> 29U);
+}
+
+AseankgGraph*
+aseankg_graph_new(void)
+{
+  AseankgGraph* const graph = (AseankgGraph*)calloc(1U, sizeof(AseankgGraph));
+  if (!graph) {
+    return NULL;
+  }
+
+  graph->xsd_string =
+    aseankg_graph_iri(graph, XSD_NS "string", strlen(XSD_NS "string"));
+  if (!graph->xsd_string) {
+    aseankg_graph_free(graph);
+    return NULL;
+  }
+  return graph;
+}
+
+void
+aseankg_graph_free(AseankgGraph* const graph)
+{
+  if (!graph) {
+    return;
+  }
+
+  for (ArenaBlock* block = graph->arena; block;) {
+    ArenaBlock* const next = block->next;
+    free(block);
+    block = next;
+  }
+  free(graph->terms);
+  free(graph->term_index);
+  free(graph->quads);
+  free(graph->quad_index);
+  aseankg_buffer_release(&graph->scratch);
+  free(graph);
+}
+
+/* Double the term index when it is half full. */
+static AseankgStatus
+grow_term_index(AseankgGraph* const graph)
+{
+  if (graph->n_terms * 2U < graph->term_index_size) {
+    return ASEANKG_SUCCESS;
+  }
+
+  const size_t    size  = graph->term_index_size ? graph->term_index_size * 2U : 1024U;
+  uint32_t* const index = (uint32_t*)calloc(size, sizeof(uint32_t));
+  if (!index) {
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  for (size_t id = 1U; id <= graph->n_terms; ++id) {
+    const AseankgTerm* const term = &graph->terms[id];
+    size_t slot = (size_t)hash_bytes(term->key, term->key_length) & (size - 1U);
+    while (index[slot]) {
+      slot = (slot + 1U) & (size - 1U);
+    }
+    index[slot] = (uint32_t)id;
+  }
+
+  free(graph->term_index);
+  graph->term_index      = index;
+  graph->term_index_size = size;
+  return ASEANKG_SUCCESS;
+}
+
+/* Find the term whose key is in graph->scratch, or add `proto` with that key. */
+static AseankgTermId
+intern(AseankgGraph* const graph, const AseankgTerm* const proto)
+{
+  const char* const key        = graph->scratch.data;
+  const size_t      key_length = graph->scratch.length;
+  if (grow_term_index(graph)) {
+    return 0U;
+  }
+
+  const size_t mask = graph->term_index_size - 1U;
+  size_t       slot = (size_t)hash_bytes(key, key_length) & mask;
+  for (uint32_t id = 0U; (id = graph->term_index[slot]); slot = (slot + 1U) & mask) {
+    const AseankgTerm* const term = &graph->terms[id];
+    if (term->key_length == key_length && !memcmp(term->key, key, key_length)) {
+      return id;
+    }
+  }
+
+  if (graph->n_terms + 2U > graph->terms_capacity) {
+    const size_t capacity = graph->terms_capacity ? graph->terms_capacity * 2U : 1024U;
+    AseankgTerm* const terms =
+      (AseankgTerm*)realloc(graph->terms, capacity * sizeof(AseankgTerm));
+    if (!terms) {
+      return 0U;
+    }
+    graph->terms          = terms;
+    graph->terms_capacity = capacity;
+  }
+
+  AseankgTerm term = *proto;
+  term.key         = arena_copy(graph, key, key_length);
+  term.key_length  = key_length;
+  term.value       = arena_copy(graph, proto->value, proto->length);
+  term.language = proto->language ? arena_copy(graph, proto->language, strlen(proto->language))
+                                  : NULL;
+  if (!term.key || !term.value || (proto->language && !term.language)) {
+    return 0U;
+  }
+
+  const AseankgTermId id = (AseankgTermId)++graph->n_terms;
+  graph->terms[id]       = term;
+  graph->term_index[slot] = id;
+  return id;
+}
+
+AseankgTermId
+aseankg_graph_iri(AseankgGraph* const graph, const char* const iri, const size_t length)
+{
+  aseankg_buffer_reset(&graph->scratch);
+  if (aseankg_buffer_append_byte(&graph->scratch, '<') ||
+      aseankg_buffer_append(&graph->scratch, iri, length) ||
+      aseankg_buffer_append_byte(&graph->scratch, '>')) {
+    return 0U;
+  }
+
+  const AseankgTerm proto = {ASEANKG_TERM_IRI, iri, length, 0U, NULL, NULL, {0U, 0U, 0U}, NULL, 0U};
+  return intern(graph, &proto);
+}
+
+AseankgTermId
+aseankg_graph_blank(AseankgGraph* const graph, const char* const label, const size_t length)
+{
+  aseankg_buffer_reset(&graph->scratch);
+  if (aseankg_buffer_append(&graph->scratch, "_:", 2U) ||
+      aseankg_buffer_append(&graph->scratch, label, length)) {
+    return 0U;
+  }
+
+  const AseankgTerm proto = {ASEANKG_TERM_BLANK, label, length, 0U, NULL, NULL, {0U, 0U, 0U}, NULL, 0U};
+  return intern(graph, &proto);
+}
+
+AseankgTermId
+aseankg_graph_literal(AseankgGraph* const graph,
+                      const char* const   lexical,
+                      const size_t        length,
+                      AseankgTermId       datatype,
+                      const char* const   language,
+                      const char* const   direction)
+{
+  char lower[128] = {0};
+  if (language) {
+    const size_t n = strlen(language);
+    if (n >= sizeof(lower)) {
+      return 0U;
+    }
+    for (size_t i = 0U; i < n; ++i) {
+      lower[i] = (char)tolower((unsigned char)language[i]);
+    }
+    datatype = 0U;
+  }
+  if (datatype == graph->xsd_string) {
+    datatype = 0U;
+  }
+
+  AseankgBuffer* const key = &graph->scratch;
+  aseankg_buffer_reset(key);
+  AseankgStatus st = aseankg_buffer_append_byte(key, '"');
+  st = st ? st : aseankg_canonical_append_string(key, lexical, length);
+  st = st ? st : aseankg_buffer_append_byte(key, '"');
+  if (!st && language) {
+    st = aseankg_buffer_printf(key, "@%s", lower);
+    if (!st && direction) {
+      st = aseankg_buffer_printf(key, "--%s", strcmp(direction, "rtl") ? "ltr" : "rtl");
+    }
+  } else if (!st && datatype) {
+    const AseankgTerm* const type = &graph->terms[datatype];
+    st = aseankg_buffer_append(key, "^^", 2U);
+    st = st ? st : aseankg_buffer_append(key, type->key, type->key_length);
+  }
+  if (st) {
+    return 0U;
+  }
+
+  /* Point at static strings so the term needs no copy of its direction. */
+  const char* const dir = (language && direction) ? (strcmp(direction, "rtl") ? "ltr" : "rtl")
+                                                  : NULL;
+  const AseankgTerm proto = {ASEANKG_TERM_LITERAL,
+                             lexical,
+                             length,
+                             datatype,
+                             language ? lower : NULL,
+                             dir,
+                             {0U, 0U, 0U},
+                             NULL,
+                             0U};
+  return intern(graph, &proto);
+}
+
+AseankgTermId
+aseankg_graph_typed(AseankgGraph* const graph,
+                    const char* const   lexical,
+                    const char* const   xsd_local_name)
+{
+  char iri[128];
+  const size_t ns_length = strlen(XSD_NS);
+  const size_t n         = strlen(xsd_local_name);
+  if (ns_length + n >= sizeof(iri)) {
+    return 0U;
+  }
+  memcpy(iri, XSD_NS, ns_length);
+  memcpy(iri + ns_length, xsd_local_name, n + 1U);
+
+  const AseankgTermId datatype = aseankg_graph_iri(graph, iri, ns_length + n);
+  return datatype ? aseankg_graph_literal(graph, lexical, strlen(lexical), datatype, NULL, NULL)
+                  : 0U;
+}
+
+AseankgTermId
+aseankg_graph_triple_term(AseankgGraph* const graph,
+                          const AseankgTermId subject,
+                          const AseankgTermId predicate,
+                          const AseankgTermId object)
+{
+  AseankgBuffer* const key = &graph->scratch;
+  aseankg_buffer_reset(key);
+  const AseankgTermId parts[3] = {subject, predicate, object};
+  AseankgStatus       st       = aseankg_buffer_append(key, "<<(", 3U);
+  for (unsigned i = 0U; i < 3U && !st; ++i) {
+    const AseankgTerm* const part = &graph->terms[parts[i]];
+    st = aseankg_buffer_append_byte(key, ' ');
+    st = st ? st : aseankg_buffer_append(key, part->key, part->key_length);
+  }
+  st = st ? st : aseankg_buffer_append(key, " )>>", 4U);
+  if (st) {
+    return 0U;
+  }
+
+  const AseankgTerm proto = {
+    ASEANKG_TERM_TRIPLE, "", 0U, 0U, NULL, NULL, {subject, predicate, object}, NULL, 0U};
+  return intern(graph, &proto);
+}
+
+const AseankgTerm*
+aseankg_graph_term(const AseankgGraph* const graph, const AseankgTermId id)
+{
+  return (id && id <= graph->n_terms) ? &graph->terms[id] : NULL;
+}
+
+static AseankgStatus
+grow_quad_index(AseankgGraph* const graph)
+{
+  if (graph->n_quads * 2U < graph->quad_index_size) {
+    return ASEANKG_SUCCESS;
+  }
+
+  const size_t    size  = graph->quad_index_size ? graph->quad_index_size * 2U : 1024U;
+  uint32_t* const index = (uint32_t*)calloc(size, sizeof(uint32_t));
+  if (!index) {
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  for (size_t i = 0U; i < graph->n_quads; ++i) {
+    size_t slot = (size_t)hash_quad(&graph->quads[i]) & (size - 1U);
+    while (index[slot]) {
+      slot = (slot + 1U) & (size - 1U);
+    }
+    index[slot] = (uint32_t)(i + 1U);
+  }
+
+  free(graph->quad_index);
+  graph->quad_index      = index;
+  graph->quad_index_size = size;
+  return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_graph_add(AseankgGraph* const graph,
+                  const AseankgTermId subject,
+                  const AseankgTermId predicate,
+                  const AseankgTermId object,
+                  const AseankgTermId graph_name)
+{
+  if (!subject || !predicate || !object) {
+    return ASEANKG_ERR_NOMEM; /* a failed intern upstream */
+  }
+
+  const AseankgQuad quad = {subject, predicate, object, graph_name};
+  if (grow_quad_index(graph)) {
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  const size_t mask = graph->quad_index_size - 1U;
+  size_t       slot = (size_t)hash_quad(&quad) & mask;
+  for (uint32_t i = 0U; (i = graph->quad_index[slot]); slot = (slot + 1U) & mask) {
+    if (!memcmp(&graph->quads[i - 1U], &quad, sizeof(quad))) {
+      return ASEANKG_SUCCESS;
+    }
+  }
+
+  if (graph->n_quads == graph->quads_capacity) {
+    const size_t capacity = graph->quads_capacity ? graph->quads_capacity * 2U : 1024U;
+    AseankgQuad* const quads =
+      (AseankgQuad*)realloc(graph->quads, capacity * sizeof(AseankgQuad));
+    if (!quads) {
+      return ASEANKG_ERR_NOMEM;
+    }
+    graph->quads          = quads;
+    graph->quads_capacity = capacity;
+  }
+
+  graph->quads[graph->n_quads++] = quad;
+  graph->quad_index[slot]        = (uint32_t)graph->n_quads;
+  return ASEANKG_SUCCESS;
+}
+
+size_t
+aseankg_graph_size(const AseankgGraph* const graph)
+{
+  return graph->n_quads;
+}
+
+const AseankgQuad*
+aseankg_graph_quads(const AseankgGraph* const graph)
+{
+  return graph->quads;
+}
+
+int
+aseankg_graph_compare_terms(const AseankgGraph* const graph,
+                            const AseankgTermId       a,
+                            const AseankgTermId       b)
+{
+  if (a == b) {
+    return 0;
+  }
+  if (!a || !b) {
+    return a ? 1 : -1; /* "no term" (the default graph) sorts first */
+  }
+
+  const AseankgTerm* const ta = &graph->terms[a];
+  const AseankgTerm* const tb = &graph->terms[b];
+  const size_t n   = ta->key_length < tb->key_length ? ta->key_length : tb->key_length;
+  const int    cmp = memcmp(ta->key, tb->key, n);
+  if (cmp) {
+    return cmp;
+  }
+  return ta->key_length < tb->key_length ? -1 : 1;
+}
+
+/* qsort has no context argument, so the graph being sorted is parked here. */
+static const AseankgGraph* sort_graph = NULL;
+
+static int
+compare_quads(const void* const a, const void* const b)
+{
+  const AseankgQuad* const qa = (const AseankgQuad*)a;
+  const AseankgQuad* const qb = (const AseankgQuad*)b;
+  int cmp = aseankg_graph_compare_terms(sort_graph, qa->subject, qb->subject);
+  if (!cmp) {
+    cmp = aseankg_graph_compare_terms(sort_graph, qa->predicate, qb->predicate);
+  }
+  if (!cmp) {
+    cmp = aseankg_graph_compare_terms(sort_graph, qa->object, qb->object);
+  }
+  if (!cmp) {
+    cmp = aseankg_graph_compare_terms(sort_graph, qa->graph, qb->graph);
+  }
+  return cmp;
+}
+
+void
+aseankg_graph_sort(AseankgGraph* const graph)
+{
+  if (graph->n_quads < 2U) {
+    return;
+  }
+
+  sort_graph = graph;
+  qsort(graph->quads, graph->n_quads, sizeof(AseankgQuad), compare_quads);
+  sort_graph = NULL;
+
+  /* Positions moved, so rebuild the duplicate index. */
+  memset(graph->quad_index, 0, graph->quad_index_size * sizeof(uint32_t));
+  const size_t mask = graph->quad_index_size - 1U;
+  for (size_t i = 0U; i < graph->n_quads; ++i) {
+    size_t slot = (size_t)hash_quad(&graph->quads[i]) & mask;
+    while (graph->quad_index[slot]) {
+      slot = (slot + 1U) & mask;
+    }
+    graph->quad_index[slot] = (uint32_t)(i + 1U);
+  }
+}

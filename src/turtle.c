@@ -1,0 +1,262 @@
+/* Turtle output: the canonical N-Triples terms, abbreviated and grouped for people to read. */
+#include "aseankg/turtle.h"
+
+#include "buffer.h"
+#include "canonical.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define XSD_INTEGER "http://www.w3.org/2001/XMLSchema#integer"
+
+typedef struct {
+  const AseankgGraph*  graph;
+  FILE*                stream;
+  const AseankgPrefix* prefixes;
+  size_t               n_prefixes;
+  AseankgBuffer        buffer;
+} Writer;
+
+/* A conservative PN_LOCAL: letters, digits, '_' and '-', not starting with '-'. */
+static int
+is_simple_local_name(const char* const name, const size_t length)
+{
+  if (!length || name[0] == '-') {
+    return 0;
+  }
+  for (size_t i = 0U; i < length; ++i) {
+    const char c = name[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+          c == '-')) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Index of the longest prefix that abbreviates `iri`, or n_prefixes if none does. */
+static size_t
+find_prefix(const AseankgPrefix* const prefixes, const size_t n_prefixes, const AseankgTerm* const iri)
+{
+  size_t best        = n_prefixes;
+  size_t best_length = 0U;
+  for (size_t i = 0U; i < n_prefixes; ++i) {
+    const size_t n = strlen(prefixes[i].namespace_iri);
+    if (n > best_length && n <= iri->length && !memcmp(iri->value, prefixes[i].namespace_iri, n) &&
+        is_simple_local_name(iri->value + n, iri->length - n)) {
+      best        = i;
+      best_length = n;
+    }
+  }
+  return best;
+}
+
+static int
+is_integer(const char* const lexical, const size_t length)
+{
+  size_t i = (length && (lexical[0] == '+' || lexical[0] == '-')) ? 1U : 0U;
+  if (i == length) {
+    return 0;
+  }
+  for (; i < length; ++i) {
+    if (lexical[i] < '0' || lexical[i] > '9') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+static AseankgStatus
+append_term(Writer* const writer, const AseankgTermId id)
+{
+  AseankgBuffer* const     out  = &writer->buffer;
+  const AseankgTerm* const term = aseankg_graph_term(writer->graph, id);
+
+  switch (term->kind) {
+  case ASEANKG_TERM_IRI: {
+    const size_t p = find_prefix(writer->prefixes, writer->n_prefixes, term);
+    if (p == writer->n_prefixes) {
+      return aseankg_buffer_append(out, term->key, term->key_length);
+    }
+    const size_t n = strlen(writer->prefixes[p].namespace_iri);
+    AseankgStatus st = aseankg_buffer_printf(out, "%s:", writer->prefixes[p].name);
+    return st ? st : aseankg_buffer_append(out, term->value + n, term->length - n);
+  }
+  case ASEANKG_TERM_BLANK:
+    return aseankg_buffer_append(out, term->key, term->key_length);
+  case ASEANKG_TERM_LITERAL: {
+    const AseankgTerm* const type = aseankg_graph_term(writer->graph, term->datatype);
+    if (type && !strcmp(type->value, XSD_INTEGER) && is_integer(term->value, term->length)) {
+      return aseankg_buffer_append(out, term->value, term->length);
+    }
+    AseankgStatus st = aseankg_buffer_append_byte(out, '"');
+    st = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
+    st = st ? st : aseankg_buffer_append_byte(out, '"');
+    if (!st && term->language) {
+      st = aseankg_buffer_printf(out, "@%s", term->language);
+      if (!st && term->direction) {
+        st = aseankg_buffer_printf(out, "--%s", term->direction);
+      }
+    } else if (!st && type) {
+      st = aseankg_buffer_append(out, "^^", 2U);
+      st = st ? st : append_term(writer, term->datatype);
+    }
+    return st;
+  }
+  case ASEANKG_TERM_TRIPLE: {
+    AseankgStatus st = aseankg_buffer_append(out, "<<(", 3U);
+    for (unsigned i = 0U; i < 3U && !st; ++i) {
+      st = aseankg_buffer_append_byte(out, ' ');
+      st = st ? st : append_term(writer, term->triple[i]);
+    }
+    return st ? st : aseankg_buffer_append(out, " )>>", 4U);
+  }
+  }
+  return ASEANKG_ERR_USAGE;
+}
+
+/* Mark in `used` every prefix some IRI in the output needs. */
+static void
+mark_used_prefix(const Writer* const writer, const AseankgTermId id, unsigned char* const used)
+{
+  const AseankgTerm* const term = aseankg_graph_term(writer->graph, id);
+  if (!term) {
+    return;
+  }
+  if (term->kind == ASEANKG_TERM_IRI) {
+    const size_t p = find_prefix(writer->prefixes, writer->n_prefixes, term);
+    if (p < writer->n_prefixes) {
+      used[p] = 1U;
+    }
+  } else if (term->kind == ASEANKG_TERM_LITERAL) {
+    const AseankgTerm* const type = aseankg_graph_term(writer->graph, term->datatype);
+    if (type && !(!strcmp(type->value, XSD_INTEGER) && is_integer(term->value, term->length))) {
+      mark_used_prefix(writer, term->datatype, used);
+    }
+  } else if (term->kind == ASEANKG_TERM_TRIPLE) {
+    for (unsigned i = 0U; i < 3U; ++i) {
+      mark_used_prefix(writer, term->triple[i], used);
+    }
+  }
+}
+
+static int
+compare_prefix_names(const void* const a, const void* const b)
+{
+  return strcmp(((const AseankgPrefix*)a)->name, ((const AseankgPrefix*)b)->name);
+}
+
+static AseankgStatus
+write_prefixes(Writer* const writer)
+{
+  const AseankgQuad* const quads = aseankg_graph_quads(writer->graph);
+  const size_t             n     = aseankg_graph_size(writer->graph);
+  unsigned char* const     used  = (unsigned char*)calloc(writer->n_prefixes + 1U, 1U);
+  AseankgPrefix* const     sorted = (AseankgPrefix*)calloc(writer->n_prefixes + 1U, sizeof(AseankgPrefix));
+  if (!used || !sorted) {
+    free(used);
+    free(sorted);
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  for (size_t i = 0U; i < n; ++i) {
+    if (!quads[i].graph) {
+      mark_used_prefix(writer, quads[i].subject, used);
+      mark_used_prefix(writer, quads[i].predicate, used);
+      mark_used_prefix(writer, quads[i].object, used);
+    }
+  }
+
+  size_t n_used = 0U;
+  for (size_t i = 0U; i < writer->n_prefixes; ++i) {
+    if (used[i]) {
+      sorted[n_used++] = writer->prefixes[i];
+    }
+  }
+  qsort(sorted, n_used, sizeof(AseankgPrefix), compare_prefix_names);
+  for (size_t i = 0U; i < n_used; ++i) {
+    fprintf(writer->stream, "@prefix %s: <%s> .\n", sorted[i].name, sorted[i].namespace_iri);
+  }
+  if (n_used) {
+    fputc('\n', writer->stream);
+  }
+
+  free(used);
+  free(sorted);
+  return ASEANKG_SUCCESS;
+}
+
+static int
+is_rdf_type(const AseankgGraph* const graph, const AseankgTermId id)
+{
+  return !strcmp(aseankg_graph_term(graph, id)->value, RDF_TYPE);
+}
+
+/* Write the default-graph pairs in quads[begin, end): the rdf:type ones if `types`, else the rest. */
+static AseankgStatus
+write_pairs(Writer* const            writer,
+            const AseankgQuad* const quads,
+            const size_t             begin,
+            const size_t             end,
+            const int                types,
+            AseankgTermId* const     last_predicate)
+{
+  AseankgBuffer* const out = &writer->buffer;
+  AseankgStatus        st  = ASEANKG_SUCCESS;
+  for (size_t i = begin; i < end && !st; ++i) {
+    if (quads[i].graph || is_rdf_type(writer->graph, quads[i].predicate) != types) {
+      continue;
+    }
+    if (quads[i].predicate == *last_predicate) {
+      st = aseankg_buffer_append_string(out, " ,\n        ");
+    } else {
+      if (*last_predicate) {
+        st = aseankg_buffer_append_string(out, " ;\n");
+      }
+      st = st ? st : aseankg_buffer_append_string(out, "    ");
+      st = st ? st : (types ? aseankg_buffer_append_byte(out, 'a') : append_term(writer, quads[i].predicate));
+      st = st ? st : aseankg_buffer_append_byte(out, ' ');
+      *last_predicate = quads[i].predicate;
+    }
+    st = st ? st : append_term(writer, quads[i].object);
+  }
+  return st;
+}
+
+AseankgStatus
+aseankg_turtle_write(const AseankgGraph* const  graph,
+                     FILE* const                stream,
+                     const AseankgPrefix* const prefixes,
+                     const size_t               n_prefixes)
+{
+  Writer writer = {graph, stream, prefixes, n_prefixes, {NULL, 0U, 0U}};
+  AseankgStatus st = write_prefixes(&writer);
+
+  const AseankgQuad* const quads = aseankg_graph_quads(graph);
+  const size_t             n     = aseankg_graph_size(graph);
+  for (size_t begin = 0U; begin < n && !st;) {
+    size_t end = begin;
+    while (end < n && quads[end].subject == quads[begin].subject) {
+      ++end;
+    }
+
+    AseankgTermId last = 0U;
+    aseankg_buffer_reset(&writer.buffer);
+    st = append_term(&writer, quads[begin].subject);
+    st = st ? st : aseankg_buffer_append_byte(&writer.buffer, '\n');
+    st = st ? st : write_pairs(&writer, quads, begin, end, 1, &last);
+    st = st ? st : write_pairs(&writer, quads, begin, end, 0, &last);
+    st = st ? st : aseankg_buffer_append_string(&writer.buffer, " .\n\n");
+    if (!st && last) {
+      fwrite(writer.buffer.data, 1U, writer.buffer.length, stream);
+    }
+    begin = end;
+  }
+
+  aseankg_buffer_release(&writer.buffer);
+  if (!st && ferror(stream)) {
+    st = ASEANKG_ERR_IO;
+  }
+  return st;
+}
