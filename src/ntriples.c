@@ -104,7 +104,7 @@ is_pn_chars_base(const uint32_t c)
 static int
 is_pn_chars_u(const uint32_t c)
 {
-  return is_pn_chars_base(c) || c == '_' || c == ':';
+  return is_pn_chars_base(c) || c == '_';
 }
 
 static int
@@ -349,6 +349,13 @@ read_literal(Reader* const reader, AseankgTermId* const id)
   const char* direction     = NULL;
   AseankgTermId datatype    = 0U;
 
+  /* RDF 1.2 allows white space between the string and its tag or datatype. */
+  const size_t after_string = reader->pos;
+  skip_space(reader);
+  if (peek(reader) != '@' && peek(reader) != '^') {
+    reader->pos = after_string;
+  }
+
   if (peek(reader) == '@') {
     const size_t start = reader->pos++;
     size_t       n     = 0U;
@@ -384,6 +391,7 @@ read_literal(Reader* const reader, AseankgTermId* const id)
       }
     }
   } else if (eat(reader, "^^")) {
+    skip_space(reader);
     st = read_iri(reader, &reader->datatype, &datatype);
     if (st) {
       return st;
@@ -523,11 +531,7 @@ aseankg_ntriples_read(AseankgGraph* const graph,
     reader.text   = line;
     reader.length = length;
     reader.pos    = 0U;
-    if (memchr(line, '\0', length)) {
-      st = fail(&reader, (size_t)((const char*)memchr(line, '\0', length) - line), "NUL byte");
-    } else {
-      st = read_line(&reader, quads);
-    }
+    st = read_line(&reader, quads);
   }
 
   if (!st && ferror(stream)) {

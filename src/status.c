@@ -51,7 +51,7 @@ aseankg_error_set(AseankgError* const error,
   }
 
   error->status = status;
-  error->file   = file;
+  snprintf(error->file, sizeof(error->file), "%s", file ? file : "-");
   error->line   = line;
   error->column = column;
 
@@ -67,7 +67,7 @@ aseankg_error_format(const AseankgError* const error,
                      char* const               buffer,
                      const size_t              size)
 {
-  const char* const file    = error->file ? error->file : "-";
+  const char* const file    = error->file[0] ? error->file : "-";
   const char* const message = error->message[0]
                                 ? error->message
                                 : aseankg_strerror(error->status);

@@ -81,4 +81,9 @@ set(CMAKE_DEPEND_INFO_FILES
   "CMakeFiles/ContinuousCoverage.dir/DependInfo.cmake"
   "CMakeFiles/ContinuousMemCheck.dir/DependInfo.cmake"
   "CMakeFiles/ContinuousSubmit.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_graph.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_text.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_data.dir/DependInfo.cmake"
+  "tests/CMakeFiles/test_w3c_ntriples.dir/DependInfo.cmake"
+  "tests/CMakeFiles/nt_canon.dir/DependInfo.cmake"
   )

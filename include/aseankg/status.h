@@ -27,12 +27,12 @@ const char* aseankg_strerror(AseankgStatus status);
    Where an error happened and what it was.
 
    `line` and `column` are 1-based; 0 means "not tied to a position" (an
-   error about a whole file, such as one that cannot be opened). `file` is
-   borrowed from the caller and must outlive the record.
+   error about a whole file, such as one that cannot be opened). The record
+   holds copies, so it stays valid after whatever failed has been freed.
 */
 typedef struct {
   AseankgStatus status;
-  const char*   file;
+  char          file[1024];
   unsigned      line;
   unsigned      column;
   char          message[512];

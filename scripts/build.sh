@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# One entry point for people and CI: install dependencies, build, and export or test.
+#   bash scripts/build.sh export     install deps, build, write out/statement.ttl and out/statement.nt
+#   bash scripts/build.sh test       install deps, build with warnings as errors, run every test
+#   bash scripts/build.sh sanitize   build and test under AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Every Debian package the project needs to build, test and benchmark.
+packages=(
+  build-essential cmake pkg-config git
+  libraptor2-dev librdf0-dev librasqal3-dev libyaml-dev libssl-dev libcmocka-dev
+  raptor2-utils serdi clang libclang-rt-14-dev clang-format clang-tidy valgrind
+)
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  # Node.js runs the SHACL validator; a machine may already have its own build (with npm inside).
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+configure_and_build() { # DIR [CMAKE OPTIONS...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+  cmake --build "$dir" -j "$(nproc)"
+}
+
+case "${1:-}" in
+  export)
+    install_deps
+    configure_and_build build
+    mkdir -p out
+    ./build/aseankg export --format turtle -o out/statement.ttl
+    ./build/aseankg export --format ntriples -o out/statement.nt
+    ./build/aseankg export --format nquads -o out/statement.nq
+    ./build/aseankg check
+    echo "Wrote out/statement.ttl, out/statement.nt and out/statement.nq"
+    ;;
+  test)
+    install_deps
+    configure_and_build build -DASEANKG_WERROR=ON
+    ctest --test-dir build --output-on-failure -j "$(nproc)"
+    ;;
+  sanitize)
+    install_deps
+    CC=clang configure_and_build build-asan -DASEANKG_WERROR=ON -DASEANKG_SANITIZE=ON
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+    ;;
+  *)
+    sed -n '2,6p' "$0"
+    exit 2
+    ;;
+esac

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# CLI tests against the real data: deterministic export, round trips through raptor and serd,
+# and one case per kind of bad data (message, exit status, output left untouched).
+set -u
+aseankg=$1
+nt_canon=$2
+source_dir=$3
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$source_dir" || exit 1
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+check() { # check NAME COMMAND...
+  local name=$1; shift
+  if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+# --- export -------------------------------------------------------------------
+"$aseankg" export -o "$work/a.ttl" && "$aseankg" export -o "$work/b.ttl"
+check "turtle export is byte-stable" cmp -s "$work/a.ttl" "$work/b.ttl"
+"$aseankg" export --format ntriples -o "$work/a.nt" && "$aseankg" export -f ntriples > "$work/b.nt"
+check "ntriples export is byte-stable (file and stdout)" cmp -s "$work/a.nt" "$work/b.nt"
+check "ntriples lines are in byte order and unique" env LC_ALL=C sort -c -u "$work/a.nt"
+"$aseankg" export --format=nquads -o "$work/a.nq"
+check "nquads has as many lines as ntriples" test "$(wc -l < "$work/a.nq")" -eq "$(wc -l < "$work/a.nt")"
+check "nquads names the version graph" grep -q '> <https://example.org/aseankg/id/graph/1> \.$' "$work/a.nq"
+check "no blank nodes" bash -c "! grep -q '_:' '$work/a.nt'"
+check "no escaped non-ASCII" bash -c "! grep -q '\\\\u[0-9A-F]\\{4\\}' '$work/a.nt' || grep '\\\\u' '$work/a.nt' | grep -qv '\\\\u00'"
+triples=$(wc -l < "$work/a.nt")
+check "void:triples states the real count" grep -q "rdfs.org/ns/void#triples> \"$triples\"^^" "$work/a.nt"
+
+"$aseankg" export --base http://kg.example/x/ -f ntriples -o "$work/base.nt"
+check "--base moves every minted IRI" bash -c "! grep -q 'https://example.org/aseankg/id/' '$work/base.nt' && grep -q '<http://kg.example/x/entity/china>' '$work/base.nt'"
+
+# --- round trips: the Turtle and the N-Triples are the same graph, to raptor and to serd ---
+rapper -q -i turtle -o ntriples "$work/a.ttl" | "$nt_canon" > "$work/rapper-ttl.nt"
+check "raptor reads the Turtle as the N-Triples graph" cmp -s "$work/rapper-ttl.nt" "$work/a.nt"
+rapper -q -i ntriples -o ntriples "$work/a.nt" | "$nt_canon" > "$work/rapper-nt.nt"
+check "raptor reads the N-Triples unchanged" cmp -s "$work/rapper-nt.nt" "$work/a.nt"
+serdi -i turtle -o ntriples "$work/a.ttl" | "$nt_canon" > "$work/serd-ttl.nt"
+check "serd reads the Turtle as the N-Triples graph" cmp -s "$work/serd-ttl.nt" "$work/a.nt"
+serdi -i ntriples -o ntriples "$work/a.nt" | "$nt_canon" > "$work/serd-nt.nt"
+check "serd reads the N-Triples unchanged" cmp -s "$work/serd-nt.nt" "$work/a.nt"
+
+# --- check and usage ------------------------------------------------------------
+check "check validates without writing" bash -c "'$aseankg' check | grep -q '^triples *$triples\$'"
+"$aseankg" --help > "$work/help" 2>&1
+check "--help exits 0 and lists export" grep -q '^  export' "$work/help"
+"$aseankg" --version > "$work/version"
+check "--version names the version" grep -Eq '^aseankg [0-9]+\.[0-9]+\.[0-9]+ ' "$work/version"
+"$aseankg" export --format rdfxml > /dev/null 2> "$work/usage"
+check "unknown format is a usage error (exit 2)" test $? -eq 2
+"$aseankg" frobnicate > /dev/null 2>&1
+check "unknown command is a usage error (exit 2)" test $? -eq 2
+
+# --- bad data: one case each; the message, exit 1, and the output untouched ------------
+# expect_bad NAME EXPECTED-STDERR-REGEX [EXPORT OPTIONS...]
+# Runs export on $work/data into an output that already holds a sentinel.
+expect_bad() {
+  local name=$1 pattern=$2; shift 2
+  local out_dir=$work/out
+  rm -rf "$out_dir" && mkdir -p "$out_dir"
+  printf 'sentinel\n' > "$out_dir/graph.ttl"
+  "$aseankg" export --data "$work/data" -o "$out_dir/graph.ttl" "$@" 2> "$work/stderr"
+  local status=$?
+  local message
+  message=$(cat "$work/stderr")
+  if [ "$status" -eq 1 ] && printf '%s\n' "$message" | grep -Eq "^aseankg: $pattern\$" &&
+     [ "$(cat "$out_dir/graph.ttl")" = sentinel ] && [ "$(ls "$out_dir")" = graph.ttl ]; then
+    pass "$name"
+  else
+    fail "$name (exit $status: $message)"
+  fi
+}
+fresh_data() { rm -rf "$work/data" && cp -r data "$work/data"; }
+lines() { wc -l < "$1"; }
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: [unclosed\n' >> "$work/data/entities.yaml"
+expect_bad "YAML syntax error" "$work/data/entities.yaml:$((n + 2)):1: YAML: .*"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: spaceship\n    type: Spaceship\n    zh: 中国\n    en: x\n' >> "$work/data/entities.yaml"
+expect_bad "unknown type" "$work/data/entities.yaml:$((n + 2)):11: 'Spaceship' is not a class of the ontology .*"
+
+fresh_data
+n=$(lines "$work/data/relations.yaml")
+printf '  - subject: china\n    predicate: likes\n    object: china\n    segment: clause-1\n    evidence: 一\n' >> "$work/data/relations.yaml"
+expect_bad "unknown property" "$work/data/relations.yaml:$((n + 2)):16: 'likes' is not an object property of the ontology .*"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: china\n    type: Country\n    zh: 中国人\n    en: x\n' >> "$work/data/entities.yaml"
+expect_bad "duplicate id" "$work/data/entities.yaml:$((n + 1)):9: duplicate id 'china' \\(first defined at line [0-9]+\\)"
+
+fresh_data
+n=$(lines "$work/data/relations.yaml")
+printf '  - subject: china\n    predicate: supports\n    object: nobody\n    segment: clause-1\n    evidence: 一\n' >> "$work/data/relations.yaml"
+expect_bad "undefined reference" "$work/data/relations.yaml:$((n + 3)):13: object 'nobody' is not a defined entity id"
+
+fresh_data
+n=$(lines "$work/data/relations.yaml")
+printf '  - subject: china\n    predicate: supports\n    object: china\n    segment: clause-3\n    evidence: 不存在的文字\n' >> "$work/data/relations.yaml"
+expect_bad "evidence not in its clause" "$work/data/relations.yaml:$((n + 5)):15: evidence \"不存在的文字\" does not occur in clause-3"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: ghost\n    type: Country\n    zh: 不存在的名字\n    en: x\n' >> "$work/data/entities.yaml"
+expect_bad "name not in the text" "$work/data/entities.yaml:$((n + 3)):9: name \"不存在的名字\" does not occur in the text"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: bad\n    type: Country\n    zh: \xff\n    en: x\n' >> "$work/data/entities.yaml"
+expect_bad "invalid UTF-8 in YAML" "$work/data/entities.yaml:$((n + 3)):9: YAML: invalid leading UTF-8 octet.*"
+
+fresh_data
+printf '\xfe' >> "$work/data/statement-2022-11-11.zh.txt"
+n=$(lines "$work/data/statement-2022-11-11.zh.txt")
+expect_bad "invalid UTF-8 in the text" "$work/data/statement-2022-11-11.zh.txt:$((n + 1)):1: invalid UTF-8"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: "bad id"\n    type: Country\n    zh: 中国人\n    en: x\n' >> "$work/data/entities.yaml"
+expect_bad "character not allowed in an IRI" "$work/data/entities.yaml:$((n + 1)):9: id 'bad id' has a character not allowed in an IRI \\(U\\+0020\\).*"
+
+fresh_data
+expect_bad "base IRI with a forbidden character" "--base: <http://x/a b/> has a character not allowed in an IRI at byte 11" --base 'http://x/a b/'
+
+fresh_data
+"$aseankg" export --data "$work/data" -o "$work/no/such/dir/graph.ttl" 2> "$work/stderr"
+status=$?
+check "unwritable output path: exit 1, clear message, nothing created" \
+  bash -c "[ $status -eq 1 ] && grep -Eq '^aseankg: $work/no/such/dir/graph.ttl: cannot create output: No such file or directory\$' '$work/stderr' && [ ! -e '$work/no' ]"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

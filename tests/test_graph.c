@@ -1,0 +1,126 @@
+/* Unit tests for the graph: interning, canonical keys, duplicate quads, ordering, free(NULL). */
+#include "aseankg/aseankg.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+
+static const char*
+key(const AseankgGraph* const graph, const AseankgTermId id)
+{
+  return aseankg_graph_term(graph, id)->key;
+}
+
+static void
+test_free_null(void** const state)
+{
+  (void)state;
+  aseankg_graph_free(NULL);
+  aseankg_text_free(NULL);
+  aseankg_data_free(NULL);
+  aseankg_ontology_free(NULL);
+  AseankgProject project;
+  memset(&project, 0, sizeof(project));
+  aseankg_project_release(&project);
+  AseankgOutput output;
+  memset(&output, 0, sizeof(output));
+  aseankg_output_abort(&output);
+  aseankg_error_clear(NULL);
+}
+
+static void
+test_interning(void** const state)
+{
+  (void)state;
+  AseankgGraph* const g = aseankg_graph_new();
+  const AseankgTermId a = aseankg_graph_iri(g, "http://a/x", 10U);
+  assert_int_equal(a, aseankg_graph_iri(g, "http://a/x", 10U));
+  assert_int_not_equal(a, aseankg_graph_iri(g, "http://a/y", 10U));
+  assert_string_equal(key(g, a), "<http://a/x>");
+
+  /* xsd:string is dropped; language tags are lower-cased; a NUL stays in the value. */
+  const AseankgTermId str = aseankg_graph_iri(g, XSD "string", strlen(XSD "string"));
+  assert_int_equal(aseankg_graph_literal(g, "v", 1U, str, NULL, NULL),
+                   aseankg_graph_literal(g, "v", 1U, 0U, NULL, NULL));
+  assert_string_equal(key(g, aseankg_graph_literal(g, "chat", 4U, 0U, "EN-GB", "ltr")), "\"chat\"@en-gb--ltr");
+  const AseankgTermId nul = aseankg_graph_literal(g, "a\0b\"\n", 5U, 0U, NULL, NULL);
+  assert_string_equal(key(g, nul), "\"a\\u0000b\\\"\\n\"");
+  assert_int_equal(aseankg_graph_term(g, nul)->length, 5U);
+  assert_string_equal(key(g, aseankg_graph_typed(g, "25", "integer")),
+                      "\"25\"^^<" XSD "integer>");
+  assert_string_equal(key(g, aseankg_graph_literal(g, "中国", strlen("中国"), 0U, "zh", NULL)), "\"中国\"@zh");
+  aseankg_graph_free(g);
+}
+
+static void
+test_quads_are_a_set_in_canonical_order(void** const state)
+{
+  (void)state;
+  AseankgGraph* const g  = aseankg_graph_new();
+  const AseankgTermId b1 = aseankg_graph_blank(g, "b1", 2U);
+  const AseankgTermId b10 = aseankg_graph_blank(g, "b10", 3U);
+  const AseankgTermId p  = aseankg_graph_iri(g, "http://p", 8U);
+  const AseankgTermId o  = aseankg_graph_literal(g, "o", 1U, 0U, NULL, NULL);
+  const AseankgTermId ol = aseankg_graph_literal(g, "o", 1U, 0U, "en", NULL);
+  assert_int_equal(aseankg_graph_add(g, b10, p, o, 0U), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_add(g, b1, p, ol, 0U), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_add(g, b1, p, o, 0U), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_add(g, b1, p, o, 0U), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_size(g), 3U);
+
+  aseankg_graph_sort(g);
+  char*  text = NULL;
+  size_t size = 0U;
+  FILE*  out  = open_memstream(&text, &size);
+  assert_int_equal(aseankg_ntriples_write(g, out, 0), ASEANKG_SUCCESS);
+  fclose(out);
+  /* Byte order of whole lines: "_:b1 " < "_:b10", and "\"o\" ." < "\"o\"@en". */
+  assert_string_equal(text,
+                      "_:b1 <http://p> \"o\" .\n"
+                      "_:b1 <http://p> \"o\"@en .\n"
+                      "_:b10 <http://p> \"o\" .\n");
+  free(text);
+
+  /* Adding after sorting still finds duplicates. */
+  assert_int_equal(aseankg_graph_add(g, b10, p, o, 0U), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_size(g), 3U);
+  aseankg_graph_free(g);
+}
+
+static void
+test_many_quads_around_one_hub(void** const state)
+{
+  (void)state;
+  /* A hub subject with many objects: the hashed index keeps this linear. */
+  AseankgGraph* const g   = aseankg_graph_new();
+  const AseankgTermId hub = aseankg_graph_iri(g, "http://hub", 10U);
+  const AseankgTermId p   = aseankg_graph_iri(g, "http://p", 8U);
+  for (unsigned i = 0U; i < 200000U; ++i) {
+    char number[16];
+    snprintf(number, sizeof(number), "%u", i);
+    assert_int_equal(aseankg_graph_add(g, hub, p, aseankg_graph_typed(g, number, "integer"), 0U),
+                     ASEANKG_SUCCESS);
+  }
+  assert_int_equal(aseankg_graph_size(g), 200000U);
+  aseankg_graph_free(g);
+}
+
+int
+main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_free_null),
+    cmocka_unit_test(test_interning),
+    cmocka_unit_test(test_quads_are_a_set_in_canonical_order),
+    cmocka_unit_test(test_many_quads_around_one_hub),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
