@@ -13,13 +13,10 @@ typedef struct {
 } AseankgBuffer;
 
 /** Append `length` bytes; the buffer stays NUL-terminated. */
-AseankgStatus aseankg_buffer_append(AseankgBuffer* buffer,
-                                    const void*    bytes,
-                                    size_t         length);
+AseankgStatus aseankg_buffer_append(AseankgBuffer* buffer, const void* bytes, size_t length);
 
 /** Append a NUL-terminated string. */
-AseankgStatus aseankg_buffer_append_string(AseankgBuffer* buffer,
-                                           const char*    string);
+AseankgStatus aseankg_buffer_append_string(AseankgBuffer* buffer, const char* string);
 
 /** Append one byte. */
 AseankgStatus aseankg_buffer_append_byte(AseankgBuffer* buffer, char byte);

@@ -10,8 +10,6 @@
    upper-case hex) for the other C0 controls, U+007F, U+FFFE and U+FFFF.
    Everything else is copied as UTF-8. The input must be valid UTF-8.
 */
-AseankgStatus aseankg_canonical_append_string(AseankgBuffer* buffer,
-                                              const char*    bytes,
-                                              size_t         length);
+AseankgStatus aseankg_canonical_append_string(AseankgBuffer* buffer, const char* bytes, size_t length);
 
 #endif /* ASEANKG_SRC_CANONICAL_H */

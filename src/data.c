@@ -1,6 +1,8 @@
 /* Reads the curated YAML files into plain structs, checking their shape and remembering positions. */
 #include "aseankg/data.h"
 
+#include "file.h"
+
 #include <yaml.h>
 
 #include <errno.h>
@@ -11,10 +13,7 @@
 
 enum { FILE_DATASET, FILE_ENTITIES, FILE_RELATIONS, N_FILES };
 
-static const char* const file_names[N_FILES] = {"dataset.yaml", "entities.yaml", "relations.yaml"};
-
-/* The largest data file accepted: the check keeps hostile input bounded. */
-#define MAX_FILE_SIZE (64U * 1024U * 1024U)
+static const char* const file_names[N_FILES] = { "dataset.yaml", "entities.yaml", "relations.yaml" };
 
 typedef struct {
   AseankgData*     data;
@@ -35,14 +34,12 @@ typedef struct {
 static AseankgMark
 mark_of(const Walker* const walker, const yaml_node_t* const node)
 {
-  const AseankgMark mark = {walker->file,
-                            (unsigned)node->start_mark.line + 1U,
-                            (unsigned)node->start_mark.column + 1U};
+  const AseankgMark mark = { walker->file, (unsigned)node->start_mark.line + 1U,
+                             (unsigned)node->start_mark.column + 1U };
   return mark;
 }
 
-static AseankgStatus
-fail(const Walker* walker, const yaml_node_t* node, const char* format, ...)
+static AseankgStatus fail(const Walker* walker, const yaml_node_t* node, const char* format, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 3, 4)))
 #endif
@@ -58,34 +55,41 @@ fail(const Walker* const walker, const yaml_node_t* const node, const char* cons
   va_end(args);
 
   const AseankgMark mark = mark_of(walker, node);
-  return aseankg_error_set(walker->error, ASEANKG_ERR_DATA, mark.file, mark.line, mark.column, "%s", message);
+  aseankg_error_set(walker->error, ASEANKG_ERR_DATA, mark.file, mark.line, mark.column, "%s", message);
+  return ASEANKG_ERR_DATA;
 }
 
 static const char*
 type_name(const yaml_node_t* const node)
 {
   switch (node->type) {
-  case YAML_SCALAR_NODE:
-    return "a scalar";
-  case YAML_SEQUENCE_NODE:
-    return "a list";
-  case YAML_MAPPING_NODE:
-    return "a mapping";
-  case YAML_NO_NODE:
-    break;
+    case YAML_SCALAR_NODE:
+      return "a scalar";
+    case YAML_SEQUENCE_NODE:
+      return "a list";
+    case YAML_MAPPING_NODE:
+      return "a mapping";
+    case YAML_NO_NODE:
+      break;
   }
   return "nothing";
 }
 
 static AseankgStatus
-expect(const Walker* const walker, const yaml_node_t* const node, const yaml_node_type_t type, const char* const what)
+expect(const Walker* const walker, const yaml_node_t* const node, const yaml_node_type_t type,
+       const char* const what)
 {
-  if (node->type == type) {
+  if (node && node->type == type) {
     return ASEANKG_SUCCESS;
   }
+  if (!node) {
+    aseankg_error_set(walker->error, ASEANKG_ERR_DATA, walker->file, 1U, 1U, "expected %s", what);
+    return ASEANKG_ERR_DATA;
+  }
   const AseankgMark mark = mark_of(walker, node);
-  return aseankg_error_set(walker->error, ASEANKG_ERR_DATA, mark.file, mark.line, mark.column,
-                           "expected %s, found %s", what, type_name(node));
+  aseankg_error_set(walker->error, ASEANKG_ERR_DATA, mark.file, mark.line, mark.column,
+                    "expected %s, found %s", what, type_name(node));
+  return ASEANKG_ERR_DATA;
 }
 
 static AseankgStatus
@@ -109,10 +113,8 @@ read_scalar(const Walker* const walker, const yaml_node_t* const node, AseankgFi
 }
 
 static AseankgStatus
-read_scalar_list(const Walker* const    walker,
-                 const yaml_node_t* const node,
-                 AseankgField** const   fields,
-                 size_t* const          count)
+read_scalar_list(const Walker* const walker, const yaml_node_t* const node, AseankgField** const fields,
+                 size_t* const count)
 {
   AseankgStatus st = expect(walker, node, YAML_SEQUENCE_NODE, "a list of scalars");
   const size_t  n  = st ? 0U : (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
@@ -125,7 +127,7 @@ read_scalar_list(const Walker* const    walker,
   for (size_t i = 0U; i < n && !st; ++i) {
     const yaml_node_t* const item =
       yaml_document_get_node(walker->document, node->data.sequence.items.start[i]);
-    st = read_scalar(walker, item, &(*fields)[i]);
+    st     = read_scalar(walker, item, &(*fields)[i]);
     *count = i + 1U; /* so what was read is freed on failure */
   }
   return st;
@@ -141,8 +143,8 @@ read_slot(const Walker* const walker, const yaml_node_t* const value, const Slot
     return read_scalar_list(walker, value, (AseankgField**)slot->target, slot->count);
   }
 
-  AseankgField field = {NULL, {NULL, 0U, 0U}};
-  AseankgStatus st   = read_scalar(walker, value, &field);
+  AseankgField  field = { NULL, { NULL, 0U, 0U } };
+  AseankgStatus st    = read_scalar(walker, value, &field);
   if (!st && slot->kind == SLOT_BOOL) {
     if (!strcmp(field.value, "true") || !strcmp(field.value, "false")) {
       *(int*)slot->target = !strcmp(field.value, "true");
@@ -164,20 +166,20 @@ read_slot(const Walker* const walker, const yaml_node_t* const value, const Slot
 
 /* Fill `slots` from a mapping: every key must be known, unique, and the required ones present. */
 static AseankgStatus
-read_mapping(const Walker* const walker, const yaml_node_t* const node, const Slot* const slots, const size_t n_slots)
+read_mapping(const Walker* const walker, const yaml_node_t* const node, const Slot* const slots,
+             const size_t n_slots)
 {
   AseankgStatus st = expect(walker, node, YAML_MAPPING_NODE, "a mapping");
   if (st) {
     return st;
   }
 
-  unsigned char seen[16] = {0};
-  for (yaml_node_pair_t* pair = node->data.mapping.pairs.start;
-       pair < node->data.mapping.pairs.top && !st;
+  unsigned char seen[16] = { 0 };
+  for (yaml_node_pair_t* pair = node->data.mapping.pairs.start; pair < node->data.mapping.pairs.top && !st;
        ++pair) {
     const yaml_node_t* const key   = yaml_document_get_node(walker->document, pair->key);
     const yaml_node_t* const value = yaml_document_get_node(walker->document, pair->value);
-    st = expect(walker, key, YAML_SCALAR_NODE, "a key");
+    st                             = expect(walker, key, YAML_SCALAR_NODE, "a key");
     if (st) {
       break;
     }
@@ -210,18 +212,19 @@ read_root_list(const Walker* const walker, const char* const key, const yaml_nod
 {
   const yaml_node_t* const root = yaml_document_get_root_node(walker->document);
   if (!root) {
-    return aseankg_error_set(walker->error, ASEANKG_ERR_DATA, walker->file, 1U, 1U, "empty file; expected '%s:'", key);
+    aseankg_error_set(walker->error, ASEANKG_ERR_DATA, walker->file, 1U, 1U, "empty file; expected '%s:'",
+                      key);
+    return ASEANKG_ERR_DATA;
   }
 
   const yaml_node_t* value = NULL;
-  const Slot         slot  = {key, SLOT_STRING, NULL, NULL, 1};
   AseankgStatus      st    = expect(walker, root, YAML_MAPPING_NODE, "a mapping");
   for (yaml_node_pair_t* pair = st ? NULL : root->data.mapping.pairs.start;
-       pair && pair < root->data.mapping.pairs.top && !st;
-       ++pair) {
+       pair && pair < root->data.mapping.pairs.top && !st; ++pair) {
     const yaml_node_t* const k = yaml_document_get_node(walker->document, pair->key);
     if (k->type != YAML_SCALAR_NODE || strcmp((const char*)k->data.scalar.value, key)) {
-      st = fail(walker, k, "unknown key '%s'", k->type == YAML_SCALAR_NODE ? (const char*)k->data.scalar.value : "?");
+      st = fail(walker, k, "unknown key '%s'",
+                k->type == YAML_SCALAR_NODE ? (const char*)k->data.scalar.value : "?");
     } else if (value) {
       st = fail(walker, k, "duplicate key '%s'", key);
     } else {
@@ -229,7 +232,7 @@ read_root_list(const Walker* const walker, const char* const key, const yaml_nod
     }
   }
   if (!st && !value) {
-    st = fail(walker, root, "missing required key '%s'", slot.key);
+    st = fail(walker, root, "missing required key '%s'", key);
   }
   if (!st) {
     st = expect(walker, value, YAML_SEQUENCE_NODE, "a list");
@@ -248,22 +251,23 @@ read_entities(const Walker* const walker)
   }
 
   AseankgData* const data = walker->data;
-  const size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
+  const size_t       n    = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
   if (n && !(data->entities = (AseankgEntity*)calloc(n, sizeof(AseankgEntity)))) {
     return aseankg_error_set(walker->error, ASEANKG_ERR_NOMEM, walker->file, 0U, 0U, "out of memory");
   }
 
   for (size_t i = 0U; i < n && !st; ++i) {
-    const yaml_node_t* const item = yaml_document_get_node(walker->document, list->data.sequence.items.start[i]);
-    AseankgEntity* const     e    = &data->entities[data->n_entities++];
-    const Slot slots[] = {
-      {"id", SLOT_STRING, &e->id, NULL, 1},
-      {"type", SLOT_STRING, &e->type, NULL, 1},
-      {"zh", SLOT_STRING, &e->zh, NULL, 1},
-      {"en", SLOT_STRING, &e->en, NULL, 1},
-      {"gloss", SLOT_BOOL, &e->gloss, NULL, 0},
-      {"aliases", SLOT_STRINGS, &e->aliases, &e->n_aliases, 0},
-      {"same_as", SLOT_STRINGS, &e->same_as, &e->n_same_as, 0},
+    const yaml_node_t* const item =
+      yaml_document_get_node(walker->document, list->data.sequence.items.start[i]);
+    AseankgEntity* const e       = &data->entities[data->n_entities++];
+    const Slot           slots[] = {
+                { "id", SLOT_STRING, &e->id, NULL, 1 },
+                { "type", SLOT_STRING, &e->type, NULL, 1 },
+                { "zh", SLOT_STRING, &e->zh, NULL, 1 },
+                { "en", SLOT_STRING, &e->en, NULL, 1 },
+                { "gloss", SLOT_BOOL, &e->gloss, NULL, 0 },
+                { "aliases", SLOT_STRINGS, &e->aliases, &e->n_aliases, 0 },
+                { "same_as", SLOT_STRINGS, &e->same_as, &e->n_same_as, 0 },
     };
     e->mark = mark_of(walker, item);
     st      = read_mapping(walker, item, slots, sizeof(slots) / sizeof(slots[0]));
@@ -281,23 +285,24 @@ read_relations(const Walker* const walker)
   }
 
   AseankgData* const data = walker->data;
-  const size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
+  const size_t       n    = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
   if (n && !(data->relations = (AseankgRelation*)calloc(n, sizeof(AseankgRelation)))) {
     return aseankg_error_set(walker->error, ASEANKG_ERR_NOMEM, walker->file, 0U, 0U, "out of memory");
   }
 
   for (size_t i = 0U; i < n && !st; ++i) {
-    const yaml_node_t* const item = yaml_document_get_node(walker->document, list->data.sequence.items.start[i]);
-    AseankgRelation* const   r    = &data->relations[data->n_relations++];
-    const Slot slots[] = {
-      {"subject", SLOT_STRING, &r->subject, NULL, 1},
-      {"predicate", SLOT_STRING, &r->predicate, NULL, 1},
-      {"object", SLOT_STRING, &r->object, NULL, 0},
-      {"value", SLOT_STRING, &r->value, NULL, 0},
-      {"datatype", SLOT_STRING, &r->datatype, NULL, 0},
-      {"segment", SLOT_STRING, &r->segment, NULL, 1},
-      {"evidence", SLOT_STRING, &r->evidence, NULL, 1},
-      {"occurrence", SLOT_COUNT, &r->occurrence, NULL, 0},
+    const yaml_node_t* const item =
+      yaml_document_get_node(walker->document, list->data.sequence.items.start[i]);
+    AseankgRelation* const r       = &data->relations[data->n_relations++];
+    const Slot             slots[] = {
+                  { "subject", SLOT_STRING, &r->subject, NULL, 1 },
+                  { "predicate", SLOT_STRING, &r->predicate, NULL, 1 },
+                  { "object", SLOT_STRING, &r->object, NULL, 0 },
+                  { "value", SLOT_STRING, &r->value, NULL, 0 },
+                  { "datatype", SLOT_STRING, &r->datatype, NULL, 0 },
+                  { "segment", SLOT_STRING, &r->segment, NULL, 1 },
+                  { "evidence", SLOT_STRING, &r->evidence, NULL, 1 },
+                  { "occurrence", SLOT_COUNT, &r->occurrence, NULL, 0 },
     };
     r->mark       = mark_of(walker, item);
     r->occurrence = 1U;
@@ -317,38 +322,38 @@ read_dataset(const Walker* const walker)
 {
   const yaml_node_t* const root = yaml_document_get_root_node(walker->document);
   if (!root) {
-    return aseankg_error_set(walker->error, ASEANKG_ERR_DATA, walker->file, 1U, 1U, "empty file; expected 'dataset:' and 'document:'");
+    return aseankg_error_set(walker->error, ASEANKG_ERR_DATA, walker->file, 1U, 1U,
+                             "empty file; expected 'dataset:' and 'document:'");
   }
 
-  AseankgDatasetInfo* const  d   = &walker->data->dataset;
-  AseankgDocumentInfo* const doc = &walker->data->document;
-  AseankgStatus              st  = expect(walker, root, YAML_MAPPING_NODE, "a mapping");
-  int                        seen[2] = {0, 0};
+  AseankgDatasetInfo* const  d       = &walker->data->dataset;
+  AseankgDocumentInfo* const doc     = &walker->data->document;
+  AseankgStatus              st      = expect(walker, root, YAML_MAPPING_NODE, "a mapping");
+  int                        seen[2] = { 0, 0 };
   for (yaml_node_pair_t* pair = st ? NULL : root->data.mapping.pairs.start;
-       pair && pair < root->data.mapping.pairs.top && !st;
-       ++pair) {
+       pair && pair < root->data.mapping.pairs.top && !st; ++pair) {
     const yaml_node_t* const key   = yaml_document_get_node(walker->document, pair->key);
     const yaml_node_t* const value = yaml_document_get_node(walker->document, pair->value);
-    const char* const name = key->type == YAML_SCALAR_NODE ? (const char*)key->data.scalar.value : "?";
+    const char* const        name = key->type == YAML_SCALAR_NODE ? (const char*)key->data.scalar.value : "?";
     if (!strcmp(name, "dataset") && !seen[0]++) {
       const Slot slots[] = {
-        {"title", SLOT_STRING, &d->title, NULL, 1},
-        {"version", SLOT_STRING, &d->version, NULL, 1},
-        {"created", SLOT_STRING, &d->created, NULL, 1},
-        {"license", SLOT_STRING, &d->license, NULL, 1},
+        { "title", SLOT_STRING, &d->title, NULL, 1 },
+        { "version", SLOT_STRING, &d->version, NULL, 1 },
+        { "created", SLOT_STRING, &d->created, NULL, 1 },
+        { "license", SLOT_STRING, &d->license, NULL, 1 },
       };
       st = read_mapping(walker, value, slots, sizeof(slots) / sizeof(slots[0]));
     } else if (!strcmp(name, "document") && !seen[1]++) {
       const Slot slots[] = {
-        {"id", SLOT_STRING, &doc->id, NULL, 1},
-        {"text", SLOT_STRING, &doc->text, NULL, 1},
-        {"title_zh", SLOT_STRING, &doc->title_zh, NULL, 1},
-        {"title_en", SLOT_STRING, &doc->title_en, NULL, 1},
-        {"publisher", SLOT_STRING, &doc->publisher, NULL, 1},
-        {"published", SLOT_STRING, &doc->published, NULL, 1},
-        {"dateline_place", SLOT_STRING, &doc->dateline_place, NULL, 1},
-        {"dateline_date", SLOT_STRING, &doc->dateline_date, NULL, 1},
-        {"language", SLOT_STRING, &doc->language, NULL, 1},
+        { "id", SLOT_STRING, &doc->id, NULL, 1 },
+        { "text", SLOT_STRING, &doc->text, NULL, 1 },
+        { "title_zh", SLOT_STRING, &doc->title_zh, NULL, 1 },
+        { "title_en", SLOT_STRING, &doc->title_en, NULL, 1 },
+        { "publisher", SLOT_STRING, &doc->publisher, NULL, 1 },
+        { "published", SLOT_STRING, &doc->published, NULL, 1 },
+        { "dateline_place", SLOT_STRING, &doc->dateline_place, NULL, 1 },
+        { "dateline_date", SLOT_STRING, &doc->dateline_date, NULL, 1 },
+        { "language", SLOT_STRING, &doc->language, NULL, 1 },
       };
       st = read_mapping(walker, value, slots, sizeof(slots) / sizeof(slots[0]));
     } else {
@@ -378,12 +383,8 @@ offset_to_mark(const char* const bytes, const size_t offset, unsigned* const lin
 }
 
 AseankgStatus
-aseankg_data_parse(AseankgData* const  data,
-                   const char* const   name,
-                   const char* const   path,
-                   const char* const   bytes,
-                   const size_t        length,
-                   AseankgError* const error)
+aseankg_data_parse(AseankgData* const data, const char* const name, const char* const path,
+                   const char* const bytes, const size_t length, AseankgError* const error)
 {
   unsigned kind = 0U;
   while (kind < N_FILES && strcmp(name, file_names[kind])) {
@@ -411,20 +412,15 @@ aseankg_data_parse(AseankgData* const  data,
     if (parser.error == YAML_READER_ERROR) {
       offset_to_mark(bytes, parser.problem_offset < length ? parser.problem_offset : length, &line, &column);
     }
-    st = aseankg_error_set(error,
-                           parser.error == YAML_MEMORY_ERROR ? ASEANKG_ERR_NOMEM : ASEANKG_ERR_SYNTAX,
-                           data->files[kind],
-                           line,
-                           column,
-                           "YAML: %s%s%s",
-                           parser.problem ? parser.problem : "syntax error",
-                           parser.context ? " " : "",
+    st = aseankg_error_set(error, parser.error == YAML_MEMORY_ERROR ? ASEANKG_ERR_NOMEM : ASEANKG_ERR_SYNTAX,
+                           data->files[kind], line, column, "YAML: %s%s%s",
+                           parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
                            parser.context ? parser.context : "");
     yaml_parser_delete(&parser);
     return st;
   }
 
-  const Walker walker = {data, &document, data->files[kind], error};
+  const Walker walker = { data, &document, data->files[kind], error };
   if (kind == FILE_DATASET) {
     st = read_dataset(&walker);
   } else if (kind == FILE_ENTITIES) {
@@ -451,38 +447,10 @@ aseankg_data_new(const char* const directory)
   return data;
 }
 
-static AseankgStatus
-read_file(const char* const path, char** const bytes, size_t* const length, AseankgError* const error)
-{
-  FILE* const stream = fopen(path, "rb");
-  if (!stream) {
-    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
-  }
-
-  AseankgStatus st = ASEANKG_SUCCESS;
-  long          size = -1;
-  if (fseek(stream, 0, SEEK_END) || (size = ftell(stream)) < 0 || fseek(stream, 0, SEEK_SET)) {
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read: %s", strerror(errno));
-  } else if ((unsigned long)size > MAX_FILE_SIZE) {
-    st = aseankg_error_set(error, ASEANKG_ERR_DATA, path, 0U, 0U, "file larger than %u bytes", MAX_FILE_SIZE);
-  } else if (!(*bytes = (char*)malloc((size_t)size + 1U))) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
-  } else if (fread(*bytes, 1U, (size_t)size, stream) != (size_t)size) {
-    free(*bytes);
-    *bytes = NULL;
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "read error");
-  } else {
-    (*bytes)[size] = '\0';
-    *length        = (size_t)size;
-  }
-  fclose(stream);
-  return st;
-}
-
 AseankgStatus
 aseankg_data_load(AseankgData** const data_out, const char* const directory, AseankgError* const error)
 {
-  *data_out = NULL;
+  *data_out               = NULL;
   AseankgData* const data = aseankg_data_new(directory);
   if (!data) {
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, directory, 0U, 0U, "out of memory");
@@ -497,7 +465,7 @@ aseankg_data_load(AseankgData** const data_out, const char* const directory, Ase
     }
     char*  bytes  = NULL;
     size_t length = 0U;
-    st = read_file(path, &bytes, &length, error);
+    st            = aseankg_file_read(path, &bytes, &length, error);
     if (!st) {
       /* Until parsed, errors about this file must not point at the stack buffer. */
       st = aseankg_data_parse(data, file_names[kind], path, bytes, length, error);
@@ -545,19 +513,27 @@ aseankg_data_free(AseankgData* const data)
     free_fields(e->same_as, e->n_same_as);
   }
   for (size_t i = 0U; i < data->n_relations; ++i) {
-    AseankgRelation* const r = &data->relations[i];
-    AseankgField* const fields[] = {&r->subject, &r->predicate, &r->object, &r->value,
-                                    &r->datatype, &r->segment, &r->evidence};
+    AseankgRelation* const r        = &data->relations[i];
+    AseankgField* const    fields[] = { &r->subject,  &r->predicate, &r->object,  &r->value,
+                                        &r->datatype, &r->segment,   &r->evidence };
     for (size_t j = 0U; j < sizeof(fields) / sizeof(fields[0]); ++j) {
       free_field(fields[j]);
     }
   }
 
-  AseankgField* const info[] = {
-    &data->dataset.title, &data->dataset.version, &data->dataset.created, &data->dataset.license,
-    &data->document.id, &data->document.text, &data->document.title_zh, &data->document.title_en,
-    &data->document.publisher, &data->document.published, &data->document.dateline_place,
-    &data->document.dateline_date, &data->document.language};
+  AseankgField* const info[] = { &data->dataset.title,
+                                 &data->dataset.version,
+                                 &data->dataset.created,
+                                 &data->dataset.license,
+                                 &data->document.id,
+                                 &data->document.text,
+                                 &data->document.title_zh,
+                                 &data->document.title_en,
+                                 &data->document.publisher,
+                                 &data->document.published,
+                                 &data->document.dateline_place,
+                                 &data->document.dateline_date,
+                                 &data->document.language };
   for (size_t j = 0U; j < sizeof(info) / sizeof(info[0]); ++j) {
     free_field(info[j]);
   }

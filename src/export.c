@@ -27,17 +27,15 @@
 /* Loading */
 
 AseankgStatus
-aseankg_project_load(AseankgProject* const project,
-                     const char* const     data_dir,
-                     const char* const     ontology_path,
-                     AseankgError* const   error)
+aseankg_project_load(AseankgProject* const project, const char* const data_dir,
+                     const char* const ontology_path, AseankgError* const error)
 {
   memset(project, 0, sizeof(*project));
   AseankgStatus st = aseankg_ontology_load(&project->ontology, ontology_path, error);
-  st = st ? st : aseankg_data_load(&project->data, data_dir, error);
+  st               = st ? st : aseankg_data_load(&project->data, data_dir, error);
   if (!st) {
     const AseankgDocumentInfo* const doc = &project->data->document;
-    char path[4096];
+    char                             path[4096];
     if (strchr(doc->text.value, '/')) {
       st = aseankg_error_set(error, ASEANKG_ERR_DATA, doc->text.mark.file, doc->text.mark.line,
                              doc->text.mark.column, "'text' must be a file name in the data directory");
@@ -75,33 +73,34 @@ typedef struct {
 } TrieNode;
 
 typedef struct {
-  AseankgGraph*          graph;
-  const AseankgProject*  project;
-  const AseankgData*     data;
-  const char*            base;
-  AseankgTermId          graph_name;
-  AseankgError*          error;
-  AseankgBuffer          scratch;
-  const AseankgEntity**  by_id; /* entities sorted by id */
-  AseankgTermId*         entity_iris;
-  TrieNode*              trie;
-  size_t                 n_trie;
-  size_t                 trie_capacity;
-  AseankgTermId*         spans; /* every span IRI emitted, for counting distinct ones */
-  size_t                 n_spans;
-  size_t                 spans_capacity;
-  AseankgExportStats     stats;
+  AseankgGraph*         graph;
+  const AseankgProject* project;
+  const AseankgData*    data;
+  const char*           base;
+  AseankgTermId         graph_name;
+  AseankgError*         error;
+  AseankgBuffer         scratch;
+  const AseankgEntity** by_id; /* entities sorted by id */
+  AseankgTermId*        entity_iris;
+  TrieNode*             trie;
+  size_t                n_trie;
+  size_t                trie_capacity;
+  AseankgTermId*        spans; /* every span IRI emitted, for counting distinct ones */
+  size_t                n_spans;
+  size_t                spans_capacity;
+  AseankgExportStats    stats;
 } Builder;
 
-static AseankgStatus
-fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus status, const char* const format, ...)
+static AseankgStatus fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus status,
+                             const char* const format, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 4, 5)))
 #endif
   ;
 
 static AseankgStatus
-fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus status, const char* const format, ...)
+fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus status, const char* const format,
+        ...)
 {
   char    message[400];
   va_list args;
@@ -126,8 +125,7 @@ iri(Builder* const b, const char* const value)
 }
 
 /* Every IRI under the base is made here, so the IRI scheme lives in one place. */
-static AseankgTermId
-mint(Builder* const b, const char* const format, ...)
+static AseankgTermId mint(Builder* const b, const char* const format, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 2, 3)))
 #endif
@@ -146,8 +144,7 @@ mint(Builder* const b, const char* const format, ...)
   }
 
   aseankg_buffer_reset(&b->scratch);
-  if (aseankg_buffer_append_string(&b->scratch, b->base) ||
-      aseankg_buffer_append_string(&b->scratch, path)) {
+  if (aseankg_buffer_append_string(&b->scratch, b->base) || aseankg_buffer_append_string(&b->scratch, path)) {
     return 0U;
   }
   return aseankg_graph_iri(b->graph, b->scratch.data, b->scratch.length);
@@ -213,8 +210,8 @@ add(Builder* const b, const AseankgTermId s, const AseankgTermId p, const Aseank
 static int
 is_iri_char(const unsigned char c)
 {
-  return c > 0x20U && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' &&
-         c != '^' && c != '`' && c != '\\' && c != 0x7FU;
+  return c > 0x20U && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' && c != '^' &&
+         c != '`' && c != '\\' && c != 0x7FU;
 }
 
 /* Ids become path segments of IRIs: lower-case words joined by single hyphens. */
@@ -228,11 +225,11 @@ check_id(Builder* const b, const AseankgField* const field, const char* const wh
       uint32_t code_point = c;
       aseankg_utf8_decode(id + i, strlen(id + i), &code_point);
       return fail_at(b, &field->mark, ASEANKG_ERR_IRI,
-                     "%s '%s' has a character not allowed in an IRI (U+%04X); use a-z, 0-9 and '-'",
-                     what, id, (unsigned)code_point);
+                     "%s '%s' has a character not allowed in an IRI (U+%04X); use a-z, 0-9 and '-'", what, id,
+                     (unsigned)code_point);
     }
   }
-  const size_t n = strlen(id);
+  const size_t n  = strlen(id);
   int          ok = n > 0U && id[0] != '-' && id[n - 1U] != '-' && !strstr(id, "--");
   for (size_t i = 0U; ok && i < n; ++i) {
     ok = (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '-';
@@ -265,8 +262,8 @@ check_iri(Builder* const b, const AseankgField* const field, const char* const w
 {
   for (size_t i = 0U; field->value[i]; ++i) {
     if (!is_iri_char((unsigned char)field->value[i])) {
-      return fail_at(b, &field->mark, ASEANKG_ERR_IRI, "%s <%s> has a character not allowed in an IRI at byte %zu",
-                     what, field->value, i + 1U);
+      return fail_at(b, &field->mark, ASEANKG_ERR_IRI,
+                     "%s <%s> has a character not allowed in an IRI at byte %zu", what, field->value, i + 1U);
     }
   }
   return has_scheme(field->value)
@@ -309,8 +306,8 @@ check_date(Builder* const b, const AseankgField* const field)
 static AseankgStatus
 check_declared(Builder* const b, const AseankgField* const field, const AseankgDeclaration what)
 {
-  static const char* const kinds[] = {"class", "object property", "datatype property"};
-  const AseankgTermId id = ontology_term(b, field->value);
+  static const char* const kinds[] = { "class", "object property", "datatype property" };
+  const AseankgTermId      id      = ontology_term(b, field->value);
   if (!id) {
     return out_of_memory(b);
   }
@@ -330,13 +327,17 @@ compare_entity_ids(const void* const a, const void* const b)
   return strcmp((*(const AseankgEntity* const*)a)->id.value, (*(const AseankgEntity* const*)b)->id.value);
 }
 
+static int
+compare_id_to_entity(const void* const id, const void* const entity)
+{
+  return strcmp((const char*)id, (*(const AseankgEntity* const*)entity)->id.value);
+}
+
 static const AseankgEntity*
 find_entity(const Builder* const b, const char* const id)
 {
-  const AseankgEntity  key     = {{(char*)(uintptr_t)id, {NULL, 0U, 0U}}, {NULL, {NULL, 0U, 0U}}, {NULL, {NULL, 0U, 0U}}, {NULL, {NULL, 0U, 0U}}, 0, NULL, 0U, NULL, 0U, {NULL, 0U, 0U}};
-  const AseankgEntity* key_ptr = &key;
   const AseankgEntity* const* const found = (const AseankgEntity* const*)bsearch(
-    &key_ptr, b->by_id, b->data->n_entities, sizeof(AseankgEntity*), compare_entity_ids);
+    id, b->by_id, b->data->n_entities, sizeof(AseankgEntity*), compare_id_to_entity);
   return found ? *found : NULL;
 }
 
@@ -345,7 +346,8 @@ resolve(Builder* const b, const AseankgField* const field, const char* const rol
 {
   const AseankgEntity* const entity = find_entity(b, field->value);
   if (!entity) {
-    return fail_at(b, &field->mark, ASEANKG_ERR_DATA, "%s '%s' is not a defined entity id", role, field->value);
+    return fail_at(b, &field->mark, ASEANKG_ERR_DATA, "%s '%s' is not a defined entity id", role,
+                   field->value);
   }
   *term = b->entity_iris[entity - b->data->entities];
   return ASEANKG_SUCCESS;
@@ -365,8 +367,8 @@ index_entities(Builder* const b)
   for (size_t i = 0U; i < n && !st; ++i) {
     const AseankgEntity* const e = &b->data->entities[i];
     b->by_id[i]                  = e;
-    st = check_id(b, &e->id, "id");
-    st = st ? st : check_declared(b, &e->type, ASEANKG_DECLARED_CLASS);
+    st                           = check_id(b, &e->id, "id");
+    st                           = st ? st : check_declared(b, &e->type, ASEANKG_DECLARED_CLASS);
     if (!st && !(b->entity_iris[i] = mint(b, "entity/%s", e->id.value))) {
       st = out_of_memory(b);
     }
@@ -382,8 +384,8 @@ index_entities(Builder* const b)
       const AseankgEntity* again = b->by_id[i];
       if (first > again) { /* report the later definition */
         const AseankgEntity* const swap = first;
-        first = again;
-        again = swap;
+        first                           = again;
+        again                           = swap;
       }
       return fail_at(b, &again->id.mark, ASEANKG_ERR_DATA, "duplicate id '%s' (first defined at line %u)",
                      again->id.value, first->id.mark.line);
@@ -461,7 +463,8 @@ add_name(Builder* const b, const AseankgField* const name, const size_t entity)
 
 /* The end (in bytes) of the longest name starting at `pos`, marking every name seen on the way. */
 static size_t
-longest_name_at(Builder* const b, const AseankgSegment* const segment, const size_t pos, int32_t* const entity)
+longest_name_at(Builder* const b, const AseankgSegment* const segment, const size_t pos,
+                int32_t* const entity)
 {
   size_t   end  = 0U;
   uint32_t node = 0U;
@@ -488,10 +491,10 @@ segment_iri(Builder* const b, const AseankgSegment* const segment)
 static AseankgTermId
 emit_span(Builder* const b, const AseankgSegment* const segment, const size_t begin, const size_t end)
 {
-  const size_t char_begin = aseankg_utf8_count(segment->text, begin);
-  const size_t char_end   = char_begin + aseankg_utf8_count(segment->text + begin, end - begin);
-  const AseankgTermId span = mint(b, "doc/%s/%s#char=%zu,%zu", b->data->document.id.value, segment->id,
-                                  char_begin, char_end);
+  const size_t        char_begin = aseankg_utf8_count(segment->text, begin);
+  const size_t        char_end   = char_begin + aseankg_utf8_count(segment->text + begin, end - begin);
+  const AseankgTermId span =
+    mint(b, "doc/%s/%s#char=%zu,%zu", b->data->document.id.value, segment->id, char_begin, char_end);
   if (!span) {
     return 0U;
   }
@@ -508,12 +511,12 @@ emit_span(Builder* const b, const AseankgSegment* const segment, const size_t be
   b->spans[b->n_spans++] = span;
 
   const AseankgStatus st =
-    add(b, span, vocabulary(b, RDF, "type"), vocabulary(b, NIF, "OffsetBasedString"))
-    || add(b, span, vocabulary(b, RDF, "type"), ontology_term(b, "Span"))
-    || add(b, span, vocabulary(b, NIF, "referenceContext"), segment_iri(b, segment))
-    || add(b, span, vocabulary(b, NIF, "beginIndex"), count_literal(b, char_begin, "nonNegativeInteger"))
-    || add(b, span, vocabulary(b, NIF, "endIndex"), count_literal(b, char_end, "nonNegativeInteger"))
-    || add(b, span, vocabulary(b, NIF, "anchorOf"), text_literal(b, segment->text + begin, end - begin, NULL));
+    add(b, span, vocabulary(b, RDF, "type"), vocabulary(b, NIF, "OffsetBasedString")) ||
+    add(b, span, vocabulary(b, RDF, "type"), ontology_term(b, "Span")) ||
+    add(b, span, vocabulary(b, NIF, "referenceContext"), segment_iri(b, segment)) ||
+    add(b, span, vocabulary(b, NIF, "beginIndex"), count_literal(b, char_begin, "nonNegativeInteger")) ||
+    add(b, span, vocabulary(b, NIF, "endIndex"), count_literal(b, char_end, "nonNegativeInteger")) ||
+    add(b, span, vocabulary(b, NIF, "anchorOf"), text_literal(b, segment->text + begin, end - begin, NULL));
   return st ? 0U : span;
 }
 
@@ -558,7 +561,8 @@ check_names_seen(Builder* const b)
         node = trie_child(b, node, (unsigned char)*p);
       }
       if (!b->trie[node].seen) {
-        return fail_at(b, &name->mark, ASEANKG_ERR_DATA, "name \"%s\" does not occur in the text", name->value);
+        return fail_at(b, &name->mark, ASEANKG_ERR_DATA, "name \"%s\" does not occur in the text",
+                       name->value);
       }
     }
   }
@@ -590,13 +594,14 @@ emit_entity(Builder* const b, const size_t index)
   const AseankgTermId        type = vocabulary(b, RDF, "type");
 
   AseankgStatus st = add(b, self, type, ontology_term(b, e->type.value));
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, e->id.value));
-  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->zh.value, "zh"));
-  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->en.value, "en"));
-  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->zh.value, "zh"));
-  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->en.value, "en"));
-  st = st ? st : add(b, self, ontology_term(b, "englishLabelStatus"),
-                     ontology_term(b, e->gloss ? "Gloss" : "OfficialName"));
+  st               = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, e->id.value));
+  st               = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->zh.value, "zh"));
+  st               = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->en.value, "en"));
+  st               = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->zh.value, "zh"));
+  st               = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->en.value, "en"));
+  st               = st ? st
+                        : add(b, self, ontology_term(b, "englishLabelStatus"),
+                              ontology_term(b, e->gloss ? "Gloss" : "OfficialName"));
   for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
     st = add(b, self, vocabulary(b, SKOS, "altLabel"), lang(b, e->aliases[a].value, "zh"));
   }
@@ -608,9 +613,9 @@ emit_entity(Builder* const b, const size_t index)
   const char* const scheme = concept_scheme(e->type.value);
   if (!st && scheme) {
     const AseankgTermId scheme_iri = mint(b, "scheme/%s", scheme);
-    st = add(b, self, type, vocabulary(b, SKOS, "Concept"));
-    st = st ? st : add(b, self, vocabulary(b, SKOS, "inScheme"), scheme_iri);
-    st = st ? st : add(b, scheme_iri, type, vocabulary(b, SKOS, "ConceptScheme"));
+    st                             = add(b, self, type, vocabulary(b, SKOS, "Concept"));
+    st                             = st ? st : add(b, self, vocabulary(b, SKOS, "inScheme"), scheme_iri);
+    st                             = st ? st : add(b, scheme_iri, type, vocabulary(b, SKOS, "ConceptScheme"));
     st = st ? st : add(b, scheme_iri, vocabulary(b, SKOS, "prefLabel"), lang(b, scheme, "en"));
   }
   return st;
@@ -620,15 +625,15 @@ static AseankgStatus
 emit_segment(Builder* const b, const AseankgSegment* const segment, const AseankgTermId document,
              const AseankgTermId source)
 {
-  static const char* const classes[] = {"HeaderLine", "Title", "PreambleParagraph", "OperativeClause"};
+  static const char* const classes[]    = { "HeaderLine", "Title", "PreambleParagraph", "OperativeClause" };
   const int                in_statement = segment->kind != ASEANKG_SEGMENT_HEADER;
-  const AseankgTermId      self      = segment_iri(b, segment);
-  const AseankgTermId      type      = vocabulary(b, RDF, "type");
+  const AseankgTermId      self         = segment_iri(b, segment);
+  const AseankgTermId      type         = vocabulary(b, RDF, "type");
   char                     number[16];
   snprintf(number, sizeof(number), "%u", segment->number);
 
   AseankgStatus st = add(b, self, type, ontology_term(b, classes[segment->kind]));
-  st = st ? st : add(b, self, type, vocabulary(b, NIF, "Context"));
+  st               = st ? st : add(b, self, type, vocabulary(b, NIF, "Context"));
   if (!st && in_statement) { /* header lines belong to the news release, not the statement */
     st = add(b, self, type, vocabulary(b, ELI, "LegalResourceSubdivision"));
     st = st ? st : add(b, self, vocabulary(b, ELI, "is_part_of"), document);
@@ -639,9 +644,13 @@ emit_segment(Builder* const b, const AseankgSegment* const segment, const Aseank
     st = add(b, self, vocabulary(b, ELI, "number"), plain(b, number));
     st = st ? st : add(b, self, vocabulary(b, SCHEMA, "position"), typed(b, number, "integer"));
   }
-  st = st ? st : add(b, self, vocabulary(b, NIF, "isString"), text_literal(b, segment->text, segment->length, NULL));
+  st =
+    st ? st
+       : add(b, self, vocabulary(b, NIF, "isString"), text_literal(b, segment->text, segment->length, NULL));
   st = st ? st : add(b, self, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger"));
-  st = st ? st : add(b, self, vocabulary(b, NIF, "endIndex"), count_literal(b, segment->char_length, "nonNegativeInteger"));
+  st = st ? st
+          : add(b, self, vocabulary(b, NIF, "endIndex"),
+                count_literal(b, segment->char_length, "nonNegativeInteger"));
   st = st ? st : add(b, self, vocabulary(b, NIF, "broaderContext"), source);
   return st;
 }
@@ -649,19 +658,19 @@ emit_segment(Builder* const b, const AseankgSegment* const segment, const Aseank
 static AseankgStatus
 emit_document(Builder* const b, const AseankgTermId document)
 {
-  const AseankgDocumentInfo* const doc    = &b->data->document;
-  const AseankgText* const         text   = b->project->text;
-  const AseankgTermId              type   = vocabulary(b, RDF, "type");
-  const AseankgTermId              source = mint(b, "doc/%s/text", doc->id.value);
+  const AseankgDocumentInfo* const doc       = &b->data->document;
+  const AseankgText* const         text      = b->project->text;
+  const AseankgTermId              type      = vocabulary(b, RDF, "type");
+  const AseankgTermId              source    = mint(b, "doc/%s/text", doc->id.value);
   AseankgTermId                    publisher = 0U;
   AseankgTermId                    place     = 0U;
   const char*                      file_name = strrchr(text->path, '/');
 
   AseankgStatus st = check_id(b, &doc->id, "document id");
-  st = st ? st : check_date(b, &doc->published);
-  st = st ? st : check_date(b, &doc->dateline_date);
-  st = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
-  st = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
+  st               = st ? st : check_date(b, &doc->published);
+  st               = st ? st : check_date(b, &doc->dateline_date);
+  st               = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
+  st               = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
   if (st) {
     return st;
   }
@@ -676,19 +685,26 @@ emit_document(Builder* const b, const AseankgTermId document)
   st = st ? st : add(b, document, vocabulary(b, DCTERMS, "publisher"), publisher);
   st = st ? st : add(b, document, vocabulary(b, DCTERMS, "issued"), typed(b, doc->published.value, "date"));
   st = st ? st : add(b, document, ontology_term(b, "datelinePlace"), place);
-  st = st ? st : add(b, document, ontology_term(b, "datelineDate"), typed(b, doc->dateline_date.value, "date"));
-  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
+  st =
+    st ? st : add(b, document, ontology_term(b, "datelineDate"), typed(b, doc->dateline_date.value, "date"));
+  st =
+    st ? st : add(b, document, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
   st = st ? st : add(b, document, ontology_term(b, "sourceText"), source);
 
   st = st ? st : add(b, source, type, ontology_term(b, "SourceText"));
   st = st ? st : add(b, source, type, vocabulary(b, NIF, "Context"));
-  st = st ? st : add(b, source, vocabulary(b, SCHEMA, "name"), plain(b, file_name ? file_name + 1 : text->path));
+  st =
+    st ? st : add(b, source, vocabulary(b, SCHEMA, "name"), plain(b, file_name ? file_name + 1 : text->path));
   st = st ? st : add(b, source, vocabulary(b, SCHEMA, "sha256"), plain(b, text->sha256_hex));
   st = st ? st : add(b, source, vocabulary(b, DCTERMS, "format"), plain(b, "text/plain; charset=utf-8"));
-  st = st ? st : add(b, source, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
-  st = st ? st : add(b, source, vocabulary(b, NIF, "isString"), text_literal(b, text->bytes, text->length, NULL));
+  st =
+    st ? st : add(b, source, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
+  st = st ? st
+          : add(b, source, vocabulary(b, NIF, "isString"), text_literal(b, text->bytes, text->length, NULL));
   st = st ? st : add(b, source, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger"));
-  st = st ? st : add(b, source, vocabulary(b, NIF, "endIndex"), count_literal(b, text->char_length, "nonNegativeInteger"));
+  st = st ? st
+          : add(b, source, vocabulary(b, NIF, "endIndex"),
+                count_literal(b, text->char_length, "nonNegativeInteger"));
 
   for (size_t i = 0U; i < text->n_segments && !st; ++i) {
     st = emit_segment(b, &text->segments[i], document, source);
@@ -717,7 +733,8 @@ relation_value(Builder* const b, const AseankgRelation* const r, AseankgTermId* 
   } else if (!strcmp(datatype, "string")) {
     *value = plain(b, r->value.value);
   } else {
-    st = fail_at(b, &r->datatype.mark, ASEANKG_ERR_DATA, "unknown datatype '%s' (date, integer or string)", datatype);
+    st = fail_at(b, &r->datatype.mark, ASEANKG_ERR_DATA, "unknown datatype '%s' (date, integer or string)",
+                 datatype);
   }
   return (!st && !*value) ? out_of_memory(b) : st;
 }
@@ -725,14 +742,15 @@ relation_value(Builder* const b, const AseankgRelation* const r, AseankgTermId* 
 static AseankgStatus
 emit_relation(Builder* const b, const AseankgRelation* const r, const AseankgTermId document)
 {
-  const AseankgText* const text      = b->project->text;
-  AseankgTermId            subject   = 0U;
-  AseankgTermId            object    = 0U;
-  const int                is_value  = r->value.value != NULL;
+  const AseankgText* const text     = b->project->text;
+  AseankgTermId            subject  = 0U;
+  AseankgTermId            object   = 0U;
+  const int                is_value = r->value.value != NULL;
 
   AseankgStatus st = resolve(b, &r->subject, "subject", &subject);
-  st = st ? st : check_declared(b, &r->predicate, is_value ? ASEANKG_DECLARED_DATATYPE_PROPERTY
-                                                           : ASEANKG_DECLARED_OBJECT_PROPERTY);
+  st               = st ? st
+                        : check_declared(b, &r->predicate,
+                           is_value ? ASEANKG_DECLARED_DATATYPE_PROPERTY : ASEANKG_DECLARED_OBJECT_PROPERTY);
   st = st ? st : (is_value ? relation_value(b, r, &object) : resolve(b, &r->object, "object", &object));
   if (st) {
     return st;
@@ -742,8 +760,10 @@ emit_relation(Builder* const b, const AseankgRelation* const r, const AseankgTer
   if (!segment) {
     return fail_at(b, &r->segment.mark, ASEANKG_ERR_DATA,
                    "no segment '%s' (the text has title, preamble-1 … preamble-%u, clause-1 … clause-%u)",
-                   r->segment.value, text->segments[text->n_segments - 1U].kind == ASEANKG_SEGMENT_CLAUSE
-                     ? (unsigned)(text->n_segments - 1U - text->segments[text->n_segments - 1U].number) : 0U,
+                   r->segment.value,
+                   text->segments[text->n_segments - 1U].kind == ASEANKG_SEGMENT_CLAUSE
+                     ? (unsigned)(text->n_segments - 1U - text->segments[text->n_segments - 1U].number)
+                     : 0U,
                    text->segments[text->n_segments - 1U].number);
   }
   const size_t at = aseankg_segment_find(segment, r->evidence.value, r->occurrence);
@@ -761,8 +781,7 @@ emit_relation(Builder* const b, const AseankgRelation* const r, const AseankgTer
   if (!assertion) {
     return out_of_memory(b);
   }
-  if (aseankg_graph_term(b->graph, assertion)->key_length &&
-      aseankg_graph_size(b->graph) && 0) {
+  if (aseankg_graph_term(b->graph, assertion)->key_length && aseankg_graph_size(b->graph) && 0) {
     return ASEANKG_SUCCESS;
   }
 
@@ -773,11 +792,11 @@ emit_relation(Builder* const b, const AseankgRelation* const r, const AseankgTer
   }
 
   const size_t before = aseankg_graph_size(b->graph);
-  st = add(b, assertion, type, ontology_term(b, "Assertion"));
+  st                  = add(b, assertion, type, ontology_term(b, "Assertion"));
   if (!st && aseankg_graph_size(b->graph) == before) {
-    return fail_at(b, &r->mark, ASEANKG_ERR_DATA,
-                   "duplicate relation: %s %s %s is already stated in %s", r->subject.value,
-                   r->predicate.value, is_value ? r->value.value : r->object.value, segment->id);
+    return fail_at(b, &r->mark, ASEANKG_ERR_DATA, "duplicate relation: %s %s %s is already stated in %s",
+                   r->subject.value, r->predicate.value, is_value ? r->value.value : r->object.value,
+                   segment->id);
   }
   st = st ? st : add(b, subject, predicate, object);
   st = st ? st : add(b, assertion, type, vocabulary(b, RDF, "Statement"));
@@ -801,8 +820,8 @@ emit_dataset(Builder* const b, const AseankgTermId document)
   ontology_iri[strlen(ontology_iri) - 1U] = '\0'; /* the namespace ends in '#' */
 
   AseankgStatus st = check_date(b, &info->created);
-  st = st ? st : check_iri(b, &info->license, "license");
-  st = st ? st : add(b, dataset, type, vocabulary(b, VOID, "Dataset"));
+  st               = st ? st : check_iri(b, &info->license, "license");
+  st               = st ? st : add(b, dataset, type, vocabulary(b, VOID, "Dataset"));
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "title"), lang(b, info->title.value, "en"));
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "source"), document);
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "created"), typed(b, info->created.value, "date"));
@@ -810,7 +829,9 @@ emit_dataset(Builder* const b, const AseankgTermId document)
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "hasVersion"), plain(b, info->version.value));
   st = st ? st : add(b, dataset, vocabulary(b, VOID, "uriSpace"), plain(b, b->base));
   st = st ? st : add(b, dataset, vocabulary(b, VOID, "vocabulary"), iri(b, ontology_iri));
-  st = st ? st : add(b, dataset, vocabulary(b, VOID, "entities"), count_literal(b, b->data->n_entities, "integer"));
+  st = st
+         ? st
+         : add(b, dataset, vocabulary(b, VOID, "entities"), count_literal(b, b->data->n_entities, "integer"));
   if (st) {
     return st;
   }
@@ -843,12 +864,8 @@ count_distinct(AseankgTermId* const ids, const size_t n)
 }
 
 AseankgStatus
-aseankg_export_build(AseankgGraph* const         graph,
-                     const AseankgProject* const project,
-                     const char* const           base,
-                     const int                   named_graph,
-                     AseankgExportStats* const   stats,
-                     AseankgError* const         error)
+aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const project, const char* const base,
+                     const int named_graph, AseankgExportStats* const stats, AseankgError* const error)
 {
   Builder b;
   memset(&b, 0, sizeof(b));
@@ -860,7 +877,7 @@ aseankg_export_build(AseankgGraph* const         graph,
 
   uint32_t      root = 0U;
   AseankgStatus st   = aseankg_export_check_base(base, error);
-  st = st ? st : trie_node(&b, &root);
+  st                 = st ? st : trie_node(&b, &root);
   if (!st && named_graph) {
     st = check_id(&b, &b.data->dataset.version, "version");
     if (!st && !(b.graph_name = mint(&b, "graph/%s", b.data->dataset.version.value))) {
@@ -870,16 +887,16 @@ aseankg_export_build(AseankgGraph* const         graph,
   st = st ? st : index_entities(&b);
   for (size_t i = 0U; i < b.data->n_entities && !st; ++i) {
     const AseankgEntity* const e = &b.data->entities[i];
-    st = add_name(&b, &e->zh, i);
+    st                           = add_name(&b, &e->zh, i);
     for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
       st = add_name(&b, &e->aliases[a], i);
     }
   }
 
   const AseankgTermId document = st ? 0U : mint(&b, "doc/%s", b.data->document.id.value);
-  st = st ? st : emit_document(&b, document);
-  st = st ? st : emit_mentions(&b);
-  st = st ? st : check_names_seen(&b);
+  st                           = st ? st : emit_document(&b, document);
+  st                           = st ? st : emit_mentions(&b);
+  st                           = st ? st : check_names_seen(&b);
   for (size_t i = 0U; i < b.data->n_entities && !st; ++i) {
     st = emit_entity(&b, i);
   }
@@ -904,21 +921,22 @@ aseankg_export_build(AseankgGraph* const         graph,
 }
 
 size_t
-aseankg_export_prefixes(const AseankgProject* const project,
-                        const char* const           base,
-                        AseankgPrefix* const        prefixes,
-                        const size_t                capacity,
-                        char* const                 storage,
-                        const size_t                storage_size)
+aseankg_export_prefixes(const AseankgProject* const project, const char* const base,
+                        AseankgPrefix* const prefixes, const size_t capacity, char* const storage,
+                        const size_t storage_size)
 {
   static const AseankgPrefix standard[] = {
-    {"rdf", RDF}, {"rdfs", RDFS}, {"xsd", XSD}, {"owl", OWL}, {"skos", SKOS}, {"dcterms", DCTERMS},
-    {"schema", SCHEMA}, {"prov", PROV}, {"org", ORG}, {"eli", ELI}, {"nif", NIF}, {"itsrdf", ITSRDF},
-    {"void", VOID},
+    { "rdf", RDF },         { "rdfs", RDFS },     { "xsd", XSD },   { "owl", OWL }, { "skos", SKOS },
+    { "dcterms", DCTERMS }, { "schema", SCHEMA }, { "prov", PROV }, { "org", ORG }, { "eli", ELI },
+    { "nif", NIF },         { "itsrdf", ITSRDF }, { "void", VOID },
   };
-  const size_t n_standard = sizeof(standard) / sizeof(standard[0]);
-  const char* const own[][2] = {
-    {"kg", ""}, {"entity", "entity/"}, {"doc", "doc/"}, {"assertion", "assertion/"}, {"scheme", "scheme/"},
+  const size_t      n_standard = sizeof(standard) / sizeof(standard[0]);
+  const char* const own[][2]   = {
+      { "kg", "" },
+      { "entity", "entity/" },
+      { "doc", "doc/" },
+      { "assertion", "assertion/" },
+      { "scheme", "scheme/" },
   };
   const size_t n_own = sizeof(own) / sizeof(own[0]);
   if (capacity < n_standard + n_own + 2U) {
@@ -929,7 +947,7 @@ aseankg_export_prefixes(const AseankgProject* const project,
   for (size_t i = 0U; i < n_standard; ++i) {
     prefixes[n++] = standard[i];
   }
-  prefixes[n].name          = "ak";
+  prefixes[n].name            = "ak";
   prefixes[n++].namespace_iri = aseankg_ontology_namespace(project->ontology);
 
   size_t used = 0U;
@@ -937,11 +955,11 @@ aseankg_export_prefixes(const AseankgProject* const project,
     char* const slot = storage + used;
     const int   length =
       i < n_own ? snprintf(slot, storage_size - used, "%s%s", base, own[i][1])
-                : snprintf(slot, storage_size - used, "%sdoc/%s/", base, project->data->document.id.value);
+                  : snprintf(slot, storage_size - used, "%sdoc/%s/", base, project->data->document.id.value);
     if (length < 0 || (size_t)length >= storage_size - used) {
       return 0U;
     }
-    prefixes[n].name          = i < n_own ? own[i][0] : "seg";
+    prefixes[n].name            = i < n_own ? own[i][0] : "seg";
     prefixes[n++].namespace_iri = slot;
     used += (size_t)length + 1U;
   }

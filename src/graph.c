@@ -5,6 +5,7 @@
 #include "canonical.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,19 +20,19 @@ typedef struct ArenaBlock {
 } ArenaBlock;
 
 struct AseankgGraphImpl {
-  ArenaBlock*    arena;
-  AseankgTerm*   terms; /* terms[0] is unused so that 0 means "none" */
-  size_t         n_terms;
-  size_t         terms_capacity;
-  uint32_t*      term_index; /* open addressing: term ids by key hash */
-  size_t         term_index_size;
-  AseankgQuad*   quads;
-  size_t         n_quads;
-  size_t         quads_capacity;
-  uint32_t*      quad_index; /* open addressing: 1 + quad position */
-  size_t         quad_index_size;
-  AseankgBuffer  scratch;
-  AseankgTermId  xsd_string;
+  ArenaBlock*   arena;
+  AseankgTerm*  terms; /* terms[0] is unused so that 0 means "none" */
+  size_t        n_terms;
+  size_t        terms_capacity;
+  uint32_t*     term_index; /* open addressing: term ids by key hash */
+  size_t        term_index_size;
+  AseankgQuad*  quads;
+  size_t        n_quads;
+  size_t        quads_capacity;
+  uint32_t*     quad_index; /* open addressing: 1 + quad position */
+  size_t        quad_index_size;
+  AseankgBuffer scratch;
+  AseankgTermId xsd_string;
 };
 
 static void*
@@ -41,7 +42,7 @@ arena_alloc(AseankgGraph* const graph, const size_t size)
   ArenaBlock*  block   = graph->arena;
   if (!block || block->size - block->used < aligned) {
     const size_t block_size = aligned > 65536U ? aligned : 65536U;
-    block = (ArenaBlock*)malloc(sizeof(ArenaBlock) + block_size);
+    block                   = (ArenaBlock*)malloc(sizeof(ArenaBlock) + block_size);
     if (!block) {
       return NULL;
     }
@@ -97,8 +98,7 @@ aseankg_graph_new(void)
     return NULL;
   }
 
-  graph->xsd_string =
-    aseankg_graph_iri(graph, XSD_NS "string", strlen(XSD_NS "string"));
+  graph->xsd_string = aseankg_graph_iri(graph, XSD_NS "string", strlen(XSD_NS "string"));
   if (!graph->xsd_string) {
     aseankg_graph_free(graph);
     return NULL;
@@ -142,7 +142,7 @@ grow_term_index(AseankgGraph* const graph)
 
   for (size_t id = 1U; id <= graph->n_terms; ++id) {
     const AseankgTerm* const term = &graph->terms[id];
-    size_t slot = (size_t)hash_bytes(term->key, term->key_length) & (size - 1U);
+    size_t                   slot = (size_t)hash_bytes(term->key, term->key_length) & (size - 1U);
     while (index[slot]) {
       slot = (slot + 1U) & (size - 1U);
     }
@@ -175,9 +175,8 @@ intern(AseankgGraph* const graph, const AseankgTerm* const proto)
   }
 
   if (graph->n_terms + 2U > graph->terms_capacity) {
-    const size_t capacity = graph->terms_capacity ? graph->terms_capacity * 2U : 1024U;
-    AseankgTerm* const terms =
-      (AseankgTerm*)realloc(graph->terms, capacity * sizeof(AseankgTerm));
+    const size_t       capacity = graph->terms_capacity ? graph->terms_capacity * 2U : 1024U;
+    AseankgTerm* const terms    = (AseankgTerm*)realloc(graph->terms, capacity * sizeof(AseankgTerm));
     if (!terms) {
       return 0U;
     }
@@ -189,14 +188,13 @@ intern(AseankgGraph* const graph, const AseankgTerm* const proto)
   term.key         = arena_copy(graph, key, key_length);
   term.key_length  = key_length;
   term.value       = arena_copy(graph, proto->value, proto->length);
-  term.language = proto->language ? arena_copy(graph, proto->language, strlen(proto->language))
-                                  : NULL;
+  term.language    = proto->language ? arena_copy(graph, proto->language, strlen(proto->language)) : NULL;
   if (!term.key || !term.value || (proto->language && !term.language)) {
     return 0U;
   }
 
-  const AseankgTermId id = (AseankgTermId)++graph->n_terms;
-  graph->terms[id]       = term;
+  const AseankgTermId id  = (AseankgTermId)++graph->n_terms;
+  graph->terms[id]        = term;
   graph->term_index[slot] = id;
   return id;
 }
@@ -211,7 +209,7 @@ aseankg_graph_iri(AseankgGraph* const graph, const char* const iri, const size_t
     return 0U;
   }
 
-  const AseankgTerm proto = {ASEANKG_TERM_IRI, iri, length, 0U, NULL, NULL, {0U, 0U, 0U}, NULL, 0U};
+  const AseankgTerm proto = { ASEANKG_TERM_IRI, iri, length, 0U, NULL, NULL, { 0U, 0U, 0U }, NULL, 0U };
   return intern(graph, &proto);
 }
 
@@ -224,19 +222,15 @@ aseankg_graph_blank(AseankgGraph* const graph, const char* const label, const si
     return 0U;
   }
 
-  const AseankgTerm proto = {ASEANKG_TERM_BLANK, label, length, 0U, NULL, NULL, {0U, 0U, 0U}, NULL, 0U};
+  const AseankgTerm proto = { ASEANKG_TERM_BLANK, label, length, 0U, NULL, NULL, { 0U, 0U, 0U }, NULL, 0U };
   return intern(graph, &proto);
 }
 
 AseankgTermId
-aseankg_graph_literal(AseankgGraph* const graph,
-                      const char* const   lexical,
-                      const size_t        length,
-                      AseankgTermId       datatype,
-                      const char* const   language,
-                      const char* const   direction)
+aseankg_graph_literal(AseankgGraph* const graph, const char* const lexical, const size_t length,
+                      AseankgTermId datatype, const char* const language, const char* const direction)
 {
-  char lower[128] = {0};
+  char lower[128] = { 0 };
   if (language) {
     const size_t n = strlen(language);
     if (n >= sizeof(lower)) {
@@ -254,8 +248,8 @@ aseankg_graph_literal(AseankgGraph* const graph,
   AseankgBuffer* const key = &graph->scratch;
   aseankg_buffer_reset(key);
   AseankgStatus st = aseankg_buffer_append_byte(key, '"');
-  st = st ? st : aseankg_canonical_append_string(key, lexical, length);
-  st = st ? st : aseankg_buffer_append_byte(key, '"');
+  st               = st ? st : aseankg_canonical_append_string(key, lexical, length);
+  st               = st ? st : aseankg_buffer_append_byte(key, '"');
   if (!st && language) {
     st = aseankg_buffer_printf(key, "@%s", lower);
     if (!st && direction) {
@@ -263,61 +257,45 @@ aseankg_graph_literal(AseankgGraph* const graph,
     }
   } else if (!st && datatype) {
     const AseankgTerm* const type = &graph->terms[datatype];
-    st = aseankg_buffer_append(key, "^^", 2U);
-    st = st ? st : aseankg_buffer_append(key, type->key, type->key_length);
+    st                            = aseankg_buffer_append(key, "^^", 2U);
+    st                            = st ? st : aseankg_buffer_append(key, type->key, type->key_length);
   }
   if (st) {
     return 0U;
   }
 
   /* Point at static strings so the term needs no copy of its direction. */
-  const char* const dir = (language && direction) ? (strcmp(direction, "rtl") ? "ltr" : "rtl")
-                                                  : NULL;
-  const AseankgTerm proto = {ASEANKG_TERM_LITERAL,
-                             lexical,
-                             length,
-                             datatype,
-                             language ? lower : NULL,
-                             dir,
-                             {0U, 0U, 0U},
-                             NULL,
-                             0U};
+  const char* const dir   = (language && direction) ? (strcmp(direction, "rtl") ? "ltr" : "rtl") : NULL;
+  const AseankgTerm proto = { ASEANKG_TERM_LITERAL, lexical, length, datatype, language ? lower : NULL, dir,
+                              { 0U, 0U, 0U },       NULL,    0U };
   return intern(graph, &proto);
 }
 
 AseankgTermId
-aseankg_graph_typed(AseankgGraph* const graph,
-                    const char* const   lexical,
-                    const char* const   xsd_local_name)
+aseankg_graph_typed(AseankgGraph* const graph, const char* const lexical, const char* const xsd_local_name)
 {
-  char iri[128];
-  const size_t ns_length = strlen(XSD_NS);
-  const size_t n         = strlen(xsd_local_name);
-  if (ns_length + n >= sizeof(iri)) {
+  char      iri[128];
+  const int n = snprintf(iri, sizeof(iri), "%s%s", XSD_NS, xsd_local_name);
+  if (n < 0 || (size_t)n >= sizeof(iri)) {
     return 0U;
   }
-  memcpy(iri, XSD_NS, ns_length);
-  memcpy(iri + ns_length, xsd_local_name, n + 1U);
 
-  const AseankgTermId datatype = aseankg_graph_iri(graph, iri, ns_length + n);
-  return datatype ? aseankg_graph_literal(graph, lexical, strlen(lexical), datatype, NULL, NULL)
-                  : 0U;
+  const AseankgTermId datatype = aseankg_graph_iri(graph, iri, (size_t)n);
+  return datatype ? aseankg_graph_literal(graph, lexical, strlen(lexical), datatype, NULL, NULL) : 0U;
 }
 
 AseankgTermId
-aseankg_graph_triple_term(AseankgGraph* const graph,
-                          const AseankgTermId subject,
-                          const AseankgTermId predicate,
-                          const AseankgTermId object)
+aseankg_graph_triple_term(AseankgGraph* const graph, const AseankgTermId subject,
+                          const AseankgTermId predicate, const AseankgTermId object)
 {
   AseankgBuffer* const key = &graph->scratch;
   aseankg_buffer_reset(key);
-  const AseankgTermId parts[3] = {subject, predicate, object};
+  const AseankgTermId parts[3] = { subject, predicate, object };
   AseankgStatus       st       = aseankg_buffer_append(key, "<<(", 3U);
   for (unsigned i = 0U; i < 3U && !st; ++i) {
     const AseankgTerm* const part = &graph->terms[parts[i]];
-    st = aseankg_buffer_append_byte(key, ' ');
-    st = st ? st : aseankg_buffer_append(key, part->key, part->key_length);
+    st                            = aseankg_buffer_append_byte(key, ' ');
+    st                            = st ? st : aseankg_buffer_append(key, part->key, part->key_length);
   }
   st = st ? st : aseankg_buffer_append(key, " )>>", 4U);
   if (st) {
@@ -325,7 +303,8 @@ aseankg_graph_triple_term(AseankgGraph* const graph,
   }
 
   const AseankgTerm proto = {
-    ASEANKG_TERM_TRIPLE, "", 0U, 0U, NULL, NULL, {subject, predicate, object}, NULL, 0U};
+    ASEANKG_TERM_TRIPLE, "", 0U, 0U, NULL, NULL, { subject, predicate, object }, NULL, 0U
+  };
   return intern(graph, &proto);
 }
 
@@ -363,17 +342,14 @@ grow_quad_index(AseankgGraph* const graph)
 }
 
 AseankgStatus
-aseankg_graph_add(AseankgGraph* const graph,
-                  const AseankgTermId subject,
-                  const AseankgTermId predicate,
-                  const AseankgTermId object,
-                  const AseankgTermId graph_name)
+aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const AseankgTermId predicate,
+                  const AseankgTermId object, const AseankgTermId graph_name)
 {
   if (!subject || !predicate || !object) {
     return ASEANKG_ERR_NOMEM; /* a failed intern upstream */
   }
 
-  const AseankgQuad quad = {subject, predicate, object, graph_name};
+  const AseankgQuad quad = { subject, predicate, object, graph_name };
   if (grow_quad_index(graph)) {
     return ASEANKG_ERR_NOMEM;
   }
@@ -387,9 +363,8 @@ aseankg_graph_add(AseankgGraph* const graph,
   }
 
   if (graph->n_quads == graph->quads_capacity) {
-    const size_t capacity = graph->quads_capacity ? graph->quads_capacity * 2U : 1024U;
-    AseankgQuad* const quads =
-      (AseankgQuad*)realloc(graph->quads, capacity * sizeof(AseankgQuad));
+    const size_t       capacity = graph->quads_capacity ? graph->quads_capacity * 2U : 1024U;
+    AseankgQuad* const quads    = (AseankgQuad*)realloc(graph->quads, capacity * sizeof(AseankgQuad));
     if (!quads) {
       return ASEANKG_ERR_NOMEM;
     }
@@ -415,9 +390,7 @@ aseankg_graph_quads(const AseankgGraph* const graph)
 }
 
 int
-aseankg_graph_compare_terms(const AseankgGraph* const graph,
-                            const AseankgTermId       a,
-                            const AseankgTermId       b)
+aseankg_graph_compare_terms(const AseankgGraph* const graph, const AseankgTermId a, const AseankgTermId b)
 {
   if (a == b) {
     return 0;
@@ -426,10 +399,10 @@ aseankg_graph_compare_terms(const AseankgGraph* const graph,
     return a ? 1 : -1; /* "no term" (the default graph) sorts first */
   }
 
-  const AseankgTerm* const ta = &graph->terms[a];
-  const AseankgTerm* const tb = &graph->terms[b];
-  const size_t n   = ta->key_length < tb->key_length ? ta->key_length : tb->key_length;
-  const int    cmp = memcmp(ta->key, tb->key, n);
+  const AseankgTerm* const ta  = &graph->terms[a];
+  const AseankgTerm* const tb  = &graph->terms[b];
+  const size_t             n   = ta->key_length < tb->key_length ? ta->key_length : tb->key_length;
+  const int                cmp = memcmp(ta->key, tb->key, n);
   if (cmp) {
     return cmp;
   }
@@ -442,9 +415,9 @@ static const AseankgGraph* sort_graph = NULL;
 static int
 compare_quads(const void* const a, const void* const b)
 {
-  const AseankgQuad* const qa = (const AseankgQuad*)a;
-  const AseankgQuad* const qb = (const AseankgQuad*)b;
-  int cmp = aseankg_graph_compare_terms(sort_graph, qa->subject, qb->subject);
+  const AseankgQuad* const qa  = (const AseankgQuad*)a;
+  const AseankgQuad* const qb  = (const AseankgQuad*)b;
+  int                      cmp = aseankg_graph_compare_terms(sort_graph, qa->subject, qb->subject);
   if (!cmp) {
     cmp = aseankg_graph_compare_terms(sort_graph, qa->predicate, qb->predicate);
   }

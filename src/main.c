@@ -82,15 +82,13 @@ parse_options(const int argc, char** const argv, Options* const options)
     const char* short_name;
     size_t      offset;
   } table[] = {
-    {"--format", "-f", offsetof(Options, format)},
-    {"--output", "-o", offsetof(Options, output)},
-    {"--data", "-d", offsetof(Options, data_dir)},
-    {"--ontology", NULL, offsetof(Options, ontology)},
-    {"--base", NULL, offsetof(Options, base)},
+    { "--format", "-f", offsetof(Options, format) }, { "--output", "-o", offsetof(Options, output) },
+    { "--data", "-d", offsetof(Options, data_dir) }, { "--ontology", NULL, offsetof(Options, ontology) },
+    { "--base", NULL, offsetof(Options, base) },
   };
 
   for (int i = 2; i < argc; ++i) {
-    size_t t = 0U;
+    size_t      t     = 0U;
     const char* value = NULL;
     while (t < sizeof(table) / sizeof(table[0]) &&
            !option_value(argc, argv, &i, table[t].long_name, table[t].short_name, &value)) {
@@ -111,22 +109,21 @@ static void
 print_stats(const AseankgProject* const project, const AseankgExportStats* const stats)
 {
   printf("segments   %zu\nentities   %zu\nrelations  %zu\nmentions   %zu\nspans      %zu\ntriples    %zu\n",
-         stats->segments, stats->entities, stats->relations, stats->mentions, stats->spans,
-         stats->triples);
+         stats->segments, stats->entities, stats->relations, stats->mentions, stats->spans, stats->triples);
   (void)project;
 }
 
 static int
 run_export(const Options* const options, const int write)
 {
-  int                  exit_code = 0;
-  AseankgError         error;
-  AseankgProject       project;
-  AseankgExportStats   stats;
-  AseankgOutput        output;
-  AseankgGraph*        graph     = aseankg_graph_new();
-  const int            nquads    = !strcmp(options->format, "nquads");
-  const int            ntriples  = !strcmp(options->format, "ntriples");
+  int                exit_code = 0;
+  AseankgError       error;
+  AseankgProject     project;
+  AseankgExportStats stats;
+  AseankgOutput      output;
+  AseankgGraph*      graph    = aseankg_graph_new();
+  const int          nquads   = !strcmp(options->format, "nquads");
+  const int          ntriples = !strcmp(options->format, "ntriples");
 
   aseankg_error_clear(&error);
   memset(&output, 0, sizeof(output));
@@ -140,7 +137,7 @@ run_export(const Options* const options, const int write)
   }
 
   AseankgStatus st = aseankg_project_load(&project, options->data_dir, options->ontology, &error);
-  st = st ? st : aseankg_export_build(graph, &project, options->base, nquads, &stats, &error);
+  st               = st ? st : aseankg_export_build(graph, &project, options->base, nquads, &stats, &error);
   if (!st && !write) {
     print_stats(&project, &stats);
   }
@@ -154,12 +151,12 @@ run_export(const Options* const options, const int write)
     } else {
       AseankgPrefix prefixes[32];
       char          storage[4096];
-      const size_t  n = aseankg_export_prefixes(&project, options->base, prefixes, 32U, storage, sizeof(storage));
+      const size_t  n =
+        aseankg_export_prefixes(&project, options->base, prefixes, 32U, storage, sizeof(storage));
       st = aseankg_turtle_write(graph, output.stream, prefixes, n);
     }
     if (st) {
-      aseankg_error_set(&error, st, options->output ? options->output : "<stdout>", 0U, 0U,
-                        "write error");
+      aseankg_error_set(&error, st, options->output ? options->output : "<stdout>", 0U, 0U, "write error");
     }
     st = st ? st : aseankg_output_commit(&output, &error);
   }
@@ -188,7 +185,7 @@ main(const int argc, char** const argv)
     return fclose(stdout) ? EXIT_DATA : 0;
   }
 
-  Options options = {argv[1], "turtle", NULL, "data", "ontology/aseankg.ttl", ASEANKG_DEFAULT_BASE};
+  Options   options   = { argv[1], "turtle", NULL, "data", "ontology/aseankg.ttl", ASEANKG_DEFAULT_BASE };
   const int is_export = !strcmp(argv[1], "export");
   if (!is_export && strcmp(argv[1], "check")) {
     return usage_error("unknown command: ", argv[1]);

@@ -9,9 +9,7 @@
 #include <string.h>
 
 AseankgStatus
-aseankg_ntriples_write(const AseankgGraph* const graph,
-                       FILE* const               stream,
-                       const int                 with_graph_names)
+aseankg_ntriples_write(const AseankgGraph* const graph, FILE* const stream, const int with_graph_names)
 {
   const AseankgQuad* const quads = aseankg_graph_quads(graph);
   const size_t             n     = aseankg_graph_size(graph);
@@ -55,13 +53,8 @@ static AseankgStatus
 fail(Reader* const reader, const size_t at, const char* const message)
 {
   const size_t column = aseankg_utf8_count(reader->text, at < reader->length ? at : reader->length);
-  return aseankg_error_set(reader->error,
-                           ASEANKG_ERR_SYNTAX,
-                           reader->file,
-                           reader->line,
-                           (unsigned)column + 1U,
-                           "%s",
-                           message);
+  return aseankg_error_set(reader->error, ASEANKG_ERR_SYNTAX, reader->file, reader->line,
+                           (unsigned)column + 1U, "%s", message);
 }
 
 static int
@@ -93,12 +86,10 @@ static int
 is_pn_chars_base(const uint32_t c)
 {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0U && c <= 0xD6U) ||
-         (c >= 0xD8U && c <= 0xF6U) || (c >= 0xF8U && c <= 0x2FFU) ||
-         (c >= 0x370U && c <= 0x37DU) || (c >= 0x37FU && c <= 0x1FFFU) ||
-         (c >= 0x200CU && c <= 0x200DU) || (c >= 0x2070U && c <= 0x218FU) ||
-         (c >= 0x2C00U && c <= 0x2FEFU) || (c >= 0x3001U && c <= 0xD7FFU) ||
-         (c >= 0xF900U && c <= 0xFDCFU) || (c >= 0xFDF0U && c <= 0xFFFDU) ||
-         (c >= 0x10000U && c <= 0xEFFFFU);
+         (c >= 0xD8U && c <= 0xF6U) || (c >= 0xF8U && c <= 0x2FFU) || (c >= 0x370U && c <= 0x37DU) ||
+         (c >= 0x37FU && c <= 0x1FFFU) || (c >= 0x200CU && c <= 0x200DU) || (c >= 0x2070U && c <= 0x218FU) ||
+         (c >= 0x2C00U && c <= 0x2FEFU) || (c >= 0x3001U && c <= 0xD7FFU) || (c >= 0xF900U && c <= 0xFDCFU) ||
+         (c >= 0xFDF0U && c <= 0xFFFDU) || (c >= 0x10000U && c <= 0xEFFFFU);
 }
 
 static int
@@ -170,8 +161,8 @@ has_scheme(const char* const iri, const size_t length)
     if (c == ':') {
       return 1;
     }
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-          c == '+' || c == '-' || c == '.')) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+          c == '-' || c == '.')) {
       return 0;
     }
   }
@@ -199,9 +190,9 @@ read_iri(Reader* const reader, AseankgBuffer* const out, AseankgTermId* const id
       break;
     }
 
-    uint32_t c     = 0U;
-    size_t   size  = 1U;
-    const size_t at = reader->pos;
+    uint32_t     c    = 0U;
+    size_t       size = 1U;
+    const size_t at   = reader->pos;
     if (b == '\\') {
       reader->pos += 2U;
       const int kind = at + 1U < reader->length ? reader->text[at + 1U] : 0;
@@ -220,8 +211,8 @@ read_iri(Reader* const reader, AseankgBuffer* const out, AseankgTermId* const id
       reader->pos += size;
     }
 
-    if (c <= 0x20U || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`' || c == '\\') {
+    if (c <= 0x20U || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
+        c == '`' || c == '\\') {
       return fail(reader, at, "character not allowed in an IRI");
     }
     st = append_char(out, c);
@@ -249,9 +240,9 @@ read_blank(Reader* const reader, AseankgTermId* const id)
   const size_t label = reader->pos;
   size_t       end   = label; /* just past the last PN_CHARS */
   while (reader->pos < reader->length) {
-    uint32_t     c    = 0U;
-    size_t       size = 0U;
-    const AseankgStatus st = next_char(reader, &c, &size);
+    uint32_t            c    = 0U;
+    size_t              size = 0U;
+    const AseankgStatus st   = next_char(reader, &c, &size);
     if (st) {
       return st;
     }
@@ -276,8 +267,8 @@ read_blank(Reader* const reader, AseankgTermId* const id)
 static AseankgStatus
 read_string(Reader* const reader)
 {
-  const size_t start = reader->pos;
-  AseankgBuffer* const out = &reader->value;
+  const size_t         start = reader->pos;
+  AseankgBuffer* const out   = &reader->value;
   aseankg_buffer_reset(out);
   ++reader->pos; /* the opening quote */
 
@@ -293,8 +284,8 @@ read_string(Reader* const reader)
 
     AseankgStatus st = ASEANKG_SUCCESS;
     if (b == '\\') {
-      const size_t at   = reader->pos;
-      const int    kind = at + 1U < reader->length ? reader->text[at + 1U] : 0;
+      const size_t at     = reader->pos;
+      const int    kind   = at + 1U < reader->length ? reader->text[at + 1U] : 0;
       const char*  echars = "tbnrf\"'\\";
       const char*  values = "\t\b\n\r\f\"'\\";
       const char*  found  = kind ? strchr(echars, kind) : NULL;
@@ -303,15 +294,15 @@ read_string(Reader* const reader)
         st = aseankg_buffer_append_byte(out, values[found - echars]);
       } else if (kind == 'u' || kind == 'U') {
         uint32_t c = 0U;
-        st = read_uchar(reader, kind == 'u' ? 4U : 8U, &c);
-        st = st ? st : append_char(out, c);
+        st         = read_uchar(reader, kind == 'u' ? 4U : 8U, &c);
+        st         = st ? st : append_char(out, c);
       } else {
         return fail(reader, at, "unknown escape in string");
       }
     } else {
       uint32_t c    = 0U;
       size_t   size = 0U;
-      st = next_char(reader, &c, &size);
+      st            = next_char(reader, &c, &size);
       if (!st && (c == '\n' || c == '\r')) {
         return fail(reader, reader->pos, "line break in string");
       }
@@ -345,9 +336,9 @@ read_literal(Reader* const reader, AseankgTermId* const id)
     return st;
   }
 
-  char        language[128] = {0};
-  const char* direction     = NULL;
-  AseankgTermId datatype    = 0U;
+  char          language[128] = { 0 };
+  const char*   direction     = NULL;
+  AseankgTermId datatype      = 0U;
 
   /* RDF 1.2 allows white space between the string and its tag or datatype. */
   const size_t after_string = reader->pos;
@@ -398,12 +389,8 @@ read_literal(Reader* const reader, AseankgTermId* const id)
     }
   }
 
-  *id = aseankg_graph_literal(reader->graph,
-                              reader->value.data ? reader->value.data : "",
-                              reader->value.length,
-                              datatype,
-                              language[0] ? language : NULL,
-                              direction);
+  *id = aseankg_graph_literal(reader->graph, reader->value.data ? reader->value.data : "",
+                              reader->value.length, datatype, language[0] ? language : NULL, direction);
   return *id ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
 }
 
@@ -420,7 +407,7 @@ read_triple_term(Reader* const reader, const unsigned depth, AseankgTermId* cons
   }
 
   reader->pos += 3U;
-  AseankgTermId parts[3] = {0U, 0U, 0U};
+  AseankgTermId parts[3] = { 0U, 0U, 0U };
   for (unsigned i = 0U; i < 3U; ++i) {
     skip_space(reader);
     const AseankgStatus st = read_term(reader, (Role)i, depth + 1U, &parts[i]);
@@ -473,7 +460,7 @@ read_line(Reader* const reader, const int quads)
     return ASEANKG_SUCCESS;
   }
 
-  AseankgTermId terms[4] = {0U, 0U, 0U, 0U};
+  AseankgTermId terms[4] = { 0U, 0U, 0U, 0U };
   for (unsigned i = 0U; i < 3U; ++i) {
     const AseankgStatus st = read_term(reader, (Role)i, 0U, &terms[i]);
     if (st) {
@@ -506,11 +493,8 @@ read_line(Reader* const reader, const int quads)
 }
 
 AseankgStatus
-aseankg_ntriples_read(AseankgGraph* const graph,
-                      FILE* const         stream,
-                      const char* const   file_name,
-                      const int           quads,
-                      AseankgError* const error)
+aseankg_ntriples_read(AseankgGraph* const graph, FILE* const stream, const char* const file_name,
+                      const int quads, AseankgError* const error)
 {
   Reader reader;
   memset(&reader, 0, sizeof(reader));
@@ -531,7 +515,7 @@ aseankg_ntriples_read(AseankgGraph* const graph,
     reader.text   = line;
     reader.length = length;
     reader.pos    = 0U;
-    st = read_line(&reader, quads);
+    st            = read_line(&reader, quads);
   }
 
   if (!st && ferror(stream)) {

@@ -9,8 +9,8 @@
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define OWL_NS "http://www.w3.org/2002/07/owl#"
 
-static const char* const declaration_classes[] = {
-  OWL_NS "Class", OWL_NS "ObjectProperty", OWL_NS "DatatypeProperty"};
+static const char* const declaration_classes[] = { OWL_NS "Class", OWL_NS "ObjectProperty",
+                                                   OWL_NS "DatatypeProperty" };
 
 typedef struct {
   char** iris; /* sorted after loading, for binary search */
@@ -83,22 +83,16 @@ handle_log(void* const user_data, raptor_log_message* const message)
   }
   const int line   = message->locator ? message->locator->line : -1;
   const int column = message->locator ? message->locator->column : -1;
-  aseankg_error_set(ontology->error,
-                    ASEANKG_ERR_SYNTAX,
-                    ontology->path,
-                    line > 0 ? (unsigned)line : 1U,
-                    column > 0 ? (unsigned)column : 1U,
-                    "%s",
+  aseankg_error_set(ontology->error, ASEANKG_ERR_SYNTAX, ontology->path, line > 0 ? (unsigned)line : 1U,
+                    column > 0 ? (unsigned)column : 1U, "%s",
                     message->text ? message->text : "Turtle syntax error");
   ontology->failed = 1;
 }
 
 AseankgStatus
-aseankg_ontology_load(AseankgOntology** const ontology_out,
-                      const char* const       path,
-                      AseankgError* const     error)
+aseankg_ontology_load(AseankgOntology** const ontology_out, const char* const path, AseankgError* const error)
 {
-  *ontology_out = NULL;
+  *ontology_out                   = NULL;
   AseankgOntology* const ontology = (AseankgOntology*)calloc(1U, sizeof(AseankgOntology));
   if (!ontology) {
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
@@ -117,10 +111,8 @@ aseankg_ontology_load(AseankgOntology** const ontology_out,
     st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open ontology");
     goto cleanup;
   }
-  if (!world || raptor_world_open(world) ||
-      !(parser = raptor_new_parser(world, "turtle")) ||
-      !(file_uri = raptor_uri_filename_to_uri_string(path)) ||
-      !(uri = raptor_new_uri(world, file_uri))) {
+  if (!world || raptor_world_open(world) || !(parser = raptor_new_parser(world, "turtle")) ||
+      !(file_uri = raptor_uri_filename_to_uri_string(path)) || !(uri = raptor_new_uri(world, file_uri))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "cannot set up the Turtle parser");
     goto cleanup;
   }
@@ -183,11 +175,9 @@ aseankg_ontology_namespace(const AseankgOntology* const ontology)
 }
 
 int
-aseankg_ontology_declares(const AseankgOntology* const ontology,
-                          const AseankgDeclaration     what,
-                          const char* const            iri)
+aseankg_ontology_declares(const AseankgOntology* const ontology, const AseankgDeclaration what,
+                          const char* const iri)
 {
   const IriSet* const set = &ontology->declared[what];
-  return set->count &&
-         bsearch(&iri, set->iris, set->count, sizeof(char*), compare_strings) != NULL;
+  return set->count && bsearch(&iri, set->iris, set->count, sizeof(char*), compare_strings) != NULL;
 }

@@ -16,7 +16,7 @@ aseankg_output_open(AseankgOutput* const output, const char* const path, Aseankg
     return ASEANKG_SUCCESS;
   }
 
-  const size_t n = strlen(path);
+  const size_t n    = strlen(path);
   output->path      = strdup(path);
   output->temp_path = (char*)malloc(n + sizeof(".tmp-XXXXXX"));
   if (!output->path || !output->temp_path) {
@@ -51,21 +51,24 @@ aseankg_output_open(AseankgOutput* const output, const char* const path, Aseankg
 AseankgStatus
 aseankg_output_commit(AseankgOutput* const output, AseankgError* const error)
 {
-  const char* const label = output->path ? output->path : "<stdout>";
-  int failed = fflush(output->stream) || ferror(output->stream);
+  const char* const label  = output->path ? output->path : "<stdout>";
+  int               failed = fflush(output->stream) || ferror(output->stream);
   if (!output->path) {
     output->stream = NULL;
-    return failed ? aseankg_error_set(error, ASEANKG_ERR_IO, label, 0U, 0U, "write error: %s", strerror(errno))
-                  : ASEANKG_SUCCESS;
+    return failed
+             ? aseankg_error_set(error, ASEANKG_ERR_IO, label, 0U, 0U, "write error: %s", strerror(errno))
+             : ASEANKG_SUCCESS;
   }
 
-  failed = failed || fsync(fileno(output->stream));
+  failed         = failed || fsync(fileno(output->stream));
   const int code = errno;
-  failed = fclose(output->stream) || failed;
+  failed         = fclose(output->stream) || failed;
   output->stream = NULL;
   if (failed || rename(output->temp_path, output->path)) {
-    aseankg_output_abort(output);
-    return aseankg_error_set(error, ASEANKG_ERR_IO, label, 0U, 0U, "cannot write output: %s", strerror(failed ? code : errno));
+    aseankg_error_set(error, ASEANKG_ERR_IO, label, 0U, 0U, "cannot write output: %s",
+                      strerror(failed ? code : errno));
+    aseankg_output_abort(output); /* frees `label` */
+    return ASEANKG_ERR_IO;
   }
 
   free(output->temp_path);

@@ -9,22 +9,22 @@ const char*
 aseankg_strerror(const AseankgStatus status)
 {
   switch (status) {
-  case ASEANKG_SUCCESS:
-    return "success";
-  case ASEANKG_ERR_NOMEM:
-    return "out of memory";
-  case ASEANKG_ERR_IO:
-    return "input/output error";
-  case ASEANKG_ERR_SYNTAX:
-    return "syntax error";
-  case ASEANKG_ERR_DATA:
-    return "invalid data";
-  case ASEANKG_ERR_ONTOLOGY:
-    return "term not declared by the ontology";
-  case ASEANKG_ERR_IRI:
-    return "invalid IRI";
-  case ASEANKG_ERR_USAGE:
-    return "invalid usage";
+    case ASEANKG_SUCCESS:
+      return "success";
+    case ASEANKG_ERR_NOMEM:
+      return "out of memory";
+    case ASEANKG_ERR_IO:
+      return "input/output error";
+    case ASEANKG_ERR_SYNTAX:
+      return "syntax error";
+    case ASEANKG_ERR_DATA:
+      return "invalid data";
+    case ASEANKG_ERR_ONTOLOGY:
+      return "term not declared by the ontology";
+    case ASEANKG_ERR_IRI:
+      return "invalid IRI";
+    case ASEANKG_ERR_USAGE:
+      return "invalid usage";
   }
   return "unknown error";
 }
@@ -38,13 +38,8 @@ aseankg_error_clear(AseankgError* const error)
 }
 
 AseankgStatus
-aseankg_error_set(AseankgError* const error,
-                  const AseankgStatus status,
-                  const char* const   file,
-                  const unsigned      line,
-                  const unsigned      column,
-                  const char* const   format,
-                  ...)
+aseankg_error_set(AseankgError* const error, const AseankgStatus status, const char* const file,
+                  const unsigned line, const unsigned column, const char* const format, ...)
 {
   if (!error || error->status != ASEANKG_SUCCESS) {
     return status;
@@ -63,17 +58,12 @@ aseankg_error_set(AseankgError* const error,
 }
 
 char*
-aseankg_error_format(const AseankgError* const error,
-                     char* const               buffer,
-                     const size_t              size)
+aseankg_error_format(const AseankgError* const error, char* const buffer, const size_t size)
 {
   const char* const file    = error->file[0] ? error->file : "-";
-  const char* const message = error->message[0]
-                                ? error->message
-                                : aseankg_strerror(error->status);
+  const char* const message = error->message[0] ? error->message : aseankg_strerror(error->status);
   if (error->line) {
-    snprintf(
-      buffer, size, "%s:%u:%u: %s", file, error->line, error->column, message);
+    snprintf(buffer, size, "%s:%u:%u: %s", file, error->line, error->column, message);
   } else {
     snprintf(buffer, size, "%s: %s", file, message);
   }

@@ -1,6 +1,7 @@
 /* Loads the source text, checks it, and finds its segments; never trusts a typed offset. */
 #include "aseankg/text.h"
 
+#include "file.h"
 #include "utf8.h"
 
 #include <openssl/evp.h>
@@ -14,53 +15,10 @@
 /* The ideographic comma that follows a clause number: 、 (U+3001). */
 static const char clause_separator[] = "\xE3\x80\x81";
 
-static AseankgStatus
-read_file(const char* const path, char** const bytes, size_t* const length, AseankgError* const error)
-{
-  FILE* const stream = fopen(path, "rb");
-  if (!stream) {
-    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
-  }
-
-  size_t capacity = 8192U;
-  size_t n        = 0U;
-  char*  data     = (char*)malloc(capacity);
-  while (data) {
-    n += fread(data + n, 1U, capacity - n - 1U, stream);
-    if (n < capacity - 1U) {
-      break;
-    }
-    capacity *= 2U;
-    char* const grown = (char*)realloc(data, capacity);
-    if (!grown) {
-      free(data);
-    }
-    data = grown;
-  }
-
-  const int failed = ferror(stream);
-  fclose(stream);
-  if (!data) {
-    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
-  }
-  if (failed) {
-    free(data);
-    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "read error");
-  }
-
-  data[n] = '\0';
-  *bytes  = data;
-  *length = n;
-  return ASEANKG_SUCCESS;
-}
-
 /* Report a problem at byte `offset` of the file, as line and character column. */
 static AseankgStatus
-fail_at(const AseankgText* const text,
-        const size_t             offset,
-        const AseankgStatus      status,
-        const char* const        message,
-        AseankgError* const      error)
+fail_at(const AseankgText* const text, const size_t offset, const AseankgStatus status,
+        const char* const message, AseankgError* const error)
 {
   unsigned line       = 1U;
   size_t   line_start = 0U;
@@ -106,7 +64,7 @@ aseankg_text_parse_numeral(const char* const bytes, const size_t length, size_t*
   }
   if (length - pos >= 3U && !memcmp(bytes + pos, ten, 3U)) {
     pos += 3U;
-    tens = tens ? tens : 1U;
+    tens                 = tens ? tens : 1U;
     const unsigned units = parse_digit(bytes + pos, length - pos);
     pos += units ? 3U : 0U;
     *consumed = pos;
@@ -137,21 +95,17 @@ hash_text(AseankgText* const text)
     return ASEANKG_ERR_NOMEM;
   }
   for (unsigned i = 0U; i < size; ++i) {
-    snprintf(text->sha256_hex + 2U * i, 3U, "%02x", digest[i]);
+    snprintf(text->sha256_hex + (size_t)i * 2U, 3U, "%02x", digest[i]);
   }
   return ASEANKG_SUCCESS;
 }
 
 static AseankgStatus
-add_segment(AseankgText* const      text,
-            const AseankgSegmentKind kind,
-            const unsigned          number,
-            const size_t            start,
-            const size_t            end,
-            const unsigned          line)
+add_segment(AseankgText* const text, const AseankgSegmentKind kind, const unsigned number, const size_t start,
+            const size_t end, const unsigned line)
 {
-  AseankgSegment* const grown = (AseankgSegment*)realloc(
-    text->segments, (text->n_segments + 1U) * sizeof(AseankgSegment));
+  AseankgSegment* const grown =
+    (AseankgSegment*)realloc(text->segments, (text->n_segments + 1U) * sizeof(AseankgSegment));
   if (!grown) {
     return ASEANKG_ERR_NOMEM;
   }
@@ -169,7 +123,7 @@ add_segment(AseankgText* const      text,
   if (kind == ASEANKG_SEGMENT_TITLE) {
     snprintf(segment->id, sizeof(segment->id), "title");
   } else {
-    static const char* const names[] = {"header", "title", "preamble", "clause"};
+    static const char* const names[] = { "header", "title", "preamble", "clause" };
     snprintf(segment->id, sizeof(segment->id), "%s-%u", names[kind], number);
   }
   return ASEANKG_SUCCESS;
@@ -200,7 +154,7 @@ segment_text(AseankgText* const text, const char* const title, AseankgError* con
     } else if (!seen_title) {
       if (length == title_length && !memcmp(bytes, title, length)) {
         seen_title = 1;
-        st = add_segment(text, ASEANKG_SEGMENT_TITLE, 0U, start, end, line);
+        st         = add_segment(text, ASEANKG_SEGMENT_TITLE, 0U, start, end, line);
       } else {
         st = add_segment(text, ASEANKG_SEGMENT_HEADER, ++n_header, start, end, line);
       }
@@ -208,11 +162,13 @@ segment_text(AseankgText* const text, const char* const title, AseankgError* con
       const unsigned number = clause_number(bytes, length);
       if (number && number != n_clauses + 1U) {
         char message[96];
-        snprintf(message, sizeof(message), "clause %u follows clause %u; clauses must be numbered in order", number, n_clauses);
+        snprintf(message, sizeof(message), "clause %u follows clause %u; clauses must be numbered in order",
+                 number, n_clauses);
         return fail_at(text, start, ASEANKG_ERR_DATA, message, error);
       }
       if (!number && n_clauses) {
-        return fail_at(text, start, ASEANKG_ERR_DATA, "unnumbered paragraph after the operative clauses", error);
+        return fail_at(text, start, ASEANKG_ERR_DATA, "unnumbered paragraph after the operative clauses",
+                       error);
       }
       st = number ? add_segment(text, ASEANKG_SEGMENT_CLAUSE, ++n_clauses, start, end, line)
                   : add_segment(text, ASEANKG_SEGMENT_PREAMBLE, ++n_preamble, start, end, line);
@@ -224,28 +180,28 @@ segment_text(AseankgText* const text, const char* const title, AseankgError* con
   }
 
   if (!seen_title) {
-    return aseankg_error_set(error, ASEANKG_ERR_DATA, text->path, 1U, 1U, "no line is the document title \"%s\"", title);
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, text->path, 1U, 1U,
+                             "no line is the document title \"%s\"", title);
   }
   if (!n_clauses) {
-    return aseankg_error_set(error, ASEANKG_ERR_DATA, text->path, line ? line : 1U, 1U, "no numbered clause (一、…) after the title");
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, text->path, line ? line : 1U, 1U,
+                             "no numbered clause (一、…) after the title");
   }
   return ASEANKG_SUCCESS;
 }
 
 AseankgStatus
-aseankg_text_load(AseankgText** const text_out,
-                  const char* const   path,
-                  const char* const   title,
+aseankg_text_load(AseankgText** const text_out, const char* const path, const char* const title,
                   AseankgError* const error)
 {
-  *text_out = NULL;
+  *text_out               = NULL;
   AseankgText* const text = (AseankgText*)calloc(1U, sizeof(AseankgText));
   if (!text || !(text->path = strdup(path))) {
     free(text);
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
 
-  AseankgStatus st = read_file(path, &text->bytes, &text->length, error);
+  AseankgStatus st = aseankg_file_read(path, &text->bytes, &text->length, error);
   if (st) {
     goto cleanup;
   }
@@ -260,12 +216,13 @@ aseankg_text_load(AseankgText** const text_out,
   const char* const cr  = (const char*)memchr(text->bytes, '\r', text->length);
   if (nul || cr) {
     const size_t at = (size_t)((nul && (!cr || nul < cr) ? nul : cr) - text->bytes);
-    st = fail_at(text, at, ASEANKG_ERR_SYNTAX, nul ? "NUL byte in text" : "carriage return in text (use LF line ends)", error);
+    st              = fail_at(text, at, ASEANKG_ERR_SYNTAX,
+                 nul ? "NUL byte in text" : "carriage return in text (use LF line ends)", error);
     goto cleanup;
   }
 
   text->char_length = aseankg_utf8_count(text->bytes, text->length);
-  st = hash_text(text);
+  st                = hash_text(text);
   if (st) {
     aseankg_error_set(error, st, path, 0U, 0U, "cannot compute SHA-256");
     goto cleanup;
@@ -304,9 +261,7 @@ aseankg_text_segment(const AseankgText* const text, const char* const id)
 }
 
 size_t
-aseankg_segment_find(const AseankgSegment* const segment,
-                     const char* const           needle,
-                     const unsigned              occurrence)
+aseankg_segment_find(const AseankgSegment* const segment, const char* const needle, const unsigned occurrence)
 {
   const size_t n = strlen(needle);
   if (!n || !occurrence) {

@@ -74,44 +74,44 @@ append_term(Writer* const writer, const AseankgTermId id)
   const AseankgTerm* const term = aseankg_graph_term(writer->graph, id);
 
   switch (term->kind) {
-  case ASEANKG_TERM_IRI: {
-    const size_t p = find_prefix(writer->prefixes, writer->n_prefixes, term);
-    if (p == writer->n_prefixes) {
-      return aseankg_buffer_append(out, term->key, term->key_length);
-    }
-    const size_t n = strlen(writer->prefixes[p].namespace_iri);
-    AseankgStatus st = aseankg_buffer_printf(out, "%s:", writer->prefixes[p].name);
-    return st ? st : aseankg_buffer_append(out, term->value + n, term->length - n);
-  }
-  case ASEANKG_TERM_BLANK:
-    return aseankg_buffer_append(out, term->key, term->key_length);
-  case ASEANKG_TERM_LITERAL: {
-    const AseankgTerm* const type = aseankg_graph_term(writer->graph, term->datatype);
-    if (type && !strcmp(type->value, XSD_INTEGER) && is_integer(term->value, term->length)) {
-      return aseankg_buffer_append(out, term->value, term->length);
-    }
-    AseankgStatus st = aseankg_buffer_append_byte(out, '"');
-    st = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
-    st = st ? st : aseankg_buffer_append_byte(out, '"');
-    if (!st && term->language) {
-      st = aseankg_buffer_printf(out, "@%s", term->language);
-      if (!st && term->direction) {
-        st = aseankg_buffer_printf(out, "--%s", term->direction);
+    case ASEANKG_TERM_IRI: {
+      const size_t p = find_prefix(writer->prefixes, writer->n_prefixes, term);
+      if (p == writer->n_prefixes) {
+        return aseankg_buffer_append(out, term->key, term->key_length);
       }
-    } else if (!st && type) {
-      st = aseankg_buffer_append(out, "^^", 2U);
-      st = st ? st : append_term(writer, term->datatype);
+      const size_t  n  = strlen(writer->prefixes[p].namespace_iri);
+      AseankgStatus st = aseankg_buffer_printf(out, "%s:", writer->prefixes[p].name);
+      return st ? st : aseankg_buffer_append(out, term->value + n, term->length - n);
     }
-    return st;
-  }
-  case ASEANKG_TERM_TRIPLE: {
-    AseankgStatus st = aseankg_buffer_append(out, "<<(", 3U);
-    for (unsigned i = 0U; i < 3U && !st; ++i) {
-      st = aseankg_buffer_append_byte(out, ' ');
-      st = st ? st : append_term(writer, term->triple[i]);
+    case ASEANKG_TERM_BLANK:
+      return aseankg_buffer_append(out, term->key, term->key_length);
+    case ASEANKG_TERM_LITERAL: {
+      const AseankgTerm* const type = aseankg_graph_term(writer->graph, term->datatype);
+      if (type && !strcmp(type->value, XSD_INTEGER) && is_integer(term->value, term->length)) {
+        return aseankg_buffer_append(out, term->value, term->length);
+      }
+      AseankgStatus st = aseankg_buffer_append_byte(out, '"');
+      st               = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
+      st               = st ? st : aseankg_buffer_append_byte(out, '"');
+      if (!st && term->language) {
+        st = aseankg_buffer_printf(out, "@%s", term->language);
+        if (!st && term->direction) {
+          st = aseankg_buffer_printf(out, "--%s", term->direction);
+        }
+      } else if (!st && type) {
+        st = aseankg_buffer_append(out, "^^", 2U);
+        st = st ? st : append_term(writer, term->datatype);
+      }
+      return st;
     }
-    return st ? st : aseankg_buffer_append(out, " )>>", 4U);
-  }
+    case ASEANKG_TERM_TRIPLE: {
+      AseankgStatus st = aseankg_buffer_append(out, "<<(", 3U);
+      for (unsigned i = 0U; i < 3U && !st; ++i) {
+        st = aseankg_buffer_append_byte(out, ' ');
+        st = st ? st : append_term(writer, term->triple[i]);
+      }
+      return st ? st : aseankg_buffer_append(out, " )>>", 4U);
+    }
   }
   return ASEANKG_ERR_USAGE;
 }
@@ -150,9 +150,9 @@ compare_prefix_names(const void* const a, const void* const b)
 static AseankgStatus
 write_prefixes(Writer* const writer)
 {
-  const AseankgQuad* const quads = aseankg_graph_quads(writer->graph);
-  const size_t             n     = aseankg_graph_size(writer->graph);
-  unsigned char* const     used  = (unsigned char*)calloc(writer->n_prefixes + 1U, 1U);
+  const AseankgQuad* const quads  = aseankg_graph_quads(writer->graph);
+  const size_t             n      = aseankg_graph_size(writer->graph);
+  unsigned char* const     used   = (unsigned char*)calloc(writer->n_prefixes + 1U, 1U);
   AseankgPrefix* const     sorted = (AseankgPrefix*)calloc(writer->n_prefixes + 1U, sizeof(AseankgPrefix));
   if (!used || !sorted) {
     free(used);
@@ -195,12 +195,8 @@ is_rdf_type(const AseankgGraph* const graph, const AseankgTermId id)
 
 /* Write the default-graph pairs in quads[begin, end): the rdf:type ones if `types`, else the rest. */
 static AseankgStatus
-write_pairs(Writer* const            writer,
-            const AseankgQuad* const quads,
-            const size_t             begin,
-            const size_t             end,
-            const int                types,
-            AseankgTermId* const     last_predicate)
+write_pairs(Writer* const writer, const AseankgQuad* const quads, const size_t begin, const size_t end,
+            const int types, AseankgTermId* const last_predicate)
 {
   AseankgBuffer* const out = &writer->buffer;
   AseankgStatus        st  = ASEANKG_SUCCESS;
@@ -225,13 +221,11 @@ write_pairs(Writer* const            writer,
 }
 
 AseankgStatus
-aseankg_turtle_write(const AseankgGraph* const  graph,
-                     FILE* const                stream,
-                     const AseankgPrefix* const prefixes,
-                     const size_t               n_prefixes)
+aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const AseankgPrefix* const prefixes,
+                     const size_t n_prefixes)
 {
-  Writer writer = {graph, stream, prefixes, n_prefixes, {NULL, 0U, 0U}};
-  AseankgStatus st = write_prefixes(&writer);
+  Writer        writer = { graph, stream, prefixes, n_prefixes, { NULL, 0U, 0U } };
+  AseankgStatus st     = write_prefixes(&writer);
 
   const AseankgQuad* const quads = aseankg_graph_quads(graph);
   const size_t             n     = aseankg_graph_size(graph);

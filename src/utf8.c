@@ -2,9 +2,7 @@
 #include "utf8.h"
 
 size_t
-aseankg_utf8_decode(const char* const bytes,
-                    const size_t      length,
-                    uint32_t* const   code_point)
+aseankg_utf8_decode(const char* const bytes, const size_t length, uint32_t* const code_point)
 {
   const unsigned char* const s = (const unsigned char*)bytes;
   if (!length) {

@@ -33,8 +33,8 @@ expect_error(const char* const name, const char* const yaml, const unsigned line
   AseankgError error;
   assert_int_not_equal(parse(name, yaml, &error, NULL), ASEANKG_SUCCESS);
   if (error.line != line || error.column != column || !strstr(error.message, message)) {
-    fail_msg("got %u:%u: %s; expected %u:%u: ...%s...", error.line, error.column, error.message, line,
-             column, message);
+    fail_msg("got %u:%u: %s; expected %u:%u: ...%s...", error.line, error.column, error.message, line, column,
+             message);
   }
 }
 
@@ -66,8 +66,8 @@ static void
 test_shape_errors(void** const state)
 {
   (void)state;
-  expect_error("entities.yaml", "entities:\n  - id: a\n    type: X\n    zh: y\n    en: z\n    colour: red\n", 6U, 5U,
-               "unknown key 'colour'");
+  expect_error("entities.yaml", "entities:\n  - id: a\n    type: X\n    zh: y\n    en: z\n    colour: red\n",
+               6U, 5U, "unknown key 'colour'");
   expect_error("entities.yaml", "entities:\n  - id: a\n    id: b\n", 3U, 5U, "duplicate key 'id'");
   expect_error("entities.yaml", "entities:\n  - id: a\n    type: X\n    en: z\n", 2U, 5U,
                "missing required key 'zh'");
@@ -76,11 +76,12 @@ test_shape_errors(void** const state)
   expect_error("entities.yaml", "things: []\n", 1U, 1U, "unknown key 'things'");
   expect_error("entities.yaml", "", 1U, 1U, "empty file");
   expect_error("relations.yaml",
-               "relations:\n  - {subject: a, predicate: p, object: b, value: c, segment: s, evidence: e}\n", 2U, 5U,
-               "exactly one of 'object' and 'value'");
-  expect_error("relations.yaml",
-               "relations:\n  - {subject: a, predicate: p, object: b, segment: s, evidence: e, occurrence: 0}\n",
-               2U, 80U, "positive whole number");
+               "relations:\n  - {subject: a, predicate: p, object: b, value: c, segment: s, evidence: e}\n",
+               2U, 5U, "exactly one of 'object' and 'value'");
+  expect_error(
+    "relations.yaml",
+    "relations:\n  - {subject: a, predicate: p, object: b, segment: s, evidence: e, occurrence: 0}\n", 2U,
+    80U, "positive whole number");
   expect_error("entities.yaml", "entities:\n  - {id: a, type: X, zh: y, en: z, gloss: maybe}\n", 2U, 43U,
                "true or false");
 }

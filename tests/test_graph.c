@@ -50,13 +50,14 @@ test_interning(void** const state)
   const AseankgTermId str = aseankg_graph_iri(g, XSD "string", strlen(XSD "string"));
   assert_int_equal(aseankg_graph_literal(g, "v", 1U, str, NULL, NULL),
                    aseankg_graph_literal(g, "v", 1U, 0U, NULL, NULL));
-  assert_string_equal(key(g, aseankg_graph_literal(g, "chat", 4U, 0U, "EN-GB", "ltr")), "\"chat\"@en-gb--ltr");
+  assert_string_equal(key(g, aseankg_graph_literal(g, "chat", 4U, 0U, "EN-GB", "ltr")),
+                      "\"chat\"@en-gb--ltr");
   const AseankgTermId nul = aseankg_graph_literal(g, "a\0b\"\n", 5U, 0U, NULL, NULL);
   assert_string_equal(key(g, nul), "\"a\\u0000b\\\"\\n\"");
   assert_int_equal(aseankg_graph_term(g, nul)->length, 5U);
-  assert_string_equal(key(g, aseankg_graph_typed(g, "25", "integer")),
-                      "\"25\"^^<" XSD "integer>");
-  assert_string_equal(key(g, aseankg_graph_literal(g, "中国", strlen("中国"), 0U, "zh", NULL)), "\"中国\"@zh");
+  assert_string_equal(key(g, aseankg_graph_typed(g, "25", "integer")), "\"25\"^^<" XSD "integer>");
+  assert_string_equal(key(g, aseankg_graph_literal(g, "中国", strlen("中国"), 0U, "zh", NULL)),
+                      "\"中国\"@zh");
   aseankg_graph_free(g);
 }
 
@@ -64,12 +65,12 @@ static void
 test_quads_are_a_set_in_canonical_order(void** const state)
 {
   (void)state;
-  AseankgGraph* const g  = aseankg_graph_new();
-  const AseankgTermId b1 = aseankg_graph_blank(g, "b1", 2U);
+  AseankgGraph* const g   = aseankg_graph_new();
+  const AseankgTermId b1  = aseankg_graph_blank(g, "b1", 2U);
   const AseankgTermId b10 = aseankg_graph_blank(g, "b10", 3U);
-  const AseankgTermId p  = aseankg_graph_iri(g, "http://p", 8U);
-  const AseankgTermId o  = aseankg_graph_literal(g, "o", 1U, 0U, NULL, NULL);
-  const AseankgTermId ol = aseankg_graph_literal(g, "o", 1U, 0U, "en", NULL);
+  const AseankgTermId p   = aseankg_graph_iri(g, "http://p", 8U);
+  const AseankgTermId o   = aseankg_graph_literal(g, "o", 1U, 0U, NULL, NULL);
+  const AseankgTermId ol  = aseankg_graph_literal(g, "o", 1U, 0U, "en", NULL);
   assert_int_equal(aseankg_graph_add(g, b10, p, o, 0U), ASEANKG_SUCCESS);
   assert_int_equal(aseankg_graph_add(g, b1, p, ol, 0U), ASEANKG_SUCCESS);
   assert_int_equal(aseankg_graph_add(g, b1, p, o, 0U), ASEANKG_SUCCESS);
@@ -83,10 +84,9 @@ test_quads_are_a_set_in_canonical_order(void** const state)
   assert_int_equal(aseankg_ntriples_write(g, out, 0), ASEANKG_SUCCESS);
   fclose(out);
   /* Byte order of whole lines: "_:b1 " < "_:b10", and "\"o\" ." < "\"o\"@en". */
-  assert_string_equal(text,
-                      "_:b1 <http://p> \"o\" .\n"
-                      "_:b1 <http://p> \"o\"@en .\n"
-                      "_:b10 <http://p> \"o\" .\n");
+  assert_string_equal(text, "_:b1 <http://p> \"o\" .\n"
+                            "_:b1 <http://p> \"o\"@en .\n"
+                            "_:b10 <http://p> \"o\" .\n");
   free(text);
 
   /* Adding after sorting still finds duplicates. */

@@ -30,8 +30,8 @@ test_numerals(void** const state)
   static const struct {
     const char* text;
     unsigned    value;
-  } cases[] = {{"一", 1U}, {"九", 9U}, {"十", 10U}, {"十一", 11U}, {"十四", 14U},
-               {"二十", 20U}, {"二十三", 23U}, {"九十九", 99U}, {"零", 0U}, {"、", 0U}};
+  } cases[] = { { "一", 1U },    { "九", 9U },      { "十", 10U },     { "十一", 11U }, { "十四", 14U },
+                { "二十", 20U }, { "二十三", 23U }, { "九十九", 99U }, { "零", 0U },    { "、", 0U } };
   for (size_t i = 0U; i < sizeof(cases) / sizeof(cases[0]); ++i) {
     size_t consumed = 0U;
     assert_int_equal(aseankg_text_parse_numeral(cases[i].text, strlen(cases[i].text), &consumed),
@@ -53,7 +53,7 @@ test_segments(void** const state)
   aseankg_error_clear(&error);
   assert_int_equal(aseankg_text_load(&loaded, path, "标题", &error), ASEANKG_SUCCESS);
   assert_int_equal(loaded->n_segments, 6U);
-  const char* const ids[] = {"header-1", "title", "preamble-1", "preamble-2", "clause-1", "clause-2"};
+  const char* const ids[] = { "header-1", "title", "preamble-1", "preamble-2", "clause-1", "clause-2" };
   for (size_t i = 0U; i < 6U; ++i) {
     assert_string_equal(loaded->segments[i].id, ids[i]);
   }
@@ -92,7 +92,8 @@ static void
 test_bad_texts(void** const state)
 {
   (void)state;
-  expect_error("标题\n一、甲\n三、乙\n", strlen("标题\n一、甲\n三、乙\n"), 3U, 1U, "clause 3 follows clause 1");
+  expect_error("标题\n一、甲\n三、乙\n", strlen("标题\n一、甲\n三、乙\n"), 3U, 1U,
+               "clause 3 follows clause 1");
   expect_error("标题\n一、\xff甲\n", strlen("标题\n一、\xff甲\n"), 2U, 3U, "invalid UTF-8");
   expect_error("别的\n一、甲\n", strlen("别的\n一、甲\n"), 1U, 1U, "title");
   expect_error("标题\r\n一、甲\n", strlen("标题\r\n一、甲\n"), 1U, 3U, "carriage return");
@@ -142,7 +143,7 @@ test_transcription_matches_seed(void** const state)
   aseankg_error_clear(&error);
   assert_int_equal(aseankg_text_load(&text, ours, "关于加强中国－东盟共同的可持续发展联合声明", &error),
                    ASEANKG_SUCCESS);
-  size_t clauses = 0U;
+  size_t clauses  = 0U;
   size_t preamble = 0U;
   for (size_t i = 0U; i < text->n_segments; ++i) {
     clauses += text->segments[i].kind == ASEANKG_SEGMENT_CLAUSE;

@@ -1,4 +1,5 @@
-/* W3C N-Triples / N-Quads suites, driven from their manifests: syntax (positive and negative) and canonical form. */
+/* W3C N-Triples / N-Quads suites, driven from their manifests: syntax (positive and negative) and canonical
+ * form. */
 #include "aseankg/aseankg.h"
 #include "w3c_manifest.h"
 
@@ -102,11 +103,11 @@ main(const int argc, char** const argv)
     struct CMUnitTest* const tests = (struct CMUnitTest*)calloc(manifest.count, sizeof(struct CMUnitTest));
     size_t                   n     = 0U;
     for (size_t i = 0U; i < manifest.count; ++i) {
-      const W3cTest* const t = &manifest.tests[i];
+      W3cTest* const t = &manifest.tests[i];
       if (strstr(t->type, "Syntax") || strstr(t->type, "C14N")) {
         tests[n].name          = t->name;
         tests[n].test_func     = run_w3c_test;
-        tests[n].initial_state = (void*)(uintptr_t)t;
+        tests[n].initial_state = t;
         ++n;
       } else {
         fprintf(stderr, "%s: unexpected test type %s\n", t->name, t->type);

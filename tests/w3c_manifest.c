@@ -29,10 +29,9 @@ term_string(raptor_term* const term)
     return strdup((const char*)raptor_uri_as_string(term->value.uri));
   }
   if (term->type == RAPTOR_TERM_TYPE_BLANK) {
-    const size_t n   = (size_t)term->value.blank.string_len;
-    char* const  out = (char*)malloc(n + 3U);
-    memcpy(out, "_:", 2U);
-    memcpy(out + 2, term->value.blank.string, n + 1U);
+    const size_t n   = (size_t)term->value.blank.string_len + 3U;
+    char* const  out = (char*)malloc(n);
+    snprintf(out, n, "_:%s", (const char*)term->value.blank.string);
     return out;
   }
   return strdup((const char*)term->value.literal.string);
@@ -42,11 +41,11 @@ static void
 collect(void* const user_data, raptor_statement* const statement)
 {
   Triples* const triples = (Triples*)user_data;
-  triples->triples = (Triple*)realloc(triples->triples, (triples->count + 1U) * sizeof(Triple));
-  Triple* const t = &triples->triples[triples->count++];
-  t->s            = term_string(statement->subject);
-  t->p            = term_string(statement->predicate);
-  t->o            = term_string(statement->object);
+  triples->triples       = (Triple*)realloc(triples->triples, (triples->count + 1U) * sizeof(Triple));
+  Triple* const t        = &triples->triples[triples->count++];
+  t->s                   = term_string(statement->subject);
+  t->p                   = term_string(statement->predicate);
+  t->o                   = term_string(statement->object);
 }
 
 static const char*
@@ -73,9 +72,9 @@ int
 w3c_manifest_load(W3cManifest* const manifest, const char* const path)
 {
   memset(manifest, 0, sizeof(*manifest));
-  Triples              triples = {NULL, 0U};
-  raptor_world* const  world   = raptor_new_world();
-  raptor_parser* const parser  = raptor_new_parser(world, "turtle");
+  Triples              triples    = { NULL, 0U };
+  raptor_world* const  world      = raptor_new_world();
+  raptor_parser* const parser     = raptor_new_parser(world, "turtle");
   unsigned char* const uri_string = raptor_uri_filename_to_uri_string(path);
   raptor_uri* const    uri        = raptor_new_uri(world, uri_string);
   raptor_parser_set_statement_handler(parser, &triples, collect);
@@ -91,17 +90,17 @@ w3c_manifest_load(W3cManifest* const manifest, const char* const path)
   failed           = failed || !list;
 
   while (!failed && list && strcmp(list, RDF "nil")) {
-    const char* const entry = lookup(&triples, list, RDF "first");
+    const char* const entry  = lookup(&triples, list, RDF "first");
     const char* const action = entry ? lookup(&triples, entry, MF "action") : NULL;
     if (!entry || !action) {
       failed = 1;
       break;
     }
-    manifest->tests = (W3cTest*)realloc(manifest->tests, (manifest->count + 1U) * sizeof(W3cTest));
-    W3cTest* const test = &manifest->tests[manifest->count++];
-    const char* const hash = strrchr(entry, '#');
+    manifest->tests          = (W3cTest*)realloc(manifest->tests, (manifest->count + 1U) * sizeof(W3cTest));
+    W3cTest* const    test   = &manifest->tests[manifest->count++];
+    const char* const hash   = strrchr(entry, '#');
     const char* const result = lookup(&triples, entry, MF "result");
-    test->name   = strdup(hash ? hash + 1 : entry);
+    test->name               = strdup(hash ? hash + 1 : entry);
     test->type   = strdup(lookup(&triples, entry, RDF "type") ? lookup(&triples, entry, RDF "type") : "");
     test->action = to_path(action);
     test->result = result ? to_path(result) : NULL;

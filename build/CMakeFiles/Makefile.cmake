@@ -86,4 +86,5 @@ set(CMAKE_DEPEND_INFO_FILES
   "tests/CMakeFiles/test_data.dir/DependInfo.cmake"
   "tests/CMakeFiles/test_w3c_ntriples.dir/DependInfo.cmake"
   "tests/CMakeFiles/nt_canon.dir/DependInfo.cmake"
+  "tests/CMakeFiles/header_test.dir/DependInfo.cmake"
   )

@@ -20,3 +20,5 @@ add_test(w3c-nquads-syntax "/work/main/build/tests/test_w3c_ntriples" "/work/mai
 set_tests_properties(w3c-nquads-syntax PROPERTIES  _BACKTRACE_TRIPLES "/work/main/tests/CMakeLists.txt;32;add_test;/work/main/tests/CMakeLists.txt;0;")
 add_test(cli "bash" "/work/main/tests/cli/run.sh" "/work/main/build/aseankg" "/work/main/build/tests/nt_canon" "/work/main")
 set_tests_properties(cli PROPERTIES  _BACKTRACE_TRIPLES "/work/main/tests/CMakeLists.txt;36;add_test;/work/main/tests/CMakeLists.txt;0;")
+add_test(style "bash" "/work/main/tests/style.sh" "/work/main" "/work/main/build")
+set_tests_properties(style PROPERTIES  _BACKTRACE_TRIPLES "/work/main/tests/CMakeLists.txt;40;add_test;/work/main/tests/CMakeLists.txt;0;")

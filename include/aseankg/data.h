@@ -91,12 +91,8 @@ AseankgStatus aseankg_data_load(AseankgData** data, const char* directory, Asean
    ("entities.yaml", …) and decides what it may contain; `path` labels
    errors. Used by the loader and the fuzz harness.
 */
-AseankgStatus aseankg_data_parse(AseankgData* data,
-                                 const char*  name,
-                                 const char*  path,
-                                 const char*  bytes,
-                                 size_t       length,
-                                 AseankgError* error);
+AseankgStatus aseankg_data_parse(AseankgData* data, const char* name, const char* path, const char* bytes,
+                                 size_t length, AseankgError* error);
 
 /** Create empty data (for aseankg_data_parse()), or NULL if out of memory. */
 AseankgData* aseankg_data_new(const char* directory);

@@ -30,10 +30,8 @@ typedef struct {
    file dataset.yaml names) and the ontology at `ontology_path`. On failure
    nothing is left allocated. Release with aseankg_project_release().
 */
-AseankgStatus aseankg_project_load(AseankgProject* project,
-                                   const char*     data_dir,
-                                   const char*     ontology_path,
-                                   AseankgError*   error);
+AseankgStatus aseankg_project_load(AseankgProject* project, const char* data_dir, const char* ontology_path,
+                                   AseankgError* error);
 
 /** Free what a project holds and zero it. Safe on a zeroed project. */
 void aseankg_project_release(AseankgProject* project);
@@ -55,24 +53,16 @@ typedef struct {
    `error` points at the offending YAML or text position; `graph` may then
    hold a partial graph and should be discarded. `stats` may be NULL.
 */
-AseankgStatus aseankg_export_build(AseankgGraph*          graph,
-                                   const AseankgProject*  project,
-                                   const char*            base,
-                                   int                    named_graph,
-                                   AseankgExportStats*    stats,
-                                   AseankgError*          error);
+AseankgStatus aseankg_export_build(AseankgGraph* graph, const AseankgProject* project, const char* base,
+                                   int named_graph, AseankgExportStats* stats, AseankgError* error);
 
 /**
    Fill `prefixes` (room for `capacity`) with the Turtle prefixes for an export
    under `base`. Strings point into `storage` (room for `storage_size` bytes)
    or static memory. Returns the number of prefixes, or 0 if they do not fit.
 */
-size_t aseankg_export_prefixes(const AseankgProject* project,
-                               const char*           base,
-                               AseankgPrefix*        prefixes,
-                               size_t                capacity,
-                               char*                 storage,
-                               size_t                storage_size);
+size_t aseankg_export_prefixes(const AseankgProject* project, const char* base, AseankgPrefix* prefixes,
+                               size_t capacity, char* storage, size_t storage_size);
 
 /** Check that `base` can prefix minted IRIs: absolute, IRI characters only, ending in '/' or '#'. */
 AseankgStatus aseankg_export_check_base(const char* base, AseankgError* error);

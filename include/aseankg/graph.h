@@ -70,33 +70,22 @@ AseankgTermId aseankg_graph_blank(AseankgGraph* graph, const char* label, size_t
    lower case, which makes the datatype rdf:langString; `direction` (NULL,
    "ltr" or "rtl") is only meaningful with a language.
 */
-AseankgTermId aseankg_graph_literal(AseankgGraph* graph,
-                                    const char*   lexical,
-                                    size_t        length,
-                                    AseankgTermId datatype,
-                                    const char*   language,
-                                    const char*   direction);
+AseankgTermId aseankg_graph_literal(AseankgGraph* graph, const char* lexical, size_t length,
+                                    AseankgTermId datatype, const char* language, const char* direction);
 
 /** Intern a literal typed with an XSD datatype named by its local name. */
-AseankgTermId aseankg_graph_typed(AseankgGraph* graph,
-                                  const char*   lexical,
-                                  const char*   xsd_local_name);
+AseankgTermId aseankg_graph_typed(AseankgGraph* graph, const char* lexical, const char* xsd_local_name);
 
 /** Intern an RDF 1.2 triple term. */
-AseankgTermId aseankg_graph_triple_term(AseankgGraph* graph,
-                                        AseankgTermId subject,
-                                        AseankgTermId predicate,
+AseankgTermId aseankg_graph_triple_term(AseankgGraph* graph, AseankgTermId subject, AseankgTermId predicate,
                                         AseankgTermId object);
 
 /** Look up a term; the pointer is valid until the graph is freed. */
 const AseankgTerm* aseankg_graph_term(const AseankgGraph* graph, AseankgTermId id);
 
 /** Add a quad (`graph_name` 0 for the default graph). Duplicates are ignored. */
-AseankgStatus aseankg_graph_add(AseankgGraph* graph,
-                                AseankgTermId subject,
-                                AseankgTermId predicate,
-                                AseankgTermId object,
-                                AseankgTermId graph_name);
+AseankgStatus aseankg_graph_add(AseankgGraph* graph, AseankgTermId subject, AseankgTermId predicate,
+                                AseankgTermId object, AseankgTermId graph_name);
 
 /** Number of distinct quads. */
 size_t aseankg_graph_size(const AseankgGraph* graph);
@@ -108,9 +97,7 @@ const AseankgQuad* aseankg_graph_quads(const AseankgGraph* graph);
 void aseankg_graph_sort(AseankgGraph* graph);
 
 /** Compare two terms in canonical order (negative, zero or positive). */
-int aseankg_graph_compare_terms(const AseankgGraph* graph,
-                                AseankgTermId       a,
-                                AseankgTermId       b);
+int aseankg_graph_compare_terms(const AseankgGraph* graph, AseankgTermId a, AseankgTermId b);
 
 #ifdef __cplusplus
 }

@@ -18,9 +18,7 @@ extern "C" {
    names are dropped (N-Triples); otherwise named-graph quads carry them
    (N-Quads). Returns ASEANKG_ERR_IO if the stream reports an error.
 */
-AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph,
-                                     FILE*               stream,
-                                     int                 with_graph_names);
+AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph, FILE* stream, int with_graph_names);
 
 /**
    Read N-Triples (or, with `quads` non-zero, N-Quads) from `stream` into
@@ -29,10 +27,7 @@ AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph,
    and column (in characters) and reading stops; quads read before it stay in
    the graph.
 */
-AseankgStatus aseankg_ntriples_read(AseankgGraph* graph,
-                                    FILE*         stream,
-                                    const char*   file_name,
-                                    int           quads,
+AseankgStatus aseankg_ntriples_read(AseankgGraph* graph, FILE* stream, const char* file_name, int quads,
                                     AseankgError* error);
 
 #ifdef __cplusplus

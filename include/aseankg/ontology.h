@@ -22,9 +22,7 @@ typedef enum {
    namespace is the IRI of its owl:Ontology followed by '#'. On success the
    caller owns `*ontology` (free with aseankg_ontology_free()).
 */
-AseankgStatus aseankg_ontology_load(AseankgOntology** ontology,
-                                    const char*       path,
-                                    AseankgError*     error);
+AseankgStatus aseankg_ontology_load(AseankgOntology** ontology, const char* path, AseankgError* error);
 
 /** Free an ontology. Safe on NULL. */
 void aseankg_ontology_free(AseankgOntology* ontology);
@@ -33,9 +31,7 @@ void aseankg_ontology_free(AseankgOntology* ontology);
 const char* aseankg_ontology_namespace(const AseankgOntology* ontology);
 
 /** Whether the ontology declares the IRI `iri` as `what`. */
-int aseankg_ontology_declares(const AseankgOntology* ontology,
-                              AseankgDeclaration     what,
-                              const char*            iri);
+int aseankg_ontology_declares(const AseankgOntology* ontology, AseankgDeclaration what, const char* iri);
 
 #ifdef __cplusplus
 }

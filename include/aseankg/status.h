@@ -46,13 +46,8 @@ void aseankg_error_clear(AseankgError* error);
    already recorded: the first error is the one reported. Returns `status`
    so a caller can write `return aseankg_error_set(...)`.
 */
-AseankgStatus aseankg_error_set(AseankgError* error,
-                                AseankgStatus status,
-                                const char*   file,
-                                unsigned      line,
-                                unsigned      column,
-                                const char*   format,
-                                ...)
+AseankgStatus aseankg_error_set(AseankgError* error, AseankgStatus status, const char* file, unsigned line,
+                                unsigned column, const char* format, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 6, 7)))
 #endif

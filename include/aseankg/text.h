@@ -48,10 +48,7 @@ typedef struct {
    numbered clause. On success the caller owns `*text` (free with
    aseankg_text_free()).
 */
-AseankgStatus aseankg_text_load(AseankgText** text,
-                                const char*   path,
-                                const char*   title,
-                                AseankgError* error);
+AseankgStatus aseankg_text_load(AseankgText** text, const char* path, const char* title, AseankgError* error);
 
 /** Free a text. Safe on NULL. */
 void aseankg_text_free(AseankgText* text);
@@ -63,9 +60,7 @@ const AseankgSegment* aseankg_text_segment(const AseankgText* text, const char* 
    Find the `occurrence`-th (1-based) occurrence of `needle` in `segment`.
    Returns its byte offset in the segment, or (size_t)-1 if there is none.
 */
-size_t aseankg_segment_find(const AseankgSegment* segment,
-                            const char*           needle,
-                            unsigned              occurrence);
+size_t aseankg_segment_find(const AseankgSegment* segment, const char* needle, unsigned occurrence);
 
 /**
    Parse a Chinese clause number (一 … 九十九) at the start of `bytes`.

@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 typedef struct {
-  const char* name;      /**< e.g. "skos" */
+  const char* name;          /**< e.g. "skos" */
   const char* namespace_iri; /**< e.g. "http://www.w3.org/2004/02/skos/core#" */
 } AseankgPrefix;
 
@@ -25,10 +25,8 @@ typedef struct {
    namespace in `prefixes` that leaves a plain local name; only the prefixes
    used are declared, sorted by name. Named-graph quads are not written.
 */
-AseankgStatus aseankg_turtle_write(const AseankgGraph*  graph,
-                                   FILE*                stream,
-                                   const AseankgPrefix* prefixes,
-                                   size_t               n_prefixes);
+AseankgStatus aseankg_turtle_write(const AseankgGraph* graph, FILE* stream, const AseankgPrefix* prefixes,
+                                   size_t n_prefixes);
 
 #ifdef __cplusplus
 }

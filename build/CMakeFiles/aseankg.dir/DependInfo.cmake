@@ -12,6 +12,7 @@ set(CMAKE_DEPENDS_DEPENDENCY_FILES
   "/work/main/src/canonical.c" "CMakeFiles/aseankg.dir/src/canonical.c.o" "gcc" "CMakeFiles/aseankg.dir/src/canonical.c.o.d"
   "/work/main/src/data.c" "CMakeFiles/aseankg.dir/src/data.c.o" "gcc" "CMakeFiles/aseankg.dir/src/data.c.o.d"
   "/work/main/src/export.c" "CMakeFiles/aseankg.dir/src/export.c.o" "gcc" "CMakeFiles/aseankg.dir/src/export.c.o.d"
+  "/work/main/src/file.c" "CMakeFiles/aseankg.dir/src/file.c.o" "gcc" "CMakeFiles/aseankg.dir/src/file.c.o.d"
   "/work/main/src/graph.c" "CMakeFiles/aseankg.dir/src/graph.c.o" "gcc" "CMakeFiles/aseankg.dir/src/graph.c.o.d"
   "/work/main/src/ntriples.c" "CMakeFiles/aseankg.dir/src/ntriples.c.o" "gcc" "CMakeFiles/aseankg.dir/src/ntriples.c.o.d"
   "/work/main/src/ontology.c" "CMakeFiles/aseankg.dir/src/ontology.c.o" "gcc" "CMakeFiles/aseankg.dir/src/ontology.c.o.d"

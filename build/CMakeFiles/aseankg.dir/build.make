@@ -125,10 +125,24 @@ CMakeFiles/aseankg.dir/src/export.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/aseankg.dir/src/export.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/export.c -o CMakeFiles/aseankg.dir/src/export.c.s
 
+CMakeFiles/aseankg.dir/src/file.c.o: CMakeFiles/aseankg.dir/flags.make
+CMakeFiles/aseankg.dir/src/file.c.o: /work/main/src/file.c
+CMakeFiles/aseankg.dir/src/file.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object CMakeFiles/aseankg.dir/src/file.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/file.c.o -MF CMakeFiles/aseankg.dir/src/file.c.o.d -o CMakeFiles/aseankg.dir/src/file.c.o -c /work/main/src/file.c
+
+CMakeFiles/aseankg.dir/src/file.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/aseankg.dir/src/file.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/src/file.c > CMakeFiles/aseankg.dir/src/file.c.i
+
+CMakeFiles/aseankg.dir/src/file.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/aseankg.dir/src/file.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/file.c -o CMakeFiles/aseankg.dir/src/file.c.s
+
 CMakeFiles/aseankg.dir/src/graph.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/graph.c.o: /work/main/src/graph.c
 CMakeFiles/aseankg.dir/src/graph.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building C object CMakeFiles/aseankg.dir/src/graph.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object CMakeFiles/aseankg.dir/src/graph.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/graph.c.o -MF CMakeFiles/aseankg.dir/src/graph.c.o.d -o CMakeFiles/aseankg.dir/src/graph.c.o -c /work/main/src/graph.c
 
 CMakeFiles/aseankg.dir/src/graph.c.i: cmake_force
@@ -142,7 +156,7 @@ CMakeFiles/aseankg.dir/src/graph.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/ntriples.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/ntriples.c.o: /work/main/src/ntriples.c
 CMakeFiles/aseankg.dir/src/ntriples.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building C object CMakeFiles/aseankg.dir/src/ntriples.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object CMakeFiles/aseankg.dir/src/ntriples.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/ntriples.c.o -MF CMakeFiles/aseankg.dir/src/ntriples.c.o.d -o CMakeFiles/aseankg.dir/src/ntriples.c.o -c /work/main/src/ntriples.c
 
 CMakeFiles/aseankg.dir/src/ntriples.c.i: cmake_force
@@ -156,7 +170,7 @@ CMakeFiles/aseankg.dir/src/ntriples.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/ontology.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/ontology.c.o: /work/main/src/ontology.c
 CMakeFiles/aseankg.dir/src/ontology.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building C object CMakeFiles/aseankg.dir/src/ontology.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/aseankg.dir/src/ontology.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/ontology.c.o -MF CMakeFiles/aseankg.dir/src/ontology.c.o.d -o CMakeFiles/aseankg.dir/src/ontology.c.o -c /work/main/src/ontology.c
 
 CMakeFiles/aseankg.dir/src/ontology.c.i: cmake_force
@@ -170,7 +184,7 @@ CMakeFiles/aseankg.dir/src/ontology.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/output.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/output.c.o: /work/main/src/output.c
 CMakeFiles/aseankg.dir/src/output.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building C object CMakeFiles/aseankg.dir/src/output.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/aseankg.dir/src/output.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/output.c.o -MF CMakeFiles/aseankg.dir/src/output.c.o.d -o CMakeFiles/aseankg.dir/src/output.c.o -c /work/main/src/output.c
 
 CMakeFiles/aseankg.dir/src/output.c.i: cmake_force
@@ -184,7 +198,7 @@ CMakeFiles/aseankg.dir/src/output.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/status.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/status.c.o: /work/main/src/status.c
 CMakeFiles/aseankg.dir/src/status.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building C object CMakeFiles/aseankg.dir/src/status.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/aseankg.dir/src/status.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/status.c.o -MF CMakeFiles/aseankg.dir/src/status.c.o.d -o CMakeFiles/aseankg.dir/src/status.c.o -c /work/main/src/status.c
 
 CMakeFiles/aseankg.dir/src/status.c.i: cmake_force
@@ -198,7 +212,7 @@ CMakeFiles/aseankg.dir/src/status.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/text.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/text.c.o: /work/main/src/text.c
 CMakeFiles/aseankg.dir/src/text.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/aseankg.dir/src/text.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/aseankg.dir/src/text.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/text.c.o -MF CMakeFiles/aseankg.dir/src/text.c.o.d -o CMakeFiles/aseankg.dir/src/text.c.o -c /work/main/src/text.c
 
 CMakeFiles/aseankg.dir/src/text.c.i: cmake_force
@@ -212,7 +226,7 @@ CMakeFiles/aseankg.dir/src/text.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/turtle.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/turtle.c.o: /work/main/src/turtle.c
 CMakeFiles/aseankg.dir/src/turtle.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/aseankg.dir/src/turtle.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/aseankg.dir/src/turtle.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/turtle.c.o -MF CMakeFiles/aseankg.dir/src/turtle.c.o.d -o CMakeFiles/aseankg.dir/src/turtle.c.o -c /work/main/src/turtle.c
 
 CMakeFiles/aseankg.dir/src/turtle.c.i: cmake_force
@@ -226,7 +240,7 @@ CMakeFiles/aseankg.dir/src/turtle.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/utf8.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/utf8.c.o: /work/main/src/utf8.c
 CMakeFiles/aseankg.dir/src/utf8.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/aseankg.dir/src/utf8.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object CMakeFiles/aseankg.dir/src/utf8.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/utf8.c.o -MF CMakeFiles/aseankg.dir/src/utf8.c.o.d -o CMakeFiles/aseankg.dir/src/utf8.c.o -c /work/main/src/utf8.c
 
 CMakeFiles/aseankg.dir/src/utf8.c.i: cmake_force
@@ -240,7 +254,7 @@ CMakeFiles/aseankg.dir/src/utf8.c.s: cmake_force
 CMakeFiles/aseankg.dir/src/version.c.o: CMakeFiles/aseankg.dir/flags.make
 CMakeFiles/aseankg.dir/src/version.c.o: /work/main/src/version.c
 CMakeFiles/aseankg.dir/src/version.c.o: CMakeFiles/aseankg.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building C object CMakeFiles/aseankg.dir/src/version.c.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building C object CMakeFiles/aseankg.dir/src/version.c.o"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/aseankg.dir/src/version.c.o -MF CMakeFiles/aseankg.dir/src/version.c.o.d -o CMakeFiles/aseankg.dir/src/version.c.o -c /work/main/src/version.c
 
 CMakeFiles/aseankg.dir/src/version.c.i: cmake_force
@@ -257,6 +271,7 @@ aseankg_OBJECTS = \
 "CMakeFiles/aseankg.dir/src/canonical.c.o" \
 "CMakeFiles/aseankg.dir/src/data.c.o" \
 "CMakeFiles/aseankg.dir/src/export.c.o" \
+"CMakeFiles/aseankg.dir/src/file.c.o" \
 "CMakeFiles/aseankg.dir/src/graph.c.o" \
 "CMakeFiles/aseankg.dir/src/ntriples.c.o" \
 "CMakeFiles/aseankg.dir/src/ontology.c.o" \
@@ -274,6 +289,7 @@ libaseankg.a: CMakeFiles/aseankg.dir/src/buffer.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/src/canonical.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/src/data.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/src/export.c.o
+libaseankg.a: CMakeFiles/aseankg.dir/src/file.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/src/graph.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/src/ntriples.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/src/ontology.c.o
@@ -285,7 +301,7 @@ libaseankg.a: CMakeFiles/aseankg.dir/src/utf8.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/src/version.c.o
 libaseankg.a: CMakeFiles/aseankg.dir/build.make
 libaseankg.a: CMakeFiles/aseankg.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Linking C static library libaseankg.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Linking C static library libaseankg.a"
 	$(CMAKE_COMMAND) -P CMakeFiles/aseankg.dir/cmake_clean_target.cmake
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/aseankg.dir/link.txt --verbose=$(VERBOSE)
 

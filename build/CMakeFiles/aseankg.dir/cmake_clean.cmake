@@ -7,6 +7,8 @@ file(REMOVE_RECURSE
   "CMakeFiles/aseankg.dir/src/data.c.o.d"
   "CMakeFiles/aseankg.dir/src/export.c.o"
   "CMakeFiles/aseankg.dir/src/export.c.o.d"
+  "CMakeFiles/aseankg.dir/src/file.c.o"
+  "CMakeFiles/aseankg.dir/src/file.c.o.d"
   "CMakeFiles/aseankg.dir/src/graph.c.o"
   "CMakeFiles/aseankg.dir/src/graph.c.o.d"
   "CMakeFiles/aseankg.dir/src/ntriples.c.o"

@@ -77,6 +77,7 @@ CMakeFiles/aseankg.dir/src/data.c.o: /work/main/src/data.c \
   /work/main/include/aseankg/data.h \
   /work/main/include/aseankg/status.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+  /work/main/src/file.h \
   /usr/include/yaml.h \
   /usr/include/stdlib.h \
   /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
@@ -163,6 +164,48 @@ CMakeFiles/aseankg.dir/src/export.c.o: /work/main/src/export.c \
   /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
   /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h
 
+CMakeFiles/aseankg.dir/src/file.c.o: /work/main/src/file.c \
+  /usr/include/stdc-predef.h \
+  /work/main/src/file.h \
+  /work/main/include/aseankg/status.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+  /usr/include/errno.h \
+  /usr/include/features.h \
+  /usr/include/features-time64.h \
+  /usr/include/x86_64-linux-gnu/bits/wordsize.h \
+  /usr/include/x86_64-linux-gnu/bits/timesize.h \
+  /usr/include/x86_64-linux-gnu/sys/cdefs.h \
+  /usr/include/x86_64-linux-gnu/bits/long-double.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs.h \
+  /usr/include/x86_64-linux-gnu/gnu/stubs-64.h \
+  /usr/include/x86_64-linux-gnu/bits/errno.h \
+  /usr/include/linux/errno.h \
+  /usr/include/x86_64-linux-gnu/asm/errno.h \
+  /usr/include/asm-generic/errno.h \
+  /usr/include/asm-generic/errno-base.h \
+  /usr/include/stdio.h \
+  /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
+  /usr/include/x86_64-linux-gnu/bits/types.h \
+  /usr/include/x86_64-linux-gnu/bits/typesizes.h \
+  /usr/include/x86_64-linux-gnu/bits/time64.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__fpos_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__mbstate_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__fpos64_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/types/FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/types/struct_FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/stdio_lim.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
+  /usr/include/stdlib.h \
+  /usr/include/x86_64-linux-gnu/bits/waitflags.h \
+  /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
+  /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
+  /usr/include/string.h \
+  /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h
+
 CMakeFiles/aseankg.dir/src/graph.c.o: /work/main/src/graph.c \
   /usr/include/stdc-predef.h \
   /work/main/include/aseankg/graph.h \
@@ -192,11 +235,20 @@ CMakeFiles/aseankg.dir/src/graph.c.o: /work/main/src/graph.c \
   /usr/include/x86_64-linux-gnu/bits/endianness.h \
   /usr/include/x86_64-linux-gnu/bits/types/locale_t.h \
   /usr/include/x86_64-linux-gnu/bits/types/__locale_t.h \
+  /usr/include/stdio.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__fpos_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__mbstate_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__fpos64_t.h \
+  /usr/include/x86_64-linux-gnu/bits/types/__FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/types/FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/types/struct_FILE.h \
+  /usr/include/x86_64-linux-gnu/bits/stdio_lim.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn.h \
+  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
   /usr/include/stdlib.h \
   /usr/include/x86_64-linux-gnu/bits/waitflags.h \
   /usr/include/x86_64-linux-gnu/bits/waitstatus.h \
-  /usr/include/x86_64-linux-gnu/bits/floatn.h \
-  /usr/include/x86_64-linux-gnu/bits/floatn-common.h \
   /usr/include/x86_64-linux-gnu/bits/stdlib-float.h \
   /usr/include/string.h
 
@@ -373,6 +425,7 @@ CMakeFiles/aseankg.dir/src/text.c.o: /work/main/src/text.c \
   /work/main/include/aseankg/text.h \
   /work/main/include/aseankg/status.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h \
+  /work/main/src/file.h \
   /work/main/src/utf8.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h \
   /usr/include/stdint.h \
@@ -612,7 +665,7 @@ generated/version.h:
 
 /usr/include/x86_64-linux-gnu/bits/types/__sigset_t.h:
 
-/work/main/src/graph.c:
+/usr/include/x86_64-linux-gnu/bits/struct_rwlock.h:
 
 /work/main/src/export.c:
 
@@ -623,6 +676,14 @@ generated/version.h:
 /usr/include/x86_64-linux-gnu/asm/errno.h:
 
 /usr/include/errno.h:
+
+/work/main/src/file.h:
+
+/usr/include/stdio.h:
+
+/usr/include/x86_64-linux-gnu/bits/types/__locale_t.h:
+
+/usr/include/x86_64-linux-gnu/bits/getopt_posix.h:
 
 /usr/include/x86_64-linux-gnu/bits/environments.h:
 
@@ -656,6 +717,10 @@ generated/version.h:
 
 /usr/include/x86_64-linux-gnu/bits/wordsize.h:
 
+/work/main/include/aseankg/graph.h:
+
+/usr/include/openssl/safestack.h:
+
 /usr/include/openssl/objects.h:
 
 /usr/include/x86_64-linux-gnu/bits/timesize.h:
@@ -685,16 +750,6 @@ generated/version.h:
 /usr/include/x86_64-linux-gnu/bits/libc-header-start.h:
 
 /usr/lib/gcc/x86_64-linux-gnu/12/include/stdarg.h:
-
-/usr/include/openssl/safestack.h:
-
-/work/main/include/aseankg/graph.h:
-
-/usr/include/stdio.h:
-
-/usr/include/x86_64-linux-gnu/bits/types/__locale_t.h:
-
-/usr/include/x86_64-linux-gnu/bits/getopt_posix.h:
 
 /usr/include/openssl/core_dispatch.h:
 
@@ -742,6 +797,10 @@ generated/version.h:
 
 /usr/include/time.h:
 
+/usr/include/x86_64-linux-gnu/bits/setjmp.h:
+
+/usr/include/x86_64-linux-gnu/bits/types/__fpos64_t.h:
+
 /work/main/include/aseankg/ntriples.h:
 
 /work/main/include/aseankg/data.h:
@@ -759,6 +818,18 @@ generated/version.h:
 /work/main/include/aseankg/aseankg.h:
 
 /usr/include/features.h:
+
+/work/main/src/file.c:
+
+/work/main/src/text.c:
+
+/usr/include/limits.h:
+
+/usr/include/openssl/cryptoerr.h:
+
+/usr/include/x86_64-linux-gnu/bits/pthreadtypes.h:
+
+/work/main/src/graph.c:
 
 /usr/include/ctype.h:
 
@@ -809,14 +880,6 @@ generated/version.h:
 /usr/include/x86_64-linux-gnu/bits/endian.h:
 
 /work/main/src/status.c:
-
-/work/main/src/text.c:
-
-/usr/include/limits.h:
-
-/usr/include/openssl/cryptoerr.h:
-
-/usr/include/x86_64-linux-gnu/bits/pthreadtypes.h:
 
 /usr/include/openssl/evp.h:
 
@@ -869,9 +932,3 @@ generated/version.h:
 /usr/include/x86_64-linux-gnu/bits/cpu-set.h:
 
 /usr/include/x86_64-linux-gnu/bits/thread-shared-types.h:
-
-/usr/include/x86_64-linux-gnu/bits/struct_rwlock.h:
-
-/usr/include/x86_64-linux-gnu/bits/types/__fpos64_t.h:
-
-/usr/include/x86_64-linux-gnu/bits/setjmp.h:

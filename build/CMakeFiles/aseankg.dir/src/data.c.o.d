@@ -1,8 +1,8 @@
 CMakeFiles/aseankg.dir/src/data.c.o: /work/main/src/data.c \
  /usr/include/stdc-predef.h /work/main/include/aseankg/data.h \
  /work/main/include/aseankg/status.h \
- /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h /usr/include/yaml.h \
- /usr/include/stdlib.h \
+ /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h /work/main/src/file.h \
+ /usr/include/yaml.h /usr/include/stdlib.h \
  /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
  /usr/include/features.h /usr/include/features-time64.h \
  /usr/include/x86_64-linux-gnu/bits/wordsize.h \

@@ -1,8 +1,9 @@
 CMakeFiles/aseankg.dir/src/text.c.o: /work/main/src/text.c \
  /usr/include/stdc-predef.h /work/main/include/aseankg/text.h \
  /work/main/include/aseankg/status.h \
- /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h /work/main/src/utf8.h \
- /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h /usr/include/stdint.h \
+ /usr/lib/gcc/x86_64-linux-gnu/12/include/stddef.h /work/main/src/file.h \
+ /work/main/src/utf8.h /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h \
+ /usr/include/stdint.h \
  /usr/include/x86_64-linux-gnu/bits/libc-header-start.h \
  /usr/include/features.h /usr/include/features-time64.h \
  /usr/include/x86_64-linux-gnu/bits/wordsize.h \
