@@ -1,2 +1,0 @@
-# Empty dependencies file for aseankg.
-# This may be replaced when dependencies are built.
