@@ -16,6 +16,16 @@ aseankg_output_open(AseankgOutput* const output, const char* const path, Aseankg
     return ASEANKG_SUCCESS;
   }
 
+  /* A device or pipe (/dev/null, /dev/stdout, a FIFO) must not be replaced by a rename: write to it. */
+  struct stat info;
+  if (!stat(path, &info) && !S_ISREG(info.st_mode)) {
+    if (!(output->stream = fopen(path, "wb"))) {
+      return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open output: %s",
+                               strerror(errno));
+    }
+    return ASEANKG_SUCCESS;
+  }
+
   const size_t n    = strlen(path);
   output->path      = strdup(path);
   output->temp_path = (char*)malloc(n + sizeof(".tmp-XXXXXX"));
@@ -51,9 +61,12 @@ aseankg_output_open(AseankgOutput* const output, const char* const path, Aseankg
 AseankgStatus
 aseankg_output_commit(AseankgOutput* const output, AseankgError* const error)
 {
-  const char* const label  = output->path ? output->path : "<stdout>";
+  const char* const label  = output->path ? output->path : "<output>";
   int               failed = fflush(output->stream) || ferror(output->stream);
-  if (!output->path) {
+  if (!output->path) { /* standard output or a device: nothing to rename */
+    if (output->stream != stdout) {
+      failed = fclose(output->stream) || failed;
+    }
     output->stream = NULL;
     return failed
              ? aseankg_error_set(error, ASEANKG_ERR_IO, label, 0U, 0U, "write error: %s", strerror(errno))

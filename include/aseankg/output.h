@@ -13,14 +13,15 @@ extern "C" {
 /** An output being written. Fields are private; `stream` is where to write. */
 typedef struct {
   FILE* stream;
-  char* path;      /**< Final path, or NULL for standard output */
+  char* path;      /**< Final path, or NULL when writing directly */
   char* temp_path; /**< Temporary file beside `path` */
 } AseankgOutput;
 
 /**
-   Start writing to `path` ("-" or NULL for standard output). A file output
-   goes to a new temporary file in the same directory, so the final path is
-   untouched until aseankg_output_commit().
+   Start writing to `path` ("-" or NULL for standard output). A regular file
+   is written as a new temporary file in the same directory, so the final
+   path is untouched until aseankg_output_commit(); an existing device or
+   pipe (such as /dev/null) is written directly.
 */
 AseankgStatus aseankg_output_open(AseankgOutput* output, const char* path, AseankgError* error);
 

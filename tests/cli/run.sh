@@ -138,5 +138,11 @@ status=$?
 check "unwritable output path: exit 1, clear message, nothing created" \
   bash -c "[ $status -eq 1 ] && grep -Eq '^aseankg: $work/no/such/dir/graph.ttl: cannot create output: No such file or directory\$' '$work/stderr' && [ ! -e '$work/no' ]"
 
+"$aseankg" export -o /dev/full 2> "$work/stderr"
+status=$?
+check "a full device is a write error (exit 1)" bash -c "[ $status -eq 1 ] && grep -q '^aseankg: /dev/full: write error' '$work/stderr'"
+"$aseankg" export -f ntriples -o /dev/null
+check "writing to /dev/null leaves it a device" test -c /dev/null
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
