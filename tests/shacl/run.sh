@@ -114,8 +114,8 @@ object_of() { grep -m 1 -F -- "<$1> <$2> " "$nt" | sed "s/^<[^>]*> <[^>]*> \(.*\
 # (The seds below use | as delimiter: no IRI here contains one.)
 bre() { printf '%s' "$1" | sed 's/[][\.*^$]/\\&/g'; }
 
-rejects() { # NAME BROKEN_FILE FOCUS_IRI
-  local name=$1 broken=$2 focus=$3 out="$tmp/report.out"
+rejects() { # NAME BROKEN_FILE FOCUS_IRI PATH: exit 1, and a result for FOCUS_IRI at PATH
+  local name=$1 broken=$2 focus=$3 path=$4 out="$tmp/report.out"
   if [ -z "$focus" ]; then
     fail "$name (no focus node found in the export)"
     return
@@ -129,9 +129,9 @@ rejects() { # NAME BROKEN_FILE FOCUS_IRI
   if [ $status -ne 1 ]; then
     head -n 20 "$out" | sed 's/^/# /'
     fail "$name (validate.mjs exit $status, want 1)"
-  elif ! grep -q -F "focus=<$focus> " "$out"; then
+  elif ! grep -q -F "focus=<$focus>  path=$path " "$out"; then
     head -n 20 "$out" | sed 's/^/# /'
-    fail "$name (no result for <$focus>)"
+    fail "$name (no result for <$focus> at $path)"
   else
     pass "$name ($(grep -c '^Violation' "$out") result(s))"
   fi
@@ -140,36 +140,36 @@ rejects() { # NAME BROKEN_FILE FOCUS_IRI
 # 1. An entity without its English label.
 grep -v -F "<$china> <http://www.w3.org/2000/01/rdf-schema#label> " "$nt" > "$tmp/b1.nt"
 grep -F "<$china> <http://www.w3.org/2000/01/rdf-schema#label> " "$nt" | grep -v -E '"@en \.$' >> "$tmp/b1.nt"
-rejects "entity:china without an @en rdfs:label" "$tmp/b1.nt" "$china"
+rejects "entity:china without an @en rdfs:label" "$tmp/b1.nt" "$china" rdfs:label
 
 # 2. An assertion without its evidence.
 assertion=$(first_subject "${AK}evidence" '[^>]*/assertion/[^>]*')
 grep -v -F "<$assertion> <${AK}evidence> " "$nt" > "$tmp/b2.nt"
-rejects "assertion without ak:evidence" "$tmp/b2.nt" "$assertion"
+rejects "assertion without ak:evidence" "$tmp/b2.nt" "$assertion" ak:evidence
 
 # 3. A span whose nif:endIndex has the wrong datatype.
 span=$(first_subject "${NIF}endIndex" '[^>]*#char=[0-9]+,[0-9]+')
 sed "s|^\(<$(bre "$span")> <$(bre "${NIF}endIndex")> \"[0-9]*\"^^<\)$(bre "${XSD}")nonNegativeInteger>|\1${XSD}integer>|" \
   "$nt" > "$tmp/b3.nt"
-rejects "span nif:endIndex typed xsd:integer" "$tmp/b3.nt" "$span"
+rejects "span nif:endIndex typed xsd:integer" "$tmp/b3.nt" "$span" nif:endIndex
 
 # 4. A span without nif:endIndex.
 grep -v -F "<$span> <${NIF}endIndex> " "$nt" > "$tmp/b4.nt"
-rejects "span without nif:endIndex" "$tmp/b4.nt" "$span"
+rejects "span without nif:endIndex" "$tmp/b4.nt" "$span" nif:endIndex
 
 # 5. A span whose nif:anchorOf is not the text at its offsets (SPARQL-based check).
 sed "s|^\(<$(bre "$span")> <$(bre "${NIF}anchorOf")> \"\)|\1x|" "$nt" > "$tmp/b5.nt"
-rejects "span nif:anchorOf with a character too many" "$tmp/b5.nt" "$span"
+rejects "span nif:anchorOf with a character too many" "$tmp/b5.nt" "$span" nif:anchorOf
 
 # 6. An assertion whose reified triple is not in the graph (SPARQL-based check).
 related=$(grep -F "> <${RDF}object> <" "$nt" | grep -m 1 -E '^<[^>]*/assertion/' | sed -n 's/^<\([^>]*\)> .*/\1/p')
 triple="$(object_of "$related" "${RDF}subject") $(object_of "$related" "${RDF}predicate") $(object_of "$related" "${RDF}object") ."
 grep -v -x -F "$triple" "$nt" > "$tmp/b6.nt"
-rejects "assertion whose triple is missing" "$tmp/b6.nt" "$related"
+rejects "assertion whose triple is missing" "$tmp/b6.nt" "$related" rdf:predicate
 
 # 7. An entity typed with a class the ontology does not have.
 sed "s|^\(<$(bre "$china")> <$(bre "${RDF}type")> <$(bre "$AK")\)Country>|\1Nation>|" "$nt" > "$tmp/b7.nt"
-rejects "entity:china typed ak:Nation" "$tmp/b7.nt" "$china"
+rejects "entity:china typed ak:Nation" "$tmp/b7.nt" "$china" rdf:type
 
 # 8. validate.mjs tells a parse error (exit 2) from a violation.
 head -c 200 "$nt" > "$tmp/b8.nt"
