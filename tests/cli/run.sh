@@ -46,6 +46,11 @@ check "serd reads the Turtle as the N-Triples graph" cmp -s "$work/serd-ttl.nt" 
 serdi -i ntriples -o ntriples "$work/a.nt" | "$nt_canon" > "$work/serd-nt.nt"
 check "serd reads the N-Triples unchanged" cmp -s "$work/serd-nt.nt" "$work/a.nt"
 
+# --- the README's tour query answers on the export (rasqal's roqet) ---
+roqet -q -r csv -D "$work/a.ttl" queries/china-proposed.rq > "$work/proposed.csv" 2>/dev/null
+check "README query: China proposed the GDI, quoted from preamble-8" \
+  grep -q '^Global Development Initiative,.*/preamble-8,中方提出的全球发展倡议$' "$work/proposed.csv"
+
 # --- check and usage ------------------------------------------------------------
 check "check validates without writing" bash -c "'$aseankg' check | grep -q '^triples *$triples\$'"
 "$aseankg" --help > "$work/help" 2>&1

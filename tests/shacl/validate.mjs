@@ -4,7 +4,8 @@
 //   node validate.mjs DATA SHAPES
 //
 // DATA is Turtle (.ttl), N-Triples (.nt) or N-Quads (.nq), chosen by extension; SHAPES is Turtle.
-// Prints one line per validation result (severity, focus node, path, message, value) and exits
+// Prints one line per validation result (severity, focus node, path, message, value; for a failed
+// nested shape such as sh:node, up to three indented "because:" lines) and exits
 // 0 if DATA conforms, 1 if it does not, 2 on a usage, read or parse error.
 // SHACL-SPARQL (sh:sparql, sh:select targets) is enabled only when SHAPES uses it.
 
@@ -134,9 +135,7 @@ async function main () {
     ...data.prefixes
   })
   const seconds = ((Date.now() - started) / 1000).toFixed(2)
-  const results = report.results
-  for (const result of results) {
-    const severity = result.severity ? result.severity.value.replace(SH, '') : 'Violation'
+  const describe = result => {
     const focus = result.focusNode ? fmt(result.focusNode.term) : '-'
     const message = (result.message || []).map(m => m.value).join(' / ') ||
       (result.constraintComponent ? result.constraintComponent.value.replace(SH, '') : '')
@@ -144,7 +143,16 @@ async function main () {
       !result.value.term.equals(result.focusNode.term)
       ? `  value=${fmt(result.value.term)}`
       : ''
-    console.log(`${severity}: focus=${focus}  path=${formatPath(result.path, fmt)}  ${message}${value}`)
+    return `focus=${focus}  path=${formatPath(result.path, fmt)}  ${message}${value}`
+  }
+  const results = report.results
+  for (const result of results) {
+    const severity = result.severity ? result.severity.value.replace(SH, '') : 'Violation'
+    console.log(`${severity}: ${describe(result)}`)
+    // sh:node, sh:or, sh:qualifiedValueShape ...: show why the nested shape failed (one level)
+    const nested = (result.results || []).filter(r => r.severity && r.severity.value === SH + 'Violation')
+    for (const cause of nested.slice(0, 3)) console.log(`    because: ${describe(cause)}`)
+    if (nested.length > 3) console.log(`    because: ... ${nested.length - 3} more`)
   }
 
   const what = `${basename(dataFile)} (${data.size} triples) against ${basename(shapesFile)}` +
