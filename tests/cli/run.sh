@@ -47,7 +47,7 @@ serdi -i ntriples -o ntriples "$work/a.nt" | "$nt_canon" > "$work/serd-nt.nt"
 check "serd reads the N-Triples unchanged" cmp -s "$work/serd-nt.nt" "$work/a.nt"
 
 # --- the README's tour query answers on the export (rasqal's roqet) ---
-roqet -q -r csv -D "$work/a.ttl" queries/china-proposed.rq > "$work/proposed.csv" 2>/dev/null
+roqet -q -r csv -D "$work/a.ttl" queries/china-proposed.rq 2>/dev/null | tr -d "\r" > "$work/proposed.csv"
 check "README query: China proposed the GDI, quoted from preamble-8" \
   grep -q '^Global Development Initiative,.*/preamble-8,中方提出的全球发展倡议$' "$work/proposed.csv"
 

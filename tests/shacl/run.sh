@@ -45,10 +45,10 @@ done
 mkdir -p "$node_dir" || setup_failed "setup: cannot create $node_dir"
 stamp="$node_dir/node_modules/.aseankg-npm-ci.sha256"
 want=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -d' ' -f1)
+cp "$here/package.json" "$here/package-lock.json" "$node_dir/" || setup_failed "setup: cannot copy package files"
 if [ -d "$node_dir/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   echo "# npm ci skipped: $node_dir/node_modules matches package-lock.json"
 else
-  cp "$here/package.json" "$here/package-lock.json" "$node_dir/" || setup_failed "setup: cannot copy package files"
   started=$(date +%s)
   if (cd "$node_dir" && npm ci --no-audit --no-fund > npm-ci.log 2>&1); then
     echo "$want" > "$stamp"
