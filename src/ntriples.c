@@ -38,15 +38,17 @@ aseankg_ntriples_write(const AseankgGraph* const graph, FILE* const stream, cons
 /* Reader */
 
 typedef struct {
-  AseankgGraph* graph;
-  AseankgError* error;
-  const char*   file;
-  unsigned      line;
-  const char*   text; /* the current line, without its line break */
-  size_t        length;
-  size_t        pos;
-  AseankgBuffer value;
-  AseankgBuffer datatype;
+  AseankgGraph*             graph;
+  const AseankgReadOptions* options;
+  AseankgBuffer             label;
+  AseankgError*             error;
+  const char*               file;
+  unsigned                  line;
+  const char*               text; /* the current line, without its line break */
+  size_t                    length;
+  size_t                    pos;
+  AseankgBuffer             value;
+  AseankgBuffer             datatype;
 } Reader;
 
 static AseankgStatus
@@ -259,8 +261,14 @@ read_blank(Reader* const reader, AseankgTermId* const id)
   if (end == label) {
     return fail(reader, start, "empty or malformed blank node label");
   }
-  reader->pos = end; /* a trailing '.' ends the statement, not the label */
-  *id         = aseankg_graph_blank(reader->graph, reader->text + label, end - label);
+  reader->pos              = end; /* a trailing '.' ends the statement, not the label */
+  const char* const prefix = reader->options->blank_prefix;
+  aseankg_buffer_reset(&reader->label);
+  if ((prefix && aseankg_buffer_append_string(&reader->label, prefix)) ||
+      aseankg_buffer_append(&reader->label, reader->text + label, end - label)) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  *id = aseankg_graph_blank(reader->graph, reader->label.data, reader->label.length);
   return *id ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
 }
 
@@ -489,18 +497,24 @@ read_line(Reader* const reader, const int quads)
     return fail(reader, reader->pos, "unexpected text after the statement");
   }
 
+  if (reader->options->sink) {
+    const AseankgQuad quad = { terms[0], terms[1], terms[2], terms[3] };
+    return reader->options->sink(reader->options->handle, &quad);
+  }
   return aseankg_graph_add(reader->graph, terms[0], terms[1], terms[2], terms[3]);
 }
 
 AseankgStatus
-aseankg_ntriples_read(AseankgGraph* const graph, FILE* const stream, const char* const file_name,
-                      const int quads, AseankgError* const error)
+aseankg_ntriples_read_with(AseankgGraph* const graph, FILE* const stream, const char* const file_name,
+                           const AseankgReadOptions* const options, AseankgError* const error)
 {
-  Reader reader;
+  static const AseankgReadOptions defaults = { 0, NULL, NULL, NULL };
+  Reader                          reader;
   memset(&reader, 0, sizeof(reader));
-  reader.graph = graph;
-  reader.error = error;
-  reader.file  = file_name;
+  reader.graph   = graph;
+  reader.options = options ? options : &defaults;
+  reader.error   = error;
+  reader.file    = file_name;
 
   char*         line     = NULL;
   size_t        capacity = 0U;
@@ -515,7 +529,7 @@ aseankg_ntriples_read(AseankgGraph* const graph, FILE* const stream, const char*
     reader.text   = line;
     reader.length = length;
     reader.pos    = 0U;
-    st            = read_line(&reader, quads);
+    st            = read_line(&reader, reader.options->quads);
   }
 
   if (!st && ferror(stream)) {
@@ -528,5 +542,14 @@ aseankg_ntriples_read(AseankgGraph* const graph, FILE* const stream, const char*
   free(line);
   aseankg_buffer_release(&reader.value);
   aseankg_buffer_release(&reader.datatype);
+  aseankg_buffer_release(&reader.label);
   return st;
+}
+
+AseankgStatus
+aseankg_ntriples_read(AseankgGraph* const graph, FILE* const stream, const char* const file_name,
+                      const int quads, AseankgError* const error)
+{
+  const AseankgReadOptions options = { quads, NULL, NULL, NULL };
+  return aseankg_ntriples_read_with(graph, stream, file_name, &options, error);
 }

@@ -8,6 +8,7 @@
 #include "aseankg/ntriples.h"
 #include "aseankg/ontology.h"
 #include "aseankg/output.h"
+#include "aseankg/reader.h"
 #include "aseankg/status.h"
 #include "aseankg/text.h"
 #include "aseankg/turtle.h"

@@ -20,6 +20,26 @@ extern "C" {
 */
 AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph, FILE* stream, int with_graph_names);
 
+/** Receives each statement a reader reads; a non-zero status stops reading. */
+typedef AseankgStatus (*AseankgQuadSink)(void* handle, const AseankgQuad* quad);
+
+/** How to read: syntax details and where statements go. Zero-initialise for the defaults. */
+typedef struct {
+  int             quads;        /**< Non-zero: N-Quads (a graph name may follow the object) */
+  const char*     blank_prefix; /**< Prepended to every blank node label, or NULL */
+  AseankgQuadSink sink;         /**< Where statements go; NULL adds them to the graph */
+  void*           handle;       /**< Passed to `sink` */
+} AseankgReadOptions;
+
+/**
+   Read N-Triples or N-Quads from `stream`, interning terms in `graph`, with
+   the choices in `options` (NULL for N-Triples into the graph). Errors are
+   as for aseankg_ntriples_read(). Memory stays bounded by the terms: lines
+   are read one at a time.
+*/
+AseankgStatus aseankg_ntriples_read_with(AseankgGraph* graph, FILE* stream, const char* file_name,
+                                         const AseankgReadOptions* options, AseankgError* error);
+
 /**
    Read N-Triples (or, with `quads` non-zero, N-Quads) from `stream` into
    `graph`, including RDF 1.2 triple terms and directional language tags.
