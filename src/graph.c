@@ -155,6 +155,33 @@ grow_term_index(AseankgGraph* const graph)
   return ASEANKG_SUCCESS;
 }
 
+/* The slot holding the term with this key, or the empty slot where it would go. */
+static size_t
+find_term_slot(const AseankgGraph* const graph, const char* const key, const size_t key_length)
+{
+  const size_t mask = graph->term_index_size - 1U;
+  size_t       slot = (size_t)hash_bytes(key, key_length) & mask;
+  for (uint32_t id = 0U; (id = graph->term_index[slot]); slot = (slot + 1U) & mask) {
+    const AseankgTerm* const term = &graph->terms[id];
+    if (term->key_length == key_length && !memcmp(term->key, key, key_length)) {
+      break;
+    }
+  }
+  return slot;
+}
+
+AseankgTermId
+aseankg_graph_lookup(const AseankgGraph* const graph, const char* const key, const size_t key_length)
+{
+  return graph->term_index_size ? graph->term_index[find_term_slot(graph, key, key_length)] : 0U;
+}
+
+size_t
+aseankg_graph_term_count(const AseankgGraph* const graph)
+{
+  return graph->n_terms;
+}
+
 /* Find the term whose key is in graph->scratch, or add `proto` with that key. */
 static AseankgTermId
 intern(AseankgGraph* const graph, const AseankgTerm* const proto)
@@ -165,13 +192,9 @@ intern(AseankgGraph* const graph, const AseankgTerm* const proto)
     return 0U;
   }
 
-  const size_t mask = graph->term_index_size - 1U;
-  size_t       slot = (size_t)hash_bytes(key, key_length) & mask;
-  for (uint32_t id = 0U; (id = graph->term_index[slot]); slot = (slot + 1U) & mask) {
-    const AseankgTerm* const term = &graph->terms[id];
-    if (term->key_length == key_length && !memcmp(term->key, key, key_length)) {
-      return id;
-    }
+  const size_t slot = find_term_slot(graph, key, key_length);
+  if (graph->term_index[slot]) {
+    return graph->term_index[slot];
   }
 
   if (graph->n_terms + 2U > graph->terms_capacity) {
@@ -314,6 +337,20 @@ aseankg_graph_term(const AseankgGraph* const graph, const AseankgTermId id)
   return (id && id <= graph->n_terms) ? &graph->terms[id] : NULL;
 }
 
+/* The index slot of `quad`, or the empty slot where it would go. */
+static size_t
+find_quad_slot(const AseankgGraph* const graph, const AseankgQuad* const quad)
+{
+  const size_t mask = graph->quad_index_size - 1U;
+  size_t       slot = (size_t)hash_quad(quad) & mask;
+  for (uint32_t i = 0U; (i = graph->quad_index[slot]); slot = (slot + 1U) & mask) {
+    if (!memcmp(&graph->quads[i - 1U], quad, sizeof(*quad))) {
+      break;
+    }
+  }
+  return slot;
+}
+
 static AseankgStatus
 grow_quad_index(AseankgGraph* const graph)
 {
@@ -354,12 +391,9 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
     return ASEANKG_ERR_NOMEM;
   }
 
-  const size_t mask = graph->quad_index_size - 1U;
-  size_t       slot = (size_t)hash_quad(&quad) & mask;
-  for (uint32_t i = 0U; (i = graph->quad_index[slot]); slot = (slot + 1U) & mask) {
-    if (!memcmp(&graph->quads[i - 1U], &quad, sizeof(quad))) {
-      return ASEANKG_SUCCESS;
-    }
+  const size_t slot = find_quad_slot(graph, &quad);
+  if (graph->quad_index[slot]) {
+    return ASEANKG_SUCCESS;
   }
 
   if (graph->n_quads == graph->quads_capacity) {
@@ -375,6 +409,54 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
   graph->quads[graph->n_quads++] = quad;
   graph->quad_index[slot]        = (uint32_t)graph->n_quads;
   return ASEANKG_SUCCESS;
+}
+
+int
+aseankg_graph_contains(const AseankgGraph* const graph, const AseankgQuad* const quad)
+{
+  return graph->quad_index_size && graph->quad_index[find_quad_slot(graph, quad)] != 0U;
+}
+
+/* Empty index slot `hole` and shift later entries of its probe run back (linear-probing deletion). */
+static void
+delete_quad_slot(AseankgGraph* const graph, size_t hole)
+{
+  const size_t mask       = graph->quad_index_size - 1U;
+  graph->quad_index[hole] = 0U;
+  for (size_t next = (hole + 1U) & mask; graph->quad_index[next]; next = (next + 1U) & mask) {
+    const size_t home = (size_t)hash_quad(&graph->quads[graph->quad_index[next] - 1U]) & mask;
+    /* Leave the entry if its home lies cyclically in (hole, next]. */
+    const int stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
+    if (!stays) {
+      graph->quad_index[hole] = graph->quad_index[next];
+      graph->quad_index[next] = 0U;
+      hole                    = next;
+    }
+  }
+}
+
+int
+aseankg_graph_remove(AseankgGraph* const graph, const AseankgQuad* const quad)
+{
+  if (!graph->quad_index_size) {
+    return 0;
+  }
+  const size_t   slot     = find_quad_slot(graph, quad);
+  const uint32_t position = graph->quad_index[slot];
+  if (!position) {
+    return 0;
+  }
+  delete_quad_slot(graph, slot);
+
+  /* Move the last quad into the gap and repoint its index entry. */
+  const size_t last = graph->n_quads - 1U;
+  if (position - 1U != last) {
+    const size_t moved_slot       = find_quad_slot(graph, &graph->quads[last]);
+    graph->quads[position - 1U]   = graph->quads[last];
+    graph->quad_index[moved_slot] = position;
+  }
+  --graph->n_quads;
+  return 1;
 }
 
 size_t

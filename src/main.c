@@ -1,6 +1,8 @@
 /* aseankg command-line tool: a thin client of the library. */
 #include "aseankg/aseankg.h"
+#include "aseankg/canon.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +10,16 @@
 enum { EXIT_DATA = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-  "Usage: aseankg COMMAND [OPTION]...\n"
-  "Turn the China-ASEAN joint statement into a text-grounded RDF knowledge graph.\n"
+  "Usage: aseankg COMMAND [OPTION]... [FILE]...\n"
+  "Turn the China-ASEAN joint statement into a text-grounded RDF knowledge graph,\n"
+  "and compare, patch and canonicalize RDF graphs.\n"
   "\n"
   "Commands:\n"
-  "  export    write the graph (Turtle by default)\n"
-  "  check     validate the data and the text; write nothing\n"
+  "  export              write the graph (Turtle by default)\n"
+  "  check               validate the data and the text; write nothing\n"
+  "  diff OLD NEW        show what changed between two graphs, blank nodes matched\n"
+  "  patch GRAPH PATCH   apply an RDF Patch to a graph\n"
+  "  canon INPUT         write the RDFC-1.0 canonical N-Quads of a dataset\n"
   "\n"
   "Options for export and check:\n"
   "  -f, --format FORMAT  turtle (default), ntriples or nquads\n"
@@ -22,19 +28,32 @@ static const char usage_text[] =
   "      --ontology FILE  ontology in Turtle (default: ontology/aseankg.ttl)\n"
   "      --base IRI       base of minted IRIs (default: " ASEANKG_DEFAULT_BASE ")\n"
   "\n"
+  "Options for diff, patch and canon:\n"
+  "  -f, --format FORMAT  diff: text (default), rdf-patch or sparql-update\n"
+  "  -i, --input SYNTAX   input syntax: ntriples, nquads, turtle, trig or rdfxml\n"
+  "                       (default: from the file extension; Turtle for '-')\n"
+  "  -o, --output FILE    patch, canon: write to FILE (default: standard output)\n"
+  "      --max-work N     canon, diff: bound on canonicalization steps\n"
+  "      --hash NAME      canon: SHA256 (default) or SHA384\n"
+  "\n"
   "Other options:\n"
   "  -h, --help           show this help and exit\n"
   "  -V, --version        show the version and exit\n"
   "\n"
-  "Exit status: 0 success, 1 bad data or an input/output error, 2 bad usage.\n";
+  "Exit status: export, check, patch, canon: 0 success, 1 bad data or an\n"
+  "input/output error, 2 bad usage. diff: 0 same, 1 different, 2 trouble.\n";
 
 typedef struct {
-  const char* command;
   const char* format;
   const char* output;
   const char* data_dir;
   const char* ontology;
   const char* base;
+  const char* syntax;
+  const char* max_work;
+  const char* hash;
+  const char* files[2];
+  int         n_files;
 } Options;
 
 static int
@@ -44,15 +63,21 @@ usage_error(const char* const message, const char* const detail)
   return EXIT_USAGE;
 }
 
+static void
+print_error(const AseankgError* const error)
+{
+  char line[1200];
+  fprintf(stderr, "aseankg: %s\n", aseankg_error_format(error, line, sizeof(line)));
+}
+
 static int
 report(const AseankgError* const error)
 {
-  char line[1024];
-  fprintf(stderr, "aseankg: %s\n", aseankg_error_format(error, line, sizeof(line)));
+  print_error(error);
   return error->status == ASEANKG_ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 }
 
-/* Take the value of option `name` from "--name=value", "--name value" or "-x value". */
+/* Take the value of an option from "--name=value", "--name value" or "-x value". */
 static int
 option_value(const int argc, char** const argv, int* const i, const char* const long_name,
              const char* const short_name, const char** const value)
@@ -66,80 +91,82 @@ option_value(const int argc, char** const argv, int* const i, const char* const 
   if (strcmp(arg, long_name) && (!short_name || strcmp(arg, short_name))) {
     return 0;
   }
-  if (*i + 1 >= argc) {
-    *value = NULL;
-    return 1;
-  }
-  *value = argv[++*i];
+  *value = *i + 1 < argc ? argv[++*i] : NULL;
   return 1;
 }
 
 static int
-parse_options(const int argc, char** const argv, Options* const options)
+parse_options(const int argc, char** const argv, Options* const options, const int max_files)
 {
   static const struct {
     const char* long_name;
     const char* short_name;
     size_t      offset;
   } table[] = {
-    { "--format", "-f", offsetof(Options, format) }, { "--output", "-o", offsetof(Options, output) },
-    { "--data", "-d", offsetof(Options, data_dir) }, { "--ontology", NULL, offsetof(Options, ontology) },
-    { "--base", NULL, offsetof(Options, base) },
+    { "--format", "-f", offsetof(Options, format) },     { "--output", "-o", offsetof(Options, output) },
+    { "--data", "-d", offsetof(Options, data_dir) },     { "--ontology", NULL, offsetof(Options, ontology) },
+    { "--base", NULL, offsetof(Options, base) },         { "--input", "-i", offsetof(Options, syntax) },
+    { "--max-work", NULL, offsetof(Options, max_work) }, { "--hash", NULL, offsetof(Options, hash) },
   };
+  const size_t n_table = sizeof(table) / sizeof(table[0]);
 
   for (int i = 2; i < argc; ++i) {
-    size_t      t     = 0U;
     const char* value = NULL;
-    while (t < sizeof(table) / sizeof(table[0]) &&
-           !option_value(argc, argv, &i, table[t].long_name, table[t].short_name, &value)) {
+    size_t      t     = 0U;
+    if (argv[i][0] != '-' || !strcmp(argv[i], "-")) {
+      if (options->n_files == max_files) {
+        return usage_error("unexpected argument: ", argv[i]);
+      }
+      options->files[options->n_files++] = argv[i];
+      continue;
+    }
+    while (t < n_table && !option_value(argc, argv, &i, table[t].long_name, table[t].short_name, &value)) {
       ++t;
     }
-    if (t == sizeof(table) / sizeof(table[0])) {
-      return usage_error("unknown option or argument: ", argv[i]);
+    if (t == n_table) {
+      return usage_error("unknown option: ", argv[i]);
     }
     if (!value) {
       return usage_error("missing value for ", table[t].long_name);
     }
     *(const char**)(void*)((char*)options + table[t].offset) = value;
   }
+  if (options->n_files != max_files) {
+    return usage_error(max_files == 2 ? "expected two files" : max_files ? "expected a file" : "", NULL);
+  }
+  if (options->syntax && !aseankg_syntax_is_known(options->syntax)) {
+    return usage_error("unknown input syntax: ", options->syntax);
+  }
   return 0;
 }
 
-static void
-print_stats(const AseankgProject* const project, const AseankgExportStats* const stats)
-{
-  printf("segments   %zu\nentities   %zu\nrelations  %zu\nmentions   %zu\nspans      %zu\ntriples    %zu\n",
-         stats->segments, stats->entities, stats->relations, stats->mentions, stats->spans, stats->triples);
-  (void)project;
-}
+/* --- export and check ---------------------------------------------------------- */
 
 static int
 run_export(const Options* const options, const int write)
 {
-  int                exit_code = 0;
+  const char* const format   = options->format ? options->format : "turtle";
+  const int         nquads   = !strcmp(format, "nquads");
+  const int         ntriples = !strcmp(format, "ntriples");
+  if (!nquads && !ntriples && strcmp(format, "turtle")) {
+    return usage_error("unknown format: ", format);
+  }
+
   AseankgError       error;
   AseankgProject     project;
   AseankgExportStats stats;
   AseankgOutput      output;
-  AseankgGraph*      graph    = aseankg_graph_new();
-  const int          nquads   = !strcmp(options->format, "nquads");
-  const int          ntriples = !strcmp(options->format, "ntriples");
-
+  AseankgGraph*      graph = aseankg_graph_new();
   aseankg_error_clear(&error);
   memset(&output, 0, sizeof(output));
-  if (!nquads && !ntriples && strcmp(options->format, "turtle")) {
-    aseankg_graph_free(graph);
-    return usage_error("unknown format: ", options->format);
-  }
-  if (!graph) {
-    fprintf(stderr, "aseankg: out of memory\n");
-    return EXIT_DATA;
-  }
+  memset(&project, 0, sizeof(project));
 
-  AseankgStatus st = aseankg_project_load(&project, options->data_dir, options->ontology, &error);
+  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st               = st ? st : aseankg_project_load(&project, options->data_dir, options->ontology, &error);
   st               = st ? st : aseankg_export_build(graph, &project, options->base, nquads, &stats, &error);
   if (!st && !write) {
-    print_stats(&project, &stats);
+    printf("segments   %zu\nentities   %zu\nrelations  %zu\nmentions   %zu\nspans      %zu\ntriples    %zu\n",
+           stats.segments, stats.entities, stats.relations, stats.mentions, stats.spans, stats.triples);
   }
   if (!st && write) {
     aseankg_graph_sort(graph);
@@ -161,13 +188,177 @@ run_export(const Options* const options, const int write)
     st = st ? st : aseankg_output_commit(&output, &error);
   }
 
-  if (st) {
-    exit_code = report(&error);
-  }
+  const int exit_code = st ? report(&error) : 0;
   aseankg_output_abort(&output);
   aseankg_project_release(&project);
   aseankg_graph_free(graph);
   return exit_code;
+}
+
+/* --- diff ------------------------------------------------------------------------- */
+
+typedef struct {
+  AseankgQuad* quads;
+  size_t       count;
+  size_t       capacity;
+} QuadVector;
+
+static AseankgStatus
+append_quad(void* const handle, const AseankgQuad* const quad)
+{
+  QuadVector* const v = (QuadVector*)handle;
+  if (v->count == v->capacity) {
+    const size_t       capacity = v->capacity ? v->capacity * 2U : 4096U;
+    AseankgQuad* const grown    = (AseankgQuad*)realloc(v->quads, capacity * sizeof(AseankgQuad));
+    if (!grown) {
+      return ASEANKG_ERR_NOMEM;
+    }
+    v->quads    = grown;
+    v->capacity = capacity;
+  }
+  v->quads[v->count++] = *quad;
+  return ASEANKG_SUCCESS;
+}
+
+static int
+run_diff(const Options* const options)
+{
+  const char* const       format  = options->format ? options->format : "text";
+  const AseankgDiffFormat kinds[] = { ASEANKG_DIFF_TEXT, ASEANKG_DIFF_RDF_PATCH, ASEANKG_DIFF_SPARQL_UPDATE };
+  const char* const       names[] = { "text", "rdf-patch", "sparql-update" };
+  size_t                  kind    = 0U;
+  while (kind < 3U && strcmp(format, names[kind])) {
+    ++kind;
+  }
+  if (kind == 3U) {
+    return usage_error("unknown diff format: ", format);
+  }
+  if (!strcmp(options->files[0], "-") && !strcmp(options->files[1], "-")) {
+    return usage_error("only one input can be standard input", NULL);
+  }
+
+  AseankgError  error;
+  AseankgGraph* graph = aseankg_graph_new();
+  AseankgDiff*  diff  = NULL;
+  QuadVector    sides[2];
+  memset(sides, 0, sizeof(sides));
+  aseankg_error_clear(&error);
+
+  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  for (int s = 0; s < 2 && !st; ++s) {
+    const AseankgReadOptions read = { 0, s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX, append_quad,
+                                      &sides[s] };
+    st = aseankg_read_path(graph, options->files[s], options->syntax, &read, &error);
+  }
+  st = st ? st
+          : aseankg_diff_compute(&diff, graph, sides[0].quads, sides[0].count, sides[1].quads, sides[1].count,
+                                 &error);
+  if (!st) {
+    st = aseankg_diff_write(diff, stdout, kinds[kind]);
+    if (st) {
+      aseankg_error_set(&error, st, "<stdout>", 0U, 0U, "write error");
+    }
+  }
+
+  int exit_code = EXIT_USAGE; /* trouble */
+  if (st) {
+    print_error(&error);
+  } else {
+    fprintf(stderr, "%zu removed, %zu added\n", aseankg_diff_removed(diff), aseankg_diff_added(diff));
+    exit_code = aseankg_diff_removed(diff) || aseankg_diff_added(diff) ? 1 : 0;
+  }
+  aseankg_diff_free(diff);
+  free(sides[0].quads);
+  free(sides[1].quads);
+  aseankg_graph_free(graph);
+  return exit_code;
+}
+
+/* --- patch and canon ---------------------------------------------------------------- */
+
+static int
+has_named_graphs(const AseankgGraph* const graph)
+{
+  const AseankgQuad* const quads = aseankg_graph_quads(graph);
+  for (size_t i = 0U; i < aseankg_graph_size(graph); ++i) {
+    if (quads[i].graph) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Sort and write a graph as canonical N-Triples, or N-Quads if it has named graphs or FILE ends in .nq. */
+static AseankgStatus
+write_sorted(AseankgGraph* const graph, const char* const path, int nquads, AseankgError* const error)
+{
+  const char* const syntax = path ? aseankg_syntax_from_path(path) : NULL;
+  nquads                   = nquads || has_named_graphs(graph) || (syntax && !strcmp(syntax, "nquads"));
+
+  AseankgOutput output;
+  aseankg_graph_sort(graph);
+  AseankgStatus st = aseankg_output_open(&output, path, error);
+  if (!st && aseankg_ntriples_write(graph, output.stream, nquads)) {
+    st = aseankg_error_set(error, ASEANKG_ERR_IO, path ? path : "<stdout>", 0U, 0U, "write error");
+  }
+  st = st ? st : aseankg_output_commit(&output, error);
+  aseankg_output_abort(&output);
+  return st;
+}
+
+static int
+run_patch(const Options* const options)
+{
+  AseankgError  error;
+  AseankgGraph* graph = aseankg_graph_new();
+  aseankg_error_clear(&error);
+
+  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st               = st ? st : aseankg_read_path(graph, options->files[0], options->syntax, NULL, &error);
+  if (!st) {
+    const int   is_stdin = !strcmp(options->files[1], "-");
+    FILE* const stream   = is_stdin ? stdin : fopen(options->files[1], "rb");
+    if (!stream) {
+      st = aseankg_error_set(&error, ASEANKG_ERR_IO, options->files[1], 0U, 0U, "cannot open");
+    } else {
+      st = aseankg_patch_apply(graph, stream, options->files[1], &error);
+      if (!is_stdin) {
+        fclose(stream);
+      }
+    }
+  }
+  st = st ? st : write_sorted(graph, options->output, 0, &error);
+
+  aseankg_graph_free(graph);
+  return st ? report(&error) : 0;
+}
+
+static int
+run_canon(const Options* const options)
+{
+  AseankgCanonOptions canon = { options->hash, 0U };
+  if (options->max_work) {
+    char*               end  = NULL;
+    const unsigned long work = strtoul(options->max_work, &end, 10);
+    if (*end || !work) {
+      return usage_error("--max-work needs a positive number: ", options->max_work);
+    }
+    canon.max_work = (size_t)work;
+  }
+
+  AseankgError  error;
+  AseankgGraph* input  = aseankg_graph_new();
+  AseankgGraph* output = aseankg_graph_new();
+  aseankg_error_clear(&error);
+
+  AseankgStatus st = input && output ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st               = st ? st : aseankg_read_path(input, options->files[0], options->syntax, NULL, &error);
+  st               = st ? st : aseankg_canon(input, output, &canon, NULL, &error);
+  st               = st ? st : write_sorted(output, options->output, 1, &error);
+
+  aseankg_graph_free(input);
+  aseankg_graph_free(output);
+  return st ? report(&error) : 0;
 }
 
 int
@@ -185,19 +376,45 @@ main(const int argc, char** const argv)
     return fclose(stdout) ? EXIT_DATA : 0;
   }
 
-  Options   options   = { argv[1], "turtle", NULL, "data", "ontology/aseankg.ttl", ASEANKG_DEFAULT_BASE };
-  const int is_export = !strcmp(argv[1], "export");
-  if (!is_export && strcmp(argv[1], "check")) {
+  static const struct {
+    const char* name;
+    int         n_files;
+  } commands[] = { { "export", 0 }, { "check", 0 }, { "diff", 2 }, { "patch", 2 }, { "canon", 1 } };
+  size_t c     = 0U;
+  while (c < sizeof(commands) / sizeof(commands[0]) && strcmp(argv[1], commands[c].name)) {
+    ++c;
+  }
+  if (c == sizeof(commands) / sizeof(commands[0])) {
     return usage_error("unknown command: ", argv[1]);
   }
 
-  int exit_code = parse_options(argc, argv, &options);
+  Options options;
+  memset(&options, 0, sizeof(options));
+  options.data_dir = "data";
+  options.ontology = "ontology/aseankg.ttl";
+  options.base     = ASEANKG_DEFAULT_BASE;
+
+  int exit_code = parse_options(argc, argv, &options, commands[c].n_files);
   if (!exit_code) {
-    exit_code = run_export(&options, is_export);
+    switch (c) {
+      case 0:
+      case 1:
+        exit_code = run_export(&options, c == 0U);
+        break;
+      case 2:
+        exit_code = run_diff(&options);
+        break;
+      case 3:
+        exit_code = run_patch(&options);
+        break;
+      default:
+        exit_code = run_canon(&options);
+        break;
+    }
   }
   if (fclose(stdout) && !exit_code) {
     fprintf(stderr, "aseankg: <stdout>: write error\n");
-    exit_code = EXIT_DATA;
+    exit_code = c == 2U ? EXIT_USAGE : EXIT_DATA;
   }
   return exit_code;
 }

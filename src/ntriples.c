@@ -2,6 +2,7 @@
 #include "aseankg/ntriples.h"
 
 #include "buffer.h"
+#include "ntriples_private.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -504,6 +505,20 @@ read_line(Reader* const reader, const int quads)
   return aseankg_graph_add(reader->graph, terms[0], terms[1], terms[2], terms[3]);
 }
 
+typedef struct {
+  AseankgQuad* quad;
+  int          seen;
+} RowCapture;
+
+static AseankgStatus
+capture_quad(void* const handle, const AseankgQuad* const quad)
+{
+  RowCapture* const capture = (RowCapture*)handle;
+  *capture->quad            = *quad;
+  capture->seen             = 1;
+  return ASEANKG_SUCCESS;
+}
+
 AseankgStatus
 aseankg_ntriples_read_with(AseankgGraph* const graph, FILE* const stream, const char* const file_name,
                            const AseankgReadOptions* const options, AseankgError* const error)
@@ -552,4 +567,36 @@ aseankg_ntriples_read(AseankgGraph* const graph, FILE* const stream, const char*
 {
   const AseankgReadOptions options = { quads, NULL, NULL, NULL };
   return aseankg_ntriples_read_with(graph, stream, file_name, &options, error);
+}
+
+AseankgStatus
+aseankg_ntriples_read_row(AseankgGraph* const graph, const char* const file_name, const unsigned line,
+                          const char* const text, const size_t length, const size_t start,
+                          AseankgQuad* const quad, AseankgError* const error)
+{
+  static const AseankgReadOptions options = { 1, NULL, NULL, NULL };
+  RowCapture                      capture = { quad, 0 };
+  AseankgReadOptions              chosen  = options;
+  chosen.sink                             = capture_quad;
+  chosen.handle                           = &capture;
+
+  Reader reader;
+  memset(&reader, 0, sizeof(reader));
+  reader.graph   = graph;
+  reader.options = &chosen;
+  reader.error   = error;
+  reader.file    = file_name;
+  reader.line    = line;
+  reader.text    = text;
+  reader.length  = length;
+  reader.pos     = start;
+
+  AseankgStatus st = read_line(&reader, 1);
+  if (!st && !capture.seen) {
+    st = fail(&reader, start, "expected a quad");
+  }
+  aseankg_buffer_release(&reader.value);
+  aseankg_buffer_release(&reader.datatype);
+  aseankg_buffer_release(&reader.label);
+  return st;
 }

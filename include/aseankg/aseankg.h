@@ -3,11 +3,13 @@
 #define ASEANKG_ASEANKG_H
 
 #include "aseankg/data.h"
+#include "aseankg/diff.h"
 #include "aseankg/export.h"
 #include "aseankg/graph.h"
 #include "aseankg/ntriples.h"
 #include "aseankg/ontology.h"
 #include "aseankg/output.h"
+#include "aseankg/patch.h"
 #include "aseankg/reader.h"
 #include "aseankg/status.h"
 #include "aseankg/text.h"

@@ -87,6 +87,22 @@ const AseankgTerm* aseankg_graph_term(const AseankgGraph* graph, AseankgTermId i
 AseankgStatus aseankg_graph_add(AseankgGraph* graph, AseankgTermId subject, AseankgTermId predicate,
                                 AseankgTermId object, AseankgTermId graph_name);
 
+/** Whether the graph holds `quad`. */
+int aseankg_graph_contains(const AseankgGraph* graph, const AseankgQuad* quad);
+
+/**
+   Remove `quad` if present; returns whether it was. The last quad takes the
+   removed one's place, so call aseankg_graph_sort() again before writing
+   sorted output.
+*/
+int aseankg_graph_remove(AseankgGraph* graph, const AseankgQuad* quad);
+
+/** The term whose canonical N-Triples form is `key`, or 0 if the graph has none. */
+AseankgTermId aseankg_graph_lookup(const AseankgGraph* graph, const char* key, size_t key_length);
+
+/** Number of interned terms; handles run from 1 to this number. */
+size_t aseankg_graph_term_count(const AseankgGraph* graph);
+
 /** Number of distinct quads. */
 size_t aseankg_graph_size(const AseankgGraph* graph);
 

@@ -149,5 +149,39 @@ check "a full device is a write error (exit 1)" bash -c "[ $status -eq 1 ] && gr
 "$aseankg" export -f ntriples -o /dev/null
 check "writing to /dev/null leaves it a device" test -c /dev/null
 
+# --- diff, patch, canon ---------------------------------------------------------
+rapper -q -i ntriples -o turtle "$work/a.nt" > "$work/rapper.ttl" 2>/dev/null
+"$aseankg" diff "$work/a.nt" "$work/rapper.ttl" > "$work/d.out" 2> "$work/d.err"
+check "diff: the export against raptor's Turtle of it is no change (exit 0)" \
+  bash -c "[ $? -eq 0 ] && [ ! -s '$work/d.out' ] && grep -q '^0 removed, 0 added$' '$work/d.err'"
+sed 's/"全球发展倡议"@zh/"全球发展倡议（改）"@zh/' "$work/a.nt" > "$work/edited.nt"
+"$aseankg" diff "$work/a.nt" "$work/edited.nt" > "$work/d.out" 2> "$work/d.err"
+status=$?
+check "diff: one edited label is one removal and one addition (exit 1)" \
+  bash -c "[ $status -eq 1 ] && [ \$(wc -l < '$work/d.out') -eq 4 ] && grep -q '^2 removed, 2 added$' '$work/d.err'"
+"$aseankg" diff -f rdf-patch "$work/a.nt" "$work/edited.nt" > "$work/edit.rdfp"
+"$aseankg" patch "$work/a.nt" "$work/edit.rdfp" -o "$work/patched.nt"
+check "patch: OLD + diff rebuilds NEW byte for byte" cmp -s "$work/patched.nt" <(LC_ALL=C sort "$work/edited.nt")
+"$aseankg" diff -f sparql-update "$work/a.nt" "$work/edited.nt" > "$work/edit.ru"
+check "diff: sparql-update uses DELETE DATA / INSERT DATA for ground triples" \
+  bash -c "grep -q '^DELETE DATA {' '$work/edit.ru' && grep -q '^INSERT DATA {' '$work/edit.ru'"
+cat "$work/a.nt" | "$aseankg" diff -i ntriples - "$work/a.nt" > /dev/null 2>&1
+check "diff: '-' reads standard input" test $? -eq 0
+printf '<http://a> <http://b> "unterminated .\n' > "$work/bad.nt"
+"$aseankg" diff "$work/a.nt" "$work/bad.nt" > /dev/null 2> "$work/d.err"
+status=$?
+check "diff: malformed input is trouble (exit 2) with FILE:LINE:COL" \
+  bash -c "[ $status -eq 2 ] && grep -q '^aseankg: $work/bad.nt:1:23: unterminated string$' '$work/d.err'"
+printf 'sentinel\n' > "$work/keep.nt"
+"$aseankg" patch "$work/a.nt" "$work/bad.nt" -o "$work/keep.nt" 2> "$work/d.err"
+status=$?
+check "patch: a bad patch exits 1 and leaves the output untouched" \
+  bash -c "[ $status -eq 1 ] && [ \"\$(cat '$work/keep.nt')\" = sentinel ] && grep -q '^aseankg: $work/bad.nt:1:1: ' '$work/d.err'"
+printf '_:x <http://p> _:y .\n_:y <http://p> _:x .\n<http://s> <http://p> _:x .\n' > "$work/cycle.nt"
+printf '_:b <http://p> _:a .\n<http://s> <http://p> _:b .\n_:a <http://p> _:b .\n' > "$work/cycle2.nt"
+"$aseankg" canon "$work/cycle.nt" > "$work/c1.nq" && "$aseankg" canon "$work/cycle2.nt" -o "$work/c2.nq"
+check "canon: relabelled, reordered copies have the same canonical form" \
+  bash -c "cmp -s '$work/c1.nq' '$work/c2.nq' && grep -q '_:c14n0' '$work/c1.nq'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,992 @@
+/* RDFC-1.0 canonicalization: first-degree hashes for every blank node, the n-degree search only where they
+ * tie. */
+#include "aseankg/canon.h"
+
+#include "buffer.h"
+
+#include <openssl/evp.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define NONE UINT32_MAX
+
+/* Digests are kept in fixed slots, zero-padded, so one memcmp orders SHA-256 and SHA-384 alike. */
+#define DIGEST_MAX 48U
+
+/* Each level of Hash N-Degree Quads is a C stack frame; a chain this deep could not finish anyway. */
+#define MAX_DEPTH 4096U
+
+typedef struct {
+  unsigned char digest[DIGEST_MAX];
+  uint32_t      blank;
+  uint32_t      rank;
+} Related;
+
+/* Scratch space for one level of Hash N-Degree Quads, kept between calls at that depth. */
+typedef struct {
+  Related*      related;
+  size_t        related_capacity;
+  uint32_t*     perm;
+  size_t        perm_capacity;
+  uint32_t*     recursion;
+  size_t        recursion_capacity;
+  uint32_t*     chosen; /* what the best permutation so far issued, in order */
+  size_t        chosen_capacity;
+  size_t        n_chosen;
+  AseankgBuffer path;
+  AseankgBuffer best;
+  AseankgBuffer data;
+  unsigned char digest[DIGEST_MAX]; /* the result of a call one level deeper */
+} Frame;
+
+typedef struct {
+  const char* text;
+  size_t      start;
+  size_t      length;
+} Line;
+
+typedef struct {
+  const unsigned char* digest;
+  uint32_t             blank;
+} Ordered;
+
+typedef struct {
+  const char* label;
+  size_t      length;
+  uint32_t    blank;
+} Labelled;
+
+/* One Hash N-Degree Quads result of step 5: its hash and the issuer's blank nodes in `sequences`. */
+typedef struct {
+  unsigned char digest[DIGEST_MAX];
+  size_t        start;
+  size_t        count;
+  size_t        order;
+} Result;
+
+typedef struct {
+  const AseankgGraph* graph;
+  const AseankgQuad*  quads;
+  size_t              n_quads;
+  AseankgError*       error;
+  const EVP_MD*       md;
+  EVP_MD*             fetched; /* owned by us when OpenSSL 3 fetched it */
+  EVP_MD_CTX*         md_ctx;
+  size_t              digest_length;
+  size_t              max_id;
+  size_t              n_blanks;
+  uint32_t*           blank_of;   /* by term id: blank index, or NONE */
+  AseankgTermId*      blank_term; /* by blank index; blanks are numbered in order of first appearance */
+  size_t*        quad_start; /* quads mentioning blank b: quad_list[quad_start[b] .. quad_start[b + 1]) */
+  uint32_t*      quad_list;
+  unsigned char* first; /* by blank: first-degree hash, DIGEST_MAX bytes each */
+  uint32_t*      rank;  /* by blank: position in label order, which fixes the permutation order */
+  uint32_t*      canon; /* by blank: canonical number, or NONE */
+  uint32_t       n_canon;
+  uint32_t*      issued; /* the temporary issuer: issued[i] holds "_:b<i>" */
+  uint32_t       n_issued;
+  uint32_t*      temp; /* by blank: temporary number, or NONE */
+  Frame**        frames;
+  size_t         n_frames;
+  size_t         work;
+  size_t         max_work;
+  AseankgBuffer  scratch;
+  Line*          lines;
+  size_t         lines_capacity;
+} Canon;
+
+void
+aseankg_canon_labels_release(AseankgCanonLabels* const labels)
+{
+  if (labels) {
+    free(labels->entries);
+    free(labels->storage);
+    memset(labels, 0, sizeof(*labels));
+  }
+}
+
+/* Make room for `count` elements of `size` bytes in `*array`, doubling. */
+static AseankgStatus
+reserve(void** const array, size_t* const capacity, const size_t count, const size_t size)
+{
+  if (count <= *capacity) {
+    return ASEANKG_SUCCESS;
+  }
+  size_t wanted = *capacity ? *capacity : 16U;
+  while (wanted < count) {
+    wanted *= 2U;
+  }
+  if (wanted > SIZE_MAX / size) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  void* const grown = realloc(*array, wanted * size);
+  if (!grown) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  *array    = grown;
+  *capacity = wanted;
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+append_hex(AseankgBuffer* const buffer, const unsigned char* const bytes, const size_t length)
+{
+  static const char digits[] = "0123456789abcdef";
+  char              hex[2U * DIGEST_MAX];
+  for (size_t i = 0U; i < length; ++i) {
+    hex[2U * i]      = digits[bytes[i] >> 4U];
+    hex[2U * i + 1U] = digits[bytes[i] & 15U];
+  }
+  return aseankg_buffer_append(buffer, hex, 2U * length);
+}
+
+static AseankgStatus
+digest(const Canon* const c, const void* const bytes, const size_t length, unsigned char* const out)
+{
+  unsigned size = 0U;
+  memset(out, 0, DIGEST_MAX);
+  if (!EVP_DigestInit_ex(c->md_ctx, c->md, NULL) || !EVP_DigestUpdate(c->md_ctx, bytes, length) ||
+      !EVP_DigestFinal_ex(c->md_ctx, out, &size)) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  return ASEANKG_SUCCESS;
+}
+
+static int
+compare_bytes(const char* const a, const size_t a_length, const char* const b, const size_t b_length)
+{
+  const int cmp = memcmp(a, b, a_length < b_length ? a_length : b_length);
+  if (cmp || a_length == b_length) {
+    return cmp;
+  }
+  return a_length < b_length ? -1 : 1;
+}
+
+static AseankgStatus
+too_much_work(const Canon* const c)
+{
+  return aseankg_error_set(
+    c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
+    "blank nodes too interconnected to canonicalize within the work bound (%zu steps); "
+    "raise --max-work",
+    c->max_work);
+}
+
+static AseankgStatus
+step(Canon* const c)
+{
+  return ++c->work > c->max_work ? too_much_work(c) : ASEANKG_SUCCESS;
+}
+
+static uint32_t
+blank_index(const Canon* const c, const AseankgTermId id)
+{
+  return id ? c->blank_of[id] : NONE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Indexing: blank nodes, and the quads that mention each */
+
+static AseankgStatus
+check_triple_term(const Canon* const c, const AseankgTermId id)
+{
+  const AseankgTerm* const term = aseankg_graph_term(c->graph, id);
+  if (term->kind == ASEANKG_TERM_BLANK) {
+    return aseankg_error_set(c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
+                             "RDFC-1.0 does not define canonical labels for blank nodes inside triple terms");
+  }
+  if (term->kind != ASEANKG_TERM_TRIPLE) {
+    return ASEANKG_SUCCESS;
+  }
+  for (unsigned i = 0U; i < 3U; ++i) {
+    const AseankgStatus st = check_triple_term(c, term->triple[i]);
+    if (st) {
+      return st;
+    }
+  }
+  return ASEANKG_SUCCESS;
+}
+
+static int
+compare_labelled(const void* const a, const void* const b)
+{
+  const Labelled* const la = (const Labelled*)a;
+  const Labelled* const lb = (const Labelled*)b;
+  return compare_bytes(la->label, la->length, lb->label, lb->length);
+}
+
+/* Number the blank nodes by first appearance (subject, object, graph) and rank them by label. */
+static AseankgStatus
+number_blanks(Canon* const c)
+{
+  for (size_t i = 0U; i < c->n_quads; ++i) {
+    const AseankgQuad* const q      = &c->quads[i];
+    const AseankgTermId      ids[4] = { q->subject, q->predicate, q->object, q->graph };
+    for (unsigned t = 0U; t < 4U; ++t) {
+      c->max_id = ids[t] > c->max_id ? ids[t] : c->max_id;
+    }
+  }
+
+  c->blank_of   = (uint32_t*)malloc((c->max_id + 1U) * sizeof(uint32_t));
+  c->blank_term = (AseankgTermId*)malloc((c->max_id + 1U) * sizeof(AseankgTermId));
+  if (!c->blank_of || !c->blank_term) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  memset(c->blank_of, 0xFF, (c->max_id + 1U) * sizeof(uint32_t));
+
+  for (size_t i = 0U; i < c->n_quads; ++i) {
+    const AseankgQuad* const q      = &c->quads[i];
+    const AseankgTermId      ids[4] = { q->subject, q->object, q->graph, q->predicate };
+    for (unsigned t = 0U; t < 4U; ++t) {
+      const AseankgTerm* const term = ids[t] ? aseankg_graph_term(c->graph, ids[t]) : NULL;
+      if (!term) {
+        continue;
+      }
+      if (term->kind == ASEANKG_TERM_TRIPLE) {
+        const AseankgStatus st = check_triple_term(c, ids[t]);
+        if (st) {
+          return st;
+        }
+      } else if (term->kind == ASEANKG_TERM_BLANK && t == 3U) {
+        return aseankg_error_set(c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
+                                 "a blank node cannot be a predicate");
+      } else if (term->kind == ASEANKG_TERM_BLANK && c->blank_of[ids[t]] == NONE) {
+        c->blank_of[ids[t]]          = (uint32_t)c->n_blanks;
+        c->blank_term[c->n_blanks++] = ids[t];
+      }
+    }
+  }
+
+  Labelled* const labelled = (Labelled*)malloc((c->n_blanks + 1U) * sizeof(Labelled));
+  c->rank                  = (uint32_t*)malloc((c->n_blanks + 1U) * sizeof(uint32_t));
+  if (!labelled || !c->rank) {
+    free(labelled);
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t b = 0U; b < c->n_blanks; ++b) {
+    const AseankgTerm* const term = aseankg_graph_term(c->graph, c->blank_term[b]);
+    labelled[b]                   = (Labelled){ term->value, term->length, (uint32_t)b };
+  }
+  qsort(labelled, c->n_blanks, sizeof(Labelled), compare_labelled);
+  for (size_t r = 0U; r < c->n_blanks; ++r) {
+    c->rank[labelled[r].blank] = (uint32_t)r;
+  }
+  free(labelled);
+  return ASEANKG_SUCCESS;
+}
+
+/* Build the blank node to quads map as one flat array: each quad listed once per distinct blank node in it.
+ */
+static AseankgStatus
+index_quads(Canon* const c)
+{
+  c->quad_start    = (size_t*)calloc(c->n_blanks + 2U, sizeof(size_t));
+  size_t* const at = (size_t*)malloc((c->n_blanks + 1U) * sizeof(size_t));
+  if (!c->quad_start || !at) {
+    free(at);
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0U; i < c->n_quads; ++i) {
+      const AseankgQuad* const q     = &c->quads[i];
+      const uint32_t           s     = blank_index(c, q->subject);
+      const uint32_t           o     = blank_index(c, q->object);
+      const uint32_t           g     = blank_index(c, q->graph);
+      const uint32_t           bs[3] = { s, o != s ? o : NONE, g != s && g != o ? g : NONE };
+      for (unsigned t = 0U; t < 3U; ++t) {
+        if (bs[t] == NONE) {
+          continue;
+        }
+        if (pass == 0) {
+          ++c->quad_start[bs[t] + 1U];
+        } else {
+          c->quad_list[at[bs[t]]++] = (uint32_t)i;
+        }
+      }
+    }
+    if (pass == 0) {
+      for (size_t b = 0U; b < c->n_blanks; ++b) {
+        c->quad_start[b + 1U] += c->quad_start[b];
+        at[b] = c->quad_start[b];
+      }
+      c->quad_list = (uint32_t*)malloc((c->quad_start[c->n_blanks] + 1U) * sizeof(uint32_t));
+      if (!c->quad_list) {
+        free(at);
+        return ASEANKG_ERR_NOMEM;
+      }
+    }
+  }
+  free(at);
+  return ASEANKG_SUCCESS;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hash First Degree Quads */
+
+static int
+compare_lines(const void* const a, const void* const b)
+{
+  const Line* const la = (const Line*)a;
+  const Line* const lb = (const Line*)b;
+  return compare_bytes(la->text, la->length, lb->text, lb->length);
+}
+
+static AseankgStatus
+append_first_degree_term(const Canon* const c, AseankgBuffer* const line, const AseankgTermId id,
+                         const uint32_t reference)
+{
+  const AseankgTerm* const term = aseankg_graph_term(c->graph, id);
+  if (term->kind == ASEANKG_TERM_BLANK) {
+    return aseankg_buffer_append(line, c->blank_of[id] == reference ? "_:a" : "_:z", 3U);
+  }
+  return aseankg_buffer_append(line, term->key, term->key_length);
+}
+
+static AseankgStatus
+hash_first_degree(Canon* const c, const uint32_t blank)
+{
+  AseankgBuffer* const buffer = &c->scratch;
+  const size_t         first  = c->quad_start[blank];
+  const size_t         n      = c->quad_start[blank + 1U] - first;
+  aseankg_buffer_reset(buffer);
+  AseankgStatus st = reserve((void**)&c->lines, &c->lines_capacity, n, sizeof(Line));
+
+  for (size_t i = 0U; i < n && !st; ++i) {
+    const AseankgQuad* const q = &c->quads[c->quad_list[first + i]];
+    c->lines[i].start          = buffer->length;
+    st                         = append_first_degree_term(c, buffer, q->subject, blank);
+    st                         = st ? st : aseankg_buffer_append_byte(buffer, ' ');
+    st                         = st ? st : append_first_degree_term(c, buffer, q->predicate, blank);
+    st                         = st ? st : aseankg_buffer_append_byte(buffer, ' ');
+    st                         = st ? st : append_first_degree_term(c, buffer, q->object, blank);
+    if (!st && q->graph) {
+      st = aseankg_buffer_append_byte(buffer, ' ');
+      st = st ? st : append_first_degree_term(c, buffer, q->graph, blank);
+    }
+    st                 = st ? st : aseankg_buffer_append(buffer, " .\n", 3U);
+    c->lines[i].length = buffer->length - c->lines[i].start;
+  }
+  if (st) {
+    return st;
+  }
+
+  /* The buffer has stopped moving, so the lines can point into it now. */
+  for (size_t i = 0U; i < n; ++i) {
+    c->lines[i].text = buffer->data + c->lines[i].start;
+  }
+  qsort(c->lines, n, sizeof(Line), compare_lines);
+
+  unsigned char* const out  = c->first + (size_t)blank * DIGEST_MAX;
+  unsigned             size = 0U;
+  int                  ok   = EVP_DigestInit_ex(c->md_ctx, c->md, NULL);
+  for (size_t i = 0U; i < n && ok; ++i) {
+    ok = EVP_DigestUpdate(c->md_ctx, c->lines[i].text, c->lines[i].length);
+  }
+  memset(out, 0, DIGEST_MAX);
+  ok = ok && EVP_DigestFinal_ex(c->md_ctx, out, &size);
+  return ok && size <= DIGEST_MAX ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The temporary issuer: append-only within a search branch, so one array serves every copy */
+
+static void
+issue_temporary(Canon* const c, const uint32_t blank)
+{
+  c->temp[blank]           = c->n_issued;
+  c->issued[c->n_issued++] = blank;
+}
+
+static void
+truncate_issuer(Canon* const c, const uint32_t length)
+{
+  while (c->n_issued > length) {
+    c->temp[c->issued[--c->n_issued]] = NONE;
+  }
+}
+
+/* Append a blank node's issued identifier: "_:c14n<N>" if canonical, else "_:b<N>" (no printf: this is hot).
+ */
+static AseankgStatus
+append_issued(const Canon* const c, AseankgBuffer* const buffer, const uint32_t blank)
+{
+  const int    canonical = c->canon[blank] != NONE;
+  uint32_t     number    = canonical ? c->canon[blank] : c->temp[blank];
+  char         text[24];
+  size_t       at            = sizeof(text);
+  const char*  prefix        = canonical ? "_:c14n" : "_:b";
+  const size_t prefix_length = canonical ? 6U : 3U;
+  do {
+    text[--at] = (char)('0' + number % 10U);
+    number /= 10U;
+  } while (number);
+  at -= prefix_length;
+  memcpy(text + at, prefix, prefix_length);
+  return aseankg_buffer_append(buffer, text + at, sizeof(text) - at);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hash N-Degree Quads */
+
+static AseankgStatus
+hash_related(Canon* const c, const uint32_t related, const AseankgQuad* const q, const char position,
+             unsigned char* const out)
+{
+  AseankgBuffer* const input = &c->scratch;
+  aseankg_buffer_reset(input);
+  AseankgStatus st = aseankg_buffer_append_byte(input, position);
+  if (!st && position != 'g') {
+    const AseankgTerm* const predicate = aseankg_graph_term(c->graph, q->predicate);
+    st                                 = aseankg_buffer_append_byte(input, '<');
+    st = st ? st : aseankg_buffer_append(input, predicate->value, predicate->length);
+    st = st ? st : aseankg_buffer_append_byte(input, '>');
+  }
+  if (!st) {
+    st = (c->canon[related] != NONE || c->temp[related] != NONE)
+           ? append_issued(c, input, related)
+           : append_hex(input, c->first + (size_t)related * DIGEST_MAX, c->digest_length);
+  }
+  return st ? st : digest(c, input->data, input->length, out);
+}
+
+static int
+compare_related(const void* const a, const void* const b)
+{
+  const Related* const ra  = (const Related*)a;
+  const Related* const rb  = (const Related*)b;
+  const int            cmp = memcmp(ra->digest, rb->digest, DIGEST_MAX);
+  if (cmp) {
+    return cmp;
+  }
+  return ra->rank < rb->rank ? -1 : ra->rank > rb->rank;
+}
+
+/* Step to the next permutation in label order; 0 after the last. */
+static int
+next_permutation(const Canon* const c, uint32_t* const perm, const size_t n)
+{
+  if (n < 2U) {
+    return 0;
+  }
+  size_t i = n - 1U;
+  while (i > 0U && c->rank[perm[i - 1U]] >= c->rank[perm[i]]) {
+    --i;
+  }
+  if (i == 0U) {
+    return 0;
+  }
+  size_t j = n - 1U;
+  while (c->rank[perm[j]] <= c->rank[perm[i - 1U]]) {
+    --j;
+  }
+  const uint32_t swap = perm[i - 1U];
+  perm[i - 1U]        = perm[j];
+  perm[j]             = swap;
+  for (size_t lo = i, hi = n - 1U; lo < hi; ++lo, --hi) {
+    const uint32_t t = perm[lo];
+    perm[lo]         = perm[hi];
+    perm[hi]         = t;
+  }
+  return 1;
+}
+
+static AseankgStatus
+get_frame(Canon* const c, const size_t depth, Frame** const frame)
+{
+  if (depth >= c->n_frames) {
+    Frame** const frames = (Frame**)realloc(c->frames, (depth + 1U) * sizeof(Frame*));
+    if (!frames) {
+      return ASEANKG_ERR_NOMEM;
+    }
+    c->frames = frames;
+    while (c->n_frames <= depth) {
+      c->frames[c->n_frames] = (Frame*)calloc(1U, sizeof(Frame));
+      if (!c->frames[c->n_frames]) {
+        return ASEANKG_ERR_NOMEM;
+      }
+      ++c->n_frames;
+    }
+  }
+  *frame = c->frames[depth];
+  return ASEANKG_SUCCESS;
+}
+
+static void
+free_frame(Frame* const f)
+{
+  if (f) {
+    free(f->related);
+    free(f->perm);
+    free(f->recursion);
+    free(f->chosen);
+    aseankg_buffer_release(&f->path);
+    aseankg_buffer_release(&f->best);
+    aseankg_buffer_release(&f->data);
+    free(f);
+  }
+}
+
+/* Whether `path` can no longer beat `best`, so the rest of this permutation can be skipped. */
+static int
+is_worse(const Frame* const f)
+{
+  return f->path.length >= f->best.length &&
+         compare_bytes(f->path.data, f->path.length, f->best.data, f->best.length) > 0;
+}
+
+static AseankgStatus hash_n_degree(Canon* c, uint32_t blank, size_t depth, unsigned char* out);
+
+/* Try f->perm[0 .. n): build its path, recursing into blank nodes it meets first; `*better` if it wins. */
+static AseankgStatus
+try_permutation(Canon* const c, Frame* const f, const size_t n, const size_t depth, const int have_best,
+                int* const better)
+{
+  size_t n_recursion = 0U;
+  *better            = 0;
+  aseankg_buffer_reset(&f->path);
+  for (size_t i = 0U; i < n; ++i) {
+    const uint32_t related = f->perm[i];
+    if (c->canon[related] == NONE && c->temp[related] == NONE) {
+      f->recursion[n_recursion++] = related;
+      issue_temporary(c, related);
+    }
+    const AseankgStatus st = append_issued(c, &f->path, related);
+    if (st) {
+      return st;
+    }
+    if (have_best && is_worse(f)) {
+      return ASEANKG_SUCCESS;
+    }
+  }
+
+  for (size_t i = 0U; i < n_recursion; ++i) {
+    const uint32_t related = f->recursion[i];
+    AseankgStatus  st      = hash_n_degree(c, related, depth + 1U, f->digest);
+    st                     = st ? st : append_issued(c, &f->path, related);
+    st                     = st ? st : aseankg_buffer_append_byte(&f->path, '<');
+    st                     = st ? st : append_hex(&f->path, f->digest, c->digest_length);
+    st                     = st ? st : aseankg_buffer_append_byte(&f->path, '>');
+    if (st) {
+      return st;
+    }
+    if (have_best && is_worse(f)) {
+      return ASEANKG_SUCCESS;
+    }
+  }
+
+  *better = !have_best || compare_bytes(f->path.data, f->path.length, f->best.data, f->best.length) < 0;
+  return ASEANKG_SUCCESS;
+}
+
+/* Choose the best permutation of the related blank nodes f->related[first .. first + n), which share a hash.
+ */
+static AseankgStatus
+choose_path(Canon* const c, Frame* const f, const size_t first, const size_t n, const size_t depth)
+{
+  AseankgStatus st = reserve((void**)&f->perm, &f->perm_capacity, n, sizeof(uint32_t));
+  st               = st ? st : reserve((void**)&f->recursion, &f->recursion_capacity, n, sizeof(uint32_t));
+  if (st) {
+    return st;
+  }
+  for (size_t i = 0U; i < n; ++i) {
+    f->perm[i] = f->related[first + i].blank;
+  }
+
+  const uint32_t base      = c->n_issued;
+  int            have_best = 0;
+  do {
+    int better = 0;
+    st         = step(c);
+    st         = st ? st : try_permutation(c, f, n, depth, have_best, &better);
+    if (!st && better) {
+      const AseankgBuffer swap = f->best;
+      f->best                  = f->path;
+      f->path                  = swap;
+      f->n_chosen              = c->n_issued - base;
+      st = reserve((void**)&f->chosen, &f->chosen_capacity, f->n_chosen, sizeof(uint32_t));
+      if (!st && f->n_chosen) {
+        memcpy(f->chosen, c->issued + base, f->n_chosen * sizeof(uint32_t));
+      }
+      have_best = 1;
+    }
+    truncate_issuer(c, base);
+  } while (!st && next_permutation(c, f->perm, n));
+  if (st) {
+    return st;
+  }
+
+  for (size_t i = 0U; i < f->n_chosen; ++i) {
+    issue_temporary(c, f->chosen[i]);
+  }
+  return aseankg_buffer_append(&f->data, f->best.data, f->best.length);
+}
+
+/* Hash N-Degree Quads for `blank` with the temporary issuer as it stands; leaves the chosen issuer in place.
+ */
+static AseankgStatus
+hash_n_degree(Canon* const c, const uint32_t blank, const size_t depth, unsigned char* const out)
+{
+  Frame*        f  = NULL;
+  AseankgStatus st = step(c);
+  if (!st && depth >= MAX_DEPTH) {
+    st = aseankg_error_set(
+      c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
+      "blank nodes too interconnected to canonicalize: the search is over %u levels deep", MAX_DEPTH);
+  }
+  st = st ? st : get_frame(c, depth, &f);
+  if (st) {
+    return st;
+  }
+
+  /* Hash every related blank node against the issuer as it is on entry. */
+  const size_t first = c->quad_start[blank];
+  const size_t last  = c->quad_start[blank + 1U];
+  size_t       n     = 0U;
+  for (size_t k = first; k < last && !st; ++k) {
+    const AseankgQuad* const q            = &c->quads[c->quad_list[k]];
+    const AseankgTermId      ids[3]       = { q->subject, q->object, q->graph };
+    static const char        positions[3] = { 's', 'o', 'g' };
+    for (unsigned t = 0U; t < 3U && !st; ++t) {
+      const uint32_t related = blank_index(c, ids[t]);
+      if (related == NONE || related == blank) {
+        continue;
+      }
+      st = reserve((void**)&f->related, &f->related_capacity, n + 1U, sizeof(Related));
+      st = st ? st : hash_related(c, related, q, positions[t], f->related[n].digest);
+      if (!st) {
+        f->related[n].blank = related;
+        f->related[n].rank  = c->rank[related];
+        ++n;
+      }
+    }
+  }
+  if (st) {
+    return st;
+  }
+  qsort(f->related, n, sizeof(Related), compare_related);
+
+  aseankg_buffer_reset(&f->data);
+  for (size_t start = 0U, end = 0U; start < n && !st; start = end) {
+    for (end = start + 1U;
+         end < n && !memcmp(f->related[end].digest, f->related[start].digest, DIGEST_MAX);) {
+      ++end;
+    }
+    st = append_hex(&f->data, f->related[start].digest, c->digest_length);
+    st = st ? st : choose_path(c, f, start, end - start, depth);
+  }
+  return st ? st : digest(c, f->data.data, f->data.length, out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The canonicalization algorithm */
+
+static int
+compare_ordered(const void* const a, const void* const b)
+{
+  const Ordered* const oa  = (const Ordered*)a;
+  const Ordered* const ob  = (const Ordered*)b;
+  const int            cmp = memcmp(oa->digest, ob->digest, DIGEST_MAX);
+  if (cmp) {
+    return cmp;
+  }
+  return oa->blank < ob->blank ? -1 : oa->blank > ob->blank;
+}
+
+static int
+compare_results(const void* const a, const void* const b)
+{
+  const Result* const ra  = (const Result*)a;
+  const Result* const rb  = (const Result*)b;
+  const int           cmp = memcmp(ra->digest, rb->digest, DIGEST_MAX);
+  if (cmp) {
+    return cmp;
+  }
+  return ra->order < rb->order ? -1 : ra->order > rb->order;
+}
+
+/* Steps 5.2 and 5.3: resolve one group of blank nodes sharing a first-degree hash. */
+static AseankgStatus
+label_group(Canon* const c, const Ordered* const group, const size_t n, Result** const results,
+            size_t* const results_capacity, uint32_t** const sequences, size_t* const sequences_capacity)
+{
+  size_t n_results = 0U;
+  size_t n_stored  = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    const uint32_t blank = group[i].blank;
+    if (c->canon[blank] != NONE) {
+      continue;
+    }
+    truncate_issuer(c, 0U);
+    issue_temporary(c, blank);
+    AseankgStatus st = reserve((void**)results, results_capacity, n_results + 1U, sizeof(Result));
+    st               = st ? st : hash_n_degree(c, blank, 0U, (*results)[n_results].digest);
+    st = st ? st : reserve((void**)sequences, sequences_capacity, n_stored + c->n_issued, sizeof(uint32_t));
+    if (st) {
+      return st;
+    }
+    memcpy(*sequences + n_stored, c->issued, c->n_issued * sizeof(uint32_t));
+    (*results)[n_results].start = n_stored;
+    (*results)[n_results].count = c->n_issued;
+    (*results)[n_results].order = n_results;
+    n_stored += c->n_issued;
+    ++n_results;
+  }
+  truncate_issuer(c, 0U);
+
+  qsort(*results, n_results, sizeof(Result), compare_results);
+  for (size_t r = 0U; r < n_results; ++r) {
+    for (size_t k = 0U; k < (*results)[r].count; ++k) {
+      const uint32_t blank = (*sequences)[(*results)[r].start + k];
+      if (c->canon[blank] == NONE) {
+        c->canon[blank] = c->n_canon++;
+      }
+    }
+  }
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+issue_canonical(Canon* const c)
+{
+  Ordered* const order = (Ordered*)malloc((c->n_blanks + 1U) * sizeof(Ordered));
+  if (!order) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t b = 0U; b < c->n_blanks; ++b) {
+    order[b] = (Ordered){ c->first + b * DIGEST_MAX, (uint32_t)b };
+  }
+  qsort(order, c->n_blanks, sizeof(Ordered), compare_ordered);
+
+  /* Step 4: a blank node whose first-degree hash is unique gets its label straight away. */
+  for (size_t start = 0U, end = 0U; start < c->n_blanks; start = end) {
+    for (end = start + 1U;
+         end < c->n_blanks && !memcmp(order[end].digest, order[start].digest, DIGEST_MAX);) {
+      ++end;
+    }
+    if (end - start == 1U) {
+      c->canon[order[start].blank] = c->n_canon++;
+    }
+  }
+
+  /* Step 5: the rest, group by group, in hash order. */
+  Result*       results            = NULL;
+  size_t        results_capacity   = 0U;
+  uint32_t*     sequences          = NULL;
+  size_t        sequences_capacity = 0U;
+  AseankgStatus st                 = ASEANKG_SUCCESS;
+  for (size_t start = 0U, end = 0U; start < c->n_blanks && !st; start = end) {
+    for (end = start + 1U;
+         end < c->n_blanks && !memcmp(order[end].digest, order[start].digest, DIGEST_MAX);) {
+      ++end;
+    }
+    if (end - start > 1U) {
+      st = label_group(c, order + start, end - start, &results, &results_capacity, &sequences,
+                       &sequences_capacity);
+    }
+  }
+  free(results);
+  free(sequences);
+  free(order);
+  return st;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Output */
+
+static AseankgTermId
+copy_term(const Canon* const c, AseankgGraph* const output, AseankgTermId* const copies,
+          const AseankgTermId id)
+{
+  if (!id || copies[id]) {
+    return copies[id];
+  }
+  const AseankgTerm* const term = aseankg_graph_term(c->graph, id);
+  AseankgTermId            copy = 0U;
+  switch (term->kind) {
+    case ASEANKG_TERM_IRI:
+      copy = aseankg_graph_iri(output, term->value, term->length);
+      break;
+    case ASEANKG_TERM_BLANK: {
+      char      label[32];
+      const int n = snprintf(label, sizeof(label), "c14n%u", (unsigned)c->canon[c->blank_of[id]]);
+      copy        = aseankg_graph_blank(output, label, (size_t)n);
+      break;
+    }
+    case ASEANKG_TERM_LITERAL: {
+      const AseankgTermId datatype = copy_term(c, output, copies, term->datatype);
+      copy = (datatype || !term->datatype) ? aseankg_graph_literal(output, term->value, term->length,
+                                                                   datatype, term->language, term->direction)
+                                           : 0U;
+      break;
+    }
+    case ASEANKG_TERM_TRIPLE: {
+      const AseankgTermId s = copy_term(c, output, copies, term->triple[0]);
+      const AseankgTermId p = copy_term(c, output, copies, term->triple[1]);
+      const AseankgTermId o = copy_term(c, output, copies, term->triple[2]);
+      copy                  = (s && p && o) ? aseankg_graph_triple_term(output, s, p, o) : 0U;
+      break;
+    }
+  }
+  copies[id] = copy;
+  return copy;
+}
+
+static AseankgStatus
+write_output(const Canon* const c, AseankgGraph* const output)
+{
+  AseankgTermId* const copies = (AseankgTermId*)calloc(c->max_id + 1U, sizeof(AseankgTermId));
+  if (!copies) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = 0U; i < c->n_quads && !st; ++i) {
+    const AseankgQuad* const q = &c->quads[i];
+    const AseankgTermId      g = copy_term(c, output, copies, q->graph);
+    st                         = (q->graph && !g) ? ASEANKG_ERR_NOMEM
+                                                  : aseankg_graph_add(output, copy_term(c, output, copies, q->subject),
+                                                                      copy_term(c, output, copies, q->predicate),
+                                                                      copy_term(c, output, copies, q->object), g);
+  }
+  free(copies);
+  if (!st) {
+    aseankg_graph_sort(output);
+  }
+  return st;
+}
+
+static AseankgStatus
+fill_labels(const Canon* const c, AseankgCanonLabels* const labels)
+{
+  size_t size = 0U;
+  for (size_t b = 0U; b < c->n_blanks; ++b) {
+    size += aseankg_graph_term(c->graph, c->blank_term[b])->length + 1U + 24U;
+  }
+  labels->entries = (AseankgCanonLabel*)calloc(c->n_blanks + 1U, sizeof(AseankgCanonLabel));
+  labels->storage = (char*)malloc(size + 1U);
+  if (!labels->entries || !labels->storage) {
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  char* at = labels->storage;
+  for (size_t b = 0U; b < c->n_blanks; ++b) {
+    const AseankgTerm* const term  = aseankg_graph_term(c->graph, c->blank_term[b]);
+    AseankgCanonLabel* const entry = &labels->entries[c->canon[b]];
+    entry->input                   = at;
+    memcpy(at, term->value, term->length);
+    at += term->length;
+    *at++            = '\0';
+    entry->canonical = at;
+    const int n      = snprintf(at, 24U, "c14n%u", (unsigned)c->canon[b]);
+    at += (size_t)n + 1U;
+  }
+  labels->count = c->n_blanks;
+  return ASEANKG_SUCCESS;
+}
+
+static void
+release(Canon* const c)
+{
+  for (size_t i = 0U; i < c->n_frames; ++i) {
+    free_frame(c->frames[i]);
+  }
+  free(c->frames);
+  EVP_MD_CTX_free(c->md_ctx);
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+  EVP_MD_free(c->fetched);
+#endif
+  free(c->blank_of);
+  free(c->blank_term);
+  free(c->quad_start);
+  free(c->quad_list);
+  free(c->first);
+  free(c->rank);
+  free(c->canon);
+  free(c->issued);
+  free(c->temp);
+  free(c->lines);
+  aseankg_buffer_release(&c->scratch);
+}
+
+AseankgStatus
+aseankg_canon(const AseankgGraph* const input, AseankgGraph* const output,
+              const AseankgCanonOptions* const options, AseankgCanonLabels* const labels,
+              AseankgError* const error)
+{
+  aseankg_canon_labels_release(labels);
+  if (!input || !output || input == output || aseankg_graph_size(output)) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, NULL, 0U, 0U,
+                             "canonicalization needs an input graph and a different, empty output graph");
+  }
+
+  const char* const algorithm = options && options->hash_algorithm ? options->hash_algorithm : "SHA256";
+  Canon             c;
+  memset(&c, 0, sizeof(c));
+  c.graph                = input;
+  c.quads                = aseankg_graph_quads(input);
+  c.n_quads              = aseankg_graph_size(input);
+  c.error                = error;
+  const char* const name = !strcasecmp(algorithm, "SHA256")   ? "SHA256"
+                           : !strcasecmp(algorithm, "SHA384") ? "SHA384"
+                                                              : NULL;
+  if (!name) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, NULL, 0U, 0U,
+                             "unknown hash algorithm \"%s\" (RDFC-1.0 uses SHA256 or SHA384)", algorithm);
+  }
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+  /* Fetched once: the implicit per-call lookup of EVP_sha256() cost more than hashing these short strings. */
+  c.fetched = EVP_MD_fetch(NULL, name, NULL);
+  c.md      = c.fetched;
+#else
+  c.md = EVP_get_digestbyname(name);
+#endif
+  if (!c.md) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, NULL, 0U, 0U, "OpenSSL has no %s digest", name);
+  }
+  c.digest_length = (size_t)EVP_MD_size(c.md);
+
+  AseankgStatus st = ASEANKG_SUCCESS;
+  if (c.n_quads >= NONE) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  c.md_ctx = EVP_MD_CTX_new();
+  st       = c.md_ctx ? number_blanks(&c) : ASEANKG_ERR_NOMEM;
+  st       = st ? st : index_quads(&c);
+  if (st) {
+    goto cleanup;
+  }
+
+  c.max_work = options && options->max_work
+                 ? options->max_work
+                 : ASEANKG_CANON_DEFAULT_WORK + ASEANKG_CANON_WORK_PER_BLANK * c.n_blanks;
+  c.first    = (unsigned char*)malloc((c.n_blanks + 1U) * DIGEST_MAX);
+  c.canon    = (uint32_t*)malloc((c.n_blanks + 1U) * sizeof(uint32_t));
+  c.temp     = (uint32_t*)malloc((c.n_blanks + 1U) * sizeof(uint32_t));
+  c.issued   = (uint32_t*)malloc((c.n_blanks + 1U) * sizeof(uint32_t));
+  if (!c.first || !c.canon || !c.temp || !c.issued) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  memset(c.canon, 0xFF, (c.n_blanks + 1U) * sizeof(uint32_t));
+  memset(c.temp, 0xFF, (c.n_blanks + 1U) * sizeof(uint32_t));
+
+  for (size_t b = 0U; b < c.n_blanks && !st; ++b) {
+    st = hash_first_degree(&c, (uint32_t)b);
+  }
+  st = st ? st : issue_canonical(&c);
+  st = st ? st : write_output(&c, output);
+  st = (st || !labels) ? st : fill_labels(&c, labels);
+
+cleanup:
+  if (st) {
+    aseankg_canon_labels_release(labels);
+    aseankg_error_set(error, st, NULL, 0U, 0U, "%s while canonicalizing", aseankg_strerror(st));
+  }
+  release(&c);
+  return st;
+}

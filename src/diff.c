@@ -1,0 +1,887 @@
+/* Graph diff: ground quads by set difference, blank nodes by colour refinement and anchored matching. */
+#include "aseankg/diff.h"
+
+#include "buffer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE UINT32_MAX
+#define MAX_ROUNDS 64U
+
+/* One end of a quad seen from a blank node: which role the node plays and what is at the other end. */
+typedef struct {
+  AseankgTermId predicate;
+  AseankgTermId graph;
+  AseankgTermId other;      /* the other end's term */
+  uint32_t      other_node; /* its blank-node index on the same side, or NONE */
+  uint32_t      role;       /* 0: the node is the subject, 1: the object */
+} Edge;
+
+typedef struct {
+  AseankgQuad*   quads; /* sorted by ids, no duplicates */
+  size_t         n_quads;
+  uint32_t*      node_of_term; /* blank-node index by term id, NONE for other terms */
+  size_t         n_terms;      /* terms known when the side was built; later ones are none of its nodes */
+  AseankgTermId* nodes;        /* term id by blank-node index */
+  size_t         n_nodes;
+  size_t*        edge_start; /* edges of node i: edges[edge_start[i] .. edge_start[i + 1]) */
+  Edge*          edges;
+  uint64_t*      color;
+  uint64_t*      color0; /* the colour from ground neighbours only */
+  uint32_t*      match;  /* matched node on the other side, or NONE */
+} Side;
+
+typedef struct {
+  AseankgQuad quad;
+  int         added; /* 0: removed */
+} Change;
+
+struct AseankgDiffImpl {
+  const AseankgGraph* graph;
+  Change*             changes; /* sorted as canonical lines, removals before additions */
+  size_t              n_changes;
+  AseankgQuad*        pins; /* old quads that identify the old blank nodes a change touches */
+  size_t              n_pins;
+  AseankgTermId*      old_nodes; /* the old side's blank nodes, sorted */
+  size_t              n_old_nodes;
+  size_t              n_removed;
+  size_t              n_added;
+};
+
+static uint64_t
+mix(uint64_t x)
+{
+  x ^= x >> 33U;
+  x *= 0xFF51AFD7ED558CCDULL;
+  x ^= x >> 33U;
+  x *= 0xC4CEB9FE1A85EC53ULL;
+  x ^= x >> 33U;
+  return x;
+}
+
+static int
+compare_quad_ids(const void* const a, const void* const b)
+{
+  const AseankgQuad* const x     = (const AseankgQuad*)a;
+  const AseankgQuad* const y     = (const AseankgQuad*)b;
+  const AseankgTermId      xs[4] = { x->graph, x->subject, x->predicate, x->object };
+  const AseankgTermId      ys[4] = { y->graph, y->subject, y->predicate, y->object };
+  for (unsigned i = 0U; i < 4U; ++i) {
+    if (xs[i] != ys[i]) {
+      return xs[i] < ys[i] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+/* Sort by ids and drop duplicates; returns the new count. */
+static size_t
+sort_unique(AseankgQuad* const quads, const size_t n)
+{
+  if (n < 2U) {
+    return n;
+  }
+  qsort(quads, n, sizeof(AseankgQuad), compare_quad_ids);
+  size_t out = 1U;
+  for (size_t i = 1U; i < n; ++i) {
+    if (compare_quad_ids(&quads[i], &quads[out - 1U])) {
+      quads[out++] = quads[i];
+    }
+  }
+  return out;
+}
+
+static int
+is_blank(const AseankgGraph* const graph, const AseankgTermId id)
+{
+  const AseankgTerm* const term = aseankg_graph_term(graph, id);
+  return term && term->kind == ASEANKG_TERM_BLANK;
+}
+
+static void
+side_release(Side* const side)
+{
+  free(side->quads);
+  free(side->node_of_term);
+  free(side->nodes);
+  free(side->edge_start);
+  free(side->edges);
+  free(side->color);
+  free(side->color0);
+  free(side->match);
+  memset(side, 0, sizeof(*side));
+}
+
+static int
+compare_edges(const void* const a, const void* const b)
+{
+  const Edge* const x = (const Edge*)a;
+  const Edge* const y = (const Edge*)b;
+  if (x->role != y->role) {
+    return x->role < y->role ? -1 : 1;
+  }
+  if (x->predicate != y->predicate) {
+    return x->predicate < y->predicate ? -1 : 1;
+  }
+  if (x->graph != y->graph) {
+    return x->graph < y->graph ? -1 : 1;
+  }
+  return (x->other > y->other) - (x->other < y->other);
+}
+
+/* Copy and index one side: its blank nodes and, for each, the quads it is in. */
+static AseankgStatus
+side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad* const quads, const size_t n)
+{
+  const size_t n_terms = aseankg_graph_term_count(graph) + 1U;
+  side->quads          = (AseankgQuad*)malloc((n ? n : 1U) * sizeof(AseankgQuad));
+  side->node_of_term   = (uint32_t*)malloc(n_terms * sizeof(uint32_t));
+  side->n_terms        = n_terms;
+  if (!side->quads || !side->node_of_term) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  if (n) {
+    memcpy(side->quads, quads, n * sizeof(AseankgQuad));
+  }
+  side->n_quads = sort_unique(side->quads, n);
+  memset(side->node_of_term, 0xFF, n_terms * sizeof(uint32_t));
+
+  /* Number the blank nodes and count their edges. */
+  size_t n_edges = 0U;
+  for (size_t i = 0U; i < side->n_quads; ++i) {
+    const AseankgTermId ends[2] = { side->quads[i].subject, side->quads[i].object };
+    for (unsigned e = 0U; e < 2U; ++e) {
+      if (is_blank(graph, ends[e])) {
+        if (side->node_of_term[ends[e]] == NONE) {
+          side->node_of_term[ends[e]] = (uint32_t)side->n_nodes++;
+        }
+        ++n_edges;
+      }
+    }
+  }
+
+  const size_t m     = side->n_nodes;
+  side->nodes        = (AseankgTermId*)malloc((m ? m : 1U) * sizeof(AseankgTermId));
+  side->edge_start   = (size_t*)calloc(m + 1U, sizeof(size_t));
+  side->edges        = (Edge*)malloc((n_edges ? n_edges : 1U) * sizeof(Edge));
+  side->color        = (uint64_t*)calloc(m ? m : 1U, sizeof(uint64_t));
+  side->color0       = (uint64_t*)calloc(m ? m : 1U, sizeof(uint64_t));
+  side->match        = (uint32_t*)malloc((m ? m : 1U) * sizeof(uint32_t));
+  size_t* const fill = (size_t*)calloc(m + 1U, sizeof(size_t));
+  if (!side->nodes || !side->edge_start || !side->edges || !side->color || !side->color0 || !side->match ||
+      !fill) {
+    free(fill);
+    return ASEANKG_ERR_NOMEM;
+  }
+  memset(side->match, 0xFF, (m ? m : 1U) * sizeof(uint32_t));
+
+  for (size_t i = 0U; i < side->n_quads; ++i) {
+    const AseankgQuad* const q = &side->quads[i];
+    if (side->node_of_term[q->subject] != NONE) {
+      ++side->edge_start[side->node_of_term[q->subject] + 1U];
+    }
+    if (side->node_of_term[q->object] != NONE) {
+      ++side->edge_start[side->node_of_term[q->object] + 1U];
+    }
+  }
+  for (size_t i = 0U; i < m; ++i) {
+    side->edge_start[i + 1U] += side->edge_start[i];
+  }
+  for (size_t i = 0U; i < side->n_quads; ++i) {
+    const AseankgQuad* const q       = &side->quads[i];
+    const uint32_t           subject = side->node_of_term[q->subject];
+    const uint32_t           object  = side->node_of_term[q->object];
+    if (subject != NONE) {
+      side->nodes[subject] = q->subject;
+      const Edge edge      = { q->predicate, q->graph, q->object, object, 0U };
+      side->edges[side->edge_start[subject] + fill[subject]++] = edge;
+    }
+    if (object != NONE) {
+      side->nodes[object] = q->object;
+      const Edge edge     = { q->predicate, q->graph, q->subject, subject, 1U };
+      side->edges[side->edge_start[object] + fill[object]++] = edge;
+    }
+  }
+  free(fill);
+
+  /* Edges in a fixed order per node, so matching can walk two nodes' edges side by side. */
+  for (size_t i = 0U; i < m; ++i) {
+    qsort(side->edges + side->edge_start[i], side->edge_start[i + 1U] - side->edge_start[i], sizeof(Edge),
+          compare_edges);
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* The hash of one edge given the colours of blank neighbours (or a constant before any round). */
+static uint64_t
+edge_hash(const Edge* const edge, const uint64_t* const colors)
+{
+  const uint64_t other =
+    edge->other_node == NONE ? mix(edge->other) : (colors ? colors[edge->other_node] : 0x9E37U);
+  return mix((uint64_t)edge->role * 0x100000001B3ULL ^ mix(edge->predicate) ^ mix(edge->graph) * 3U ^
+             other * 7U);
+}
+
+/* One refinement round: a node's colour summarises its own and its neighbours' colours. */
+static void
+refine(Side* const side, const uint64_t* const previous, uint64_t* const next)
+{
+  for (size_t i = 0U; i < side->n_nodes; ++i) {
+    uint64_t sum = 0U;
+    for (size_t e = side->edge_start[i]; e < side->edge_start[i + 1U]; ++e) {
+      sum += edge_hash(&side->edges[e], previous);
+    }
+    next[i] = mix((previous ? previous[i] : 0x51U) * 31U + sum);
+  }
+}
+
+static int
+compare_u64(const void* const a, const void* const b)
+{
+  const uint64_t x = *(const uint64_t*)a;
+  const uint64_t y = *(const uint64_t*)b;
+  return (x > y) - (x < y);
+}
+
+static size_t
+count_distinct(const uint64_t* const colors, const size_t n, uint64_t* const scratch)
+{
+  if (!n) {
+    return 0U;
+  }
+  memcpy(scratch, colors, n * sizeof(uint64_t));
+  qsort(scratch, n, sizeof(uint64_t), compare_u64);
+  size_t distinct = 1U;
+  for (size_t i = 1U; i < n; ++i) {
+    distinct += scratch[i] != scratch[i - 1U];
+  }
+  return distinct;
+}
+
+/* Refine both sides together until neither partition gets finer. */
+static AseankgStatus
+color_both(Side* const a, Side* const b)
+{
+  const size_t    most    = a->n_nodes > b->n_nodes ? a->n_nodes : b->n_nodes;
+  uint64_t* const next_a  = (uint64_t*)malloc((most ? most : 1U) * sizeof(uint64_t));
+  uint64_t* const next_b  = (uint64_t*)malloc((most ? most : 1U) * sizeof(uint64_t));
+  uint64_t* const scratch = (uint64_t*)malloc((most ? most : 1U) * sizeof(uint64_t));
+  if (!next_a || !next_b || !scratch) {
+    free(next_a);
+    free(next_b);
+    free(scratch);
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  refine(a, NULL, a->color0);
+  refine(b, NULL, b->color0);
+  memcpy(a->color, a->color0, a->n_nodes * sizeof(uint64_t));
+  memcpy(b->color, b->color0, b->n_nodes * sizeof(uint64_t));
+  size_t classes_a = count_distinct(a->color, a->n_nodes, scratch);
+  size_t classes_b = count_distinct(b->color, b->n_nodes, scratch);
+  for (unsigned round = 0U; round < MAX_ROUNDS; ++round) {
+    refine(a, a->color, next_a);
+    refine(b, b->color, next_b);
+    memcpy(a->color, next_a, a->n_nodes * sizeof(uint64_t));
+    memcpy(b->color, next_b, b->n_nodes * sizeof(uint64_t));
+    const size_t now_a = count_distinct(a->color, a->n_nodes, scratch);
+    const size_t now_b = count_distinct(b->color, b->n_nodes, scratch);
+    if (now_a == classes_a && now_b == classes_b) {
+      break;
+    }
+    classes_a = now_a;
+    classes_b = now_b;
+  }
+
+  free(next_a);
+  free(next_b);
+  free(scratch);
+  return ASEANKG_SUCCESS;
+}
+
+/* --- Matching ------------------------------------------------------------ */
+
+typedef struct {
+  uint64_t color;
+  uint32_t node;
+  uint32_t side; /* 0 old, 1 new */
+} Entry;
+
+static int
+compare_entries(const void* const x, const void* const y)
+{
+  const Entry* const a = (const Entry*)x;
+  const Entry* const b = (const Entry*)y;
+  if (a->color != b->color) {
+    return a->color < b->color ? -1 : 1;
+  }
+  if (a->side != b->side) {
+    return a->side < b->side ? -1 : 1;
+  }
+  return (a->node > b->node) - (a->node < b->node);
+}
+
+/* Edges with the same key (role, predicate, graph) can be paired across sides. */
+static int
+compare_edges_key(const Edge* const x, const Edge* const y)
+{
+  if (x->role != y->role) {
+    return x->role < y->role ? -1 : 1;
+  }
+  if (x->predicate != y->predicate) {
+    return x->predicate < y->predicate ? -1 : 1;
+  }
+  return (x->graph > y->graph) - (x->graph < y->graph);
+}
+
+typedef struct {
+  Side*     a;
+  Side*     b;
+  uint32_t* queue; /* matched old nodes whose neighbours are still to look at */
+  size_t    head;
+  size_t    tail;
+} Matcher;
+
+static void
+pair(Matcher* const m, const uint32_t x, const uint32_t y)
+{
+  m->a->match[x]      = y;
+  m->b->match[y]      = x;
+  m->queue[m->tail++] = x;
+}
+
+/* Spread matches along edges that are unique on both sides: same role, predicate and graph. */
+static void
+propagate(Matcher* const m)
+{
+  while (m->head < m->tail) {
+    const uint32_t x  = m->queue[m->head++];
+    const uint32_t y  = m->a->match[x];
+    size_t         i  = m->a->edge_start[x];
+    size_t         j  = m->b->edge_start[y];
+    const size_t   ie = m->a->edge_start[x + 1U];
+    const size_t   je = m->b->edge_start[y + 1U];
+    while (i < ie && j < je) {
+      const Edge* const ea    = &m->a->edges[i];
+      const Edge* const eb    = &m->b->edges[j];
+      const int         order = compare_edges_key(ea, eb);
+      if (order) {
+        order < 0 ? ++i : ++j;
+        continue;
+      }
+
+      /* The group of edges with this key on each side; pair them if each has one unmatched blank node. */
+      size_t   i_end = i, j_end = j, open_a = 0U, open_b = 0U;
+      uint32_t cand_a = NONE, cand_b = NONE;
+      while (i_end < ie && !compare_edges_key(&m->a->edges[i_end], ea)) {
+        const uint32_t n = m->a->edges[i_end++].other_node;
+        if (n != NONE && m->a->match[n] == NONE) {
+          ++open_a;
+          cand_a = n;
+        }
+      }
+      while (j_end < je && !compare_edges_key(&m->b->edges[j_end], eb)) {
+        const uint32_t n = m->b->edges[j_end++].other_node;
+        if (n != NONE && m->b->match[n] == NONE) {
+          ++open_b;
+          cand_b = n;
+        }
+      }
+      if (open_a == 1U && open_b == 1U && m->a->match[cand_a] == NONE && m->b->match[cand_b] == NONE) {
+        pair(m, cand_a, cand_b);
+      }
+      i = i_end;
+      j = j_end;
+    }
+  }
+}
+
+/*
+   Pair unmatched nodes that share a colour. With `unique_only`, only colours
+   held by exactly one unmatched node on each side; otherwise pair them up in
+   index order, which is right for interchangeable nodes and still gives a
+   correct (if larger) diff when the colour hides a difference.
+*/
+static AseankgStatus
+match_by_color(Matcher* const m, const int use_color0, const int unique_only)
+{
+  const size_t total   = m->a->n_nodes + m->b->n_nodes;
+  Entry* const entries = (Entry*)malloc((total ? total : 1U) * sizeof(Entry));
+  if (!entries) {
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  size_t n = 0U;
+  for (uint32_t s = 0U; s < 2U; ++s) {
+    const Side* const side = s ? m->b : m->a;
+    for (uint32_t i = 0U; i < side->n_nodes; ++i) {
+      if (side->match[i] == NONE) {
+        const Entry entry = { use_color0 ? side->color0[i] : side->color[i], i, s };
+        entries[n++]      = entry;
+      }
+    }
+  }
+  qsort(entries, n, sizeof(Entry), compare_entries);
+
+  for (size_t begin = 0U; begin < n;) {
+    size_t end = begin;
+    size_t mid = begin; /* first new-side entry of the group */
+    while (end < n && entries[end].color == entries[begin].color) {
+      mid += entries[end].side == 0U;
+      ++end;
+    }
+    const size_t n_old = mid - begin;
+    const size_t n_new = end - mid;
+    if (!unique_only || (n_old == 1U && n_new == 1U)) {
+      for (size_t k = 0U; k < n_old && k < n_new; ++k) {
+        if (m->a->match[entries[begin + k].node] == NONE && m->b->match[entries[mid + k].node] == NONE) {
+          pair(m, entries[begin + k].node, entries[mid + k].node);
+        }
+      }
+    }
+    begin = end;
+    propagate(m);
+  }
+
+  free(entries);
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+match_nodes(Side* const a, Side* const b)
+{
+  Matcher m = { a, b, NULL, 0U, 0U };
+  m.queue   = (uint32_t*)malloc((a->n_nodes ? a->n_nodes : 1U) * sizeof(uint32_t));
+  if (!m.queue) {
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  /* Most certain first: unique full colours, then unique ground signatures, then the rest. */
+  AseankgStatus st = match_by_color(&m, 0, 1);
+  st               = st ? st : match_by_color(&m, 1, 1);
+  st               = st ? st : match_by_color(&m, 0, 0);
+  st               = st ? st : match_by_color(&m, 1, 0);
+  free(m.queue);
+  return st;
+}
+
+/* --- Building the change list ---------------------------------------------------- */
+
+/* Intern a fresh blank node for an unmatched new node, with a label the old side does not use. */
+static AseankgTermId
+fresh_node(AseankgGraph* const graph, unsigned* const counter)
+{
+  char label[48];
+  for (;;) {
+    const int n = snprintf(label, sizeof(label), "_:" ASEANKG_DIFF_OLD_PREFIX "new%u", ++*counter);
+    if (!aseankg_graph_lookup(graph, label, (size_t)n)) {
+      return aseankg_graph_blank(graph, label + 2, (size_t)n - 2U);
+    }
+  }
+}
+
+static int
+compare_new_nodes(const void* const x, const void* const y)
+{
+  return compare_entries(x, y);
+}
+
+/* The new side's quads with every blank node replaced by its old match or a fresh node. */
+static AseankgStatus
+map_new_side(AseankgGraph* const graph, const Side* const a, const Side* const b, AseankgQuad** const mapped)
+{
+  AseankgTermId* const target =
+    (AseankgTermId*)malloc((b->n_nodes ? b->n_nodes : 1U) * sizeof(AseankgTermId));
+  Entry* const order = (Entry*)malloc((b->n_nodes ? b->n_nodes : 1U) * sizeof(Entry));
+  *mapped            = (AseankgQuad*)malloc((b->n_quads ? b->n_quads : 1U) * sizeof(AseankgQuad));
+  if (!target || !order || !*mapped) {
+    free(target);
+    free(order);
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  /* Fresh labels in colour order, so they do not depend on the new side's own labels' order alone. */
+  size_t n_fresh = 0U;
+  for (uint32_t i = 0U; i < b->n_nodes; ++i) {
+    if (b->match[i] != NONE) {
+      target[i] = a->nodes[b->match[i]];
+    } else {
+      const Entry entry = { b->color[i], i, 1U };
+      order[n_fresh++]  = entry;
+    }
+  }
+  qsort(order, n_fresh, sizeof(Entry), compare_new_nodes);
+  unsigned      counter = 0U;
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  for (size_t k = 0U; k < n_fresh && !st; ++k) {
+    if (!(target[order[k].node] = fresh_node(graph, &counter))) {
+      st = ASEANKG_ERR_NOMEM;
+    }
+  }
+
+  for (size_t i = 0U; i < b->n_quads && !st; ++i) {
+    AseankgQuad    q       = b->quads[i];
+    const uint32_t subject = b->node_of_term[q.subject];
+    const uint32_t object  = b->node_of_term[q.object];
+    if (subject != NONE) {
+      q.subject = target[subject];
+    }
+    if (object != NONE) {
+      q.object = target[object];
+    }
+    (*mapped)[i] = q;
+  }
+
+  free(target);
+  free(order);
+  return st;
+}
+
+static const AseankgGraph* sort_graph = NULL; /* qsort has no context argument */
+
+static int
+compare_changes(const void* const x, const void* const y)
+{
+  const Change* const a   = (const Change*)x;
+  const Change* const b   = (const Change*)y;
+  int                 cmp = aseankg_graph_compare_terms(sort_graph, a->quad.subject, b->quad.subject);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(sort_graph, a->quad.predicate, b->quad.predicate);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(sort_graph, a->quad.object, b->quad.object);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(sort_graph, a->quad.graph, b->quad.graph);
+  return cmp ? cmp : a->added - b->added;
+}
+
+/* Set difference of two id-sorted quad lists into `diff->changes`. */
+static AseankgStatus
+collect_changes(AseankgDiff* const diff, const AseankgQuad* const old_quads, const size_t n_old,
+                AseankgQuad* const new_quads, size_t n_new)
+{
+  n_new         = sort_unique(new_quads, n_new);
+  diff->changes = (Change*)malloc((n_old + n_new + 1U) * sizeof(Change));
+  if (!diff->changes) {
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  size_t i = 0U;
+  size_t j = 0U;
+  while (i < n_old || j < n_new) {
+    const int cmp = i == n_old ? 1 : j == n_new ? -1 : compare_quad_ids(&old_quads[i], &new_quads[j]);
+    if (cmp < 0) {
+      const Change change              = { old_quads[i++], 0 };
+      diff->changes[diff->n_changes++] = change;
+      ++diff->n_removed;
+    } else if (cmp > 0) {
+      const Change change              = { new_quads[j++], 1 };
+      diff->changes[diff->n_changes++] = change;
+      ++diff->n_added;
+    } else {
+      ++i;
+      ++j;
+    }
+  }
+
+  sort_graph = diff->graph;
+  qsort(diff->changes, diff->n_changes, sizeof(Change), compare_changes);
+  sort_graph = NULL;
+  return ASEANKG_SUCCESS;
+}
+
+static int
+compare_ids(const void* const x, const void* const y)
+{
+  const AseankgTermId a = *(const AseankgTermId*)x;
+  const AseankgTermId b = *(const AseankgTermId*)y;
+  return (a > b) - (a < b);
+}
+
+static int
+is_old_node(const AseankgDiff* const diff, const AseankgTermId id)
+{
+  return diff->n_old_nodes &&
+         bsearch(&id, diff->old_nodes, diff->n_old_nodes, sizeof(AseankgTermId), compare_ids) != NULL;
+}
+
+/*
+   For SPARQL Update, which cannot name blank nodes: the whole connected
+   blank-node components (in the old data) of every old node a change
+   touches. Matching them in WHERE finds those nodes in the store.
+*/
+static AseankgStatus
+collect_pins(AseankgDiff* const diff, const Side* const a)
+{
+  diff->old_nodes = (AseankgTermId*)malloc((a->n_nodes ? a->n_nodes : 1U) * sizeof(AseankgTermId));
+  uint8_t* const  in_component = (uint8_t*)calloc(a->n_nodes ? a->n_nodes : 1U, 1U);
+  uint32_t* const queue        = (uint32_t*)malloc((a->n_nodes ? a->n_nodes : 1U) * sizeof(uint32_t));
+  if (!diff->old_nodes || !in_component || !queue) {
+    free(in_component);
+    free(queue);
+    return ASEANKG_ERR_NOMEM;
+  }
+  memcpy(diff->old_nodes, a->nodes, a->n_nodes * sizeof(AseankgTermId));
+  diff->n_old_nodes = a->n_nodes;
+  qsort(diff->old_nodes, diff->n_old_nodes, sizeof(AseankgTermId), compare_ids);
+
+  size_t tail = 0U;
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    const AseankgTermId ends[2] = { diff->changes[i].quad.subject, diff->changes[i].quad.object };
+    for (unsigned e = 0U; e < 2U; ++e) {
+      const uint32_t node = ends[e] < a->n_terms ? a->node_of_term[ends[e]] : NONE; /* fresh nodes are new */
+      if (node != NONE && !in_component[node]) {
+        in_component[node] = 1U;
+        queue[tail++]      = node;
+      }
+    }
+  }
+  for (size_t head = 0U; head < tail; ++head) {
+    for (size_t e = a->edge_start[queue[head]]; e < a->edge_start[queue[head] + 1U]; ++e) {
+      const uint32_t other = a->edges[e].other_node;
+      if (other != NONE && !in_component[other]) {
+        in_component[other] = 1U;
+        queue[tail++]       = other;
+      }
+    }
+  }
+
+  size_t n = 0U;
+  for (size_t i = 0U; i < a->n_quads; ++i) {
+    const uint32_t s = a->node_of_term[a->quads[i].subject];
+    const uint32_t o = a->node_of_term[a->quads[i].object];
+    n += (s != NONE && in_component[s]) || (o != NONE && in_component[o]);
+  }
+  diff->pins = (AseankgQuad*)malloc((n ? n : 1U) * sizeof(AseankgQuad));
+  if (diff->pins) {
+    for (size_t i = 0U; i < a->n_quads; ++i) {
+      const uint32_t s = a->node_of_term[a->quads[i].subject];
+      const uint32_t o = a->node_of_term[a->quads[i].object];
+      if ((s != NONE && in_component[s]) || (o != NONE && in_component[o])) {
+        diff->pins[diff->n_pins++] = a->quads[i];
+      }
+    }
+  }
+  free(in_component);
+  free(queue);
+  return diff->pins ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+}
+
+AseankgStatus
+aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
+                     const AseankgQuad* const old_quads, const size_t n_old,
+                     const AseankgQuad* const new_quads, const size_t n_new, AseankgError* const error)
+{
+  *diff_out               = NULL;
+  AseankgDiff* const diff = (AseankgDiff*)calloc(1U, sizeof(AseankgDiff));
+  Side               a;
+  Side               b;
+  AseankgQuad*       mapped = NULL;
+  memset(&a, 0, sizeof(a));
+  memset(&b, 0, sizeof(b));
+
+  AseankgStatus st = diff ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st               = st ? st : side_build(&a, graph, old_quads, n_old);
+  st               = st ? st : side_build(&b, graph, new_quads, n_new);
+  st               = st ? st : color_both(&a, &b);
+  st               = st ? st : match_nodes(&a, &b);
+  st               = st ? st : map_new_side(graph, &a, &b, &mapped);
+  if (!st) {
+    diff->graph = graph;
+    st          = collect_changes(diff, a.quads, a.n_quads, mapped, b.n_quads);
+  }
+  st = st ? st : collect_pins(diff, &a);
+
+  free(mapped);
+  side_release(&a);
+  side_release(&b);
+  if (st) {
+    aseankg_diff_free(diff);
+    return aseankg_error_set(error, st, "diff", 0U, 0U, "out of memory");
+  }
+  *diff_out = diff;
+  return ASEANKG_SUCCESS;
+}
+
+size_t
+aseankg_diff_removed(const AseankgDiff* const diff)
+{
+  return diff->n_removed;
+}
+
+size_t
+aseankg_diff_added(const AseankgDiff* const diff)
+{
+  return diff->n_added;
+}
+
+void
+aseankg_diff_free(AseankgDiff* const diff)
+{
+  if (diff) {
+    free(diff->changes);
+    free(diff->pins);
+    free(diff->old_nodes);
+    free(diff);
+  }
+}
+
+/* --- Output ---------------------------------------------------------------- */
+
+/* A term as N-Triples, blank nodes without the side prefix they were read with. */
+static void
+write_term(FILE* const stream, const AseankgGraph* const graph, const AseankgTermId id, const int as_variable)
+{
+  const AseankgTerm* const term = aseankg_graph_term(graph, id);
+  if (term->kind == ASEANKG_TERM_BLANK) {
+    fprintf(stream, "%s%s", as_variable ? "?" : "_:", term->value + strlen(ASEANKG_DIFF_OLD_PREFIX));
+  } else {
+    fwrite(term->key, 1U, term->key_length, stream);
+  }
+}
+
+static void
+write_quad(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad,
+           const int variables)
+{
+  write_term(stream, graph, quad->subject, variables);
+  fputc(' ', stream);
+  write_term(stream, graph, quad->predicate, variables);
+  fputc(' ', stream);
+  write_term(stream, graph, quad->object, variables);
+  if (quad->graph) {
+    fputc(' ', stream);
+    write_term(stream, graph, quad->graph, variables);
+  }
+  fputs(" .\n", stream);
+}
+
+static int
+has_blank(const AseankgGraph* const graph, const AseankgQuad* const quad)
+{
+  return is_blank(graph, quad->subject) || is_blank(graph, quad->object);
+}
+
+/* A triple pattern inside a SPARQL block, wrapped in GRAPH for a named graph. */
+static void
+write_pattern(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad,
+              const int variables)
+{
+  const AseankgQuad triple = { quad->subject, quad->predicate, quad->object, 0U };
+  fputs("  ", stream);
+  if (quad->graph) {
+    fputs("GRAPH ", stream);
+    write_term(stream, graph, quad->graph, 0);
+    fputs(" { ", stream);
+  }
+  write_quad(stream, graph, &triple, variables);
+  if (quad->graph) {
+    fputs("  }\n", stream);
+  }
+}
+
+static void
+write_data_block(FILE* const stream, const AseankgDiff* const diff, const char* const keyword,
+                 const int added)
+{
+  size_t written = 0U;
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    const Change* const c = &diff->changes[i];
+    if (c->added == added && !has_blank(diff->graph, &c->quad)) {
+      if (!written++) {
+        fprintf(stream, "%s {\n", keyword);
+      }
+      write_pattern(stream, diff->graph, &c->quad, 0);
+    }
+  }
+  if (written) {
+    fputs("} ;\n", stream);
+  }
+}
+
+/* A quad in an INSERT or DELETE template: old blank nodes as variables, fresh ones as labels. */
+static void
+write_template_quad(FILE* const stream, const AseankgDiff* const diff, const AseankgQuad* const quad)
+{
+  const AseankgTermId ids[3] = { quad->subject, quad->predicate, quad->object };
+  fputs("  ", stream);
+  if (quad->graph) {
+    fputs("GRAPH ", stream);
+    write_term(stream, diff->graph, quad->graph, 0);
+    fputs(" { ", stream);
+  }
+  for (unsigned i = 0U; i < 3U; ++i) {
+    write_term(stream, diff->graph, ids[i], is_old_node(diff, ids[i]));
+    fputs(i < 2U ? " " : " .", stream);
+  }
+  fputs(quad->graph ? " }\n" : "\n", stream);
+}
+
+static void
+write_sparql_update(FILE* const stream, const AseankgDiff* const diff)
+{
+  size_t with_blanks = 0U;
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    with_blanks += has_blank(diff->graph, &diff->changes[i].quad) ? 1U : 0U;
+  }
+
+  /* Changes that touch blank nodes first: their WHERE must see the old data. */
+  if (with_blanks && diff->n_pins) {
+    fputs("DELETE {\n", stream);
+    for (size_t i = 0U; i < diff->n_changes; ++i) {
+      if (!diff->changes[i].added && has_blank(diff->graph, &diff->changes[i].quad)) {
+        write_template_quad(stream, diff, &diff->changes[i].quad);
+      }
+    }
+    fputs("}\nINSERT {\n", stream);
+    for (size_t i = 0U; i < diff->n_changes; ++i) {
+      if (diff->changes[i].added && has_blank(diff->graph, &diff->changes[i].quad)) {
+        write_template_quad(stream, diff, &diff->changes[i].quad);
+      }
+    }
+    /* LIMIT 1: where the old data repeats a structure, change one copy, not all of them. */
+    fputs("}\nWHERE { SELECT * WHERE {\n", stream);
+    for (size_t i = 0U; i < diff->n_pins; ++i) {
+      write_template_quad(stream, diff, &diff->pins[i]);
+    }
+    fputs("} LIMIT 1 } ;\n", stream);
+  } else if (with_blanks) {
+    fputs("INSERT DATA {\n", stream);
+    for (size_t i = 0U; i < diff->n_changes; ++i) {
+      if (diff->changes[i].added && has_blank(diff->graph, &diff->changes[i].quad)) {
+        write_template_quad(stream, diff, &diff->changes[i].quad);
+      }
+    }
+    fputs("} ;\n", stream);
+  }
+
+  write_data_block(stream, diff, "DELETE DATA", 0);
+  write_data_block(stream, diff, "INSERT DATA", 1);
+}
+
+AseankgStatus
+aseankg_diff_write(const AseankgDiff* const diff, FILE* const stream, const AseankgDiffFormat format)
+{
+  switch (format) {
+    case ASEANKG_DIFF_TEXT:
+      for (size_t i = 0U; i < diff->n_changes; ++i) {
+        fputs(diff->changes[i].added ? "+ " : "- ", stream);
+        write_quad(stream, diff->graph, &diff->changes[i].quad, 0);
+      }
+      break;
+    case ASEANKG_DIFF_RDF_PATCH:
+      fputs("TX .\n", stream);
+      for (int added = 0; added < 2; ++added) {
+        for (size_t i = 0U; i < diff->n_changes; ++i) {
+          if (diff->changes[i].added == added) {
+            fputs(added ? "A " : "D ", stream);
+            write_quad(stream, diff->graph, &diff->changes[i].quad, 0);
+          }
+        }
+      }
+      fputs("TC .\n", stream);
+      break;
+    case ASEANKG_DIFF_SPARQL_UPDATE:
+      write_sparql_update(stream, diff);
+      break;
+  }
+  return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+}
