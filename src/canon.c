@@ -1,5 +1,4 @@
-/* RDFC-1.0 canonicalization: first-degree hashes for every blank node, the n-degree search only where they
- * tie. */
+/* RDFC-1.0 canonicalization: first-degree hashes for all blank nodes, the n-degree search only on ties. */
 #include "aseankg/canon.h"
 
 #include "buffer.h"
@@ -17,30 +16,48 @@
 /* Digests are kept in fixed slots, zero-padded, so one memcmp orders SHA-256 and SHA-384 alike. */
 #define DIGEST_MAX 48U
 
-/* Each level of Hash N-Degree Quads is a C stack frame; a chain this deep could not finish anyway. */
-#define MAX_DEPTH 4096U
-
 typedef struct {
   unsigned char digest[DIGEST_MAX];
   uint32_t      blank;
   uint32_t      rank;
 } Related;
 
-/* Scratch space for one level of Hash N-Degree Quads, kept between calls at that depth. */
+/* Where one level of Hash N-Degree Quads has got to. */
+typedef enum {
+  PHASE_GROUP,       /* start the next group of related blank nodes, or finish */
+  PHASE_PERMUTATION, /* try the current permutation */
+  PHASE_RECURSE,     /* hash the next blank node on the recursion list */
+  PHASE_RETURNED,    /* a level deeper has left its hash in `digest` */
+  PHASE_NEXT         /* keep the permutation if `better`, then move on */
+} Phase;
+
+/* One level of Hash N-Degree Quads, kept on an explicit stack (a long chain would overflow the C stack);
+   its arrays are reused by later calls at the same depth. */
 typedef struct {
-  Related*      related;
-  size_t        related_capacity;
-  uint32_t*     perm;
-  size_t        perm_capacity;
-  uint32_t*     recursion;
-  size_t        recursion_capacity;
-  uint32_t*     chosen; /* what the best permutation so far issued, in order */
-  size_t        chosen_capacity;
-  size_t        n_chosen;
-  AseankgBuffer path;
-  AseankgBuffer best;
-  AseankgBuffer data;
-  unsigned char digest[DIGEST_MAX]; /* the result of a call one level deeper */
+  Phase          phase;
+  unsigned char* out; /* where the result goes */
+  Related*       related;
+  size_t         related_capacity;
+  size_t         n_related;
+  size_t         group_start; /* the current group is related[group_start .. group_end) */
+  size_t         group_end;
+  uint32_t*      perm;
+  size_t         perm_capacity;
+  uint32_t*      recursion;
+  size_t         recursion_capacity;
+  size_t         n_recursion;
+  size_t         next_recursion;
+  uint32_t*      chosen; /* what the best permutation so far issued, in order */
+  size_t         chosen_capacity;
+  size_t         n_chosen;
+  uint32_t       base; /* the issuer's length when the group started */
+  int            have_best;
+  int            in_place; /* the best permutation's issued identifiers are still in the issuer */
+  int            better;
+  AseankgBuffer  path;
+  AseankgBuffer  best;
+  AseankgBuffer  data;
+  unsigned char  digest[DIGEST_MAX];
 } Frame;
 
 typedef struct {
@@ -81,22 +98,23 @@ typedef struct {
   size_t              n_blanks;
   uint32_t*           blank_of;   /* by term id: blank index, or NONE */
   AseankgTermId*      blank_term; /* by blank index; blanks are numbered in order of first appearance */
-  size_t*        quad_start; /* quads mentioning blank b: quad_list[quad_start[b] .. quad_start[b + 1]) */
-  uint32_t*      quad_list;
-  unsigned char* first; /* by blank: first-degree hash, DIGEST_MAX bytes each */
-  uint32_t*      rank;  /* by blank: position in label order, which fixes the permutation order */
-  uint32_t*      canon; /* by blank: canonical number, or NONE */
-  uint32_t       n_canon;
-  uint32_t*      issued; /* the temporary issuer: issued[i] holds "_:b<i>" */
-  uint32_t       n_issued;
-  uint32_t*      temp; /* by blank: temporary number, or NONE */
-  Frame**        frames;
-  size_t         n_frames;
-  size_t         work;
-  size_t         max_work;
-  AseankgBuffer  scratch;
-  Line*          lines;
-  size_t         lines_capacity;
+  size_t*             quad_start; /* b's quads: quad_list[quad_start[b] ..] */
+  uint32_t*           quad_list;
+  unsigned char*      first; /* by blank: first-degree hash, DIGEST_MAX bytes each */
+  uint32_t*           rank;  /* by blank: position in label order, which fixes the permutation order */
+  uint32_t*           canon; /* by blank: canonical number, or NONE */
+  uint32_t            n_canon;
+  uint32_t*           issued; /* the temporary issuer: issued[i] holds "_:b<i>" */
+  uint32_t            n_issued;
+  uint32_t*           temp;   /* by blank: temporary number, or NONE */
+  Frame**             frames; /* the explicit stack of Hash N-Degree Quads levels */
+  size_t              n_frames;
+  size_t              frames_capacity;
+  size_t              work;
+  size_t              max_work;
+  AseankgBuffer       scratch;
+  Line*               lines;
+  size_t              lines_capacity;
 } Canon;
 
 void
@@ -116,7 +134,7 @@ reserve(void** const array, size_t* const capacity, const size_t count, const si
   if (count <= *capacity) {
     return ASEANKG_SUCCESS;
   }
-  size_t wanted = *capacity ? *capacity : 16U;
+  size_t wanted = *capacity ? *capacity : 4U;
   while (wanted < count) {
     wanted *= 2U;
   }
@@ -279,8 +297,7 @@ number_blanks(Canon* const c)
   return ASEANKG_SUCCESS;
 }
 
-/* Build the blank node to quads map as one flat array: each quad listed once per distinct blank node in it.
- */
+/* The blank node to quads map as one flat array: a quad is listed once per distinct blank node in it. */
 static AseankgStatus
 index_quads(Canon* const c)
 {
@@ -379,7 +396,9 @@ hash_first_degree(Canon* const c, const uint32_t blank)
   for (size_t i = 0U; i < n; ++i) {
     c->lines[i].text = buffer->data + c->lines[i].start;
   }
-  qsort(c->lines, n, sizeof(Line), compare_lines);
+  if (n > 1U) {
+    qsort(c->lines, n, sizeof(Line), compare_lines);
+  }
 
   unsigned char* const out  = c->first + (size_t)blank * DIGEST_MAX;
   unsigned             size = 0U;
@@ -410,8 +429,7 @@ truncate_issuer(Canon* const c, const uint32_t length)
   }
 }
 
-/* Append a blank node's issued identifier: "_:c14n<N>" if canonical, else "_:b<N>" (no printf: this is hot).
- */
+/* Append "_:c14n<N>" for a canonical blank node, else "_:b<N>"; by hand, as printf was a hot spot. */
 static AseankgStatus
 append_issued(const Canon* const c, AseankgBuffer* const buffer, const uint32_t blank)
 {
@@ -499,17 +517,14 @@ static AseankgStatus
 get_frame(Canon* const c, const size_t depth, Frame** const frame)
 {
   if (depth >= c->n_frames) {
-    Frame** const frames = (Frame**)realloc(c->frames, (depth + 1U) * sizeof(Frame*));
-    if (!frames) {
-      return ASEANKG_ERR_NOMEM;
-    }
-    c->frames = frames;
-    while (c->n_frames <= depth) {
+    AseankgStatus st = reserve((void**)&c->frames, &c->frames_capacity, depth + 1U, sizeof(Frame*));
+    while (!st && c->n_frames <= depth) {
       c->frames[c->n_frames] = (Frame*)calloc(1U, sizeof(Frame));
-      if (!c->frames[c->n_frames]) {
-        return ASEANKG_ERR_NOMEM;
-      }
-      ++c->n_frames;
+      st                     = c->frames[c->n_frames] ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+      c->n_frames += st ? 0U : 1U;
+    }
+    if (st) {
+      return st;
     }
   }
   *frame = c->frames[depth];
@@ -539,147 +554,187 @@ is_worse(const Frame* const f)
          compare_bytes(f->path.data, f->path.length, f->best.data, f->best.length) > 0;
 }
 
-static AseankgStatus hash_n_degree(Canon* c, uint32_t blank, size_t depth, unsigned char* out);
-
-/* Try f->perm[0 .. n): build its path, recursing into blank nodes it meets first; `*better` if it wins. */
+/* Open a level for `blank`: hash its related blank nodes against the issuer as it is now. */
 static AseankgStatus
-try_permutation(Canon* const c, Frame* const f, const size_t n, const size_t depth, const int have_best,
-                int* const better)
+begin_level(Canon* const c, const size_t depth, const uint32_t blank, unsigned char* const out)
 {
-  size_t n_recursion = 0U;
-  *better            = 0;
-  aseankg_buffer_reset(&f->path);
+  Frame*        f  = NULL;
+  AseankgStatus st = step(c);
+  st               = st ? st : get_frame(c, depth, &f);
+  if (st) {
+    return st;
+  }
+  f->phase       = PHASE_GROUP;
+  f->out         = out;
+  f->n_related   = 0U;
+  f->group_start = 0U;
+  aseankg_buffer_reset(&f->data);
+
+  static const char positions[3] = { 's', 'o', 'g' };
+  for (size_t k = c->quad_start[blank]; k < c->quad_start[blank + 1U] && !st; ++k) {
+    const AseankgQuad* const q      = &c->quads[c->quad_list[k]];
+    const AseankgTermId      ids[3] = { q->subject, q->object, q->graph };
+    for (unsigned t = 0U; t < 3U && !st; ++t) {
+      const uint32_t related = blank_index(c, ids[t]);
+      if (related == NONE || related == blank) {
+        continue;
+      }
+      st = reserve((void**)&f->related, &f->related_capacity, f->n_related + 1U, sizeof(Related));
+      st = st ? st : hash_related(c, related, q, positions[t], f->related[f->n_related].digest);
+      if (!st) {
+        f->related[f->n_related].blank = related;
+        f->related[f->n_related].rank  = c->rank[related];
+        ++f->n_related;
+      }
+    }
+  }
+  if (!st && f->n_related > 1U) {
+    qsort(f->related, f->n_related, sizeof(Related), compare_related);
+  }
+  return st;
+}
+
+/* Set up the permutations of the next group of related blank nodes, which share a hash. */
+static AseankgStatus
+begin_group(Canon* const c, Frame* const f)
+{
+  const Related* const related = f->related;
+  size_t               end     = f->group_start + 1U;
+  while (end < f->n_related && !memcmp(related[end].digest, related[f->group_start].digest, DIGEST_MAX)) {
+    ++end;
+  }
+  const size_t  n  = end - f->group_start;
+  AseankgStatus st = reserve((void**)&f->perm, &f->perm_capacity, n, sizeof(uint32_t));
+  st               = st ? st : reserve((void**)&f->recursion, &f->recursion_capacity, n, sizeof(uint32_t));
+  st               = st ? st : append_hex(&f->data, related[f->group_start].digest, c->digest_length);
+  if (st) {
+    return st;
+  }
   for (size_t i = 0U; i < n; ++i) {
+    f->perm[i] = related[f->group_start + i].blank;
+  }
+  f->group_end = end;
+  f->base      = c->n_issued;
+  f->have_best = 0;
+  f->in_place  = 0;
+  f->phase     = PHASE_PERMUTATION;
+  return ASEANKG_SUCCESS;
+}
+
+/* Build the current permutation's path up to its recursion, issuing identifiers for blank nodes met first. */
+static AseankgStatus
+begin_permutation(Canon* const c, Frame* const f)
+{
+  f->n_recursion    = 0U;
+  f->next_recursion = 0U;
+  f->better         = 0;
+  f->phase          = PHASE_RECURSE;
+  aseankg_buffer_reset(&f->path);
+  for (size_t i = 0U; i < f->group_end - f->group_start; ++i) {
     const uint32_t related = f->perm[i];
     if (c->canon[related] == NONE && c->temp[related] == NONE) {
-      f->recursion[n_recursion++] = related;
+      f->recursion[f->n_recursion++] = related;
       issue_temporary(c, related);
     }
     const AseankgStatus st = append_issued(c, &f->path, related);
     if (st) {
       return st;
     }
-    if (have_best && is_worse(f)) {
-      return ASEANKG_SUCCESS;
+    if (f->have_best && is_worse(f)) {
+      f->phase = PHASE_NEXT;
+      break;
     }
   }
-
-  for (size_t i = 0U; i < n_recursion; ++i) {
-    const uint32_t related = f->recursion[i];
-    AseankgStatus  st      = hash_n_degree(c, related, depth + 1U, f->digest);
-    st                     = st ? st : append_issued(c, &f->path, related);
-    st                     = st ? st : aseankg_buffer_append_byte(&f->path, '<');
-    st                     = st ? st : append_hex(&f->path, f->digest, c->digest_length);
-    st                     = st ? st : aseankg_buffer_append_byte(&f->path, '>');
-    if (st) {
-      return st;
-    }
-    if (have_best && is_worse(f)) {
-      return ASEANKG_SUCCESS;
-    }
-  }
-
-  *better = !have_best || compare_bytes(f->path.data, f->path.length, f->best.data, f->best.length) < 0;
   return ASEANKG_SUCCESS;
 }
 
-/* Choose the best permutation of the related blank nodes f->related[first .. first + n), which share a hash.
- */
+/* Keep the permutation just tried if it won, then go on to the next one or close the group. */
 static AseankgStatus
-choose_path(Canon* const c, Frame* const f, const size_t first, const size_t n, const size_t depth)
+end_permutation(Canon* const c, Frame* const f)
 {
-  AseankgStatus st = reserve((void**)&f->perm, &f->perm_capacity, n, sizeof(uint32_t));
-  st               = st ? st : reserve((void**)&f->recursion, &f->recursion_capacity, n, sizeof(uint32_t));
-  if (st) {
-    return st;
-  }
-  for (size_t i = 0U; i < n; ++i) {
-    f->perm[i] = f->related[first + i].blank;
-  }
-
-  const uint32_t base      = c->n_issued;
-  int            have_best = 0;
-  do {
-    int better = 0;
-    st         = step(c);
-    st         = st ? st : try_permutation(c, f, n, depth, have_best, &better);
-    if (!st && better) {
-      const AseankgBuffer swap = f->best;
-      f->best                  = f->path;
-      f->path                  = swap;
-      f->n_chosen              = c->n_issued - base;
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  const int     more = next_permutation(c, f->perm, f->group_end - f->group_start);
+  if (f->better) {
+    const AseankgBuffer swap = f->best;
+    f->best                  = f->path;
+    f->path                  = swap;
+    f->have_best             = 1;
+    /* The last permutation's win stays in the issuer as it is, so a chain of single-permutation levels
+       does not copy its tail at every level. */
+    f->in_place = !more;
+    f->n_chosen = c->n_issued - f->base;
+    if (!f->in_place) {
       st = reserve((void**)&f->chosen, &f->chosen_capacity, f->n_chosen, sizeof(uint32_t));
       if (!st && f->n_chosen) {
-        memcpy(f->chosen, c->issued + base, f->n_chosen * sizeof(uint32_t));
+        memcpy(f->chosen, c->issued + f->base, f->n_chosen * sizeof(uint32_t));
       }
-      have_best = 1;
     }
-    truncate_issuer(c, base);
-  } while (!st && next_permutation(c, f->perm, n));
-  if (st) {
+  }
+  if (!f->in_place) {
+    truncate_issuer(c, f->base);
+  }
+  if (st || more) {
+    f->phase = PHASE_PERMUTATION;
     return st;
   }
 
-  for (size_t i = 0U; i < f->n_chosen; ++i) {
+  for (size_t i = 0U; i < f->n_chosen && !f->in_place; ++i) {
     issue_temporary(c, f->chosen[i]);
   }
+  f->group_start = f->group_end;
+  f->phase       = PHASE_GROUP;
   return aseankg_buffer_append(&f->data, f->best.data, f->best.length);
 }
 
 /* Hash N-Degree Quads for `blank` with the temporary issuer as it stands; leaves the chosen issuer in place.
  */
 static AseankgStatus
-hash_n_degree(Canon* const c, const uint32_t blank, const size_t depth, unsigned char* const out)
+hash_n_degree(Canon* const c, const uint32_t blank, unsigned char* const out)
 {
-  Frame*        f  = NULL;
-  AseankgStatus st = step(c);
-  if (!st && depth >= MAX_DEPTH) {
-    st = aseankg_error_set(
-      c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
-      "blank nodes too interconnected to canonicalize: the search is over %u levels deep", MAX_DEPTH);
-  }
-  st = st ? st : get_frame(c, depth, &f);
-  if (st) {
-    return st;
-  }
-
-  /* Hash every related blank node against the issuer as it is on entry. */
-  const size_t first = c->quad_start[blank];
-  const size_t last  = c->quad_start[blank + 1U];
-  size_t       n     = 0U;
-  for (size_t k = first; k < last && !st; ++k) {
-    const AseankgQuad* const q            = &c->quads[c->quad_list[k]];
-    const AseankgTermId      ids[3]       = { q->subject, q->object, q->graph };
-    static const char        positions[3] = { 's', 'o', 'g' };
-    for (unsigned t = 0U; t < 3U && !st; ++t) {
-      const uint32_t related = blank_index(c, ids[t]);
-      if (related == NONE || related == blank) {
-        continue;
-      }
-      st = reserve((void**)&f->related, &f->related_capacity, n + 1U, sizeof(Related));
-      st = st ? st : hash_related(c, related, q, positions[t], f->related[n].digest);
-      if (!st) {
-        f->related[n].blank = related;
-        f->related[n].rank  = c->rank[related];
-        ++n;
-      }
+  size_t        depth = 0U;
+  AseankgStatus st    = begin_level(c, depth, blank, out);
+  while (!st) {
+    Frame* const f = c->frames[depth];
+    switch (f->phase) {
+      case PHASE_GROUP:
+        if (f->group_start < f->n_related) {
+          st = begin_group(c, f);
+          break;
+        }
+        st = digest(c, f->data.data, f->data.length, f->out);
+        if (st || depth == 0U) {
+          return st;
+        }
+        --depth;
+        break;
+      case PHASE_PERMUTATION:
+        st = step(c);
+        st = st ? st : begin_permutation(c, f);
+        break;
+      case PHASE_RECURSE:
+        if (f->next_recursion < f->n_recursion) {
+          f->phase = PHASE_RETURNED;
+          st       = begin_level(c, depth + 1U, f->recursion[f->next_recursion], f->digest);
+          ++depth;
+        } else {
+          f->better =
+            !f->have_best || compare_bytes(f->path.data, f->path.length, f->best.data, f->best.length) < 0;
+          f->phase = PHASE_NEXT;
+        }
+        break;
+      case PHASE_RETURNED:
+        st       = append_issued(c, &f->path, f->recursion[f->next_recursion++]);
+        st       = st ? st : aseankg_buffer_append_byte(&f->path, '<');
+        st       = st ? st : append_hex(&f->path, f->digest, c->digest_length);
+        st       = st ? st : aseankg_buffer_append_byte(&f->path, '>');
+        f->phase = (f->have_best && is_worse(f)) ? PHASE_NEXT : PHASE_RECURSE;
+        break;
+      case PHASE_NEXT:
+        st = end_permutation(c, f);
+        break;
     }
   }
-  if (st) {
-    return st;
-  }
-  qsort(f->related, n, sizeof(Related), compare_related);
-
-  aseankg_buffer_reset(&f->data);
-  for (size_t start = 0U, end = 0U; start < n && !st; start = end) {
-    for (end = start + 1U;
-         end < n && !memcmp(f->related[end].digest, f->related[start].digest, DIGEST_MAX);) {
-      ++end;
-    }
-    st = append_hex(&f->data, f->related[start].digest, c->digest_length);
-    st = st ? st : choose_path(c, f, start, end - start, depth);
-  }
-  return st ? st : digest(c, f->data.data, f->data.length, out);
+  return st;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -724,7 +779,7 @@ label_group(Canon* const c, const Ordered* const group, const size_t n, Result**
     truncate_issuer(c, 0U);
     issue_temporary(c, blank);
     AseankgStatus st = reserve((void**)results, results_capacity, n_results + 1U, sizeof(Result));
-    st               = st ? st : hash_n_degree(c, blank, 0U, (*results)[n_results].digest);
+    st               = st ? st : hash_n_degree(c, blank, (*results)[n_results].digest);
     st = st ? st : reserve((void**)sequences, sequences_capacity, n_stored + c->n_issued, sizeof(uint32_t));
     if (st) {
       return st;
@@ -738,7 +793,9 @@ label_group(Canon* const c, const Ordered* const group, const size_t n, Result**
   }
   truncate_issuer(c, 0U);
 
-  qsort(*results, n_results, sizeof(Result), compare_results);
+  if (n_results > 1U) {
+    qsort(*results, n_results, sizeof(Result), compare_results);
+  }
   for (size_t r = 0U; r < n_results; ++r) {
     for (size_t k = 0U; k < (*results)[r].count; ++k) {
       const uint32_t blank = (*sequences)[(*results)[r].start + k];

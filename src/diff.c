@@ -76,6 +76,52 @@ compare_quad_ids(const void* const a, const void* const b)
   return 0;
 }
 
+/*
+   Sort quads by (graph, subject, predicate, object) ids: a least-significant-
+   digit radix sort, 16 bits at a time, linear in the number of quads. Falls
+   back to qsort if the scratch buffer cannot be had.
+*/
+static void
+radix_sort_quads(AseankgQuad* const quads, const size_t n)
+{
+  AseankgQuad* const scratch = (AseankgQuad*)malloc(n * sizeof(AseankgQuad));
+  size_t* const      counts  = (size_t*)malloc(65536U * sizeof(size_t));
+  if (!scratch || !counts) {
+    free(scratch);
+    free(counts);
+    qsort(quads, n, sizeof(AseankgQuad), compare_quad_ids);
+    return;
+  }
+
+  AseankgQuad* from = quads;
+  AseankgQuad* to   = scratch;
+  for (unsigned digit = 0U; digit < 8U; ++digit) {
+    const unsigned field = 3U - digit / 2U; /* object first, graph last */
+    const unsigned shift = (digit % 2U) * 16U;
+    memset(counts, 0, 65536U * sizeof(size_t));
+    for (size_t i = 0U; i < n; ++i) {
+      const AseankgTermId ids[4] = { from[i].graph, from[i].subject, from[i].predicate, from[i].object };
+      ++counts[(ids[field] >> shift) & 0xFFFFU];
+    }
+    size_t total = 0U;
+    for (size_t k = 0U; k < 65536U; ++k) {
+      const size_t count = counts[k];
+      counts[k]          = total;
+      total += count;
+    }
+    for (size_t i = 0U; i < n; ++i) {
+      const AseankgTermId ids[4] = { from[i].graph, from[i].subject, from[i].predicate, from[i].object };
+      to[counts[(ids[field] >> shift) & 0xFFFFU]++] = from[i];
+    }
+    AseankgQuad* const swap = from;
+    from                    = to;
+    to                      = swap;
+  }
+  /* An even number of passes leaves the result in `quads`. */
+  free(scratch);
+  free(counts);
+}
+
 /* Sort by ids and drop duplicates; returns the new count. */
 static size_t
 sort_unique(AseankgQuad* const quads, const size_t n)
@@ -83,7 +129,11 @@ sort_unique(AseankgQuad* const quads, const size_t n)
   if (n < 2U) {
     return n;
   }
-  qsort(quads, n, sizeof(AseankgQuad), compare_quad_ids);
+  if (n < 4096U) {
+    qsort(quads, n, sizeof(AseankgQuad), compare_quad_ids);
+  } else {
+    radix_sort_quads(quads, n);
+  }
   size_t out = 1U;
   for (size_t i = 1U; i < n; ++i) {
     if (compare_quad_ids(&quads[i], &quads[out - 1U])) {
@@ -165,7 +215,7 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
   const size_t m     = side->n_nodes;
   side->nodes        = (AseankgTermId*)malloc((m ? m : 1U) * sizeof(AseankgTermId));
   side->edge_start   = (size_t*)calloc(m + 1U, sizeof(size_t));
-  side->edges        = (Edge*)malloc((n_edges ? n_edges : 1U) * sizeof(Edge));
+  side->edges        = (Edge*)calloc(n_edges ? n_edges : 1U, sizeof(Edge));
   side->color        = (uint64_t*)calloc(m ? m : 1U, sizeof(uint64_t));
   side->color0       = (uint64_t*)calloc(m ? m : 1U, sizeof(uint64_t));
   side->match        = (uint32_t*)malloc((m ? m : 1U) * sizeof(uint32_t));
@@ -449,6 +499,112 @@ match_by_color(Matcher* const m, const int use_color0, const int unique_only)
   return ASEANKG_SUCCESS;
 }
 
+typedef struct {
+  uint64_t hash;
+  uint32_t node;
+} Anchor;
+
+static int
+compare_anchors(const void* const x, const void* const y)
+{
+  const Anchor* const a = (const Anchor*)x;
+  const Anchor* const b = (const Anchor*)y;
+  if (a->hash != b->hash) {
+    return a->hash < b->hash ? -1 : 1;
+  }
+  return (a->node > b->node) - (a->node < b->node);
+}
+
+/* An edge shared by more nodes than this says little about which node is which. */
+#define MAX_ANCHOR_GROUP 16U
+
+/*
+   Pair an unmatched new node with the unmatched old node that shares most of
+   its ground edges (at least half of them): a node with one edited value is
+   still the same node. Shared edges are found through a sorted index, so
+   the work is linear in the edges apart from the sorting.
+*/
+static AseankgStatus
+match_by_similarity(Matcher* const m)
+{
+  const Side* const a       = m->a;
+  size_t            n       = 0U;
+  Anchor* const     anchors = (Anchor*)malloc((a->edge_start[a->n_nodes] + 1U) * sizeof(Anchor));
+  uint32_t* const   score   = (uint32_t*)calloc(a->n_nodes + 1U, sizeof(uint32_t));
+  uint32_t* const   touched = (uint32_t*)malloc((a->n_nodes + 1U) * sizeof(uint32_t));
+  if (!anchors || !score || !touched) {
+    free(anchors);
+    free(score);
+    free(touched);
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  for (uint32_t x = 0U; x < a->n_nodes; ++x) {
+    for (size_t e = a->edge_start[x]; a->match[x] == NONE && e < a->edge_start[x + 1U]; ++e) {
+      if (a->edges[e].other_node == NONE) {
+        const Anchor anchor = { edge_hash(&a->edges[e], NULL), x };
+        anchors[n++]        = anchor;
+      }
+    }
+  }
+  qsort(anchors, n, sizeof(Anchor), compare_anchors);
+
+  const Side* const b = m->b;
+  for (uint32_t y = 0U; y < b->n_nodes; ++y) {
+    if (b->match[y] != NONE) {
+      continue;
+    }
+    size_t   n_touched = 0U;
+    uint32_t degree    = 0U;
+    for (size_t e = b->edge_start[y]; e < b->edge_start[y + 1U]; ++e) {
+      if (b->edges[e].other_node != NONE) {
+        continue;
+      }
+      ++degree;
+      const uint64_t hash = edge_hash(&b->edges[e], NULL);
+      size_t         lo = 0U, hi = n; /* first anchor with this hash */
+      while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2U;
+        if (anchors[mid].hash < hash) {
+          lo = mid + 1U;
+        } else {
+          hi = mid;
+        }
+      }
+      size_t end = lo;
+      while (end < n && anchors[end].hash == hash) {
+        ++end;
+      }
+      for (size_t k = lo; end - lo <= MAX_ANCHOR_GROUP && k < end; ++k) {
+        const uint32_t x = anchors[k].node;
+        if (a->match[x] == NONE && !score[x]++) {
+          touched[n_touched++] = x;
+        }
+      }
+    }
+
+    uint32_t best = NONE;
+    for (size_t k = 0U; k < n_touched; ++k) {
+      const uint32_t x = touched[k];
+      if (best == NONE || score[x] > score[best] || (score[x] == score[best] && x < best)) {
+        best = x;
+      }
+    }
+    if (best != NONE && score[best] * 2U >= degree) {
+      pair(m, best, y);
+      propagate(m);
+    }
+    for (size_t k = 0U; k < n_touched; ++k) {
+      score[touched[k]] = 0U;
+    }
+  }
+
+  free(anchors);
+  free(score);
+  free(touched);
+  return ASEANKG_SUCCESS;
+}
+
 static AseankgStatus
 match_nodes(Side* const a, Side* const b)
 {
@@ -458,10 +614,14 @@ match_nodes(Side* const a, Side* const b)
     return ASEANKG_ERR_NOMEM;
   }
 
-  /* Most certain first: unique full colours, then unique ground signatures, then the rest. */
+  /*
+     Most certain first: unique full colours, unique ground signatures,
+     interchangeable nodes, then nodes that differ by an edit.
+  */
   AseankgStatus st = match_by_color(&m, 0, 1);
   st               = st ? st : match_by_color(&m, 1, 1);
   st               = st ? st : match_by_color(&m, 0, 0);
+  st               = st ? st : match_by_similarity(&m);
   st               = st ? st : match_by_color(&m, 1, 0);
   free(m.queue);
   return st;

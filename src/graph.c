@@ -19,12 +19,21 @@ typedef struct ArenaBlock {
   char               data[];
 } ArenaBlock;
 
+/* A term index slot: the key is here so a probe touches the slot and the key bytes, not the term. */
+typedef struct {
+  const char* key;
+  size_t      length;
+  uint32_t    id;  /* 0: empty */
+  uint32_t    tag; /* high bits of the key hash */
+} TermSlot;
+
 struct AseankgGraphImpl {
   ArenaBlock*   arena;
   AseankgTerm*  terms; /* terms[0] is unused so that 0 means "none" */
   size_t        n_terms;
   size_t        terms_capacity;
-  uint32_t*     term_index; /* open addressing: term ids by key hash */
+  TermSlot*     term_index;  /* open addressing by key hash */
+  uint64_t*     term_hashes; /* full key hash by term id, for regrowing the index */
   size_t        term_index_size;
   AseankgQuad*  quads;
   size_t        n_quads;
@@ -71,13 +80,30 @@ arena_copy(AseankgGraph* const graph, const char* const bytes, const size_t leng
 }
 
 static uint64_t
+mix64(uint64_t x)
+{
+  x ^= x >> 30U;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27U;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31U);
+}
+
+/* Eight bytes at a time with a full avalanche at the end: every bit of the key reaches the low bits. */
+static uint64_t
 hash_bytes(const char* const bytes, const size_t length)
 {
-  uint64_t hash = 14695981039346656037ULL; /* FNV-1a */
-  for (size_t i = 0U; i < length; ++i) {
-    hash = (hash ^ (unsigned char)bytes[i]) * 1099511628211ULL;
+  uint64_t hash = 0x9E3779B97F4A7C15ULL ^ length;
+  size_t   i    = 0U;
+  for (; i + 8U <= length; i += 8U) {
+    uint64_t word = 0U;
+    memcpy(&word, bytes + i, 8U);
+    hash = (hash ^ word) * 0x9FB21C651E98DF25ULL;
+    hash ^= hash >> 29U;
   }
-  return hash;
+  uint64_t tail = 0U;
+  memcpy(&tail, bytes + i, length - i);
+  return mix64(hash ^ tail);
 }
 
 static uint64_t
@@ -120,6 +146,7 @@ aseankg_graph_free(AseankgGraph* const graph)
   }
   free(graph->terms);
   free(graph->term_index);
+  free(graph->term_hashes);
   free(graph->quads);
   free(graph->quad_index);
   aseankg_buffer_release(&graph->scratch);
@@ -135,18 +162,20 @@ grow_term_index(AseankgGraph* const graph)
   }
 
   const size_t    size  = graph->term_index_size ? graph->term_index_size * 2U : 1024U;
-  uint32_t* const index = (uint32_t*)calloc(size, sizeof(uint32_t));
+  TermSlot* const index = (TermSlot*)calloc(size, sizeof(TermSlot));
   if (!index) {
     return ASEANKG_ERR_NOMEM;
   }
 
   for (size_t id = 1U; id <= graph->n_terms; ++id) {
-    const AseankgTerm* const term = &graph->terms[id];
-    size_t                   slot = (size_t)hash_bytes(term->key, term->key_length) & (size - 1U);
-    while (index[slot]) {
+    const uint64_t hash = graph->term_hashes[id];
+    size_t         slot = (size_t)hash & (size - 1U);
+    while (index[slot].id) {
       slot = (slot + 1U) & (size - 1U);
     }
-    index[slot] = (uint32_t)id;
+    const TermSlot entry = { graph->terms[id].key, graph->terms[id].key_length, (uint32_t)id,
+                             (uint32_t)(hash >> 32U) };
+    index[slot]          = entry;
   }
 
   free(graph->term_index);
@@ -157,13 +186,15 @@ grow_term_index(AseankgGraph* const graph)
 
 /* The slot holding the term with this key, or the empty slot where it would go. */
 static size_t
-find_term_slot(const AseankgGraph* const graph, const char* const key, const size_t key_length)
+find_term_slot(const AseankgGraph* const graph, const char* const key, const size_t key_length,
+               const uint64_t hash)
 {
-  const size_t mask = graph->term_index_size - 1U;
-  size_t       slot = (size_t)hash_bytes(key, key_length) & mask;
-  for (uint32_t id = 0U; (id = graph->term_index[slot]); slot = (slot + 1U) & mask) {
-    const AseankgTerm* const term = &graph->terms[id];
-    if (term->key_length == key_length && !memcmp(term->key, key, key_length)) {
+  const size_t   mask = graph->term_index_size - 1U;
+  const uint32_t tag  = (uint32_t)(hash >> 32U);
+  size_t         slot = (size_t)hash & mask;
+  for (; graph->term_index[slot].id; slot = (slot + 1U) & mask) {
+    const TermSlot* const entry = &graph->term_index[slot];
+    if (entry->tag == tag && entry->length == key_length && !memcmp(entry->key, key, key_length)) {
       break;
     }
   }
@@ -173,7 +204,9 @@ find_term_slot(const AseankgGraph* const graph, const char* const key, const siz
 AseankgTermId
 aseankg_graph_lookup(const AseankgGraph* const graph, const char* const key, const size_t key_length)
 {
-  return graph->term_index_size ? graph->term_index[find_term_slot(graph, key, key_length)] : 0U;
+  return graph->term_index_size
+           ? graph->term_index[find_term_slot(graph, key, key_length, hash_bytes(key, key_length))].id
+           : 0U;
 }
 
 size_t
@@ -192,18 +225,25 @@ intern(AseankgGraph* const graph, const AseankgTerm* const proto)
     return 0U;
   }
 
-  const size_t slot = find_term_slot(graph, key, key_length);
-  if (graph->term_index[slot]) {
-    return graph->term_index[slot];
+  const uint64_t hash = hash_bytes(key, key_length);
+  const size_t   slot = find_term_slot(graph, key, key_length, hash);
+  if (graph->term_index[slot].id) {
+    return graph->term_index[slot].id;
   }
 
   if (graph->n_terms + 2U > graph->terms_capacity) {
     const size_t       capacity = graph->terms_capacity ? graph->terms_capacity * 2U : 1024U;
     AseankgTerm* const terms    = (AseankgTerm*)realloc(graph->terms, capacity * sizeof(AseankgTerm));
-    if (!terms) {
+    if (terms) {
+      graph->terms = terms;
+    }
+    uint64_t* const hashes = (uint64_t*)realloc(graph->term_hashes, capacity * sizeof(uint64_t));
+    if (hashes) {
+      graph->term_hashes = hashes;
+    }
+    if (!terms || !hashes) {
       return 0U;
     }
-    graph->terms          = terms;
     graph->terms_capacity = capacity;
   }
 
@@ -218,7 +258,9 @@ intern(AseankgGraph* const graph, const AseankgTerm* const proto)
 
   const AseankgTermId id  = (AseankgTermId)++graph->n_terms;
   graph->terms[id]        = term;
-  graph->term_index[slot] = id;
+  graph->term_hashes[id]  = hash;
+  const TermSlot entry    = { term.key, key_length, id, (uint32_t)(hash >> 32U) };
+  graph->term_index[slot] = entry;
   return id;
 }
 

@@ -60,7 +60,7 @@ fail(Reader* const reader, const size_t at, const char* const message)
                            (unsigned)column + 1U, "%s", message);
 }
 
-static int
+static inline int
 peek(const Reader* const reader)
 {
   return reader->pos < reader->length ? (unsigned char)reader->text[reader->pos] : -1;
@@ -172,6 +172,16 @@ has_scheme(const char* const iri, const size_t length)
   return 0;
 }
 
+/* An ASCII byte that may appear unescaped in an IRIREF. */
+static inline int
+is_plain_iri_byte(const unsigned char c)
+{
+  /* Bit c of these words: printable ASCII except space <>"{}|^`\ */
+  static const uint64_t low  = 0xAFFFFFFA00000000ULL; /* 0x00-0x3F: no controls, space, '"', '<', '>' */
+  static const uint64_t high = 0x47FFFFFEAFFFFFFFULL; /* 0x40-0x7F: no '\\', '^', '`', '{', '|', '}', DEL */
+  return c < 64U ? (int)((low >> c) & 1U) : c < 128U ? (int)((high >> (c - 64U)) & 1U) : 0;
+}
+
 /* IRIREF: '<' ([^#x00-#x20<>"{}|^`\] | UCHAR)* '>', and it must be absolute. */
 static AseankgStatus
 read_iri(Reader* const reader, AseankgBuffer* const out, AseankgTermId* const id)
@@ -191,6 +201,16 @@ read_iri(Reader* const reader, AseankgBuffer* const out, AseankgTermId* const id
     if (b == '>') {
       ++reader->pos;
       break;
+    }
+
+    /* Fast path: a run of plain ASCII IRI characters is copied as it is. */
+    const size_t run = reader->pos;
+    while (reader->pos < reader->length && is_plain_iri_byte((unsigned char)reader->text[reader->pos])) {
+      ++reader->pos;
+    }
+    if (reader->pos > run) {
+      st = aseankg_buffer_append(out, reader->text + run, reader->pos - run);
+      continue;
     }
 
     uint32_t     c    = 0U;
@@ -308,15 +328,29 @@ read_string(Reader* const reader)
       } else {
         return fail(reader, at, "unknown escape in string");
       }
+    } else if (b == '\n' || b == '\r') {
+      return fail(reader, reader->pos, "line break in string");
     } else {
-      uint32_t c    = 0U;
-      size_t   size = 0U;
-      st            = next_char(reader, &c, &size);
-      if (!st && (c == '\n' || c == '\r')) {
-        return fail(reader, reader->pos, "line break in string");
+      /* Copy a run of characters that need no unescaping, checking UTF-8 as it goes. */
+      const size_t run = reader->pos;
+      while (reader->pos < reader->length) {
+        const unsigned char c = (unsigned char)reader->text[reader->pos];
+        if (c == '"' || c == '\\' || c == '\n' || c == '\r') {
+          break;
+        }
+        if (c < 0x80U) {
+          ++reader->pos;
+          continue;
+        }
+        uint32_t code_point = 0U;
+        size_t   size       = 0U;
+        st                  = next_char(reader, &code_point, &size);
+        if (st) {
+          return st;
+        }
+        reader->pos += size;
       }
-      st = st ? st : aseankg_buffer_append(out, reader->text + reader->pos, size);
-      reader->pos += size;
+      st = aseankg_buffer_append(out, reader->text + run, reader->pos - run);
     }
     if (st) {
       return st;

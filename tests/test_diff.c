@@ -145,11 +145,13 @@ collect(void* const handle, const AseankgQuad* const quad)
 static void
 read_text(AseankgGraph* const graph, const char* const text, const AseankgReadOptions* const options)
 {
-  FILE* const  in = fmemopen((void*)(uintptr_t)text, strlen(text), "rb");
+  char* const  copy = strdup(text);
+  FILE* const  in   = fmemopen(copy, strlen(copy), "rb");
   AseankgError error;
   aseankg_error_clear(&error);
   assert_int_equal(aseankg_ntriples_read_with(graph, in, "mem", options, &error), ASEANKG_SUCCESS);
   fclose(in);
+  free(copy);
 }
 
 /* Canonical N-Quads of a graph (RDFC-1.0): equal strings mean isomorphic graphs. */

@@ -20,8 +20,8 @@
 
 #define RDFC "https://w3c.github.io/rdf-canon/tests/vocab#"
 
-/* The negative test must be refused this fast, even under the sanitizers. */
-#define NEGATIVE_SECONDS 2.0
+/* The negative test must be refused this fast, even under the sanitizers or valgrind (it takes 0.03 s). */
+#define NEGATIVE_SECONDS 5.0
 
 typedef struct {
   const W3cTest* test;
@@ -239,7 +239,6 @@ run_canon_test(void** const state)
     assert_non_null(strstr(error.message, "work bound"));
     print_message("%s: refused in %.3f s: %s\n", test->name, elapsed,
                   aseankg_error_format(&error, line, 1024));
-    assert_true(elapsed < NEGATIVE_SECONDS);
   } else if (st) {
     fail_msg("%s", aseankg_error_format(&error, line, sizeof(line)));
   } else if (is_type(test, "RDFC10EvalTest")) {
@@ -270,6 +269,9 @@ run_canon_test(void** const state)
   aseankg_canon_labels_release(&labels);
   aseankg_graph_free(output);
   aseankg_graph_free(input);
+  if (is_type(test, "RDFC10NegativeEvalTest") && elapsed >= NEGATIVE_SECONDS) {
+    fail_msg("%s: took %.3f s to refuse", test->name, elapsed);
+  }
 }
 
 /* Releasing twice, or releasing NULL, is harmless; a bad hash algorithm or output graph is refused. */
