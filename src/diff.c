@@ -485,14 +485,28 @@ match_by_color(Matcher* const m, const int use_color0, const int unique_only)
     const size_t n_old = mid - begin;
     const size_t n_new = end - mid;
     if (!unique_only || (n_old == 1U && n_new == 1U)) {
-      for (size_t k = 0U; k < n_old && k < n_new; ++k) {
-        if (m->a->match[entries[begin + k].node] == NONE && m->b->match[entries[mid + k].node] == NONE) {
-          pair(m, entries[begin + k].node, entries[mid + k].node);
+      /*
+         One pair at a time, spreading each before choosing the next: in a
+         symmetric structure (a ring, a clique) the first choice is free and
+         propagation then fixes the rest consistently.
+      */
+      size_t i = begin;
+      size_t j = mid;
+      for (;;) {
+        while (i < mid && m->a->match[entries[i].node] != NONE) {
+          ++i;
         }
+        while (j < end && m->b->match[entries[j].node] != NONE) {
+          ++j;
+        }
+        if (i == mid || j == end) {
+          break;
+        }
+        pair(m, entries[i].node, entries[j].node);
+        propagate(m);
       }
     }
     begin = end;
-    propagate(m);
   }
 
   free(entries);

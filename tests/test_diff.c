@@ -307,6 +307,56 @@ test_random_edits_patch_to_new(void** const state)
   }
 }
 
+/* Undirected edges a-b, as two triples each, between blank nodes named PREFIX<n>. */
+static char*
+undirected(const char* const prefix, const unsigned (*const edges)[2], const size_t n_edges)
+{
+  char*  text = NULL;
+  size_t size = 0U;
+  FILE*  out  = open_memstream(&text, &size);
+  for (size_t i = 0U; i < n_edges; ++i) {
+    fprintf(out, "_:%s%u <http://e/adj> _:%s%u .\n", prefix, edges[i][0], prefix, edges[i][1]);
+    fprintf(out, "_:%s%u <http://e/adj> _:%s%u .\n", prefix, edges[i][1], prefix, edges[i][0]);
+  }
+  fclose(out);
+  return text;
+}
+
+/* Rings, cliques and other graphs where every blank node looks alike until one is chosen. */
+static void
+test_symmetric_structures(void** const state)
+{
+  (void)state;
+  static const unsigned hexagon[][2]   = { { 0, 1 }, { 1, 2 }, { 2, 3 }, { 3, 4 }, { 4, 5 }, { 5, 0 } };
+  static const unsigned relabeled[][2] = { { 5, 3 }, { 3, 1 }, { 1, 0 }, { 0, 2 }, { 2, 4 }, { 4, 5 } };
+  static const unsigned triangles[][2] = { { 0, 1 }, { 1, 2 }, { 2, 0 }, { 3, 4 }, { 4, 5 }, { 5, 3 } };
+  static const unsigned clique[][2]    = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 }, { 1, 2 },
+                                           { 1, 3 }, { 1, 4 }, { 2, 3 }, { 2, 4 }, { 3, 4 } };
+  static const unsigned clique2[][2]   = { { 4, 3 }, { 2, 4 }, { 1, 4 }, { 0, 4 }, { 3, 2 },
+                                           { 1, 3 }, { 0, 3 }, { 2, 1 }, { 0, 2 }, { 1, 0 } };
+  char* const           hex            = undirected("h", hexagon, 6U);
+  char* const           hex2           = undirected("w", relabeled, 6U);
+  char* const           tri            = undirected("t", triangles, 6U);
+  char* const           k5             = undirected("k", clique, 10U);
+  char* const           k5b            = undirected("z", clique2, 10U);
+
+  size_t removed = 0U, added = 0U;
+  diff_and_patch(hex, hex2, &removed, &added);
+  assert_int_equal(removed + added, 0U);
+  diff_and_patch(k5, k5b, &removed, &added);
+  assert_int_equal(removed + added, 0U);
+  /* Same colours everywhere, yet not isomorphic: a real difference, and the patch must still be right. */
+  diff_and_patch(hex, tri, &removed, &added);
+  assert_int_equal(removed, 4U);
+  assert_int_equal(added, 4U);
+
+  free(hex);
+  free(hex2);
+  free(tri);
+  free(k5);
+  free(k5b);
+}
+
 static void
 test_graph_remove(void** const state)
 {
@@ -339,6 +389,7 @@ main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_graph_remove),
     cmocka_unit_test(test_isomorphic_copies_report_no_change),
+    cmocka_unit_test(test_symmetric_structures),
     cmocka_unit_test(test_one_edit_in_a_tree_reports_one_change),
     cmocka_unit_test(test_random_edits_patch_to_new),
   };
