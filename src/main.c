@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { EXIT_DATA = 1, EXIT_USAGE = 2 };
 
@@ -201,7 +203,32 @@ typedef struct {
   AseankgQuad* quads;
   size_t       count;
   size_t       capacity;
+  const char*  progress; /* the file being read, when progress is shown; NULL otherwise */
 } QuadVector;
+
+/* Progress goes to a terminal only, and only for inputs big enough to make someone wait. */
+static int
+wants_progress(const Options* const options)
+{
+  off_t total = 0;
+  for (int i = 0; i < 2; ++i) {
+    struct stat info;
+    if (!strcmp(options->files[i], "-")) {
+      total += 64 * 1024 * 1024;
+    } else if (!stat(options->files[i], &info)) {
+      total += info.st_size;
+    }
+  }
+  return isatty(STDERR_FILENO) && total >= 32 * 1024 * 1024;
+}
+
+/* Rewrite the progress line: "aseankg: WHAT: N statements". */
+static void
+show_progress(const char* const what, const size_t count)
+{
+  fprintf(stderr, "\r\033[Kaseankg: %s: %zu statements", what, count);
+  fflush(stderr);
+}
 
 static AseankgStatus
 append_quad(void* const handle, const AseankgQuad* const quad)
@@ -217,6 +244,9 @@ append_quad(void* const handle, const AseankgQuad* const quad)
     v->capacity = capacity;
   }
   v->quads[v->count++] = *quad;
+  if (v->progress && !(v->count & 0xFFFFFU)) {
+    show_progress(v->progress, v->count);
+  }
   return ASEANKG_SUCCESS;
 }
 
@@ -244,11 +274,16 @@ run_diff(const Options* const options)
   memset(sides, 0, sizeof(sides));
   aseankg_error_clear(&error);
 
-  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  const int     progress = wants_progress(options);
+  AseankgStatus st       = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   for (int s = 0; s < 2 && !st; ++s) {
     const AseankgReadOptions read = { 0, s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX, append_quad,
                                       &sides[s] };
+    sides[s].progress             = progress ? options->files[s] : NULL;
     st = aseankg_read_path(graph, options->files[s], options->syntax, &read, &error);
+  }
+  if (progress) {
+    show_progress("matching blank nodes", sides[0].count + sides[1].count);
   }
   st = st ? st
           : aseankg_diff_compute(&diff, graph, sides[0].quads, sides[0].count, sides[1].quads, sides[1].count,
@@ -260,6 +295,9 @@ run_diff(const Options* const options)
     }
   }
 
+  if (progress) {
+    fprintf(stderr, "\r\033[K");
+  }
   int exit_code = EXIT_USAGE; /* trouble */
   if (st) {
     print_error(&error);
