@@ -26,8 +26,8 @@ static const char usage_text[] =
   "Options for export and check:\n"
   "  -f, --format FORMAT  turtle (default), ntriples or nquads\n"
   "  -o, --output FILE    write to FILE (default or '-': standard output)\n"
-  "  -d, --data DIR       curated data directory (default: data)\n"
-  "      --ontology FILE  ontology in Turtle (default: ontology/aseankg.ttl)\n"
+  "  -d, --data DIR       curated data directory (default: data, else the installed data)\n"
+  "      --ontology FILE  ontology in Turtle (default: ontology/aseankg.ttl, else the installed one)\n"
   "      --base IRI       base of minted IRIs (default: " ASEANKG_DEFAULT_BASE ")\n"
   "\n"
   "Options for diff, patch and canon:\n"
@@ -214,12 +214,12 @@ wants_progress(const Options* const options)
   for (int i = 0; i < 2; ++i) {
     struct stat info;
     if (!strcmp(options->files[i], "-")) {
-      total += 64 * 1024 * 1024;
+      total += (off_t)64 * 1024 * 1024;
     } else if (!stat(options->files[i], &info)) {
       total += info.st_size;
     }
   }
-  return isatty(STDERR_FILENO) && total >= 32 * 1024 * 1024;
+  return isatty(STDERR_FILENO) && total >= (off_t)32 * 1024 * 1024;
 }
 
 /* Rewrite the progress line: "aseankg: WHAT: N statements". */
@@ -399,6 +399,37 @@ run_canon(const Options* const options)
   return st ? report(&error) : 0;
 }
 
+/*
+   Where the data and ontology are when no option names them: the working
+   directory if it has them (a source checkout), else the installed copy found
+   relative to the binary (so an installed tree can move), else the configured
+   install location.
+*/
+static const char*
+default_path(const char* const relative, char* const storage, const size_t size)
+{
+  struct stat info;
+  if (!stat(relative, &info)) {
+    return relative;
+  }
+
+  char          exe[4096];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1U);
+  if (n > 0) {
+    exe[n]            = '\0';
+    char* const slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = '\0';
+      snprintf(storage, size, "%s/%s/%s", exe, ASEANKG_DATADIR_FROM_BINDIR, relative);
+      if (!stat(storage, &info)) {
+        return storage;
+      }
+    }
+  }
+  snprintf(storage, size, "%s/%s", ASEANKG_DATADIR, relative);
+  return storage;
+}
+
 int
 main(const int argc, char** const argv)
 {
@@ -428,8 +459,10 @@ main(const int argc, char** const argv)
 
   Options options;
   memset(&options, 0, sizeof(options));
-  options.data_dir = "data";
-  options.ontology = "ontology/aseankg.ttl";
+  char data_dir[4200];
+  char ontology[4200];
+  options.data_dir = default_path("data", data_dir, sizeof(data_dir));
+  options.ontology = default_path("ontology/aseankg.ttl", ontology, sizeof(ontology));
   options.base     = ASEANKG_DEFAULT_BASE;
 
   int exit_code = parse_options(argc, argv, &options, commands[c].n_files);

@@ -573,7 +573,7 @@ aseankg_ntriples_read_with(AseankgGraph* const graph, FILE* const stream, const 
     size_t length = (size_t)got;
     if (length > ASEANKG_MAX_STATEMENT) {
       st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, reader.line + 1U, 1U,
-                             "statement longer than %zu bytes", (size_t)ASEANKG_MAX_STATEMENT);
+                             "statement longer than %zu bytes", ASEANKG_MAX_STATEMENT);
       break;
     }
     while (length && (line[length - 1U] == '\n' || line[length - 1U] == '\r')) {

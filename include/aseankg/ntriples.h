@@ -21,7 +21,7 @@ extern "C" {
 AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph, FILE* stream, int with_graph_names);
 
 /** The longest statement (line) the N-Triples / N-Quads reader accepts, in bytes. */
-#define ASEANKG_MAX_STATEMENT (256U * 1024U * 1024U)
+#define ASEANKG_MAX_STATEMENT ((size_t)256U * 1024U * 1024U)
 
 /** Receives each statement a reader reads; a non-zero status stops reading. */
 typedef AseankgStatus (*AseankgQuadSink)(void* handle, const AseankgQuad* quad);
