@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git
   libraptor2-dev librdf0-dev librasqal3-dev libyaml-dev libssl-dev libcmocka-dev
-  raptor2-utils rasqal-utils serdi time python3 man-db groff-base clang libclang-rt-14-dev clang-format clang-tidy valgrind
+  raptor2-utils rasqal-utils serdi time python3 man-db groff-base debootstrap clang libclang-rt-14-dev clang-format clang-tidy valgrind
 )
 
 install_deps() {
