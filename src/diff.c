@@ -2,6 +2,7 @@
 #include "aseankg/diff.h"
 
 #include "buffer.h"
+#include "hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,17 +50,6 @@ struct AseankgDiffImpl {
   size_t              n_removed;
   size_t              n_added;
 };
-
-static uint64_t
-mix(uint64_t x)
-{
-  x ^= x >> 33U;
-  x *= 0xFF51AFD7ED558CCDULL;
-  x ^= x >> 33U;
-  x *= 0xC4CEB9FE1A85EC53ULL;
-  x ^= x >> 33U;
-  return x;
-}
 
 static int
 compare_quad_ids(const void* const a, const void* const b)
@@ -269,9 +259,9 @@ static uint64_t
 edge_hash(const Edge* const edge, const uint64_t* const colors)
 {
   const uint64_t other =
-    edge->other_node == NONE ? mix(edge->other) : (colors ? colors[edge->other_node] : 0x9E37U);
-  return mix((uint64_t)edge->role * 0x100000001B3ULL ^ mix(edge->predicate) ^ mix(edge->graph) * 3U ^
-             other * 7U);
+    edge->other_node == NONE ? aseankg_hash_mix(edge->other) : (colors ? colors[edge->other_node] : 0x9E37U);
+  return aseankg_hash_mix((uint64_t)edge->role * 0x100000001B3ULL ^ aseankg_hash_mix(edge->predicate) ^
+                          aseankg_hash_mix(edge->graph) * 3U ^ other * 7U);
 }
 
 /* One refinement round: a node's colour summarises its own and its neighbours' colours. */
@@ -283,7 +273,7 @@ refine(Side* const side, const uint64_t* const previous, uint64_t* const next)
     for (size_t e = side->edge_start[i]; e < side->edge_start[i + 1U]; ++e) {
       sum += edge_hash(&side->edges[e], previous);
     }
-    next[i] = mix((previous ? previous[i] : 0x51U) * 31U + sum);
+    next[i] = aseankg_hash_mix((previous ? previous[i] : 0x51U) * 31U + sum);
   }
 }
 

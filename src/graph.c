@@ -3,6 +3,7 @@
 
 #include "buffer.h"
 #include "canonical.h"
+#include "hash.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -79,16 +80,6 @@ arena_copy(AseankgGraph* const graph, const char* const bytes, const size_t leng
   return copy;
 }
 
-static uint64_t
-mix64(uint64_t x)
-{
-  x ^= x >> 30U;
-  x *= 0xBF58476D1CE4E5B9ULL;
-  x ^= x >> 27U;
-  x *= 0x94D049BB133111EBULL;
-  return x ^ (x >> 31U);
-}
-
 /* Eight bytes at a time with a full avalanche at the end: every bit of the key reaches the low bits. */
 static uint64_t
 hash_bytes(const char* const bytes, const size_t length)
@@ -103,7 +94,7 @@ hash_bytes(const char* const bytes, const size_t length)
   }
   uint64_t tail = 0U;
   memcpy(&tail, bytes + i, length - i);
-  return mix64(hash ^ tail);
+  return aseankg_hash_mix(hash ^ tail);
 }
 
 static uint64_t
@@ -574,5 +565,31 @@ aseankg_graph_sort(AseankgGraph* const graph)
       slot = (slot + 1U) & mask;
     }
     graph->quad_index[slot] = (uint32_t)(i + 1U);
+  }
+}
+
+AseankgStatus
+aseankg_quad_list_append(void* const list, const AseankgQuad* const quad)
+{
+  AseankgQuadList* const l = (AseankgQuadList*)list;
+  if (l->count == l->capacity) {
+    const size_t       capacity = l->capacity ? l->capacity * 2U : 1024U;
+    AseankgQuad* const grown    = (AseankgQuad*)realloc(l->quads, capacity * sizeof(AseankgQuad));
+    if (!grown) {
+      return ASEANKG_ERR_NOMEM;
+    }
+    l->quads    = grown;
+    l->capacity = capacity;
+  }
+  l->quads[l->count++] = *quad;
+  return ASEANKG_SUCCESS;
+}
+
+void
+aseankg_quad_list_release(AseankgQuadList* const list)
+{
+  if (list) {
+    free(list->quads);
+    memset(list, 0, sizeof(*list));
   }
 }

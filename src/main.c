@@ -200,10 +200,8 @@ run_export(const Options* const options, const int write)
 /* --- diff ------------------------------------------------------------------------- */
 
 typedef struct {
-  AseankgQuad* quads;
-  size_t       count;
-  size_t       capacity;
-  const char*  progress; /* the file being read, when progress is shown; NULL otherwise */
+  AseankgQuadList list;
+  const char*     progress; /* the file being read, when progress is shown; NULL otherwise */
 } QuadVector;
 
 /* Progress goes to a terminal only, and only for inputs big enough to make someone wait. */
@@ -233,21 +231,12 @@ show_progress(const char* const what, const size_t count)
 static AseankgStatus
 append_quad(void* const handle, const AseankgQuad* const quad)
 {
-  QuadVector* const v = (QuadVector*)handle;
-  if (v->count == v->capacity) {
-    const size_t       capacity = v->capacity ? v->capacity * 2U : 4096U;
-    AseankgQuad* const grown    = (AseankgQuad*)realloc(v->quads, capacity * sizeof(AseankgQuad));
-    if (!grown) {
-      return ASEANKG_ERR_NOMEM;
-    }
-    v->quads    = grown;
-    v->capacity = capacity;
+  QuadVector* const   v  = (QuadVector*)handle;
+  const AseankgStatus st = aseankg_quad_list_append(&v->list, quad);
+  if (!st && v->progress && !(v->list.count & 0xFFFFFU)) {
+    show_progress(v->progress, v->list.count);
   }
-  v->quads[v->count++] = *quad;
-  if (v->progress && !(v->count & 0xFFFFFU)) {
-    show_progress(v->progress, v->count);
-  }
-  return ASEANKG_SUCCESS;
+  return st;
 }
 
 static int
@@ -283,11 +272,11 @@ run_diff(const Options* const options)
     st = aseankg_read_path(graph, options->files[s], options->syntax, &read, &error);
   }
   if (progress) {
-    show_progress("matching blank nodes", sides[0].count + sides[1].count);
+    show_progress("matching blank nodes", sides[0].list.count + sides[1].list.count);
   }
   st = st ? st
-          : aseankg_diff_compute(&diff, graph, sides[0].quads, sides[0].count, sides[1].quads, sides[1].count,
-                                 &error);
+          : aseankg_diff_compute(&diff, graph, sides[0].list.quads, sides[0].list.count, sides[1].list.quads,
+                                 sides[1].list.count, &error);
   if (!st) {
     st = aseankg_diff_write(diff, stdout, kinds[kind]);
     if (st) {
@@ -306,8 +295,8 @@ run_diff(const Options* const options)
     exit_code = aseankg_diff_removed(diff) || aseankg_diff_added(diff) ? 1 : 0;
   }
   aseankg_diff_free(diff);
-  free(sides[0].quads);
-  free(sides[1].quads);
+  aseankg_quad_list_release(&sides[0].list);
+  aseankg_quad_list_release(&sides[1].list);
   aseankg_graph_free(graph);
   return exit_code;
 }

@@ -128,20 +128,6 @@ render(const Lines* const lines, const char* const prefix, const unsigned n_node
   return text;
 }
 
-typedef struct {
-  AseankgQuad* quads;
-  size_t       count;
-} Quads;
-
-static AseankgStatus
-collect(void* const handle, const AseankgQuad* const quad)
-{
-  Quads* const q       = (Quads*)handle;
-  q->quads             = (AseankgQuad*)realloc(q->quads, (q->count + 1U) * sizeof(AseankgQuad));
-  q->quads[q->count++] = *quad;
-  return ASEANKG_SUCCESS;
-}
-
 static void
 read_text(AseankgGraph* const graph, const char* const text, const AseankgReadOptions* const options)
 {
@@ -154,7 +140,7 @@ read_text(AseankgGraph* const graph, const char* const text, const AseankgReadOp
   free(copy);
 }
 
-/* Canonical N-Quads of a graph (RDFC-1.0): equal strings mean isomorphic graphs. */
+/* Canonical N-AseankgQuadList of a graph (RDFC-1.0): equal strings mean isomorphic graphs. */
 static char*
 canonical(const AseankgGraph* const graph)
 {
@@ -177,9 +163,9 @@ diff_and_patch(const char* const old_text, const char* const new_text, size_t* c
                size_t* const added)
 {
   AseankgGraph* const      graph    = aseankg_graph_new();
-  Quads                    sides[2] = { { NULL, 0U }, { NULL, 0U } };
-  const AseankgReadOptions old_read = { 0, ASEANKG_DIFF_OLD_PREFIX, collect, &sides[0] };
-  const AseankgReadOptions new_read = { 0, ASEANKG_DIFF_NEW_PREFIX, collect, &sides[1] };
+  AseankgQuadList          sides[2] = { { NULL, 0U, 0U }, { NULL, 0U, 0U } };
+  const AseankgReadOptions old_read = { 0, ASEANKG_DIFF_OLD_PREFIX, aseankg_quad_list_append, &sides[0] };
+  const AseankgReadOptions new_read = { 0, ASEANKG_DIFF_NEW_PREFIX, aseankg_quad_list_append, &sides[1] };
   read_text(graph, old_text, &old_read);
   read_text(graph, new_text, &new_read);
 
@@ -215,8 +201,8 @@ diff_and_patch(const char* const old_text, const char* const new_text, size_t* c
   free(got);
   free(want);
   free(patch);
-  free(sides[0].quads);
-  free(sides[1].quads);
+  aseankg_quad_list_release(&sides[0]);
+  aseankg_quad_list_release(&sides[1]);
   aseankg_diff_free(diff);
   aseankg_graph_free(expected);
   aseankg_graph_free(patched);

@@ -72,23 +72,6 @@ read_algorithms(CanonTest* const tests, const size_t count, const char* const pa
   return failed;
 }
 
-static char*
-slurp(const char* const path, size_t* const length)
-{
-  FILE* const stream = fopen(path, "rb");
-  if (!stream) {
-    return NULL;
-  }
-  fseek(stream, 0, SEEK_END);
-  const long size = ftell(stream);
-  fseek(stream, 0, SEEK_SET);
-  char* const data = (char*)malloc((size_t)size + 1U);
-  *length          = fread(data, 1U, (size_t)size, stream);
-  data[*length]    = '\0';
-  fclose(stream);
-  return data;
-}
-
 static int
 is_type(const W3cTest* const test, const char* const local)
 {
@@ -248,7 +231,7 @@ run_canon_test(void** const state)
     assert_int_equal(aseankg_ntriples_write(output, out, 1), ASEANKG_SUCCESS);
     fclose(out);
     size_t      expected_length = 0U;
-    char* const expected        = slurp(test->result, &expected_length);
+    char* const expected        = w3c_read_file(test->result, &expected_length);
     assert_non_null(expected);
     if (size != expected_length || memcmp(written, expected, size)) {
       fail_msg("%s:\nexpected:\n%s\nwritten:\n%s", test->name, expected, written);
@@ -257,7 +240,7 @@ run_canon_test(void** const state)
     free(written);
   } else {
     size_t      expected_length = 0U;
-    char* const expected        = slurp(test->result, &expected_length);
+    char* const expected        = w3c_read_file(test->result, &expected_length);
     assert_non_null(expected);
     const char* const problem = check_map(&labels, expected);
     if (problem) {

@@ -13,23 +13,6 @@
 
 #include <cmocka.h>
 
-static char*
-slurp(const char* const path, size_t* const length)
-{
-  FILE* const stream = fopen(path, "rb");
-  if (!stream) {
-    return NULL;
-  }
-  fseek(stream, 0, SEEK_END);
-  const long size = ftell(stream);
-  fseek(stream, 0, SEEK_SET);
-  char* const data = (char*)malloc((size_t)size + 1U);
-  *length          = fread(data, 1U, (size_t)size, stream);
-  data[*length]    = '\0';
-  fclose(stream);
-  return data;
-}
-
 static int
 is_quads_suite(const W3cTest* const test)
 {
@@ -79,7 +62,7 @@ run_w3c_test(void** const state)
     fclose(out);
 
     size_t      expected_length = 0U;
-    char* const expected        = slurp(test->result, &expected_length);
+    char* const expected        = w3c_read_file(test->result, &expected_length);
     assert_non_null(expected);
     if (size != expected_length || memcmp(written, expected, size)) {
       fail_msg("%s:\nexpected: %s\nwritten:  %s", test->name, expected, written);

@@ -144,3 +144,22 @@ w3c_is_type(const W3cTest* const test, const char* const local)
   const size_t n = strlen(RDFT);
   return !strncmp(test->type, RDFT, n) && !strcmp(test->type + n, local);
 }
+
+char*
+w3c_read_file(const char* const path, size_t* const length)
+{
+  FILE* const stream = fopen(path, "rb");
+  if (!stream) {
+    return NULL;
+  }
+  fseek(stream, 0, SEEK_END);
+  const long size = ftell(stream);
+  fseek(stream, 0, SEEK_SET);
+  char* const data = size >= 0 ? (char*)malloc((size_t)size + 1U) : NULL;
+  if (data) {
+    *length       = fread(data, 1U, (size_t)size, stream);
+    data[*length] = '\0';
+  }
+  fclose(stream);
+  return data;
+}

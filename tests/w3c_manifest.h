@@ -24,4 +24,7 @@ void w3c_manifest_release(W3cManifest* manifest);
 /* Whether `type` is the rdft: test type with local name `local`. */
 int w3c_is_type(const W3cTest* test, const char* local);
 
+/* Read a whole file into a new NUL-terminated buffer (NULL if it cannot be read). */
+char* w3c_read_file(const char* path, size_t* length);
+
 #endif

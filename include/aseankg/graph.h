@@ -51,6 +51,22 @@ typedef struct {
 
 typedef struct AseankgGraphImpl AseankgGraph;
 
+/** A growable list of quads (terms interned elsewhere); zero-initialise before use. */
+typedef struct {
+  AseankgQuad* quads;
+  size_t       count;
+  size_t       capacity;
+} AseankgQuadList;
+
+/**
+   Append `quad` to the AseankgQuadList `list`. The signature fits
+   AseankgQuadSink, so a reader can fill a list directly.
+*/
+AseankgStatus aseankg_quad_list_append(void* list, const AseankgQuad* quad);
+
+/** Free the list's memory and leave it empty. Safe on NULL. */
+void aseankg_quad_list_release(AseankgQuadList* list);
+
 /** Create an empty graph, or return NULL if out of memory. */
 AseankgGraph* aseankg_graph_new(void);
 

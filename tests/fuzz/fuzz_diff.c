@@ -14,24 +14,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
-typedef struct {
-  AseankgQuad* quads;
-  size_t       count;
-} Quads;
-
-static AseankgStatus
-collect(void* const handle, const AseankgQuad* const quad)
-{
-  Quads* const       q     = (Quads*)handle;
-  AseankgQuad* const grown = (AseankgQuad*)realloc(q->quads, (q->count + 1U) * sizeof(AseankgQuad));
-  if (!grown) {
-    return ASEANKG_ERR_NOMEM;
-  }
-  q->quads             = grown;
-  q->quads[q->count++] = *quad;
-  return ASEANKG_SUCCESS;
-}
-
 /* Parse `text` into `graph`; returns 0 on success. */
 static int
 parse(AseankgGraph* const graph, char* const text, const size_t length,
@@ -48,7 +30,7 @@ parse(AseankgGraph* const graph, char* const text, const size_t length,
   return st != ASEANKG_SUCCESS;
 }
 
-/* Canonical N-Quads of `graph`, or NULL if canonicalization gave up within its work bound. */
+/* Canonical N-AseankgQuadList of `graph`, or NULL if canonicalization gave up within its work bound. */
 static char*
 canonical(const AseankgGraph* const graph)
 {
@@ -82,9 +64,9 @@ LLVMFuzzerTestOneInput(const uint8_t* const data, const size_t size)
   AseankgGraph* const      graph      = aseankg_graph_new();
   AseankgGraph* const      patched    = aseankg_graph_new();
   AseankgGraph* const      expected   = aseankg_graph_new();
-  Quads                    sides[2]   = { { NULL, 0U }, { NULL, 0U } };
-  const AseankgReadOptions old_read   = { 0, ASEANKG_DIFF_OLD_PREFIX, collect, &sides[0] };
-  const AseankgReadOptions new_read   = { 0, ASEANKG_DIFF_NEW_PREFIX, collect, &sides[1] };
+  AseankgQuadList          sides[2]   = { { NULL, 0U, 0U }, { NULL, 0U, 0U } };
+  const AseankgReadOptions old_read   = { 0, ASEANKG_DIFF_OLD_PREFIX, aseankg_quad_list_append, &sides[0] };
+  const AseankgReadOptions new_read   = { 0, ASEANKG_DIFF_NEW_PREFIX, aseankg_quad_list_append, &sides[1] };
   AseankgDiff*             diff       = NULL;
   char*                    patch      = NULL;
   size_t                   patch_size = 0U;
@@ -121,8 +103,8 @@ LLVMFuzzerTestOneInput(const uint8_t* const data, const size_t size)
 cleanup:
   aseankg_diff_free(diff);
   free(patch);
-  free(sides[0].quads);
-  free(sides[1].quads);
+  aseankg_quad_list_release(&sides[0]);
+  aseankg_quad_list_release(&sides[1]);
   aseankg_graph_free(graph);
   aseankg_graph_free(patched);
   aseankg_graph_free(expected);
