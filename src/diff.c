@@ -49,6 +49,7 @@ struct AseankgDiffImpl {
   size_t              n_old_nodes;
   size_t              n_removed;
   size_t              n_added;
+  char*               target_graph; /* SPARQL Update: where default-graph quads go, or NULL */
 };
 
 static int
@@ -865,6 +866,14 @@ aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
   return ASEANKG_SUCCESS;
 }
 
+AseankgStatus
+aseankg_diff_set_graph(AseankgDiff* const diff, const char* const graph_iri)
+{
+  free(diff->target_graph);
+  diff->target_graph = graph_iri ? strdup(graph_iri) : NULL;
+  return graph_iri && !diff->target_graph ? ASEANKG_ERR_NOMEM : ASEANKG_SUCCESS;
+}
+
 size_t
 aseankg_diff_removed(const AseankgDiff* const diff)
 {
@@ -884,6 +893,7 @@ aseankg_diff_free(AseankgDiff* const diff)
     free(diff->changes);
     free(diff->pins);
     free(diff->old_nodes);
+    free(diff->target_graph);
     free(diff);
   }
 }
@@ -924,101 +934,118 @@ has_blank(const AseankgGraph* const graph, const AseankgQuad* const quad)
   return is_blank(graph, quad->subject) || is_blank(graph, quad->object);
 }
 
-/* A triple pattern inside a SPARQL block, wrapped in GRAPH for a named graph. */
+/* A triple in an INSERT or DELETE template: old blank nodes as variables, fresh ones as labels. */
 static void
-write_pattern(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad,
-              const int variables)
-{
-  const AseankgQuad triple = { quad->subject, quad->predicate, quad->object, 0U };
-  fputs("  ", stream);
-  if (quad->graph) {
-    fputs("GRAPH ", stream);
-    write_term(stream, graph, quad->graph, 0);
-    fputs(" { ", stream);
-  }
-  write_quad(stream, graph, &triple, variables);
-  if (quad->graph) {
-    fputs("  }\n", stream);
-  }
-}
-
-static void
-write_data_block(FILE* const stream, const AseankgDiff* const diff, const char* const keyword,
-                 const int added)
-{
-  size_t written = 0U;
-  for (size_t i = 0U; i < diff->n_changes; ++i) {
-    const Change* const c = &diff->changes[i];
-    if (c->added == added && !has_blank(diff->graph, &c->quad)) {
-      if (!written++) {
-        fprintf(stream, "%s {\n", keyword);
-      }
-      write_pattern(stream, diff->graph, &c->quad, 0);
-    }
-  }
-  if (written) {
-    fputs("} ;\n", stream);
-  }
-}
-
-/* A quad in an INSERT or DELETE template: old blank nodes as variables, fresh ones as labels. */
-static void
-write_template_quad(FILE* const stream, const AseankgDiff* const diff, const AseankgQuad* const quad)
+write_template_triple(FILE* const stream, const AseankgDiff* const diff, const AseankgQuad* const quad)
 {
   const AseankgTermId ids[3] = { quad->subject, quad->predicate, quad->object };
-  fputs("  ", stream);
-  if (quad->graph) {
-    fputs("GRAPH ", stream);
-    write_term(stream, diff->graph, quad->graph, 0);
-    fputs(" { ", stream);
-  }
+  fputs("    ", stream);
   for (unsigned i = 0U; i < 3U; ++i) {
     write_term(stream, diff->graph, ids[i], is_old_node(diff, ids[i]));
-    fputs(i < 2U ? " " : " .", stream);
+    fputs(i < 2U ? " " : " .\n", stream);
   }
-  fputs(quad->graph ? " }\n" : "\n", stream);
 }
 
+static int
+compare_graph_of(const void* const x, const void* const y)
+{
+  const AseankgQuad* const a = *(const AseankgQuad* const*)x;
+  const AseankgQuad* const b = *(const AseankgQuad* const*)y;
+  if (a->graph != b->graph) {
+    return a->graph < b->graph ? -1 : 1;
+  }
+  return (a > b) - (a < b); /* keep the canonical order within a graph */
+}
+
+/*
+   Write `quads` inside "KEYWORD { ... }", one GRAPH block per graph (the
+   default graph's quads go to the target graph when one is set): a template
+   with several blocks for the same graph trips some stores (Virtuoso 7).
+*/
 static void
+write_block(FILE* const stream, const AseankgDiff* const diff, const char* const keyword,
+            const AseankgQuad** const quads, const size_t n)
+{
+  qsort(quads, n, sizeof(AseankgQuad*), compare_graph_of);
+  fprintf(stream, "%s {\n", keyword);
+  for (size_t begin = 0U; begin < n;) {
+    const AseankgTermId graph = quads[begin]->graph;
+    size_t              end   = begin;
+    if (graph) {
+      fputs("  GRAPH ", stream);
+      write_term(stream, diff->graph, graph, 0);
+      fputs(" {\n", stream);
+    } else if (diff->target_graph) {
+      fprintf(stream, "  GRAPH <%s> {\n", diff->target_graph);
+    }
+    for (; end < n && quads[end]->graph == graph; ++end) {
+      write_template_triple(stream, diff, quads[end]);
+    }
+    if (graph || diff->target_graph) {
+      fputs("  }\n", stream);
+    }
+    begin = end;
+  }
+  fputs("}", stream);
+}
+
+/* The changes that are additions or removals (`added`), with or without blank nodes (`blanks`). */
+static size_t
+select_changes(const AseankgDiff* const diff, const int added, const int blanks,
+               const AseankgQuad** const out)
+{
+  size_t n = 0U;
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    if (diff->changes[i].added == added && has_blank(diff->graph, &diff->changes[i].quad) == blanks) {
+      out[n++] = &diff->changes[i].quad;
+    }
+  }
+  return n;
+}
+
+static AseankgStatus
 write_sparql_update(FILE* const stream, const AseankgDiff* const diff)
 {
-  size_t with_blanks = 0U;
-  for (size_t i = 0U; i < diff->n_changes; ++i) {
-    with_blanks += has_blank(diff->graph, &diff->changes[i].quad) ? 1U : 0U;
+  const size_t              room  = diff->n_changes > diff->n_pins ? diff->n_changes : diff->n_pins;
+  const AseankgQuad** const quads = (const AseankgQuad**)malloc((room + 1U) * sizeof(AseankgQuad*));
+  if (!quads) {
+    return ASEANKG_ERR_NOMEM;
   }
 
-  /* Changes that touch blank nodes first: their WHERE must see the old data. */
-  if (with_blanks && diff->n_pins) {
-    fputs("DELETE {\n", stream);
-    for (size_t i = 0U; i < diff->n_changes; ++i) {
-      if (!diff->changes[i].added && has_blank(diff->graph, &diff->changes[i].quad)) {
-        write_template_quad(stream, diff, &diff->changes[i].quad);
-      }
-    }
-    fputs("}\nINSERT {\n", stream);
-    for (size_t i = 0U; i < diff->n_changes; ++i) {
-      if (diff->changes[i].added && has_blank(diff->graph, &diff->changes[i].quad)) {
-        write_template_quad(stream, diff, &diff->changes[i].quad);
-      }
+  /* Ground triples as data. */
+  size_t n = select_changes(diff, 0, 0, quads);
+  if (n) {
+    write_block(stream, diff, "DELETE DATA", quads, n);
+    fputs(" ;\n", stream);
+  }
+  n = select_changes(diff, 1, 0, quads);
+  if (n) {
+    write_block(stream, diff, "INSERT DATA", quads, n);
+    fputs(" ;\n", stream);
+  }
+
+  /* Triples with blank nodes: one DELETE/INSERT whose WHERE finds the old nodes by their whole components. */
+  const size_t removed = select_changes(diff, 0, 1, quads);
+  if (removed) {
+    write_block(stream, diff, "DELETE", quads, removed);
+    fputc('\n', stream);
+  }
+  const size_t added = select_changes(diff, 1, 1, quads);
+  if (added) {
+    write_block(stream, diff, "INSERT", quads, added);
+    fputc('\n', stream);
+  }
+  if (removed || added) {
+    for (size_t i = 0U; i < diff->n_pins; ++i) {
+      quads[i] = &diff->pins[i];
     }
     /* LIMIT 1: where the old data repeats a structure, change one copy, not all of them. */
-    fputs("}\nWHERE { SELECT * WHERE {\n", stream);
-    for (size_t i = 0U; i < diff->n_pins; ++i) {
-      write_template_quad(stream, diff, &diff->pins[i]);
-    }
-    fputs("} LIMIT 1 } ;\n", stream);
-  } else if (with_blanks) {
-    fputs("INSERT DATA {\n", stream);
-    for (size_t i = 0U; i < diff->n_changes; ++i) {
-      if (diff->changes[i].added && has_blank(diff->graph, &diff->changes[i].quad)) {
-        write_template_quad(stream, diff, &diff->changes[i].quad);
-      }
-    }
-    fputs("} ;\n", stream);
+    fputs("WHERE { SELECT * WHERE ", stream);
+    write_block(stream, diff, "", quads, diff->n_pins);
+    fputs(" LIMIT 1 }\n", stream);
   }
-
-  write_data_block(stream, diff, "DELETE DATA", 0);
-  write_data_block(stream, diff, "INSERT DATA", 1);
+  free(quads);
+  return ASEANKG_SUCCESS;
 }
 
 AseankgStatus
@@ -1044,7 +1071,9 @@ aseankg_diff_write(const AseankgDiff* const diff, FILE* const stream, const Asea
       fputs("TC .\n", stream);
       break;
     case ASEANKG_DIFF_SPARQL_UPDATE:
-      write_sparql_update(stream, diff);
+      if (write_sparql_update(stream, diff)) {
+        return ASEANKG_ERR_NOMEM;
+      }
       break;
   }
   return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;

@@ -1,7 +1,11 @@
 /* aseankg command-line tool: a thin client of the library. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "aseankg/aseankg.h"
 #include "aseankg/canon.h"
+#include "aseankg/remote.h"
+#include "aseankg/store.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +26,9 @@ static const char usage_text[] =
   "  diff OLD NEW        show what changed between two graphs, blank nodes matched\n"
   "  patch GRAPH PATCH   apply an RDF Patch to a graph\n"
   "  canon INPUT         write the RDFC-1.0 canonical N-Quads of a dataset\n"
+  "  load FILE...        load graphs into the embedded SPARQL store\n"
+  "  query QUERY|@FILE   run a SPARQL query on the store or an endpoint\n"
+  "  update FILE|-       send a SPARQL Update to an endpoint\n"
   "\n"
   "Options for export and check:\n"
   "  -f, --format FORMAT  turtle (default), ntriples or nquads\n"
@@ -37,6 +44,23 @@ static const char usage_text[] =
   "  -o, --output FILE    patch, canon: write to FILE (default: standard output)\n"
   "      --max-work N     canon, diff: bound on canonicalization steps\n"
   "      --hash NAME      canon: SHA256 (default) or SHA384\n"
+  "\n"
+  "Options for load and query:\n"
+  "      --store DIR      the embedded store (default: $ASEANKG_STORE, else\n"
+  "                       $XDG_DATA_HOME/aseankg/store or ~/.local/share/aseankg/store)\n"
+  "      --graph IRI      load: the named graph to (re)load (default: each file's URI);\n"
+  "                       diff --format sparql-update: the graph the update changes\n"
+  "  -r, --results FMT    query: table (default), csv, tsv, json, xml, or\n"
+  "                       ntriples for CONSTRUCT\n"
+  "\n"
+  "Options for a SPARQL server (load, query, update):\n"
+  "      --endpoint URL   the server: its SPARQL endpoint (query, update) or\n"
+  "                       its Graph Store endpoint (load)\n"
+  "      --replace        load: replace the graph (PUT) instead of adding (POST)\n"
+  "      --timeout N      seconds for a whole request (default: 300)\n"
+  "      --connect-timeout N  seconds to connect (default: 10)\n"
+  "Credentials come from $ASEANKG_AUTH (user:password) or a netrc file\n"
+  "($ASEANKG_NETRC, else ~/.netrc), never from the command line.\n"
   "\n"
   "Other options:\n"
   "  -h, --help           show this help and exit\n"
@@ -54,7 +78,14 @@ typedef struct {
   const char* syntax;
   const char* max_work;
   const char* hash;
-  const char* files[2];
+  const char* store;
+  const char* graph;
+  const char* results;
+  const char* endpoint;
+  const char* timeout;
+  const char* connect_timeout;
+  int         replace;
+  const char* files[64];
   int         n_files;
 } Options;
 
@@ -98,23 +129,38 @@ option_value(const int argc, char** const argv, int* const i, const char* const 
 }
 
 static int
-parse_options(const int argc, char** const argv, Options* const options, const int max_files)
+parse_options(const int argc, char** const argv, Options* const options, const int min_files,
+              const int max_files)
 {
   static const struct {
     const char* long_name;
     const char* short_name;
     size_t      offset;
   } table[] = {
-    { "--format", "-f", offsetof(Options, format) },     { "--output", "-o", offsetof(Options, output) },
-    { "--data", "-d", offsetof(Options, data_dir) },     { "--ontology", NULL, offsetof(Options, ontology) },
-    { "--base", NULL, offsetof(Options, base) },         { "--input", "-i", offsetof(Options, syntax) },
-    { "--max-work", NULL, offsetof(Options, max_work) }, { "--hash", NULL, offsetof(Options, hash) },
+    { "--format", "-f", offsetof(Options, format) },
+    { "--output", "-o", offsetof(Options, output) },
+    { "--data", "-d", offsetof(Options, data_dir) },
+    { "--ontology", NULL, offsetof(Options, ontology) },
+    { "--base", NULL, offsetof(Options, base) },
+    { "--input", "-i", offsetof(Options, syntax) },
+    { "--max-work", NULL, offsetof(Options, max_work) },
+    { "--hash", NULL, offsetof(Options, hash) },
+    { "--store", NULL, offsetof(Options, store) },
+    { "--graph", NULL, offsetof(Options, graph) },
+    { "--results", "-r", offsetof(Options, results) },
+    { "--endpoint", NULL, offsetof(Options, endpoint) },
+    { "--timeout", NULL, offsetof(Options, timeout) },
+    { "--connect-timeout", NULL, offsetof(Options, connect_timeout) },
   };
   const size_t n_table = sizeof(table) / sizeof(table[0]);
 
   for (int i = 2; i < argc; ++i) {
     const char* value = NULL;
     size_t      t     = 0U;
+    if (!strcmp(argv[i], "--replace")) {
+      options->replace = 1;
+      continue;
+    }
     if (argv[i][0] != '-' || !strcmp(argv[i], "-")) {
       if (options->n_files == max_files) {
         return usage_error("unexpected argument: ", argv[i]);
@@ -133,8 +179,11 @@ parse_options(const int argc, char** const argv, Options* const options, const i
     }
     *(const char**)(void*)((char*)options + table[t].offset) = value;
   }
-  if (options->n_files != max_files) {
-    return usage_error(max_files == 2 ? "expected two files" : max_files ? "expected a file" : "", NULL);
+  if (options->n_files < min_files || options->n_files > max_files) {
+    return usage_error(min_files == 2 ? "expected two files"
+                       : min_files    ? "expected a file"
+                                      : "unexpected argument",
+                       NULL);
   }
   if (options->syntax && !aseankg_syntax_is_known(options->syntax)) {
     return usage_error("unknown input syntax: ", options->syntax);
@@ -277,6 +326,9 @@ run_diff(const Options* const options)
   st = st ? st
           : aseankg_diff_compute(&diff, graph, sides[0].list.quads, sides[0].list.count, sides[1].list.quads,
                                  sides[1].list.count, &error);
+  if (!st && options->graph) {
+    st = aseankg_diff_set_graph(diff, options->graph);
+  }
   if (!st) {
     st = aseankg_diff_write(diff, stdout, kinds[kind]);
     if (st) {
@@ -388,6 +440,202 @@ run_canon(const Options* const options)
   return st ? report(&error) : 0;
 }
 
+/* --- load and query ------------------------------------------------------------------ */
+
+static AseankgStatus
+open_store(const Options* const options, AseankgStore** const store, AseankgError* const error)
+{
+  char              buffer[4096];
+  const char* const path =
+    options->store ? options->store : aseankg_store_default_path(buffer, sizeof(buffer));
+  if (!path) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "--store", 0U, 0U,
+                             "no store path: set HOME or use --store");
+  }
+  return aseankg_store_open(store, path, error);
+}
+
+/* The graph a file is loaded into when --graph does not name one: the file's own URI. */
+static AseankgStatus
+file_graph_iri(const char* const path, char* const iri, const size_t size, AseankgError* const error)
+{
+  char absolute[4096];
+  if (!realpath(path, absolute)) {
+    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
+  }
+  if ((size_t)snprintf(iri, size, "file://%s", absolute) >= size) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U, "path too long");
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* The contents of FILE ("-" for standard input). */
+static char*
+read_text(const char* const path, AseankgError* const error)
+{
+  const int   is_stdin = !strcmp(path, "-");
+  FILE* const stream   = is_stdin ? stdin : fopen(path, "rb");
+  if (!stream) {
+    aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
+    return NULL;
+  }
+  char*  text = NULL;
+  size_t size = 0U;
+  FILE*  sink = open_memstream(&text, &size);
+  char   chunk[8192];
+  for (size_t n = 0U; sink && (n = fread(chunk, 1U, sizeof(chunk), stream)) > 0U;) {
+    fwrite(chunk, 1U, n, sink);
+  }
+  if (sink) {
+    fclose(sink);
+  }
+  if (!is_stdin) {
+    fclose(stream);
+  }
+  return text;
+}
+
+/* The query text: the argument itself, or the contents of FILE for "@FILE". */
+static char*
+query_text(const char* const argument, AseankgError* const error)
+{
+  return argument[0] == '@' ? read_text(argument + 1, error) : strdup(argument);
+}
+
+/* The remote service from --endpoint and the timeouts; returns 0 or a usage error's exit code. */
+static int
+remote_from(const Options* const options, AseankgRemote* const remote)
+{
+  const char* const values[2]  = { options->connect_timeout, options->timeout };
+  long              seconds[2] = { 0L, 0L };
+  for (int i = 0; i < 2; ++i) {
+    char* end = NULL;
+    if (values[i] && ((seconds[i] = strtol(values[i], &end, 10)) <= 0L || *end)) {
+      return usage_error("a timeout must be a positive number of seconds: ", values[i]);
+    }
+  }
+  remote->endpoint        = options->endpoint;
+  remote->connect_timeout = seconds[0];
+  remote->timeout         = seconds[1];
+  return 0;
+}
+
+/* load --endpoint: each file to the Graph Store, PUT with --replace, POST otherwise. */
+static int
+run_remote_load(const Options* const options)
+{
+  AseankgRemote remote;
+  int           exit_code = remote_from(options, &remote);
+  if (exit_code) {
+    return exit_code;
+  }
+
+  AseankgError error;
+  aseankg_error_clear(&error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (int i = 0; !st && i < options->n_files; ++i) {
+    const char* const syntax =
+      options->syntax ? options->syntax : aseankg_syntax_from_path(options->files[i]);
+    char iri[4200];
+    st = options->graph ? ASEANKG_SUCCESS : file_graph_iri(options->files[i], iri, sizeof(iri), &error);
+    st = st ? st
+            : aseankg_remote_load(&remote, options->graph ? options->graph : iri, options->files[i],
+                                  syntax ? syntax : "unknown",
+                                  options->replace && (!options->graph || i == 0), &error);
+  }
+  return st ? report(&error) : 0;
+}
+
+static int
+run_update(const Options* const options)
+{
+  AseankgRemote remote;
+  if (!options->endpoint) {
+    return usage_error("update needs --endpoint URL", NULL);
+  }
+  int exit_code = remote_from(options, &remote);
+  if (exit_code) {
+    return exit_code;
+  }
+
+  AseankgError error;
+  aseankg_error_clear(&error);
+  char* const   text = read_text(options->files[0], &error);
+  AseankgStatus st   = text ? aseankg_remote_update(&remote, text, &error) : ASEANKG_ERR_IO;
+  free(text);
+  return st ? report(&error) : 0;
+}
+
+static int
+run_load(const Options* const options)
+{
+  if (options->endpoint) {
+    return run_remote_load(options);
+  }
+
+  AseankgError  error;
+  AseankgStore* store = NULL;
+  aseankg_error_clear(&error);
+  AseankgStatus st = open_store(options, &store, &error);
+
+  /* With --graph every file goes into that one graph; otherwise each file is its own graph. */
+  AseankgGraph* graph = NULL;
+  for (int i = 0; !st && i < options->n_files; ++i) {
+    if (!graph && !(graph = aseankg_graph_new())) {
+      st = aseankg_error_set(&error, ASEANKG_ERR_NOMEM, options->files[i], 0U, 0U, "out of memory");
+      break;
+    }
+    st = aseankg_read_path(graph, options->files[i], options->syntax, NULL, &error);
+    if (!st && (!options->graph || i + 1 == options->n_files)) {
+      char iri[4200];
+      st = options->graph ? ASEANKG_SUCCESS : file_graph_iri(options->files[i], iri, sizeof(iri), &error);
+      st = st ? st : aseankg_store_load(store, options->graph ? options->graph : iri, graph, &error);
+      aseankg_graph_free(graph);
+      graph = NULL;
+    }
+  }
+  if (!st) {
+    fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", aseankg_store_graphs(store),
+            aseankg_store_triples(store));
+  }
+  aseankg_graph_free(graph);
+  aseankg_store_free(store);
+  return st ? report(&error) : 0;
+}
+
+static int
+run_query(const Options* const options)
+{
+  if (options->endpoint) {
+    AseankgRemote remote;
+    AseankgError  error;
+    const int     exit_code = remote_from(options, &remote);
+    if (exit_code) {
+      return exit_code;
+    }
+    aseankg_error_clear(&error);
+    char* const   text = query_text(options->files[0], &error);
+    AseankgStatus st =
+      text
+        ? aseankg_remote_query(&remote, text, options->results ? options->results : "table", stdout, &error)
+        : ASEANKG_ERR_IO;
+    free(text);
+    return st ? report(&error) : 0;
+  }
+
+  AseankgError  error;
+  AseankgStore* store = NULL;
+  aseankg_error_clear(&error);
+  char* const   text = query_text(options->files[0], &error);
+  AseankgStatus st   = text ? ASEANKG_SUCCESS : (error.status ? error.status : ASEANKG_ERR_NOMEM);
+  st                 = st ? st : open_store(options, &store, &error);
+  st =
+    st ? st : aseankg_store_query(store, text, options->results ? options->results : "table", stdout, &error);
+  aseankg_store_free(store);
+  free(text);
+  return st ? report(&error) : 0;
+}
+
 /*
    Where the data and ontology are when no option names them: the working
    directory if it has them (a source checkout), else the installed copy found
@@ -436,8 +684,10 @@ main(const int argc, char** const argv)
 
   static const struct {
     const char* name;
-    int         n_files;
-  } commands[] = { { "export", 0 }, { "check", 0 }, { "diff", 2 }, { "patch", 2 }, { "canon", 1 } };
+    int         min_files;
+    int         max_files;
+  } commands[] = { { "export", 0, 0 }, { "check", 0, 0 }, { "diff", 2, 2 },  { "patch", 2, 2 },
+                   { "canon", 1, 1 },  { "load", 1, 64 }, { "query", 1, 1 }, { "update", 1, 1 } };
   size_t c     = 0U;
   while (c < sizeof(commands) / sizeof(commands[0]) && strcmp(argv[1], commands[c].name)) {
     ++c;
@@ -454,7 +704,7 @@ main(const int argc, char** const argv)
   options.ontology = default_path("ontology/aseankg.ttl", ontology, sizeof(ontology));
   options.base     = ASEANKG_DEFAULT_BASE;
 
-  int exit_code = parse_options(argc, argv, &options, commands[c].n_files);
+  int exit_code = parse_options(argc, argv, &options, commands[c].min_files, commands[c].max_files);
   if (!exit_code) {
     switch (c) {
       case 0:
@@ -467,8 +717,17 @@ main(const int argc, char** const argv)
       case 3:
         exit_code = run_patch(&options);
         break;
-      default:
+      case 4:
         exit_code = run_canon(&options);
+        break;
+      case 5:
+        exit_code = run_load(&options);
+        break;
+      case 6:
+        exit_code = run_query(&options);
+        break;
+      default:
+        exit_code = run_update(&options);
         break;
     }
   }

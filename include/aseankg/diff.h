@@ -39,6 +39,13 @@ AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph, cons
                                    size_t n_old, const AseankgQuad* new_quads, size_t n_new,
                                    AseankgError* error);
 
+/**
+   For SPARQL Update output: apply the changes of the default graph to the
+   named graph `graph_iri` (NULL: to the store's default graph). The IRI is
+   copied.
+*/
+AseankgStatus aseankg_diff_set_graph(AseankgDiff* diff, const char* graph_iri);
+
 /** Number of quads removed (in old, not in new) and added. */
 size_t aseankg_diff_removed(const AseankgDiff* diff);
 size_t aseankg_diff_added(const AseankgDiff* diff);

@@ -37,8 +37,8 @@ LD_LIBRARY_PATH=$libdir "$work/pc-consumer" > "$work/pc.out" 2>&1
 check "pkg-config: a program builds and runs against the installed library" \
   grep -q "^<http://example.org/s> <http://example.org/p> \"东盟\"@zh .$" "$work/pc.out"
 cc $(pkg-config --cflags aseankg) "$source_dir/tests/install/consumer.c" -o "$work/pc-static" \
-  "$libdir/libaseankg.a" $(pkg-config --libs-only-l --static aseankg | sed 's/-laseankg//') 2>> "$work/cc.log"
-check "pkg-config --static: the static library links" bash -c "'$work/pc-static' | grep -q '^aseankg $version$'"
+  "$libdir/libaseankg.a" $(pkg-config --libs $(pkg-config --print-requires-private aseankg)) 2>> "$work/cc.log"
+check "the static library links with its pkg-config dependencies" bash -c "'$work/pc-static' | grep -q '^aseankg $version$'"
 
 cmake -S "$source_dir/tests/install/cmake-consumer" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" \
   > "$work/cmake.log" 2>&1 && cmake --build "$work/cmake-build" >> "$work/cmake.log" 2>&1
@@ -51,8 +51,8 @@ check "man -l renders the manual without warnings" bash -c "[ -s '$work/man.txt'
 "$bin" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u > "$work/help-options"
 grep -oE -- '--[a-z][a-z-]+' "$work/man.txt" | sort -u > "$work/man-options"
 check "--help and the manual name the same options" cmp -s "$work/help-options" "$work/man-options"
-"$bin" --help | sed -n 's/^  \([a-z]*\) .*/\1/p' | sort -u > "$work/help-commands"
-sed -n 's/^ *aseankg \([a-z]*\) .*/\1/p' "$work/man.txt" | sort -u > "$work/man-commands"
+"$bin" --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | sort -u > "$work/help-commands"
+sed -n 's/^ *aseankg  *\([a-z][a-z]*\) .*/\1/p' "$work/man.txt" | sort -u > "$work/man-commands"
 check "--help and the manual name the same commands" cmp -s "$work/help-commands" "$work/man-commands"
 
 completion=$prefix/share/bash-completion/completions/aseankg

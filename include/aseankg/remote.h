@@ -1,0 +1,53 @@
+/* A client for SPARQL servers: the SPARQL 1.1 Protocol (query, update) and Graph Store HTTP Protocol (load).
+ */
+#ifndef ASEANKG_REMOTE_H
+#define ASEANKG_REMOTE_H
+
+#include "aseankg/status.h"
+
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+   Where and how to connect. Credentials never come from here: they are read
+   from the environment variable ASEANKG_AUTH ("user:password") or from a
+   netrc file (ASEANKG_NETRC, else ~/.netrc), offered with HTTP basic or
+   digest authentication as the server asks. TLS certificates are verified.
+*/
+typedef struct {
+  const char* endpoint;        /**< The service URL */
+  long        connect_timeout; /**< Seconds to connect; 0 for 10 */
+  long        timeout;         /**< Seconds for the whole request; 0 for 300 */
+} AseankgRemote;
+
+/**
+   Send a SPARQL query (GET, or a form POST for long queries) and write the
+   results to `stream`: "csv", "tsv", "json" and "xml" are the server's own
+   W3C results documents, streamed as they arrive; "table" asks for XML and
+   lays it out as a text table (refusing any other answer); "ntriples" asks
+   for a CONSTRUCT result as N-Triples.
+*/
+AseankgStatus aseankg_remote_query(const AseankgRemote* remote, const char* query, const char* format,
+                                   FILE* stream, AseankgError* error);
+
+/** Send a SPARQL 1.1 Update (a form POST with `update=`). */
+AseankgStatus aseankg_remote_update(const AseankgRemote* remote, const char* update, AseankgError* error);
+
+/**
+   Send the RDF file at `path` to the Graph Store endpoint for graph
+   `graph_iri`: PUT (replace the graph) when `replace` is non-zero, else POST
+   (add to it). N-Triples and Turtle are streamed from the file in bounded
+   memory with their own media type. If the upload fails midway the server
+   receives an incomplete request and, per the protocol, keeps the graph it had.
+*/
+AseankgStatus aseankg_remote_load(const AseankgRemote* remote, const char* graph_iri, const char* path,
+                                  const char* syntax, int replace, AseankgError* error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ASEANKG_REMOTE_H */
