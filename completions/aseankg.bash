@@ -14,19 +14,19 @@ _aseankg()
     -f|--format)
       case ${COMP_WORDS[1]} in
         diff) COMPREPLY=($(compgen -W "text rdf-patch sparql-update" -- "$cur")) ;;
-        *) COMPREPLY=($(compgen -W "turtle ntriples nquads" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "turtle ntriples nquads dot html" -- "$cur")) ;;
       esac
       return ;;
     -i|--input) COMPREPLY=($(compgen -W "ntriples nquads turtle trig rdfxml" -- "$cur")); return ;;
     --hash) COMPREPLY=($(compgen -W "SHA256 SHA384" -- "$cur")); return ;;
     -d|--data) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o|--output|--ontology) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --base|--max-work) return ;;
+    --base|--max-work|--clause|--around) return ;;
   esac
 
   local options
   case ${COMP_WORDS[1]} in
-    export) options="--format --output --data --ontology --base" ;;
+    export) options="--format --output --data --ontology --base --clause --around" ;;
     check) options="--data --ontology --base" ;;
     diff) options="--format --input" ;;
     patch) options="--input --output" ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for people and CI: install dependencies, build, and export or test.
-#   bash scripts/build.sh export     install deps, build, write out/statement.ttl and out/statement.nt
+#   bash scripts/build.sh export     install deps, build, write out/statement.{ttl,nt,nq,dot,svg,png,html}
 #   bash scripts/build.sh test       install deps, build with warnings as errors, run every test
 #   bash scripts/build.sh sanitize   build and test under AddressSanitizer + UndefinedBehaviorSanitizer
 set -euo pipefail
@@ -12,6 +12,7 @@ packages=(
   libraptor2-dev librdf0-dev librasqal3-dev libyaml-dev libssl-dev libcmocka-dev libcurl4-gnutls-dev
   virtuoso-opensource-7-bin
   raptor2-utils rasqal-utils serdi time python3 man-db groff-base debootstrap clang libclang-rt-14-dev clang-format clang-tidy valgrind
+  graphviz fonts-noto-cjk chromium
 )
 
 install_deps() {
@@ -45,8 +46,12 @@ case "${1:-}" in
     ./build/aseankg export --format turtle -o out/statement.ttl
     ./build/aseankg export --format ntriples -o out/statement.nt
     ./build/aseankg export --format nquads -o out/statement.nq
+    ./build/aseankg export --format dot -o out/statement.dot
+    dot -Tsvg -o out/statement.svg out/statement.dot
+    dot -Tpng -o out/statement.png out/statement.dot
+    ./build/aseankg export --format html -o out/statement.html
     ./build/aseankg check
-    echo "Wrote out/statement.ttl, out/statement.nt and out/statement.nq"
+    echo "Wrote out/statement.ttl, .nt, .nq, .dot, .svg, .png (the entity graph) and .html (the text, browsable)"
     ;;
   test)
     install_deps

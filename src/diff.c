@@ -2,6 +2,7 @@
 #include "aseankg/diff.h"
 
 #include "buffer.h"
+#include "iri.h"
 #include "hash.h"
 
 #include <stdint.h>
@@ -141,6 +142,22 @@ is_blank(const AseankgGraph* const graph, const AseankgTermId id)
   return term && term->kind == ASEANKG_TERM_BLANK;
 }
 
+/* Whether `id` is a triple term with a blank node somewhere inside it. */
+static int
+has_blank_in_triple_term(const AseankgGraph* const graph, const AseankgTermId id)
+{
+  const AseankgTerm* const term = aseankg_graph_term(graph, id);
+  if (!term || term->kind != ASEANKG_TERM_TRIPLE) {
+    return 0;
+  }
+  for (unsigned i = 0U; i < 3U; ++i) {
+    if (is_blank(graph, term->triple[i]) || has_blank_in_triple_term(graph, term->triple[i])) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static void
 side_release(Side* const side)
 {
@@ -187,6 +204,15 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
     memcpy(side->quads, quads, n * sizeof(AseankgQuad));
   }
   side->n_quads = sort_unique(side->quads, n);
+
+  /* Blank nodes are matched as subjects and objects only; refuse what would be compared by label. */
+  for (size_t i = 0U; i < side->n_quads; ++i) {
+    const AseankgQuad* const q = &side->quads[i];
+    if (is_blank(graph, q->graph) || has_blank_in_triple_term(graph, q->subject) ||
+        has_blank_in_triple_term(graph, q->object)) {
+      return ASEANKG_ERR_DATA;
+    }
+  }
   memset(side->node_of_term, 0xFF, n_terms * sizeof(uint32_t));
 
   /* Number the blank nodes and count their edges. */
@@ -761,11 +787,15 @@ compare_ids(const void* const x, const void* const y)
   return (a > b) - (a < b);
 }
 
-static int
-is_old_node(const AseankgDiff* const diff, const AseankgTermId id)
+/* The position of an old blank node among them (its SPARQL variable is ?b<position>), or -1. */
+static long
+old_node_index(const AseankgDiff* const diff, const AseankgTermId id)
 {
-  return diff->n_old_nodes &&
-         bsearch(&id, diff->old_nodes, diff->n_old_nodes, sizeof(AseankgTermId), compare_ids) != NULL;
+  const AseankgTermId* const found =
+    diff->n_old_nodes ? (const AseankgTermId*)bsearch(&id, diff->old_nodes, diff->n_old_nodes,
+                                                      sizeof(AseankgTermId), compare_ids)
+                      : NULL;
+  return found ? (long)(found - diff->old_nodes) : -1L;
 }
 
 /*
@@ -860,7 +890,10 @@ aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
   side_release(&b);
   if (st) {
     aseankg_diff_free(diff);
-    return aseankg_error_set(error, st, "diff", 0U, 0U, "out of memory");
+    return aseankg_error_set(error, st, "diff", 0U, 0U, "%s",
+                             st == ASEANKG_ERR_DATA
+                               ? "blank nodes as graph names or inside triple terms are not supported"
+                               : "out of memory");
   }
   *diff_out = diff;
   return ASEANKG_SUCCESS;
@@ -869,6 +902,9 @@ aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
 AseankgStatus
 aseankg_diff_set_graph(AseankgDiff* const diff, const char* const graph_iri)
 {
+  if (graph_iri && !aseankg_iri_is_valid(graph_iri)) {
+    return ASEANKG_ERR_IRI; /* it is written into SPARQL as <IRI>: nothing may break out of it */
+  }
   free(diff->target_graph);
   diff->target_graph = graph_iri ? strdup(graph_iri) : NULL;
   return graph_iri && !diff->target_graph ? ASEANKG_ERR_NOMEM : ASEANKG_SUCCESS;
@@ -902,28 +938,27 @@ aseankg_diff_free(AseankgDiff* const diff)
 
 /* A term as N-Triples, blank nodes without the side prefix they were read with. */
 static void
-write_term(FILE* const stream, const AseankgGraph* const graph, const AseankgTermId id, const int as_variable)
+write_term(FILE* const stream, const AseankgGraph* const graph, const AseankgTermId id)
 {
   const AseankgTerm* const term = aseankg_graph_term(graph, id);
   if (term->kind == ASEANKG_TERM_BLANK) {
-    fprintf(stream, "%s%s", as_variable ? "?" : "_:", term->value + strlen(ASEANKG_DIFF_OLD_PREFIX));
+    fprintf(stream, "_:%s", term->value + strlen(ASEANKG_DIFF_OLD_PREFIX));
   } else {
     fwrite(term->key, 1U, term->key_length, stream);
   }
 }
 
 static void
-write_quad(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad,
-           const int variables)
+write_quad(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad)
 {
-  write_term(stream, graph, quad->subject, variables);
+  write_term(stream, graph, quad->subject);
   fputc(' ', stream);
-  write_term(stream, graph, quad->predicate, variables);
+  write_term(stream, graph, quad->predicate);
   fputc(' ', stream);
-  write_term(stream, graph, quad->object, variables);
+  write_term(stream, graph, quad->object);
   if (quad->graph) {
     fputc(' ', stream);
-    write_term(stream, graph, quad->graph, variables);
+    write_term(stream, graph, quad->graph);
   }
   fputs(" .\n", stream);
 }
@@ -941,7 +976,13 @@ write_template_triple(FILE* const stream, const AseankgDiff* const diff, const A
   const AseankgTermId ids[3] = { quad->subject, quad->predicate, quad->object };
   fputs("    ", stream);
   for (unsigned i = 0U; i < 3U; ++i) {
-    write_term(stream, diff->graph, ids[i], is_old_node(diff, ids[i]));
+    /* Labels may hold '-' or '.', which variable names may not: name variables by position. */
+    const long node = old_node_index(diff, ids[i]);
+    if (node >= 0) {
+      fprintf(stream, "?b%ld", node);
+    } else {
+      write_term(stream, diff->graph, ids[i]);
+    }
     fputs(i < 2U ? " " : " .\n", stream);
   }
 }
@@ -973,7 +1014,7 @@ write_block(FILE* const stream, const AseankgDiff* const diff, const char* const
     size_t              end   = begin;
     if (graph) {
       fputs("  GRAPH ", stream);
-      write_term(stream, diff->graph, graph, 0);
+      write_term(stream, diff->graph, graph);
       fputs(" {\n", stream);
     } else if (diff->target_graph) {
       fprintf(stream, "  GRAPH <%s> {\n", diff->target_graph);
@@ -1055,7 +1096,7 @@ aseankg_diff_write(const AseankgDiff* const diff, FILE* const stream, const Asea
     case ASEANKG_DIFF_TEXT:
       for (size_t i = 0U; i < diff->n_changes; ++i) {
         fputs(diff->changes[i].added ? "+ " : "- ", stream);
-        write_quad(stream, diff->graph, &diff->changes[i].quad, 0);
+        write_quad(stream, diff->graph, &diff->changes[i].quad);
       }
       break;
     case ASEANKG_DIFF_RDF_PATCH:
@@ -1064,7 +1105,7 @@ aseankg_diff_write(const AseankgDiff* const diff, FILE* const stream, const Asea
         for (size_t i = 0U; i < diff->n_changes; ++i) {
           if (diff->changes[i].added == added) {
             fputs(added ? "A " : "D ", stream);
-            write_quad(stream, diff->graph, &diff->changes[i].quad, 0);
+            write_quad(stream, diff->graph, &diff->changes[i].quad);
           }
         }
       }

@@ -23,6 +23,9 @@
 #define ITSRDF "http://www.w3.org/2005/11/its/rdf#"
 #define VOID "http://rdfs.org/ns/void#"
 
+/* Where entity IRIs live under the base; aseankg_export_entity_iri() uses the same. */
+#define ENTITY_PATH "entity/%s"
+
 /* ------------------------------------------------------------------------ */
 /* Loading */
 
@@ -113,7 +116,8 @@ fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus sta
 static AseankgStatus
 out_of_memory(Builder* const b)
 {
-  return aseankg_error_set(b->error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+  aseankg_error_set(b->error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+  return ASEANKG_ERR_NOMEM; /* not error_set's result: the analyzer must see the failure */
 }
 
 /* --- Terms ---------------------------------------------------------------- */
@@ -369,7 +373,7 @@ index_entities(Builder* const b)
     b->by_id[i]                  = e;
     st                           = check_id(b, &e->id, "id");
     st                           = st ? st : check_declared(b, &e->type, ASEANKG_DECLARED_CLASS);
-    if (!st && !(b->entity_iris[i] = mint(b, "entity/%s", e->id.value))) {
+    if (!st && !(b->entity_iris[i] = mint(b, ENTITY_PATH, e->id.value))) {
       st = out_of_memory(b);
     }
   }
@@ -461,6 +465,21 @@ add_name(Builder* const b, const AseankgField* const name, const size_t entity)
   return ASEANKG_SUCCESS;
 }
 
+/* Every entity's Chinese name and aliases, into the trie (whose root must exist). */
+static AseankgStatus
+add_names(Builder* const b)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = 0U; i < b->data->n_entities && !st; ++i) {
+    const AseankgEntity* const e = &b->data->entities[i];
+    st                           = add_name(b, &e->zh, i);
+    for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
+      st = add_name(b, &e->aliases[a], i);
+    }
+  }
+  return st;
+}
+
 /* The end (in bytes) of the longest name starting at `pos`, marking every name seen on the way. */
 static size_t
 longest_name_at(Builder* const b, const AseankgSegment* const segment, const size_t pos,
@@ -520,12 +539,15 @@ emit_span(Builder* const b, const AseankgSegment* const segment, const size_t be
   return st ? 0U : span;
 }
 
-static AseankgStatus
-emit_mentions(Builder* const b)
-{
-  const AseankgText* const text  = b->project->text;
-  const AseankgTermId      ident = vocabulary(b, ITSRDF, "taIdentRef");
+/* Called for each mention the scan finds: bytes [begin, end) of segment `s` name entity `entity`. */
+typedef AseankgStatus (*MentionSink)(Builder* b, size_t s, size_t begin, size_t end, size_t entity,
+                                     void* context);
 
+/* The one mention scan (leftmost-longest, no overlaps), for the export and aseankg_export_mentions(). */
+static AseankgStatus
+scan_mentions(Builder* const b, const MentionSink sink, void* const context)
+{
+  const AseankgText* const text = b->project->text;
   for (size_t s = 0U; s < text->n_segments; ++s) {
     const AseankgSegment* const segment = &text->segments[s];
     size_t                      next    = 0U; /* leftmost-longest: no mention starts before this */
@@ -533,11 +555,10 @@ emit_mentions(Builder* const b)
       int32_t      entity = -1;
       const size_t end    = longest_name_at(b, segment, pos, &entity);
       if (end && pos >= next) {
-        const AseankgTermId span = emit_span(b, segment, pos, end);
-        if (!span || add(b, span, ident, b->entity_iris[entity])) {
-          return out_of_memory(b);
+        const AseankgStatus st = sink(b, s, pos, end, (size_t)entity, context);
+        if (st) {
+          return st;
         }
-        ++b->stats.mentions;
         next = end;
       }
       uint32_t     c    = 0U;
@@ -546,6 +567,26 @@ emit_mentions(Builder* const b)
     }
   }
   return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+emit_mention(Builder* const b, const size_t s, const size_t begin, const size_t end, const size_t entity,
+             void* const context)
+{
+  const AseankgTermId ident = *(const AseankgTermId*)context;
+  const AseankgTermId span  = emit_span(b, &b->project->text->segments[s], begin, end);
+  if (!span || add(b, span, ident, b->entity_iris[entity])) {
+    return out_of_memory(b);
+  }
+  ++b->stats.mentions;
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+emit_mentions(Builder* const b)
+{
+  AseankgTermId ident = vocabulary(b, ITSRDF, "taIdentRef");
+  return scan_mentions(b, emit_mention, &ident);
 }
 
 /* After the scan: every name and alias must have been seen in the text. */
@@ -885,13 +926,7 @@ aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const proj
     }
   }
   st = st ? st : index_entities(&b);
-  for (size_t i = 0U; i < b.data->n_entities && !st; ++i) {
-    const AseankgEntity* const e = &b.data->entities[i];
-    st                           = add_name(&b, &e->zh, i);
-    for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
-      st = add_name(&b, &e->aliases[a], i);
-    }
-  }
+  st = st ? st : add_names(&b);
 
   const AseankgTermId document = st ? 0U : mint(&b, "doc/%s", b.data->document.id.value);
   st                           = st ? st : emit_document(&b, document);
@@ -964,4 +999,86 @@ aseankg_export_prefixes(const AseankgProject* const project, const char* const b
     used += (size_t)length + 1U;
   }
   return n;
+}
+
+/* --- Mentions and IRIs for other writers -------------------------------- */
+
+typedef struct {
+  AseankgMention* items;
+  size_t          count;
+  size_t          capacity;
+} MentionCollector;
+
+static AseankgStatus
+collect_mention(Builder* const b, const size_t s, const size_t begin, const size_t end, const size_t entity,
+                void* const context)
+{
+  MentionCollector* const c = (MentionCollector*)context;
+  if (c->count == c->capacity) {
+    const size_t          capacity = c->capacity ? c->capacity * 2U : 256U;
+    AseankgMention* const grown    = (AseankgMention*)realloc(c->items, capacity * sizeof(AseankgMention));
+    if (!grown) {
+      return out_of_memory(b);
+    }
+    c->items    = grown;
+    c->capacity = capacity;
+  }
+  const AseankgMention mention = { s, begin, end, entity };
+  c->items[c->count++]         = mention;
+  return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_export_mentions(AseankgMentionList** const mentions, const AseankgProject* const project,
+                        AseankgError* const error)
+{
+  Builder          b;
+  MentionCollector collector;
+  memset(&b, 0, sizeof(b));
+  memset(&collector, 0, sizeof(collector));
+  b.project = project;
+  b.data    = project->data;
+  b.error   = error;
+  *mentions = NULL;
+
+  AseankgMentionList* const list = (AseankgMentionList*)calloc(1U, sizeof(AseankgMentionList));
+  if (!list) {
+    return out_of_memory(&b);
+  }
+  uint32_t      root = 0U;
+  AseankgStatus st   = trie_node(&b, &root);
+  st                 = st ? st : add_names(&b);
+  st                 = st ? st : scan_mentions(&b, collect_mention, &collector);
+  free(b.trie);
+  if (st) {
+    free(collector.items);
+    free(list);
+    return st;
+  }
+  list->items = collector.items;
+  list->count = collector.count;
+  *mentions   = list;
+  return ASEANKG_SUCCESS;
+}
+
+void
+aseankg_mention_list_free(AseankgMentionList* const mentions)
+{
+  if (mentions) {
+    free(mentions->items);
+    free(mentions);
+  }
+}
+
+size_t
+aseankg_export_entity_iri(char* const buffer, const size_t size, const char* const base,
+                          const char* const entity_id)
+{
+  char      path[1024];
+  const int n = snprintf(path, sizeof(path), ENTITY_PATH, entity_id);
+  if (n < 0 || (size_t)n >= sizeof(path)) {
+    return 0U;
+  }
+  const int length = snprintf(buffer, size, "%s%s", base, path);
+  return length < 0 || (size_t)length >= size ? 0U : (size_t)length;
 }

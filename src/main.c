@@ -1,5 +1,4 @@
 /* aseankg command-line tool: a thin client of the library. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "aseankg/aseankg.h"
 #include "aseankg/canon.h"
 #include "aseankg/remote.h"
@@ -31,11 +30,15 @@ static const char usage_text[] =
   "  update FILE|-       send a SPARQL Update to an endpoint\n"
   "\n"
   "Options for export and check:\n"
-  "  -f, --format FORMAT  turtle (default), ntriples or nquads\n"
+  "  -f, --format FORMAT  turtle (default), ntriples, nquads, dot (a Graphviz\n"
+  "                       picture of the entities) or html (a page of the text)\n"
   "  -o, --output FILE    write to FILE (default or '-': standard output)\n"
   "  -d, --data DIR       curated data directory (default: data, else the installed data)\n"
   "      --ontology FILE  ontology in Turtle (default: ontology/aseankg.ttl, else the installed one)\n"
   "      --base IRI       base of minted IRIs (default: " ASEANKG_DEFAULT_BASE ")\n"
+  "      --clause N       dot: only the relations stated in clause N (or in a\n"
+  "                       segment such as preamble-8) and their entities\n"
+  "      --around ID      dot: only entity ID, its relations and their other ends\n"
   "\n"
   "Options for diff, patch and canon:\n"
   "  -f, --format FORMAT  diff: text (default), rdf-patch or sparql-update\n"
@@ -75,6 +78,8 @@ typedef struct {
   const char* data_dir;
   const char* ontology;
   const char* base;
+  const char* clause;
+  const char* around;
   const char* syntax;
   const char* max_work;
   const char* hash;
@@ -142,6 +147,8 @@ parse_options(const int argc, char** const argv, Options* const options, const i
     { "--data", "-d", offsetof(Options, data_dir) },
     { "--ontology", NULL, offsetof(Options, ontology) },
     { "--base", NULL, offsetof(Options, base) },
+    { "--clause", NULL, offsetof(Options, clause) },
+    { "--around", NULL, offsetof(Options, around) },
     { "--input", "-i", offsetof(Options, syntax) },
     { "--max-work", NULL, offsetof(Options, max_work) },
     { "--hash", NULL, offsetof(Options, hash) },
@@ -199,8 +206,14 @@ run_export(const Options* const options, const int write)
   const char* const format   = options->format ? options->format : "turtle";
   const int         nquads   = !strcmp(format, "nquads");
   const int         ntriples = !strcmp(format, "ntriples");
-  if (!nquads && !ntriples && strcmp(format, "turtle")) {
+  const int         dot      = !strcmp(format, "dot");
+  const int         html     = !strcmp(format, "html");
+  const int build = !write || (!dot && !html); /* the DOT and HTML writers check the data themselves */
+  if (!nquads && !ntriples && !dot && !html && strcmp(format, "turtle")) {
     return usage_error("unknown format: ", format);
+  }
+  if ((options->clause || options->around) && !(write && dot)) {
+    return usage_error(options->clause ? "--clause" : "--around", " applies to export --format dot only");
   }
 
   AseankgError       error;
@@ -214,7 +227,7 @@ run_export(const Options* const options, const int write)
 
   AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   st               = st ? st : aseankg_project_load(&project, options->data_dir, options->ontology, &error);
-  st               = st ? st : aseankg_export_build(graph, &project, options->base, nquads, &stats, &error);
+  st = st || !build ? st : aseankg_export_build(graph, &project, options->base, nquads, &stats, &error);
   if (!st && !write) {
     printf("segments   %zu\nentities   %zu\nrelations  %zu\nmentions   %zu\nspans      %zu\ntriples    %zu\n",
            stats.segments, stats.entities, stats.relations, stats.mentions, stats.spans, stats.triples);
@@ -224,7 +237,12 @@ run_export(const Options* const options, const int write)
     st = aseankg_output_open(&output, options->output, &error);
   }
   if (!st && write) {
-    if (ntriples || nquads) {
+    if (dot) {
+      const AseankgDotOptions view = { options->clause, options->around };
+      st                           = aseankg_dot_write(output.stream, &project, &view, &error);
+    } else if (html) {
+      st = aseankg_html_write(output.stream, &project, options->base, &error);
+    } else if (ntriples || nquads) {
       st = aseankg_ntriples_write(graph, output.stream, nquads);
     } else {
       AseankgPrefix prefixes[32];
@@ -327,7 +345,10 @@ run_diff(const Options* const options)
           : aseankg_diff_compute(&diff, graph, sides[0].list.quads, sides[0].list.count, sides[1].list.quads,
                                  sides[1].list.count, &error);
   if (!st && options->graph) {
-    st = aseankg_diff_set_graph(diff, options->graph);
+    if ((st = aseankg_diff_set_graph(diff, options->graph))) {
+      aseankg_error_set(&error, st, "--graph", 0U, 0U, "<%s> is not an absolute IRI of allowed characters",
+                        options->graph);
+    }
   }
   if (!st) {
     st = aseankg_diff_write(diff, stdout, kinds[kind]);
@@ -419,7 +440,7 @@ run_canon(const Options* const options)
   if (options->max_work) {
     char*               end  = NULL;
     const unsigned long work = strtoul(options->max_work, &end, 10);
-    if (*end || !work) {
+    if (*end || !work || options->max_work[0] < '0' || options->max_work[0] > '9') {
       return usage_error("--max-work needs a positive number: ", options->max_work);
     }
     canon.max_work = (size_t)work;
@@ -459,14 +480,13 @@ open_store(const Options* const options, AseankgStore** const store, AseankgErro
 static AseankgStatus
 file_graph_iri(const char* const path, char* const iri, const size_t size, AseankgError* const error)
 {
-  char absolute[4096];
-  if (!realpath(path, absolute)) {
+  char* const uri = aseankg_path_to_iri(path);
+  if (!uri) {
     return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
   }
-  if ((size_t)snprintf(iri, size, "file://%s", absolute) >= size) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U, "path too long");
-  }
-  return ASEANKG_SUCCESS;
+  const int fits = (size_t)snprintf(iri, size, "%s", uri) < size;
+  free(uri);
+  return fits ? ASEANKG_SUCCESS : aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U, "path too long");
 }
 
 /* The contents of FILE ("-" for standard input). */
@@ -667,6 +687,17 @@ default_path(const char* const relative, char* const storage, const size_t size)
   return storage;
 }
 
+/* Close standard output and say so if what was written there was lost. */
+static int
+finish_stdout(void)
+{
+  if (fclose(stdout)) {
+    fprintf(stderr, "aseankg: <stdout>: write error\n");
+    return EXIT_DATA;
+  }
+  return 0;
+}
+
 int
 main(const int argc, char** const argv)
 {
@@ -675,11 +706,11 @@ main(const int argc, char** const argv)
   }
   if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
     fputs(usage_text, stdout);
-    return fclose(stdout) ? EXIT_DATA : 0;
+    return finish_stdout();
   }
   if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
     printf("aseankg %s (raptor %s)\n", aseankg_version(), aseankg_raptor_version());
-    return fclose(stdout) ? EXIT_DATA : 0;
+    return finish_stdout();
   }
 
   static const struct {
@@ -731,7 +762,8 @@ main(const int argc, char** const argv)
         break;
     }
   }
-  if (fclose(stdout) && !exit_code) {
+  /* A lost write is trouble even when diff found differences (exit 1 would hide it). */
+  if (fclose(stdout) && (!exit_code || c == 2U)) {
     fprintf(stderr, "aseankg: <stdout>: write error\n");
     exit_code = c == 2U ? EXIT_USAGE : EXIT_DATA;
   }

@@ -2,6 +2,7 @@
 #include "aseankg/ntriples.h"
 
 #include "buffer.h"
+#include "iri.h"
 #include "ntriples_private.h"
 #include "utf8.h"
 
@@ -152,26 +153,6 @@ append_char(AseankgBuffer* const out, const uint32_t c)
   return aseankg_buffer_append(out, bytes, n);
 }
 
-static int
-has_scheme(const char* const iri, const size_t length)
-{
-  size_t i = 0U;
-  if (!length || !((iri[0] >= 'a' && iri[0] <= 'z') || (iri[0] >= 'A' && iri[0] <= 'Z'))) {
-    return 0;
-  }
-  for (i = 1U; i < length; ++i) {
-    const char c = iri[i];
-    if (c == ':') {
-      return 1;
-    }
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
-          c == '-' || c == '.')) {
-      return 0;
-    }
-  }
-  return 0;
-}
-
 /* An ASCII byte that may appear unescaped in an IRIREF. */
 static inline int
 is_plain_iri_byte(const unsigned char c)
@@ -241,7 +222,7 @@ read_iri(Reader* const reader, AseankgBuffer* const out, AseankgTermId* const id
     st = append_char(out, c);
   }
 
-  if (!st && !has_scheme(out->data, out->length)) {
+  if (!st && !aseankg_iri_has_scheme(out->data, out->length)) {
     return fail(reader, start, "relative IRI (N-Triples needs absolute IRIs)");
   }
   if (!st) {

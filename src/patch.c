@@ -50,7 +50,16 @@ aseankg_patch_apply(AseankgGraph* const graph, FILE* const stream, const char* c
                                "expected a row code (H, TX, TC, TA, PA, PD, A or D)");
       }
     } else if (!strcmp(code, "A") || !strcmp(code, "D")) {
-      AseankgQuad quad = { 0U, 0U, 0U, 0U };
+      AseankgQuad quad  = { 0U, 0U, 0U, 0U };
+      size_t      first = start;
+      while (first < length && (line[first] == ' ' || line[first] == '\t')) {
+        ++first;
+      }
+      if (first < length && line[first] != '<' && line[first] != '_' && line[first] != '"') {
+        st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)first + 1U,
+                               "prefixed names (from PA rows) are not supported: write terms in full");
+        break;
+      }
       st = aseankg_ntriples_read_row(graph, file_name, number, line, length, start, &quad, error);
       if (!st && code[0] == 'A') {
         st = aseankg_graph_add(graph, quad.subject, quad.predicate, quad.object, quad.graph);

@@ -1,4 +1,5 @@
 /* Reads any RDF syntax: N-Triples and N-Quads with the streaming reader, the rest through raptor. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "aseankg/reader.h"
 
 #include "buffer.h"
@@ -6,6 +7,7 @@
 #include <raptor2.h>
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -28,6 +30,20 @@ aseankg_syntax_from_path(const char* const path)
     }
   }
   return NULL;
+}
+
+char*
+aseankg_path_to_iri(const char* const path)
+{
+  char* const absolute = realpath(path, NULL);
+  if (!absolute) {
+    return NULL;
+  }
+  unsigned char* const uri  = raptor_uri_filename_to_uri_string(absolute);
+  char* const          copy = uri ? strdup((const char*)uri) : NULL;
+  raptor_free_memory(uri);
+  free(absolute);
+  return copy;
 }
 
 int

@@ -16,20 +16,42 @@
 #define MAX_GET_QUERY 2000U
 
 typedef struct {
-  FILE*         stream; /* response body goes here, or */
-  AseankgBuffer buffer; /* here when it must be parsed or reported */
+  FILE*         stream; /* the response body goes here, or */
+  AseankgBuffer buffer; /* here when it must be parsed, or is an error to report */
   int           to_buffer;
+  CURL*         curl;
 } Response;
 
+/* Keep an error page out of the results: a body with a status of 400 or more is only reported. */
 static size_t
 receive(char* const data, const size_t size, const size_t count, void* const user)
 {
   Response* const response = (Response*)user;
   const size_t    n        = size * count;
-  if (response->to_buffer) {
+  long            status   = 0L;
+  curl_easy_getinfo(response->curl, CURLINFO_RESPONSE_CODE, &status);
+  if (response->to_buffer || status >= 400L) {
+    if (!response->to_buffer && response->buffer.length > 65536U) {
+      return n; /* enough of an error page to quote its first line */
+    }
     return aseankg_buffer_append(&response->buffer, data, n) ? 0U : n;
   }
   return fwrite(data, 1U, n, response->stream);
+}
+
+/* The endpoint as errors show it: any "user:password@" in it is replaced, never printed. */
+static const char*
+redacted(const char* const url, char* const label, const size_t size)
+{
+  const char* const scheme_end = strstr(url, "://");
+  const char* const host       = scheme_end ? scheme_end + 3 : url;
+  const char* const slash      = strchr(host, '/');
+  const char* const at         = strchr(host, '@');
+  if (!at || (slash && at > slash)) {
+    return url;
+  }
+  snprintf(label, size, "%.*s***@%s", (int)(host - url), url, at + 1);
+  return label;
 }
 
 static CURL*
@@ -49,8 +71,12 @@ new_handle(const AseankgRemote* const remote, char* const message)
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, remote->connect_timeout > 0 ? remote->connect_timeout : 10L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, remote->timeout > 0 ? remote->timeout : 300L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  /* Follow redirects over HTTP(S) only, and keep a POST a POST (an update must not become a GET). */
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_POSTREDIR, (long)CURL_REDIR_POST_ALL);
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "aseankg");
 
   /* Credentials from the environment or a netrc file, never from the command line. */
@@ -73,23 +99,24 @@ static AseankgStatus
 perform(CURL* const curl, const AseankgRemote* const remote, const char* const message,
         Response* const response, AseankgError* const error)
 {
-  const CURLcode code   = curl_easy_perform(curl);
-  long           status = 0L;
+  char           label[1024];
+  const char*    endpoint = redacted(remote->endpoint, label, sizeof(label));
+  const CURLcode code     = curl_easy_perform(curl);
+  long           status   = 0L;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   if (code != CURLE_OK) {
-    return aseankg_error_set(error, ASEANKG_ERR_IO, remote->endpoint, 0U, 0U, "%s",
+    return aseankg_error_set(error, ASEANKG_ERR_IO, endpoint, 0U, 0U, "%s",
                              message[0] ? message : curl_easy_strerror(code));
   }
   if (status >= 400L) {
-    const char* const body =
-      response && response->to_buffer && response->buffer.data ? response->buffer.data : "";
-    char   first_line[160];
-    size_t n = strcspn(body, "\r\n");
-    n        = n < sizeof(first_line) - 1U ? n : sizeof(first_line) - 1U;
+    const char* const body = response && response->buffer.data ? response->buffer.data : "";
+    char              first_line[160];
+    size_t            n = strcspn(body, "\r\n");
+    n                   = n < sizeof(first_line) - 1U ? n : sizeof(first_line) - 1U;
     memcpy(first_line, body, n);
     first_line[n] = '\0';
-    return aseankg_error_set(error, ASEANKG_ERR_IO, remote->endpoint, 0U, 0U, "HTTP %ld%s%s", status,
-                             n ? ": " : "", first_line);
+    return aseankg_error_set(error, ASEANKG_ERR_IO, endpoint, 0U, 0U, "HTTP %ld%s%s", status, n ? ": " : "",
+                             first_line);
   }
   return ASEANKG_SUCCESS;
 }
@@ -164,6 +191,7 @@ write_xml_as_table(const AseankgBuffer* const xml, const char* const content_typ
     if (n_cells + columns > room) {
       char** const grown = (char**)realloc(cells, room * 2U * sizeof(char*));
       if (!grown) {
+        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, endpoint, 0U, 0U, "out of memory");
         break;
       }
       cells = grown;
@@ -231,7 +259,7 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
   struct curl_slist* headers                  = NULL;
   char*              escaped                  = NULL;
   AseankgBuffer      url                      = { NULL, 0U, 0U };
-  Response           response                 = { stream, { NULL, 0U, 0U }, !strcmp(format, "table") };
+  Response           response                 = { stream, { NULL, 0U, 0U }, !strcmp(format, "table"), curl };
   AseankgStatus      st                       = curl ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
 
   if (!st) {
@@ -254,7 +282,7 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, url.data);
   }
   if (st) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "--endpoint", 0U, 0U, "out of memory");
   }
 
   /* Errors must not reach the results stream: keep the body until the status is known. */
@@ -264,7 +292,9 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
   if (!st && response.to_buffer) {
     char* content_type = NULL;
     curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
-    st = write_xml_as_table(&response.buffer, content_type, stream, remote->endpoint, error);
+    char label[1024];
+    st = write_xml_as_table(&response.buffer, content_type, stream,
+                            redacted(remote->endpoint, label, sizeof(label)), error);
   }
 
   curl_free(escaped);
@@ -283,11 +313,11 @@ aseankg_remote_update(const AseankgRemote* const remote, const char* const updat
   char          message[CURL_ERROR_SIZE] = { 0 };
   CURL* const   curl                     = new_handle(remote, message);
   AseankgBuffer body                     = { NULL, 0U, 0U };
-  Response      response                 = { NULL, { NULL, 0U, 0U }, 1 };
+  Response      response                 = { NULL, { NULL, 0U, 0U }, 1, curl };
   char* const   escaped                  = curl ? curl_easy_escape(curl, update, 0) : NULL;
   AseankgStatus st = escaped ? aseankg_buffer_printf(&body, "update=%s", escaped) : ASEANKG_ERR_NOMEM;
   if (st) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "--endpoint", 0U, 0U, "out of memory");
   } else {
     curl_easy_setopt(curl, CURLOPT_URL, remote->endpoint);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data);
@@ -352,12 +382,12 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
   char* const        escaped                  = curl ? curl_easy_escape(curl, graph_iri, 0) : NULL;
   struct curl_slist* headers                  = NULL;
   AseankgBuffer      url                      = { NULL, 0U, 0U };
-  Response           response                 = { NULL, { NULL, 0U, 0U }, 1 };
+  Response           response                 = { NULL, { NULL, 0U, 0U }, 1, curl };
   AseankgStatus      st = escaped ? aseankg_buffer_printf(&url, "%s%cgraph=%s", remote->endpoint,
                                                      strchr(remote->endpoint, '?') ? '&' : '?', escaped)
                                   : ASEANKG_ERR_NOMEM;
   if (st) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "--endpoint", 0U, 0U, "out of memory");
   } else {
     char header[96];
     snprintf(header, sizeof(header), "Content-Type: %s; charset=utf-8", type);

@@ -4,6 +4,7 @@
 #include "aseankg/ntriples.h"
 #include "aseankg/output.h"
 
+#include "iri.h"
 #include "table.h"
 
 #include <openssl/evp.h>
@@ -237,6 +238,11 @@ AseankgStatus
 aseankg_store_load(AseankgStore* const store, const char* const graph_iri, AseankgGraph* const graph,
                    AseankgError* const error)
 {
+  if (!aseankg_iri_is_valid(graph_iri)) {
+    return aseankg_error_set(error, ASEANKG_ERR_IRI, "--graph", 0U, 0U,
+                             "<%s> is not an absolute IRI of allowed characters", graph_iri);
+  }
+
   char name[48];
   char path[4300];
   graph_file_name(graph_iri, name);
@@ -257,7 +263,12 @@ aseankg_store_load(AseankgStore* const store, const char* const graph_iri, Asean
     const AseankgTermId ids[3] = { quads[i].subject, quads[i].predicate, quads[i].object };
     for (unsigned t = 0U; t < 3U; ++t) {
       const AseankgTerm* const term = aseankg_graph_term(graph, ids[t]);
-      fwrite(term->key, 1U, term->key_length, output.stream);
+      if (term->kind == ASEANKG_TERM_BLANK) {
+        /* Graphs are queried together: keep one graph's _:b0 apart from another's. */
+        fprintf(output.stream, "_:%.16s_%s", name + 7, term->value);
+      } else {
+        fwrite(term->key, 1U, term->key_length, output.stream);
+      }
       fputs(t < 2U ? " " : " .\n", output.stream);
     }
     ++triples;

@@ -4,8 +4,10 @@
 
 #include "aseankg/data.h"
 #include "aseankg/diff.h"
+#include "aseankg/dot.h"
 #include "aseankg/export.h"
 #include "aseankg/graph.h"
+#include "aseankg/html.h"
 #include "aseankg/ntriples.h"
 #include "aseankg/ontology.h"
 #include "aseankg/output.h"

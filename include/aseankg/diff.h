@@ -42,7 +42,8 @@ AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph, cons
 /**
    For SPARQL Update output: apply the changes of the default graph to the
    named graph `graph_iri` (NULL: to the store's default graph). The IRI is
-   copied.
+   copied; one that is not absolute or holds characters IRIs may not
+   (space, <>"{}|^`\, controls) is refused with ASEANKG_ERR_IRI.
 */
 AseankgStatus aseankg_diff_set_graph(AseankgDiff* diff, const char* graph_iri);
 

@@ -67,6 +67,41 @@ size_t aseankg_export_prefixes(const AseankgProject* project, const char* base, 
 /** Check that `base` can prefix minted IRIs: absolute, IRI characters only, ending in '/' or '#'. */
 AseankgStatus aseankg_export_check_base(const char* base, AseankgError* error);
 
+/** One mention: bytes [begin, end) of a segment's text name an entity. */
+typedef struct {
+  size_t segment; /**< Index into the project's text->segments */
+  size_t begin;   /**< Byte offset of the first byte in the segment's text */
+  size_t end;     /**< Byte offset just past the last byte */
+  size_t entity;  /**< Index into the project's data->entities */
+} AseankgMention;
+
+/** The mentions of a project in text order (by segment, then offset); they never overlap. */
+typedef struct {
+  AseankgMention* items;
+  size_t          count;
+} AseankgMentionList;
+
+/**
+   Find the mentions exactly as aseankg_export_build() does (the same
+   leftmost-longest scan, so the spans its itsrdf:taIdentRef mentions cover).
+   On success the caller owns `*mentions` (free with
+   aseankg_mention_list_free()); on failure `*mentions` is NULL. Only the
+   name errors the build reports (an empty name, one name for two entities)
+   are checked here: build first to check the rest.
+*/
+AseankgStatus aseankg_export_mentions(AseankgMentionList** mentions, const AseankgProject* project,
+                                      AseankgError* error);
+
+/** Free a mention list. Safe on NULL. */
+void aseankg_mention_list_free(AseankgMentionList* mentions);
+
+/**
+   Write the IRI the export mints for entity `entity_id` under `base` into
+   `buffer` (room for `size` bytes, NUL-terminated). Returns its length, or 0
+   if it does not fit.
+*/
+size_t aseankg_export_entity_iri(char* buffer, size_t size, const char* base, const char* entity_id);
+
 #ifdef __cplusplus
 }
 #endif

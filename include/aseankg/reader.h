@@ -17,6 +17,13 @@ extern "C" {
 */
 const char* aseankg_syntax_from_path(const char* path);
 
+/**
+   The file: IRI of `path` (made absolute, with the characters IRIs may not
+   hold percent-encoded), as a new string the caller frees with free(); NULL
+   if the path does not exist or memory runs out.
+*/
+char* aseankg_path_to_iri(const char* path);
+
 /** Whether `syntax` is one aseankg_read_path() accepts. */
 int aseankg_syntax_is_known(const char* syntax);
 

@@ -26,7 +26,8 @@ typedef struct {
 /**
    Send a SPARQL query (GET, or a form POST for long queries) and write the
    results to `stream`: "csv", "tsv", "json" and "xml" are the server's own
-   W3C results documents, streamed as they arrive; "table" asks for XML and
+   W3C results documents, streamed as they arrive (an HTTP error's body is
+   reported in `error`, never written to `stream`); "table" asks for XML and
    lays it out as a text table (refusing any other answer); "ntriples" asks
    for a CONSTRUCT result as N-Triples.
 */

@@ -34,8 +34,11 @@ void aseankg_store_free(AseankgStore* store);
 
 /**
    Make the named graph `graph_iri` hold exactly the triples of `graph`
-   (graph names in `graph` are ignored). A graph loaded before under the
-   same name is replaced; other graphs are untouched. `graph` is sorted.
+   (graph names in `graph` are ignored; blank nodes stay apart from those of
+   other graphs). A graph loaded before under the same name is replaced;
+   other graphs are untouched. `graph` is sorted. The queries see the union
+   of the graphs, without GRAPH patterns: librdf's balanced-tree storage,
+   chosen for speed, keeps no contexts.
 */
 AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri, AseankgGraph* graph,
                                  AseankgError* error);
@@ -46,7 +49,7 @@ size_t aseankg_store_triples(const AseankgStore* store);
 
 /**
    Run a SPARQL 1.1 SELECT, ASK or CONSTRUCT query over the union of the
-   store's graphs (GRAPH patterns see each named graph) and write the results
+   store's graphs and write the results
    to `stream` as `format`: "table", or "csv", "tsv", "json" or "xml" (the W3C
    SPARQL results formats). CONSTRUCT results are written as Turtle for
    "table" and as N-Triples otherwise ("ntriples" asks for that alone).

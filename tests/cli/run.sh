@@ -29,7 +29,14 @@ check "ntriples lines are in byte order and unique" env LC_ALL=C sort -c -u "$wo
 check "nquads has as many lines as ntriples" test "$(wc -l < "$work/a.nq")" -eq "$(wc -l < "$work/a.nt")"
 check "nquads names the version graph" grep -q '> <https://example.org/aseankg/id/graph/1> \.$' "$work/a.nq"
 check "no blank nodes" bash -c "! grep -q '_:' '$work/a.nt'"
-check "no escaped non-ASCII" bash -c "! grep -q '\\\\u[0-9A-F]\\{4\\}' '$work/a.nt' || grep '\\\\u' '$work/a.nt' | grep -qv '\\\\u00'"
+# Canonical N-Triples escapes only C0 controls, DEL and U+FFFE/U+FFFF: never a printable character.
+only_required_escapes() {
+  ! grep -oE '\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}' "$1" | grep -qvxE '\\u00[01][0-9A-F]|\\u007F|\\uFFF[EF]'
+}
+check "no escaped non-ASCII" only_required_escapes "$work/a.nt"
+printf '<http://a> <http://b> "\\u4E2D" .\n' > "$work/escaped.nt"
+not() { ! "$@"; }
+check "(the escape check catches an escaped CJK character)" not only_required_escapes "$work/escaped.nt"
 triples=$(wc -l < "$work/a.nt")
 check "void:triples states the real count" grep -q "rdfs.org/ns/void#triples> \"$triples\"^^" "$work/a.nt"
 

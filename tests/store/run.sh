@@ -109,6 +109,21 @@ check "virtuoso: aseankg update sends the diff" test $? -eq 0
 "$aseankg" diff "$work/remote.nt" "$work/next.nt" > "$work/remaining.diff" 2>&1
 check "virtuoso: after the update the remote graph is isomorphic to the new version" test $? -eq 0
 
+# Blank nodes that exist in the store (labels SPARQL variables could not carry) change through WHERE.
+bnodes=https://example.org/aseankg/id/graph/blank-test
+printf '<http://e/s> <http://e/p> _:b-1 .\n_:b-1 <http://e/v> "旧" .\n_:b-1 <http://e/next> _:b.2 .\n_:b.2 <http://e/v> "x" .\n' \
+  > "$work/blank-old.nt"
+printf '<http://e/s> <http://e/p> _:q1 .\n_:q1 <http://e/v> "新" .\n_:q1 <http://e/next> _:q2 .\n_:q2 <http://e/v> "x" .\n' \
+  > "$work/blank-new.nt"
+"$aseankg" load --endpoint "$crud" --graph "$bnodes" --replace "$work/blank-old.nt"
+"$aseankg" diff -f sparql-update --graph "$bnodes" "$work/blank-old.nt" "$work/blank-new.nt" 2> /dev/null |
+  "$aseankg" update --endpoint "$sparql" - 2> "$work/e"
+check "virtuoso: a change to an existing blank node applies through DELETE/INSERT WHERE" test $? -eq 0
+"$aseankg" query --endpoint "$sparql" -r ntriples "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <$bnodes> { ?s ?p ?o } }" \
+  > "$work/blank-remote.nt"
+"$aseankg" diff "$work/blank-remote.nt" "$work/blank-new.nt" > /dev/null 2>&1
+check "virtuoso: the blank-node graph is isomorphic to the new version" test $? -eq 0
+
 # A --replace whose upload fails midway (the server rejects the broken document) keeps the old graph.
 { head -n 100 "$work/statement.nt"; echo '<http://broken> <http://example.org/p> "unterminated .'; tail -n 100 "$work/statement.nt"; } \
   > "$work/broken.nt"

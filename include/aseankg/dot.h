@@ -1,0 +1,51 @@
+/* A Graphviz DOT writer for the entity graph: a picture of who does what to which, per clause or around one
+ * entity. */
+#ifndef ASEANKG_DOT_H
+#define ASEANKG_DOT_H
+
+#include "aseankg/export.h"
+#include "aseankg/status.h"
+
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What to draw; a zeroed struct draws the whole graph. Strings are borrowed. */
+typedef struct {
+  /**
+     Only the relations stated in this segment, and their entities: a clause
+     number ("9" for clause-9) or any segment id ("clause-9", "preamble-8",
+     "title"). NULL for every relation.
+  */
+  const char* segment;
+  /** Only this entity (by id), its relations and their other ends. NULL for no such limit. */
+  const char* around;
+} AseankgDotOptions;
+
+/**
+   Check the project as aseankg_export_build() does (the same errors), then
+   write its entity graph to `stream` as a DOT digraph: one node per entity,
+   shaped and coloured by type family with a legend cluster, labelled with its
+   Chinese and English names (a gloss marked with "≈"); one edge per distinct
+   subject, predicate and object, labelled with the predicate's local name; a
+   literal value as a plain-text node. Without options every entity is drawn,
+   related or not; `segment` and `around` keep only the relations they select
+   (both together: those meeting both) and the entities those relations touch
+   (and the `around` entity itself). Output is deterministic: nodes sorted by
+   id, edges by subject, predicate and object.
+
+   A `segment` or `around` that names nothing in the data fails with
+   ASEANKG_ERR_USAGE and an error whose file is "--clause" or "--around".
+   Nothing is written on any failure but a write error, which returns
+   ASEANKG_ERR_IO and leaves `error` for the caller, who knows the stream.
+*/
+AseankgStatus aseankg_dot_write(FILE* stream, const AseankgProject* project, const AseankgDotOptions* options,
+                                AseankgError* error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ASEANKG_DOT_H */

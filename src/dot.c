@@ -1,0 +1,458 @@
+/* The DOT writer: the entity graph as a Graphviz digraph, whole, for one segment or around one entity. */
+#include "aseankg/dot.h"
+
+#include "buffer.h"
+#include "utf8.h"
+#include "view.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A font with Chinese glyphs (Debian: fonts-noto-cjk); fontconfig falls back to another if it is missing. */
+#define FONT "Noto Sans CJK SC"
+
+/* The inside of a DOT quoted string: quotes and backslashes escaped, line breaks as \n, controls as U+FFFD.
+ */
+static void
+put_escaped(AseankgViewWriter* const w, const char* const s, const size_t length)
+{
+  for (size_t i = 0U; i < length; ++i) {
+    const unsigned char c = (unsigned char)s[i];
+    if (c == '"') {
+      aseankg_view_put(w, "\\\"");
+    } else if (c == '\\') {
+      aseankg_view_put(w, "\\\\");
+    } else if (c == '\n' || (c == '\r' && (i + 1U == length || s[i + 1U] != '\n'))) {
+      aseankg_view_put(w, "\\n");
+    } else if (c == '\r') {
+      continue; /* the \n of a CRLF pair makes the break */
+    } else if ((c < 0x20U && c != '\t') || c == 0x7FU) {
+      aseankg_view_put(w, "\xEF\xBF\xBD");
+    } else {
+      aseankg_view_put_bytes(w, s + i, 1U);
+    }
+  }
+}
+
+static void
+put_quoted(AseankgViewWriter* const w, const char* const s)
+{
+  aseankg_view_put(w, "\"");
+  put_escaped(w, s, strlen(s));
+  aseankg_view_put(w, "\"");
+}
+
+/* Columns a code point takes: CJK and fullwidth forms two, the rest one. */
+static size_t
+columns(const uint32_t c)
+{
+  return c >= 0x2E80U && !(c >= 0xFF61U && c <= 0xFFDCU) ? 2U : 1U;
+}
+
+/* Chinese punctuation that must not start a line. */
+static int
+closes(const uint32_t c)
+{
+  static const uint32_t marks[] = { 0x3001U, 0x3002U, 0xFF0CU, 0xFF09U, 0x300BU, 0x300DU,
+                                    0x300FU, 0x3011U, 0xFF1BU, 0xFF1AU, 0xFF01U, 0xFF1FU };
+  for (size_t i = 0U; i < sizeof(marks) / sizeof(marks[0]); ++i) {
+    if (marks[i] == c) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/*
+   Put `s` into the scratch buffer broken into lines of about `width` columns:
+   between words, or between Chinese characters (never before closing
+   punctuation). Line breaks already in `s` are kept.
+*/
+static void
+wrap(AseankgViewWriter* const w, const char* const s, const size_t length, const size_t width)
+{
+  AseankgBuffer* const b      = &w->scratch;
+  size_t               column = 0U;
+  int                  space  = 0;
+  aseankg_buffer_reset(b);
+  for (size_t i = 0U; i < length && !w->st;) {
+    uint32_t c    = 0U;
+    size_t   size = aseankg_utf8_decode(s + i, length - i, &c);
+    size          = size ? size : 1U;
+    if (c == '\n') {
+      w->st  = aseankg_buffer_append_byte(b, '\n');
+      column = 0U;
+      space  = 0;
+      i += size;
+      continue;
+    }
+    if (c == ' ') {
+      space = 1;
+      i += size;
+      continue;
+    }
+
+    /* A token: one wide character, or a run of narrow ones up to a space or a wide character. */
+    size_t    end    = i + size;
+    size_t    cols   = columns(c);
+    const int glued  = closes(c);
+    const int narrow = cols == 1U;
+    while (narrow && end < length) {
+      uint32_t     d = 0U;
+      const size_t n = aseankg_utf8_decode(s + end, length - end, &d);
+      if (!n || d == ' ' || d == '\n' || columns(d) != 1U) {
+        break;
+      }
+      end += n;
+      ++cols;
+    }
+
+    if (column && !glued && column + (size_t)space + cols > width) {
+      w->st  = aseankg_buffer_append_byte(b, '\n');
+      column = 0U;
+    } else if (column && space) {
+      w->st = aseankg_buffer_append_byte(b, ' ');
+      ++column;
+    }
+    space = 0;
+    w->st = w->st ? w->st : aseankg_buffer_append(b, s + i, end - i);
+    column += cols;
+    i = end;
+  }
+}
+
+static void
+put_wrapped_n(AseankgViewWriter* const w, const char* const s, const size_t length, const size_t width)
+{
+  wrap(w, s, length, width);
+  if (!w->st && w->scratch.data) {
+    put_escaped(w, w->scratch.data, w->scratch.length);
+  }
+}
+
+static void
+put_wrapped(AseankgViewWriter* const w, const char* const s, const size_t width)
+{
+  put_wrapped_n(w, s, strlen(s), width);
+}
+
+/* --- What to draw --------------------------------------------------------- */
+
+/* A selected relation, with what it sorts by. */
+typedef struct {
+  const char*                subject;
+  const char*                predicate;
+  const char*                object; /* an entity id, or the literal */
+  int                        literal;
+  size_t                     segment;
+  const AseankgViewRelation* relation;
+} Edge;
+
+static int
+compare_edges(const void* const a, const void* const b)
+{
+  const Edge* const x = (const Edge*)a;
+  const Edge* const y = (const Edge*)b;
+  int               c = strcmp(x->subject, y->subject);
+  c                   = c ? c : strcmp(x->predicate, y->predicate);
+  c                   = c ? c : x->literal - y->literal;
+  c                   = c ? c : strcmp(x->object, y->object);
+  return c ? c : (x->segment > y->segment) - (x->segment < y->segment);
+}
+
+static int
+same_edge(const Edge* const x, const Edge* const y)
+{
+  return !strcmp(x->subject, y->subject) && !strcmp(x->predicate, y->predicate) && x->literal == y->literal &&
+         !strcmp(x->object, y->object);
+}
+
+/* The segment `name` picks: a clause number or a segment id. */
+static AseankgStatus
+find_segment(const AseankgText* const text, const char* const name, const AseankgSegment** const segment,
+             AseankgError* const error)
+{
+  char   id[64];
+  size_t digits = 0U;
+  while (name[digits] >= '0' && name[digits] <= '9') {
+    ++digits;
+  }
+  if (digits && !name[digits] && digits < 10U) {
+    snprintf(id, sizeof(id), "clause-%lu", strtoul(name, NULL, 10));
+  } else {
+    snprintf(id, sizeof(id), "%s", name);
+  }
+  if (strlen(name) < sizeof(id) && (*segment = aseankg_text_segment(text, id))) {
+    return ASEANKG_SUCCESS;
+  }
+
+  unsigned counts[4] = { 0U, 0U, 0U, 0U };
+  for (size_t i = 0U; i < text->n_segments; ++i) {
+    ++counts[text->segments[i].kind];
+  }
+  return aseankg_error_set(
+    error, ASEANKG_ERR_USAGE, "--clause", 0U, 0U,
+    "no segment '%s' (the text has clause-1 … clause-%u, preamble-1 … preamble-%u, title, "
+    "header-1 … header-%u)",
+    name, counts[ASEANKG_SEGMENT_CLAUSE], counts[ASEANKG_SEGMENT_PREAMBLE], counts[ASEANKG_SEGMENT_HEADER]);
+}
+
+/* --- Writing ----------------------------------------------------------------- */
+
+static void
+write_node(AseankgViewWriter* const w, const AseankgEntity* const e, const int centre)
+{
+  size_t                          n_styles = 0U;
+  const AseankgEntityStyle* const style =
+    &aseankg_entity_styles(&n_styles)[aseankg_entity_style_index(e->type.value)];
+  aseankg_view_put(w, "  ");
+  put_quoted(w, e->id.value);
+  aseankg_view_put(w, " [label=\"");
+  put_wrapped(w, e->zh.value, 24U);
+  aseankg_view_put(w, "\\n");
+  if (e->gloss) {
+    aseankg_view_put(w, "≈ ");
+  }
+  put_wrapped(w, e->en.value, 30U);
+  aseankg_view_put(w, "\", shape=");
+  aseankg_view_put(w, style->shape);
+  aseankg_view_put(w, ", style=\"");
+  aseankg_view_put(w, style->style);
+  aseankg_view_put(w, "\", fillcolor=\"");
+  aseankg_view_put(w, style->fill);
+  aseankg_view_put(w, "\", color=\"");
+  aseankg_view_put(w, style->line);
+  aseankg_view_put(w, centre ? "\", penwidth=3" : "\"");
+  aseankg_view_put(w, ", tooltip=\"");
+  put_escaped(w, e->id.value, strlen(e->id.value));
+  aseankg_view_put(w, " (");
+  put_escaped(w, e->type.value, strlen(e->type.value));
+  aseankg_view_put(w, ")\"];\n");
+}
+
+static void
+write_legend(AseankgViewWriter* const w, const unsigned char* const families, const int gloss)
+{
+  size_t                          n      = 0U;
+  const AseankgEntityStyle* const styles = aseankg_entity_styles(&n);
+  aseankg_view_put(w, "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=12; style=\"rounded\"; "
+                      "color=\"#999999\";\n");
+  for (size_t f = 0U; f < n; ++f) {
+    if (families[f]) {
+      aseankg_view_put(w, "    \"legend:");
+      aseankg_view_put(w, styles[f].family);
+      aseankg_view_put(w, "\" [label=\"");
+      aseankg_view_put(w, styles[f].label);
+      aseankg_view_put(w, "\", shape=");
+      aseankg_view_put(w, styles[f].shape);
+      aseankg_view_put(w, ", style=\"");
+      aseankg_view_put(w, styles[f].style);
+      aseankg_view_put(w, "\", fillcolor=\"");
+      aseankg_view_put(w, styles[f].fill);
+      aseankg_view_put(w, "\", color=\"");
+      aseankg_view_put(w, styles[f].line);
+      aseankg_view_put(w, "\", fontsize=9];\n");
+    }
+  }
+  if (gloss) {
+    aseankg_view_put(w, "    \"legend:gloss\" [label=\"≈ English gloss, not an official name\", "
+                        "shape=plaintext, fontsize=9];\n");
+  }
+  aseankg_view_put(w, "  }\n");
+}
+
+static void
+write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
+            const size_t n_edges)
+{
+  const AseankgText* const text     = view->project->text;
+  size_t                   literals = 0U;
+  for (size_t i = 0U; i < n_edges;) {
+    size_t end = i + 1U;
+    while (end < n_edges && same_edge(&edges[i], &edges[end])) {
+      ++end;
+    }
+    const Edge* const e = &edges[i];
+    if (e->literal) {
+      aseankg_view_put(w, "  \"value:");
+      aseankg_view_put_size(w, ++literals);
+      aseankg_view_put(w, "\" [label=\"");
+      put_wrapped(w, e->object, 30U);
+      aseankg_view_put(w, "\", shape=plaintext, fontcolor=\"#444444\"];\n");
+    }
+    aseankg_view_put(w, "  ");
+    put_quoted(w, e->subject);
+    aseankg_view_put(w, " -> ");
+    if (e->literal) {
+      aseankg_view_put(w, "\"value:");
+      aseankg_view_put_size(w, literals);
+      aseankg_view_put(w, "\"");
+    } else {
+      put_quoted(w, e->object);
+    }
+    aseankg_view_put(w, " [label=");
+    put_quoted(w, e->predicate);
+    aseankg_view_put(w, ", tooltip=\"");
+    put_escaped(w, e->predicate, strlen(e->predicate));
+    aseankg_view_put(w, ", stated in");
+    for (size_t k = i; k < end; ++k) {
+      aseankg_view_put(w, k > i ? ", " : " ");
+      aseankg_view_put(w, text->segments[edges[k].segment].id);
+    }
+    aseankg_view_put(w, "\"];\n");
+    i = end;
+  }
+}
+
+static void
+write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
+            const size_t n_edges, const unsigned char* const drawn, const AseankgSegment* const segment,
+            const size_t around)
+{
+  const AseankgData* const data     = view->project->data;
+  size_t                   n_styles = 0U;
+  unsigned char            families[32];
+  int                      gloss = 0;
+  size_t                   nodes = 0U;
+  aseankg_entity_styles(&n_styles);
+  memset(families, 0, sizeof(families));
+
+  aseankg_view_put(w, "/* The entity graph of the statement, written by aseankg export --format dot; render "
+                      "with dot -Tsvg. */\n");
+  aseankg_view_put(w, "digraph ");
+  put_quoted(w, data->document.id.value);
+  aseankg_view_put(w, " {\n  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"" FONT
+                      "\", fontsize=14, labelloc=t, "
+                      "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", label=\"");
+  put_wrapped(w, data->document.title_zh.value, 60U);
+  aseankg_view_put(w, "\\n");
+  put_wrapped(w, data->document.title_en.value, 80U);
+  aseankg_view_put(w, "\\n");
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    nodes += drawn[i] != 0U;
+  }
+  if (segment) {
+    aseankg_view_put(w, "\\n");
+    aseankg_view_put(w, segment->id);
+    aseankg_view_put(w, ": ");
+    put_wrapped_n(w, segment->text, segment->length, 64U);
+  }
+  if (around != ASEANKG_VIEW_LITERAL) {
+    aseankg_view_put(w, "\\naround ");
+    put_escaped(w, data->entities[around].id.value, strlen(data->entities[around].id.value));
+  }
+  aseankg_view_put(w, "\\n");
+  aseankg_view_put_size(w, nodes);
+  aseankg_view_put(w, " entities, ");
+  aseankg_view_put_size(w, n_edges);
+  aseankg_view_put(w, n_edges == 1U ? " relation\"];\n" : " relations\"];\n");
+  aseankg_view_put(w, "  node [fontname=\"" FONT "\", fontsize=11, margin=\"0.12,0.05\"];\n");
+  aseankg_view_put(w, "  edge [fontname=\"" FONT
+                      "\", fontsize=9, color=\"#666666\", fontcolor=\"#333333\", arrowsize=0.7];\n");
+
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    if (drawn[i]) {
+      const size_t f                          = aseankg_entity_style_index(data->entities[i].type.value);
+      families[f < sizeof(families) ? f : 0U] = 1U;
+      gloss                                   = gloss || data->entities[i].gloss;
+    }
+  }
+  write_legend(w, families, gloss);
+
+  /* Nodes in id order. */
+  const AseankgEntity** const sorted =
+    (const AseankgEntity**)calloc(data->n_entities + 1U, sizeof(AseankgEntity*));
+  if (!sorted) {
+    w->st = ASEANKG_ERR_NOMEM;
+    return;
+  }
+  size_t n_sorted = 0U;
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    if (drawn[i]) {
+      sorted[n_sorted++] = &data->entities[i];
+    }
+  }
+  for (size_t i = 1U; i < n_sorted; ++i) { /* insertion sort: a few hundred nodes at most */
+    const AseankgEntity* const e = sorted[i];
+    size_t                     j = i;
+    for (; j && strcmp(sorted[j - 1U]->id.value, e->id.value) > 0; --j) {
+      sorted[j] = sorted[j - 1U];
+    }
+    sorted[j] = e;
+  }
+  for (size_t i = 0U; i < n_sorted; ++i) {
+    write_node(w, sorted[i], around != ASEANKG_VIEW_LITERAL && sorted[i] == &data->entities[around]);
+  }
+  free(sorted);
+
+  write_edges(w, view, edges, n_edges);
+  aseankg_view_put(w, "}\n");
+}
+
+AseankgStatus
+aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
+                  const AseankgDotOptions* const options, AseankgError* const error)
+{
+  AseankgView           view;
+  AseankgViewWriter     w;
+  const AseankgSegment* segment = NULL;
+  size_t                around  = ASEANKG_VIEW_LITERAL;
+  Edge*                 edges   = NULL;
+  unsigned char*        drawn   = NULL;
+  size_t                n_edges = 0U;
+  memset(&w, 0, sizeof(w));
+
+  AseankgStatus st = aseankg_view_load(&view, project, NULL, error);
+  if (!st && options && options->segment) {
+    st = find_segment(project->text, options->segment, &segment, error);
+  }
+  if (!st && options && options->around &&
+      (around = aseankg_view_entity(&view, options->around)) == ASEANKG_VIEW_LITERAL) {
+    st = aseankg_error_set(error, ASEANKG_ERR_USAGE, "--around", 0U, 0U, "no entity '%s'", options->around);
+  }
+  if (st) {
+    goto cleanup;
+  }
+
+  const AseankgData* const data = project->data;
+  edges                         = (Edge*)calloc(data->n_relations + 1U, sizeof(Edge));
+  drawn                         = (unsigned char*)calloc(data->n_entities + 1U, 1U);
+  if (!edges || !drawn) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+    goto cleanup;
+  }
+  for (size_t i = 0U; i < data->n_relations; ++i) {
+    const AseankgViewRelation* const r = &view.relations[i];
+    if ((segment && r->segment != (size_t)(segment - project->text->segments)) ||
+        (around != ASEANKG_VIEW_LITERAL && r->subject != around && r->object != around)) {
+      continue;
+    }
+    Edge* const e     = &edges[n_edges++];
+    e->subject        = data->entities[r->subject].id.value;
+    e->predicate      = r->relation->predicate.value;
+    e->literal        = r->object == ASEANKG_VIEW_LITERAL;
+    e->object         = e->literal ? r->relation->value.value : data->entities[r->object].id.value;
+    e->segment        = r->segment;
+    e->relation       = r;
+    drawn[r->subject] = 1U;
+    if (!e->literal) {
+      drawn[r->object] = 1U;
+    }
+  }
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    drawn[i] = (unsigned char)(drawn[i] || (!segment && around == ASEANKG_VIEW_LITERAL) || i == around);
+  }
+  qsort(edges, n_edges, sizeof(Edge), compare_edges);
+
+  write_graph(&w, &view, edges, n_edges, drawn, segment, around);
+  st = aseankg_view_writer_finish(&w, stream, error);
+
+cleanup:
+  free(edges);
+  free(drawn);
+  aseankg_buffer_release(&w.out);
+  aseankg_buffer_release(&w.scratch);
+  aseankg_view_release(&view);
+  return st;
+}

@@ -1,0 +1,82 @@
+/* What the DOT and HTML writers share: the checked, resolved project and one palette for entity types. */
+#ifndef ASEANKG_SRC_VIEW_H
+#define ASEANKG_SRC_VIEW_H
+
+#include "aseankg/export.h"
+#include "aseankg/status.h"
+
+#include "buffer.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+/** A family of entity types and how it is drawn; all strings are static. */
+typedef struct {
+  const char* family; /**< Short name, also the CSS class suffix: "agent", "event", … */
+  const char* label;  /**< Legend text, e.g. "states, groups and organisations" */
+  const char* shape;  /**< Graphviz node shape */
+  const char* style;  /**< Graphviz node style */
+  const char* fill;   /**< Fill colour, "#rrggbb" */
+  const char* line;   /**< Border colour, "#rrggbb" */
+} AseankgEntityStyle;
+
+/** The families in legend order; `*count` receives how many. The last is the fallback "other". */
+const AseankgEntityStyle* aseankg_entity_styles(size_t* count);
+
+/** The index (into aseankg_entity_styles()) of the family of ontology class `type` (a local name). */
+size_t aseankg_entity_style_index(const char* type);
+
+/** A relation with its ids resolved to indexes into the project. */
+typedef struct {
+  const AseankgRelation* relation;
+  size_t                 subject;  /**< Index into data->entities */
+  size_t                 object;   /**< Index into data->entities, or ASEANKG_VIEW_LITERAL for a value */
+  size_t                 segment;  /**< Index into text->segments */
+  size_t                 evidence; /**< Byte offset of the evidence in the segment's text */
+} AseankgViewRelation;
+
+#define ASEANKG_VIEW_LITERAL ((size_t)-1)
+
+/** A project checked and resolved for a writer; everything is borrowed from or owned with it. */
+typedef struct {
+  const AseankgProject* project;
+  AseankgExportStats    stats;     /**< The counts of the RDF export */
+  AseankgViewRelation*  relations; /**< One per data relation, in data order; owned */
+  AseankgMentionList*   mentions;  /**< Owned */
+} AseankgView;
+
+/**
+   Check `project` exactly as aseankg_export_build() does under `base` (NULL:
+   the default base), with the same errors, then resolve its relations and
+   find its mentions. Release with aseankg_view_release(), also on failure.
+*/
+AseankgStatus aseankg_view_load(AseankgView* view, const AseankgProject* project, const char* base,
+                                AseankgError* error);
+
+/** Free what a view owns and zero it. Safe on a zeroed view. */
+void aseankg_view_release(AseankgView* view);
+
+/** The index of the entity with id `id`, or ASEANKG_VIEW_LITERAL if there is none. */
+size_t aseankg_view_entity(const AseankgView* view, const char* id);
+
+/** Output built in memory, so a writer writes all or nothing; zero-initialise. The first failure sticks in
+ * `st`. */
+typedef struct {
+  AseankgBuffer out;
+  AseankgBuffer scratch; /**< For the writer's own use */
+  AseankgStatus st;
+} AseankgViewWriter;
+
+/** Append bytes, a string, a number; no-ops once `st` is set. */
+void aseankg_view_put_bytes(AseankgViewWriter* w, const char* bytes, size_t length);
+void aseankg_view_put(AseankgViewWriter* w, const char* string);
+void aseankg_view_put_size(AseankgViewWriter* w, size_t value);
+
+/**
+   Write everything to `stream` and release the writer. Returns `st` (with
+   an out-of-memory `error`), or ASEANKG_ERR_IO without touching `error` if
+   writing fails: the caller knows the stream's name.
+*/
+AseankgStatus aseankg_view_writer_finish(AseankgViewWriter* w, FILE* stream, AseankgError* error);
+
+#endif /* ASEANKG_SRC_VIEW_H */

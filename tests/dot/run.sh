@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# DOT tests: `aseankg export --format dot` rendered by Graphviz from Debian (dot -Tsvg, dot -Tpng):
+# Chinese names as text, --clause and --around keep exactly the right nodes, names escaped, errors.
+#
+#   bash tests/dot/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR
+#
+# Leaves the rendered pictures in WORK_DIR/dot (statement.svg, clause-9.png, ...) to look at.
+# Prints "ok   ..." / "FAIL ..." per check and ends with "N passed, M failed".
+set -u
+
+if [ $# -ne 3 ]; then
+  echo "usage: bash tests/dot/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR" >&2
+  exit 2
+fi
+aseankg=$1
+source_dir=$2
+out=$3/dot
+case "$aseankg" in /*) ;; *) aseankg="$PWD/$aseankg" ;; esac
+case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+check() { # check NAME COMMAND...
+  local name=$1; shift
+  if "$@"; then pass "$name"; else fail "$name"; fi
+}
+finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+
+command -v dot > /dev/null 2>&1 || { fail "setup: dot is not installed (Debian package graphviz; scripts/build.sh installs it)"; finish; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/aseankg-dot.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out" && rm -f "$out"/*.svg "$out"/*.png
+cd "$source_dir" || exit 1
+
+# render NAME DOT: SVG and PNG into $out; both must succeed without a word on stderr.
+render() {
+  local name=$1 file=$2 started
+  started=$(date +%s%N)
+  if dot -Tsvg -o "$out/$name.svg" "$file" 2> "$tmp/dot.err" && dot -Tpng -o "$out/$name.png" "$file" 2>> "$tmp/dot.err" &&
+     [ ! -s "$tmp/dot.err" ]; then
+    pass "dot -Tsvg and -Tpng render $name ($(( ($(date +%s%N) - started) / 1000000 )) ms)"
+  else
+    sed 's/^/# /' "$tmp/dot.err" | head -n 5
+    fail "dot -Tsvg and -Tpng render $name"
+  fi
+}
+# The entity nodes of a rendered SVG, one id per line, sorted (legend and literal nodes left out).
+nodes() {
+  grep -A1 'class="node"' "$out/$1.svg" | sed -n 's|^<title>\(.*\)</title>$|\1|p' | sed 's/&#45;/-/g' |
+    grep -v -e '^legend:' -e '^value:' | LC_ALL=C sort
+}
+# The entities the data relates in segment $1, or around entity $2 (from data/relations.yaml).
+expected() {
+  awk -v seg="$1" -v id="$2" '
+    /^  - subject:/ { s = $3; o = "" }
+    /^    object:/ { o = $2 }
+    /^    segment:/ { if ((seg != "" && $2 == seg) || (id != "" && (s == id || o == id))) { print s; if (o != "") print o } }
+  ' data/relations.yaml | LC_ALL=C sort -u
+}
+
+# --- the whole graph --------------------------------------------------------------------------------
+"$aseankg" export --format dot -o "$tmp/a.dot" && "$aseankg" export -f dot > "$tmp/b.dot"
+check "dot export is byte-stable (file and stdout)" cmp -s "$tmp/a.dot" "$tmp/b.dot"
+render statement "$tmp/a.dot"
+entities=$("$aseankg" check | sed -n 's/^entities *//p')
+check "the whole graph draws every entity ($entities)" test "$(nodes statement | wc -l)" -eq "$entities"
+check "the SVG writes Chinese names as text (全球发展倡议)" grep -q '>全球发展倡议</text>' "$out/statement.svg"
+check "the SVG has the legend" grep -q '>states, groups and organisations</text>' "$out/statement.svg"
+check "a relation is a labelled edge" \
+  grep -q '^  "china" -> "global-development-initiative" \[label="proposed", tooltip="proposed, stated in preamble-8"\];$' "$tmp/a.dot"
+check "a literal value is a node of its own" grep -q '^  "summit-25" -> "value:[0-9]*" \[label="heldOn"' "$tmp/a.dot"
+check "a font with Chinese glyphs is installed (fonts-noto-cjk), so the PNG shows glyphs" \
+  bash -c "fc-list :lang=zh family | grep -q 'Noto Sans CJK'"
+
+# --- one clause, one neighbourhood ------------------------------------------------------------------
+"$aseankg" export -f dot --clause 9 -o "$tmp/clause-9.dot"
+render clause-9 "$tmp/clause-9.dot"
+check "--clause 9 draws exactly the entities of clause-9's relations ($(expected clause-9 "" | wc -l))" \
+  cmp -s <(nodes clause-9) <(expected clause-9 "")
+check "--clause 9 is --clause clause-9" cmp -s "$tmp/clause-9.dot" <("$aseankg" export -f dot --clause clause-9)
+"$aseankg" export -f dot --clause preamble-8 -o "$tmp/preamble-8.dot"
+render preamble-8 "$tmp/preamble-8.dot"
+check "--clause preamble-8 draws exactly the entities of preamble-8's relations" \
+  cmp -s <(nodes preamble-8) <(expected preamble-8 "")
+"$aseankg" export -f dot --around global-development-initiative -o "$tmp/around.dot"
+render around-global-development-initiative "$tmp/around.dot"
+check "--around global-development-initiative draws it and its neighbours ($(expected "" global-development-initiative | wc -l))" \
+  cmp -s <(nodes around-global-development-initiative) <(expected "" global-development-initiative)
+check "--around marks the entity it is drawn around" \
+  grep -q '^  "global-development-initiative" \[.*penwidth=3' "$tmp/around.dot"
+"$aseankg" export -f dot --clause 9 --around china-and-asean-member-states > "$tmp/both.dot"
+check "--clause and --around together keep the relations meeting both" \
+  cmp -s <(grep -- '->' "$tmp/both.dot") <(grep -- '->' "$tmp/clause-9.dot")
+
+# --- names with quotes, backslashes and line breaks ---------------------------------------------------
+cp -r data "$tmp/data"
+sed -i 's|^    en: "\?Global Development Initiative"\?$|    en: "A \\"quoted\\" \\\\ name\\\\N and\\nnext line"|' "$tmp/data/entities.yaml"
+check "setup: the copy changes one name" test "$(diff data/entities.yaml "$tmp/data/entities.yaml" | grep -c '^>')" -eq 1
+"$aseankg" export -f dot --data "$tmp/data" --around global-development-initiative -o "$tmp/quoted.dot"
+check "quotes, backslashes and line breaks are escaped in DOT" \
+  grep -qF '"global-development-initiative" [label="全球发展倡议\nA \"quoted\" \\ name\\N and\nnext line"' "$tmp/quoted.dot"
+render quoted "$tmp/quoted.dot"
+check "Graphviz reads the escaped name back as written" \
+  bash -c "grep -qF '>A &quot;quoted&quot; \\ name\\N and</text>' '$out/quoted.svg' && grep -qF '>next line</text>' '$out/quoted.svg'"
+
+# --- errors: exit 2 for an option that names nothing, and the output untouched -------------------------
+usage_error() { # NAME EXPECTED-STDERR OPTIONS...
+  local name=$1 message=$2; shift 2
+  printf 'sentinel\n' > "$tmp/keep.dot"
+  "$aseankg" export -f dot -o "$tmp/keep.dot" "$@" 2> "$tmp/stderr"
+  local status=$?
+  if [ $status -eq 2 ] && [ "$(cat "$tmp/stderr")" = "$message" ] && [ "$(cat "$tmp/keep.dot")" = sentinel ]; then
+    pass "$name"
+  else
+    fail "$name (exit $status: $(cat "$tmp/stderr"))"
+  fi
+}
+usage_error "--around with an unknown id: exit 2, output untouched" \
+  "aseankg: --around: no entity 'nosuch'" --around nosuch
+usage_error "--clause with an unknown segment: exit 2, output untouched" \
+  "aseankg: --clause: no segment '99' (the text has clause-1 … clause-14, preamble-1 … preamble-13, title, header-1 … header-3)" \
+  --clause 99
+"$aseankg" export -f turtle --around china > /dev/null 2> "$tmp/stderr"
+status=$?
+check "--around with --format turtle is a usage error (exit 2)" \
+  bash -c "[ $status -eq 2 ] && grep -q '^aseankg: --around applies to export --format dot only$' '$tmp/stderr'"
+"$aseankg" export -f dot --clause > /dev/null 2> "$tmp/stderr"
+check "--clause without a value is a usage error (exit 2)" test $? -eq 2
+printf '  - id: ghost\n    type: Country\n    zh: 不存在的名字\n    en: x\n' >> "$tmp/data/entities.yaml"
+"$aseankg" export -f dot --data "$tmp/data" > /dev/null 2> "$tmp/stderr"
+status=$?
+check "bad data: exit 1 with the export's message" \
+  bash -c "[ $status -eq 1 ] && grep -q 'name \"不存在的名字\" does not occur in the text$' '$tmp/stderr'"
+
+finish
