@@ -133,9 +133,22 @@ option_value(const int argc, char** const argv, int* const i, const char* const 
   return 1;
 }
 
+/* Whether option `name` is in the space-separated list `allowed`. */
+static int
+option_allowed(const char* const allowed, const char* const name)
+{
+  const size_t n = strlen(name);
+  for (const char* p = strstr(allowed, name); p; p = strstr(p + 1, name)) {
+    if ((p == allowed || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static int
 parse_options(const int argc, char** const argv, Options* const options, const int min_files,
-              const int max_files)
+              const int max_files, const char* const allowed)
 {
   static const struct {
     const char* long_name;
@@ -165,6 +178,9 @@ parse_options(const int argc, char** const argv, Options* const options, const i
     const char* value = NULL;
     size_t      t     = 0U;
     if (!strcmp(argv[i], "--replace")) {
+      if (!option_allowed(allowed, "--replace")) {
+        return usage_error("this command takes no --replace", NULL);
+      }
       options->replace = 1;
       continue;
     }
@@ -180,6 +196,9 @@ parse_options(const int argc, char** const argv, Options* const options, const i
     }
     if (t == n_table) {
       return usage_error("unknown option: ", argv[i]);
+    }
+    if (!option_allowed(allowed, table[t].long_name)) {
+      return usage_error("this command takes no ", table[t].long_name);
     }
     if (!value) {
       return usage_error("missing value for ", table[t].long_name);
@@ -717,9 +736,18 @@ main(const int argc, char** const argv)
     const char* name;
     int         min_files;
     int         max_files;
-  } commands[] = { { "export", 0, 0 }, { "check", 0, 0 }, { "diff", 2, 2 },  { "patch", 2, 2 },
-                   { "canon", 1, 1 },  { "load", 1, 64 }, { "query", 1, 1 }, { "update", 1, 1 } };
-  size_t c     = 0U;
+    const char* options; /* the options it takes */
+  } commands[] = {
+    { "export", 0, 0, "--format --output --data --ontology --base --clause --around" },
+    { "check", 0, 0, "--data --ontology --base" },
+    { "diff", 2, 2, "--format --input --graph" },
+    { "patch", 2, 2, "--input --output" },
+    { "canon", 1, 1, "--input --output --max-work --hash" },
+    { "load", 1, 64, "--store --graph --input --endpoint --replace --timeout --connect-timeout" },
+    { "query", 1, 1, "--store --endpoint --results --timeout --connect-timeout" },
+    { "update", 1, 1, "--endpoint --timeout --connect-timeout" },
+  };
+  size_t c = 0U;
   while (c < sizeof(commands) / sizeof(commands[0]) && strcmp(argv[1], commands[c].name)) {
     ++c;
   }
@@ -735,7 +763,12 @@ main(const int argc, char** const argv)
   options.ontology = default_path("ontology/aseankg.ttl", ontology, sizeof(ontology));
   options.base     = ASEANKG_DEFAULT_BASE;
 
-  int exit_code = parse_options(argc, argv, &options, commands[c].min_files, commands[c].max_files);
+  int exit_code =
+    parse_options(argc, argv, &options, commands[c].min_files, commands[c].max_files, commands[c].options);
+  if (!exit_code && c <= 1U && aseankg_export_check_base(options.base, NULL)) {
+    exit_code = usage_error("--base must be an absolute IRI of allowed characters ending in '/' or '#': ",
+                            options.base);
+  }
   if (!exit_code) {
     switch (c) {
       case 0:

@@ -142,7 +142,13 @@ printf '  - id: "bad id"\n    type: Country\n    zh: 中国人\n    en: x\n' >> 
 expect_bad "character not allowed in an IRI" "$work/data/entities.yaml:$((n + 1)):9: id 'bad id' has a character not allowed in an IRI \\(U\\+0020\\).*"
 
 fresh_data
-expect_bad "base IRI with a forbidden character" "--base: <http://x/a b/> has a character not allowed in an IRI at byte 11" --base 'http://x/a b/'
+printf 'sentinel\n' > "$work/keep.ttl"
+"$aseankg" export -o "$work/keep.ttl" --base 'http://x/a b/' 2> "$work/stderr"
+status=$?
+check "a base IRI with a forbidden character is a usage error (exit 2), output untouched" \
+  bash -c "[ $status -eq 2 ] && grep -q '^aseankg: --base must be an absolute IRI' '$work/stderr' && [ \"\$(cat '$work/keep.ttl')\" = sentinel ]"
+"$aseankg" diff "$work/a.nt" "$work/a.nt" -o "$work/unused" 2> /dev/null
+check "an option the command does not take is a usage error (exit 2)" bash -c "[ $? -eq 2 ] && [ ! -e '$work/unused' ]"
 
 fresh_data
 "$aseankg" export --data "$work/data" -o "$work/no/such/dir/graph.ttl" 2> "$work/stderr"
