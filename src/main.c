@@ -728,7 +728,8 @@ main(const int argc, char** const argv)
     return finish_stdout();
   }
   if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
-    printf("aseankg %s (raptor %s)\n", aseankg_version(), aseankg_raptor_version());
+    printf("aseankg %s (raptor %s, librdf %s)\n", aseankg_version(), aseankg_raptor_version(),
+           aseankg_librdf_version());
     return finish_stdout();
   }
 

@@ -4,6 +4,7 @@
 #include "version.h"
 
 #include <raptor2.h>
+#include <redland.h>
 
 const char*
 aseankg_version(void)
@@ -15,4 +16,10 @@ const char*
 aseankg_raptor_version(void)
 {
   return raptor_version_string;
+}
+
+const char*
+aseankg_librdf_version(void)
+{
+  return librdf_version_string;
 }

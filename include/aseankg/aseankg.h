@@ -27,6 +27,9 @@ const char* aseankg_version(void);
 /** The version of the raptor library linked at run time. */
 const char* aseankg_raptor_version(void);
 
+/** The version of the Redland librdf library linked at run time. */
+const char* aseankg_librdf_version(void);
+
 #ifdef __cplusplus
 }
 #endif

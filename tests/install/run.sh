@@ -62,7 +62,8 @@ check "bash completion completes diff formats" \
   bash -c "source '$completion'; COMP_WORDS=(aseankg diff --format rdf); COMP_CWORD=3; _aseankg; [ \"\${COMPREPLY[*]}\" = rdf-patch ]"
 
 "$bin" --version > "$work/version"
-check "--version prints the one version and the raptor version" grep -Eq "^aseankg $version \(raptor [0-9.]+\)$" "$work/version"
+check "--version prints the one version and the raptor and librdf versions" \
+  grep -Eq "^aseankg $version \(raptor [0-9.]+, librdf [0-9.]+\)$" "$work/version"
 check "the ontology carries the same version" \
   grep -q "owl:versionInfo \"$version\"" "$prefix/share/aseankg/ontology/aseankg.ttl"
 check "headers, shared and static libraries, pkg-config and CMake files are installed" \
