@@ -2,6 +2,7 @@
 # CLI tests against the real data: deterministic export, round trips through raptor and serd,
 # and one case per kind of bad data (message, exit status, output left untouched).
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 aseankg=$1
 nt_canon=$2
 source_dir=$3
@@ -10,14 +11,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$source_dir" || exit 1
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then pass "$name"; else fail "$name"; fi
-}
 
 # --- export -------------------------------------------------------------------
 "$aseankg" export -o "$work/a.ttl" && "$aseankg" export -o "$work/b.ttl"
@@ -35,7 +28,6 @@ only_required_escapes() {
 }
 check "no escaped non-ASCII" only_required_escapes "$work/a.nt"
 printf '<http://a> <http://b> "\\u4E2D" .\n' > "$work/escaped.nt"
-not() { ! "$@"; }
 check "(the escape check catches an escaped CJK character)" not only_required_escapes "$work/escaped.nt"
 triples=$(wc -l < "$work/a.nt")
 check "void:triples states the real count" grep -q "rdfs.org/ns/void#triples> \"$triples\"^^" "$work/a.nt"

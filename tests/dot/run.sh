@@ -7,6 +7,7 @@
 # Leaves the rendered pictures in WORK_DIR/dot (statement.svg, clause-9.png, ...) to look at.
 # Prints "ok   ..." / "FAIL ..." per check and ends with "N passed, M failed".
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 if [ $# -ne 3 ]; then
   echo "usage: bash tests/dot/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR" >&2
@@ -18,15 +19,6 @@ out=$3/dot
 case "$aseankg" in /*) ;; *) aseankg="$PWD/$aseankg" ;; esac
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-check() { # check NAME COMMAND...
-  local name=$1; shift
-  if "$@"; then pass "$name"; else fail "$name"; fi
-}
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 
 command -v dot > /dev/null 2>&1 || { fail "setup: dot is not installed (Debian package graphviz; scripts/build.sh installs it)"; finish; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/aseankg-dot.XXXXXX") || exit 1

@@ -2,6 +2,7 @@
 # Install into a scratch prefix and use it the way users do: the binary from anywhere, the library
 # through pkg-config and through find_package(), the manual, the completion, the version.
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 build_dir=$1
 source_dir=$2
 version=$3
@@ -9,12 +10,6 @@ version=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 
 cmake --install "$build_dir" --prefix "$prefix" > "$work/install.log" 2>&1
 check "cmake --install succeeds" test $? -eq 0

@@ -10,6 +10,7 @@
 # Prints "ok   ..." / "FAIL ..." per check and ends with "N passed, M failed".
 # Exit status: 0 all passed, 1 a check failed or the setup failed.
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 if [ $# -ne 3 ]; then
   echo "usage: bash tests/shacl/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR" >&2
@@ -28,12 +29,6 @@ shapes="$source_dir/ontology/shapes.ttl"
 ontology="$source_dir/ontology/aseankg.ttl"
 node_dir="$work_dir/shacl"
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
-setup_failed() { fail "$1"; finish; }
 
 for tool in node npm; do
   command -v "$tool" > /dev/null 2>&1 || setup_failed "setup: $tool is not installed (scripts/build.sh installs it)"
@@ -42,22 +37,7 @@ done
 [ -f "$shapes" ] || setup_failed "setup: $shapes is missing"
 
 # --- the validator: npm ci into WORK_DIR/shacl when the pinned dependencies changed ----------
-mkdir -p "$node_dir" || setup_failed "setup: cannot create $node_dir"
-stamp="$node_dir/node_modules/.aseankg-npm-ci.sha256"
-want=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -d' ' -f1)
-cp "$here/package.json" "$here/package-lock.json" "$node_dir/" || setup_failed "setup: cannot copy package files"
-if [ -d "$node_dir/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-  echo "# npm ci skipped: $node_dir/node_modules matches package-lock.json"
-else
-  started=$(date +%s)
-  if (cd "$node_dir" && npm ci --no-audit --no-fund > npm-ci.log 2>&1); then
-    echo "$want" > "$stamp"
-    echo "# npm ci done in $(($(date +%s) - started))s ($node_dir)"
-  else
-    sed 's/^/# /' "$node_dir/npm-ci.log" | tail -n 20
-    setup_failed "setup: npm ci in $node_dir (log: $node_dir/npm-ci.log)"
-  fi
-fi
+npm_ci_once "$here" "$node_dir"
 # The scripts must sit next to node_modules to resolve their imports; copy them on every run.
 cp "$here/validate.mjs" "$here/entity-classes.mjs" "$node_dir/" || setup_failed "setup: cannot copy scripts"
 validate=("node" "$node_dir/validate.mjs")

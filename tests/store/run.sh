@@ -2,6 +2,7 @@
 # The shipped queries against both stores: the embedded store and a real Virtuoso 7 started here on
 # 127.0.0.1. Loading, expected answers, Chinese literals, diff applied as SPARQL Update, and faults.
 set -u
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 aseankg=$1
 source_dir=$2
 
@@ -10,12 +11,6 @@ source "$source_dir/tests/store/virtuoso.sh"
 trap 'virtuoso_stop; rm -rf "$work"' EXIT
 cd "$source_dir" || exit 1
 
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 # Compare CSV results with the expected answer: values only, rows in any order, quoting normalised.
 # An ASK answer is compared as a boolean: stores spell it differently in CSV.
 same_rows() {

@@ -1,0 +1,39 @@
+# Shared by the test scripts (sourced): the ok/FAIL lines, the closing "N passed, M failed" line,
+# and installing a test's pinned npm packages only when they changed.
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+check() { # check NAME COMMAND...: one line saying whether COMMAND succeeded
+  local name=$1
+  shift
+  if "$@"; then pass "$name"; else fail "$name"; fi
+}
+not() { ! "$@"; }
+finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+setup_failed() { fail "$1"; finish; }
+
+# npm_ci_once PACKAGE_DIR NODE_DIR: `npm ci` PACKAGE_DIR's package.json and lockfile into NODE_DIR,
+# skipped when NODE_DIR already has exactly those pinned packages.
+npm_ci_once() {
+  local here=$1 node_dir=$2
+  mkdir -p "$node_dir" || setup_failed "setup: cannot create $node_dir"
+  local stamp="$node_dir/node_modules/.aseankg-npm-ci.sha256"
+  local want
+  want=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -d' ' -f1)
+  cp "$here/package.json" "$here/package-lock.json" "$node_dir/" || setup_failed "setup: cannot copy package files"
+  if [ -d "$node_dir/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    echo "# npm ci skipped: $node_dir/node_modules matches package-lock.json"
+    return
+  fi
+  local started
+  started=$(date +%s)
+  if (cd "$node_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund > npm-ci.log 2>&1); then
+    echo "$want" > "$stamp"
+    echo "# npm ci done in $(($(date +%s) - started))s ($node_dir)"
+  else
+    sed 's/^/# /' "$node_dir/npm-ci.log" | tail -n 20
+    setup_failed "setup: npm ci in $node_dir (log: $node_dir/npm-ci.log)"
+  fi
+}
