@@ -104,7 +104,7 @@ hash_quad(const AseankgQuad* const q)
   hash          = hash * 0x9E3779B97F4A7C15ULL + q->predicate;
   hash          = hash * 0x9E3779B97F4A7C15ULL + q->object;
   hash          = hash * 0x9E3779B97F4A7C15ULL + q->graph;
-  return hash ^ (hash >> 29U);
+  return aseankg_hash_mix(hash);
 }
 
 AseankgGraph*

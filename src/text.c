@@ -104,12 +104,21 @@ static AseankgStatus
 add_segment(AseankgText* const text, const AseankgSegmentKind kind, const unsigned number, const size_t start,
             const size_t end, const unsigned line)
 {
-  AseankgSegment* const grown =
-    (AseankgSegment*)realloc(text->segments, (text->n_segments + 1U) * sizeof(AseankgSegment));
-  if (!grown) {
-    return ASEANKG_ERR_NOMEM;
+  if (text->n_segments == text->segments_capacity) {
+    const size_t          capacity = text->segments_capacity ? text->segments_capacity * 2U : 64U;
+    AseankgSegment* const grown = (AseankgSegment*)realloc(text->segments, capacity * sizeof(AseankgSegment));
+    if (!grown) {
+      return ASEANKG_ERR_NOMEM;
+    }
+    text->segments          = grown;
+    text->segments_capacity = capacity;
   }
-  text->segments = grown;
+
+  /* Count code points from the previous segment on, not from the start: linear in the text. */
+  const AseankgSegment* const previous = text->n_segments ? &text->segments[text->n_segments - 1U] : NULL;
+  const size_t from         = previous ? (size_t)(previous->text - text->bytes) + previous->length : 0U;
+  const size_t chars_before = (previous ? previous->char_offset + previous->char_length : 0U) +
+                              aseankg_utf8_count(text->bytes + from, start - from);
 
   AseankgSegment* const segment = &text->segments[text->n_segments++];
   memset(segment, 0, sizeof(*segment));
@@ -119,7 +128,7 @@ add_segment(AseankgText* const text, const AseankgSegmentKind kind, const unsign
   segment->length      = end - start;
   segment->char_length = aseankg_utf8_count(segment->text, segment->length);
   segment->line        = line;
-  segment->char_offset = aseankg_utf8_count(text->bytes, start);
+  segment->char_offset = chars_before;
   if (kind == ASEANKG_SEGMENT_TITLE) {
     snprintf(segment->id, sizeof(segment->id), "title");
   } else {
@@ -249,13 +258,37 @@ aseankg_text_free(AseankgText* const text)
   }
 }
 
+static int
+compare_segment_keys(const void* const key, const void* const element)
+{
+  const AseankgSegment* const k = (const AseankgSegment*)key;
+  const AseankgSegment* const e = (const AseankgSegment*)element;
+  if (k->kind != e->kind) {
+    return k->kind < e->kind ? -1 : 1;
+  }
+  return (k->number > e->number) - (k->number < e->number);
+}
+
 const AseankgSegment*
 aseankg_text_segment(const AseankgText* const text, const char* const id)
 {
-  for (size_t i = 0U; i < text->n_segments; ++i) {
-    if (!strcmp(text->segments[i].id, id)) {
-      return &text->segments[i];
+  /* Segments are in file order, which is (kind, number) order: parse the id and search. */
+  static const char* const prefixes[] = { "header-", "title", "preamble-", "clause-" };
+  AseankgSegment           key;
+  memset(&key, 0, sizeof(key));
+  for (unsigned k = 0U; k < 4U; ++k) {
+    const size_t n = strlen(prefixes[k]);
+    if (strncmp(id, prefixes[k], n)) {
+      continue;
     }
+    char* end  = NULL;
+    key.kind   = (AseankgSegmentKind)k;
+    key.number = k == ASEANKG_SEGMENT_TITLE ? 0U : (unsigned)strtoul(id + n, &end, 10);
+    if (k == ASEANKG_SEGMENT_TITLE ? id[n] != '\0' : (end == id + n || *end || id[n] < '1' || id[n] > '9')) {
+      return NULL;
+    }
+    return (const AseankgSegment*)bsearch(&key, text->segments, text->n_segments, sizeof(AseankgSegment),
+                                          compare_segment_keys);
   }
   return NULL;
 }

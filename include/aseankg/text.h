@@ -38,6 +38,7 @@ typedef struct {
   char            sha256_hex[65];
   AseankgSegment* segments;
   size_t          n_segments;
+  size_t          segments_capacity;
 } AseankgText;
 
 /**
