@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 
 run() { # run COMMAND...: "seconds MiB" of one run
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/stderr"
-  awk '{ printf "%s %d", $1, $2 / 1024 }' "$work/time"
+  awk '{ printf "%s %d\n", $1, $2 / 1024 }' "$work/time"
 }
 
 echo "| paragraphs | triples | aseankg → canonical N-Triples (s, MiB) | aseankg → sorted Turtle (s, MiB) | serdi NT→NT (s) | serdi NT→Turtle (s) | rapper NT→NT (s) | rapper NT→Turtle (s) |"
