@@ -113,6 +113,9 @@ add_segment(AseankgText* const text, const AseankgSegmentKind kind, const unsign
     text->segments          = grown;
     text->segments_capacity = capacity;
   }
+  if (!text->segments) {
+    return ASEANKG_ERR_NOMEM;
+  }
 
   /* Count code points from the previous segment on, not from the start: linear in the text. */
   const AseankgSegment* const previous = text->n_segments ? &text->segments[text->n_segments - 1U] : NULL;
