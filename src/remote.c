@@ -94,6 +94,20 @@ new_handle(const AseankgRemote* const remote, char* const message)
   return curl;
 }
 
+/* Free what one request used; every argument may be NULL or empty. */
+static void
+release_request(CURL* const curl, char* const escaped, struct curl_slist* const headers,
+                AseankgBuffer* const sent, AseankgBuffer* const received)
+{
+  curl_free(escaped);
+  curl_slist_free_all(headers);
+  aseankg_buffer_release(sent);
+  aseankg_buffer_release(received);
+  if (curl) {
+    curl_easy_cleanup(curl);
+  }
+}
+
 /* Run the request; a transport failure or an HTTP status from 400 up is an error naming the endpoint. */
 static AseankgStatus
 perform(CURL* const curl, const AseankgRemote* const remote, const char* const message,
@@ -297,13 +311,7 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
                             redacted(remote->endpoint, label, sizeof(label)), error);
   }
 
-  curl_free(escaped);
-  curl_slist_free_all(headers);
-  aseankg_buffer_release(&url);
-  aseankg_buffer_release(&response.buffer);
-  if (curl) {
-    curl_easy_cleanup(curl);
-  }
+  release_request(curl, escaped, headers, &url, &response.buffer);
   return st;
 }
 
@@ -326,12 +334,7 @@ aseankg_remote_update(const AseankgRemote* const remote, const char* const updat
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
     st = perform(curl, remote, message, &response, error);
   }
-  curl_free(escaped);
-  aseankg_buffer_release(&body);
-  aseankg_buffer_release(&response.buffer);
-  if (curl) {
-    curl_easy_cleanup(curl);
-  }
+  release_request(curl, escaped, NULL, &body, &response.buffer);
   return st;
 }
 
@@ -431,12 +434,6 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
   }
 
   fclose(upload.stream);
-  curl_free(escaped);
-  curl_slist_free_all(headers);
-  aseankg_buffer_release(&url);
-  aseankg_buffer_release(&response.buffer);
-  if (curl) {
-    curl_easy_cleanup(curl);
-  }
+  release_request(curl, escaped, headers, &url, &response.buffer);
   return st;
 }
