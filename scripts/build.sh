@@ -12,7 +12,7 @@ packages=(
   libraptor2-dev librdf0-dev librasqal3-dev libyaml-dev libssl-dev libcmocka-dev libcurl4-gnutls-dev
   virtuoso-opensource-7-bin
   raptor2-utils rasqal-utils serdi time python3 man-db groff-base debootstrap clang libclang-rt-14-dev clang-format clang-tidy valgrind
-  graphviz fonts-noto-cjk chromium
+  graphviz fonts-noto-cjk chromium gnuplot-nox
 )
 
 install_deps() {

@@ -11,9 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { FILE_DATASET, FILE_ENTITIES, FILE_RELATIONS, N_FILES };
-
-static const char* const file_names[N_FILES] = { "dataset.yaml", "entities.yaml", "relations.yaml" };
+#define DEFAULT_RELATIONS_FILE "relations.yaml"
 
 typedef struct {
   AseankgData*     data;
@@ -57,6 +55,13 @@ fail(const Walker* const walker, const yaml_node_t* const node, const char* cons
   const AseankgMark mark = mark_of(walker, node);
   aseankg_error_set(walker->error, ASEANKG_ERR_DATA, mark.file, mark.line, mark.column, "%s", message);
   return ASEANKG_ERR_DATA;
+}
+
+static AseankgStatus
+no_memory(const Walker* const walker)
+{
+  aseankg_error_set(walker->error, ASEANKG_ERR_NOMEM, walker->file, 0U, 0U, "out of memory");
+  return ASEANKG_ERR_NOMEM; /* not error_set's result: the analyzer must see the failure */
 }
 
 static const char*
@@ -104,7 +109,7 @@ read_scalar(const Walker* const walker, const yaml_node_t* const node, AseankgFi
     return fail(walker, node, "NUL character in a value");
   }
   if (!(field->value = (char*)malloc(length + 1U))) {
-    return aseankg_error_set(walker->error, ASEANKG_ERR_NOMEM, walker->file, 0U, 0U, "out of memory");
+    return no_memory(walker);
   }
   memcpy(field->value, node->data.scalar.value, length);
   field->value[length] = '\0';
@@ -122,7 +127,7 @@ read_scalar_list(const Walker* const walker, const yaml_node_t* const node, Asea
     return st;
   }
   if (!(*fields = (AseankgField*)calloc(n, sizeof(AseankgField)))) {
-    return aseankg_error_set(walker->error, ASEANKG_ERR_NOMEM, walker->file, 0U, 0U, "out of memory");
+    return no_memory(walker);
   }
   for (size_t i = 0U; i < n && !st; ++i) {
     const yaml_node_t* const item =
@@ -145,6 +150,9 @@ read_slot(const Walker* const walker, const yaml_node_t* const value, const Slot
 
   AseankgField  field = { NULL, { NULL, 0U, 0U } };
   AseankgStatus st    = read_scalar(walker, value, &field);
+  if (!st && !field.value) { /* (set on success; the check is for the analyzer) */
+    st = no_memory(walker);
+  }
   if (!st && slot->kind == SLOT_BOOL) {
     if (!strcmp(field.value, "true") || !strcmp(field.value, "false")) {
       *(int*)slot->target = !strcmp(field.value, "true");
@@ -246,14 +254,14 @@ read_entities(const Walker* const walker)
 {
   const yaml_node_t* list = NULL;
   AseankgStatus      st   = read_root_list(walker, "entities", &list);
-  if (st) {
-    return st;
+  if (st || !list) { /* (list is set on success; the check is for the analyzer) */
+    return st ? st : ASEANKG_ERR_DATA;
   }
 
   AseankgData* const data = walker->data;
   const size_t       n    = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
   if (n && !(data->entities = (AseankgEntity*)calloc(n, sizeof(AseankgEntity)))) {
-    return aseankg_error_set(walker->error, ASEANKG_ERR_NOMEM, walker->file, 0U, 0U, "out of memory");
+    return no_memory(walker);
   }
 
   for (size_t i = 0U; i < n && !st; ++i) {
@@ -276,24 +284,23 @@ read_entities(const Walker* const walker)
 }
 
 static AseankgStatus
-read_relations(const Walker* const walker)
+read_relations(const Walker* const walker, AseankgDocument* const doc)
 {
   const yaml_node_t* list = NULL;
   AseankgStatus      st   = read_root_list(walker, "relations", &list);
-  if (st) {
-    return st;
+  if (st || !list) { /* (list is set on success; the check is for the analyzer) */
+    return st ? st : ASEANKG_ERR_DATA;
   }
 
-  AseankgData* const data = walker->data;
-  const size_t       n    = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
-  if (n && !(data->relations = (AseankgRelation*)calloc(n, sizeof(AseankgRelation)))) {
-    return aseankg_error_set(walker->error, ASEANKG_ERR_NOMEM, walker->file, 0U, 0U, "out of memory");
+  const size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
+  if (n && !(doc->relations = (AseankgRelation*)calloc(n, sizeof(AseankgRelation)))) {
+    return no_memory(walker);
   }
 
   for (size_t i = 0U; i < n && !st; ++i) {
     const yaml_node_t* const item =
       yaml_document_get_node(walker->document, list->data.sequence.items.start[i]);
-    AseankgRelation* const r       = &data->relations[data->n_relations++];
+    AseankgRelation* const r       = &doc->relations[doc->n_relations++];
     const Slot             slots[] = {
                   { "subject", SLOT_STRING, &r->subject, NULL, 1 },
                   { "predicate", SLOT_STRING, &r->predicate, NULL, 1 },
@@ -317,24 +324,101 @@ read_relations(const Walker* const walker)
   return st;
 }
 
+/* Files a document names are read from its data directory, so they must be bare names. */
+static AseankgStatus
+check_file_name(const Walker* const walker, const AseankgField* const field, const char* const key)
+{
+  const char* const name = field->value;
+  if (!name || (name[0] && !strchr(name, '/') && strcmp(name, ".") && strcmp(name, ".."))) {
+    return ASEANKG_SUCCESS;
+  }
+  aseankg_error_set(walker->error, ASEANKG_ERR_DATA, field->mark.file, field->mark.line, field->mark.column,
+                    "'%s' must be a file name in the data directory", key);
+  return ASEANKG_ERR_DATA;
+}
+
+static AseankgStatus
+read_document(const Walker* const walker, const yaml_node_t* const node, AseankgDocument* const doc)
+{
+  const Slot slots[] = {
+    { "id", SLOT_STRING, &doc->id, NULL, 1 },
+    { "type", SLOT_STRING, &doc->type, NULL, 0 },
+    { "entity", SLOT_STRING, &doc->entity, NULL, 0 },
+    { "text", SLOT_STRING, &doc->text, NULL, 1 },
+    { "relations", SLOT_STRING, &doc->relations_file, NULL, 0 },
+    { "title_zh", SLOT_STRING, &doc->title_zh, NULL, 1 },
+    { "title_en", SLOT_STRING, &doc->title_en, NULL, 1 },
+    { "publisher", SLOT_STRING, &doc->publisher, NULL, 1 },
+    { "published", SLOT_STRING, &doc->published, NULL, 1 },
+    { "dateline_place", SLOT_STRING, &doc->dateline_place, NULL, 1 },
+    { "dateline_date", SLOT_STRING, &doc->dateline_date, NULL, 1 },
+    { "language", SLOT_STRING, &doc->language, NULL, 1 },
+  };
+  doc->mark        = mark_of(walker, node);
+  AseankgStatus st = read_mapping(walker, node, slots, sizeof(slots) / sizeof(slots[0]));
+  st               = st ? st : check_file_name(walker, &doc->text, "text");
+  return st ? st : check_file_name(walker, &doc->relations_file, "relations");
+}
+
+/* `documents:` holds a list of documents; `document:` (the first format) holds one. */
+static AseankgStatus
+read_documents(const Walker* const walker, const yaml_node_t* const node, const int is_list)
+{
+  AseankgData* const data = walker->data;
+  AseankgStatus      st =
+    is_list ? expect(walker, node, YAML_SEQUENCE_NODE, "a list of documents") : ASEANKG_SUCCESS;
+  if (st) {
+    return st;
+  }
+  const size_t n = is_list ? (size_t)(node->data.sequence.items.top - node->data.sequence.items.start) : 1U;
+  if (!n) {
+    return fail(walker, node, "a dataset needs at least one document");
+  }
+  if (!(data->documents = (AseankgDocument*)calloc(n, sizeof(AseankgDocument)))) {
+    return no_memory(walker);
+  }
+
+  for (size_t i = 0U; i < n && !st; ++i) {
+    const yaml_node_t* const item =
+      is_list ? yaml_document_get_node(walker->document, node->data.sequence.items.start[i]) : node;
+    AseankgDocument* const doc = &data->documents[data->n_documents++];
+    st                         = read_document(walker, item, doc);
+    if (!st && n > 1U && !doc->relations_file.value) {
+      st =
+        fail(walker, item, "missing key 'relations' (every document of a corpus names its relations file)");
+    }
+    for (size_t j = 0U; j < i && !st; ++j) {
+      const AseankgDocument* const other = &data->documents[j];
+      if (!strcmp(other->text.value, doc->text.value)) {
+        st = fail(walker, item, "documents '%s' and '%s' name the same text file", other->id.value,
+                  doc->id.value);
+      } else if (!strcmp(aseankg_document_relations_file(other), aseankg_document_relations_file(doc))) {
+        st = fail(walker, item, "documents '%s' and '%s' name the same relations file", other->id.value,
+                  doc->id.value);
+      }
+    }
+  }
+  return st;
+}
+
 static AseankgStatus
 read_dataset(const Walker* const walker)
 {
   const yaml_node_t* const root = yaml_document_get_root_node(walker->document);
   if (!root) {
     return aseankg_error_set(walker->error, ASEANKG_ERR_DATA, walker->file, 1U, 1U,
-                             "empty file; expected 'dataset:' and 'document:'");
+                             "empty file; expected 'dataset:' and 'documents:'");
   }
 
-  AseankgDatasetInfo* const  d       = &walker->data->dataset;
-  AseankgDocumentInfo* const doc     = &walker->data->document;
-  AseankgStatus              st      = expect(walker, root, YAML_MAPPING_NODE, "a mapping");
-  int                        seen[2] = { 0, 0 };
+  AseankgDatasetInfo* const d       = &walker->data->dataset;
+  AseankgStatus             st      = expect(walker, root, YAML_MAPPING_NODE, "a mapping");
+  int                       seen[2] = { 0, 0 };
   for (yaml_node_pair_t* pair = st ? NULL : root->data.mapping.pairs.start;
        pair && pair < root->data.mapping.pairs.top && !st; ++pair) {
     const yaml_node_t* const key   = yaml_document_get_node(walker->document, pair->key);
     const yaml_node_t* const value = yaml_document_get_node(walker->document, pair->value);
     const char* const        name = key->type == YAML_SCALAR_NODE ? (const char*)key->data.scalar.value : "?";
+    const int                documents = !strcmp(name, "documents");
     if (!strcmp(name, "dataset") && !seen[0]++) {
       const Slot slots[] = {
         { "title", SLOT_STRING, &d->title, NULL, 1 },
@@ -343,25 +427,14 @@ read_dataset(const Walker* const walker)
         { "license", SLOT_STRING, &d->license, NULL, 1 },
       };
       st = read_mapping(walker, value, slots, sizeof(slots) / sizeof(slots[0]));
-    } else if (!strcmp(name, "document") && !seen[1]++) {
-      const Slot slots[] = {
-        { "id", SLOT_STRING, &doc->id, NULL, 1 },
-        { "text", SLOT_STRING, &doc->text, NULL, 1 },
-        { "title_zh", SLOT_STRING, &doc->title_zh, NULL, 1 },
-        { "title_en", SLOT_STRING, &doc->title_en, NULL, 1 },
-        { "publisher", SLOT_STRING, &doc->publisher, NULL, 1 },
-        { "published", SLOT_STRING, &doc->published, NULL, 1 },
-        { "dateline_place", SLOT_STRING, &doc->dateline_place, NULL, 1 },
-        { "dateline_date", SLOT_STRING, &doc->dateline_date, NULL, 1 },
-        { "language", SLOT_STRING, &doc->language, NULL, 1 },
-      };
-      st = read_mapping(walker, value, slots, sizeof(slots) / sizeof(slots[0]));
+    } else if ((documents || !strcmp(name, "document")) && !seen[1]++) {
+      st = read_documents(walker, value, documents);
     } else {
       st = fail(walker, key, "%s key '%s'", seen[0] > 1 || seen[1] > 1 ? "duplicate" : "unknown", name);
     }
   }
   if (!st && (!seen[0] || !seen[1])) {
-    st = fail(walker, root, "missing required key '%s'", seen[0] ? "document" : "dataset");
+    st = fail(walker, root, "missing required key '%s'", seen[0] ? "documents" : "dataset");
   }
   return st;
 }
@@ -382,58 +455,74 @@ offset_to_mark(const char* const bytes, const size_t offset, unsigned* const lin
   }
 }
 
-AseankgStatus
-aseankg_data_parse(AseankgData* const data, const char* const name, const char* const path,
-                   const char* const bytes, const size_t length, AseankgError* const error)
+/* Keep a copy of `path` for the marks of what is read from it; NULL if out of memory. */
+static const char*
+remember_file(AseankgData* const data, const char* const path)
 {
-  unsigned kind = 0U;
-  while (kind < N_FILES && strcmp(name, file_names[kind])) {
-    ++kind;
+  char** const grown = (char**)realloc(data->files, (data->n_files + 1U) * sizeof(char*));
+  if (!grown) {
+    return NULL;
   }
-  if (kind == N_FILES) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U, "not a data file name");
+  data->files = grown;
+  return (data->files[data->n_files] = strdup(path)) ? data->files[data->n_files++] : NULL;
+}
+
+AseankgStatus
+aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const size_t document,
+                   const char* const path, const char* const bytes, const size_t length,
+                   AseankgError* const error)
+{
+  if (kind == ASEANKG_DATA_RELATIONS && document >= data->n_documents) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U,
+                             "relations for a document not in the dataset");
   }
-  free(data->files[kind]);
-  if (!(data->files[kind] = strdup(path))) {
+  const char* const file = remember_file(data, path);
+  if (!file) {
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
 
   yaml_parser_t   parser;
-  yaml_document_t document;
+  yaml_document_t yaml;
   if (!yaml_parser_initialize(&parser)) {
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
   yaml_parser_set_input_string(&parser, (const unsigned char*)bytes, length);
 
   AseankgStatus st = ASEANKG_SUCCESS;
-  if (!yaml_parser_load(&parser, &document)) {
+  if (!yaml_parser_load(&parser, &yaml)) {
     unsigned line   = (unsigned)parser.problem_mark.line + 1U;
     unsigned column = (unsigned)parser.problem_mark.column + 1U;
     if (parser.error == YAML_READER_ERROR) {
       offset_to_mark(bytes, parser.problem_offset < length ? parser.problem_offset : length, &line, &column);
     }
-    st = aseankg_error_set(error, parser.error == YAML_MEMORY_ERROR ? ASEANKG_ERR_NOMEM : ASEANKG_ERR_SYNTAX,
-                           data->files[kind], line, column, "YAML: %s%s%s",
-                           parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
-                           parser.context ? parser.context : "");
+    st =
+      aseankg_error_set(error, parser.error == YAML_MEMORY_ERROR ? ASEANKG_ERR_NOMEM : ASEANKG_ERR_SYNTAX,
+                        file, line, column, "YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
+                        parser.context ? " " : "", parser.context ? parser.context : "");
     yaml_parser_delete(&parser);
     return st;
   }
 
-  const Walker walker = { data, &document, data->files[kind], error };
-  if (kind == FILE_DATASET) {
-    st = read_dataset(&walker);
-  } else if (kind == FILE_ENTITIES) {
-    st = data->entities ? fail(&walker, yaml_document_get_root_node(&document), "entities already loaded")
-                        : read_entities(&walker);
+  const Walker             walker = { data, &yaml, file, error };
+  const yaml_node_t* const root   = yaml_document_get_root_node(&yaml);
+  if (kind == ASEANKG_DATA_DATASET) {
+    st = data->documents ? fail(&walker, root, "dataset already loaded") : read_dataset(&walker);
+  } else if (kind == ASEANKG_DATA_ENTITIES) {
+    st = data->entities ? fail(&walker, root, "entities already loaded") : read_entities(&walker);
   } else {
-    st = data->relations ? fail(&walker, yaml_document_get_root_node(&document), "relations already loaded")
-                         : read_relations(&walker);
+    AseankgDocument* const doc = &data->documents[document];
+    st = doc->relations ? fail(&walker, root, "relations already loaded") : read_relations(&walker, doc);
   }
 
-  yaml_document_delete(&document);
+  yaml_document_delete(&yaml);
   yaml_parser_delete(&parser);
   return st;
+}
+
+const char*
+aseankg_document_relations_file(const AseankgDocument* const document)
+{
+  return document->relations_file.value ? document->relations_file.value : DEFAULT_RELATIONS_FILE;
 }
 
 AseankgData*
@@ -447,6 +536,22 @@ aseankg_data_new(const char* const directory)
   return data;
 }
 
+static AseankgStatus
+load_file(AseankgData* const data, const AseankgDataFile kind, const size_t document, const char* const name,
+          AseankgError* const error)
+{
+  char path[4096];
+  if ((size_t)snprintf(path, sizeof(path), "%s/%s", data->directory, name) >= sizeof(path)) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, data->directory, 0U, 0U, "path too long");
+  }
+  char*         bytes  = NULL;
+  size_t        length = 0U;
+  AseankgStatus st     = aseankg_file_read(path, &bytes, &length, error);
+  st                   = st ? st : aseankg_data_parse(data, kind, document, path, bytes, length, error);
+  free(bytes);
+  return st;
+}
+
 AseankgStatus
 aseankg_data_load(AseankgData** const data_out, const char* const directory, AseankgError* const error)
 {
@@ -456,21 +561,11 @@ aseankg_data_load(AseankgData** const data_out, const char* const directory, Ase
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, directory, 0U, 0U, "out of memory");
   }
 
-  AseankgStatus st = ASEANKG_SUCCESS;
-  for (unsigned kind = 0U; kind < N_FILES && !st; ++kind) {
-    char path[4096];
-    if ((size_t)snprintf(path, sizeof(path), "%s/%s", directory, file_names[kind]) >= sizeof(path)) {
-      st = aseankg_error_set(error, ASEANKG_ERR_USAGE, directory, 0U, 0U, "path too long");
-      break;
-    }
-    char*  bytes  = NULL;
-    size_t length = 0U;
-    st            = aseankg_file_read(path, &bytes, &length, error);
-    if (!st) {
-      /* Until parsed, errors about this file must not point at the stack buffer. */
-      st = aseankg_data_parse(data, file_names[kind], path, bytes, length, error);
-    }
-    free(bytes);
+  AseankgStatus st = load_file(data, ASEANKG_DATA_DATASET, 0U, "dataset.yaml", error);
+  st               = st ? st : load_file(data, ASEANKG_DATA_ENTITIES, 0U, "entities.yaml", error);
+  for (size_t i = 0U; i < data->n_documents && !st; ++i) {
+    st =
+      load_file(data, ASEANKG_DATA_RELATIONS, i, aseankg_document_relations_file(&data->documents[i]), error);
   }
 
   if (st) {
@@ -512,37 +607,46 @@ aseankg_data_free(AseankgData* const data)
     free_fields(e->aliases, e->n_aliases);
     free_fields(e->same_as, e->n_same_as);
   }
-  for (size_t i = 0U; i < data->n_relations; ++i) {
-    AseankgRelation* const r        = &data->relations[i];
-    AseankgField* const    fields[] = { &r->subject,  &r->predicate, &r->object,  &r->value,
-                                        &r->datatype, &r->segment,   &r->evidence };
-    for (size_t j = 0U; j < sizeof(fields) / sizeof(fields[0]); ++j) {
-      free_field(fields[j]);
+  for (size_t d = 0U; d < data->n_documents; ++d) {
+    AseankgDocument* const doc = &data->documents[d];
+    for (size_t i = 0U; i < doc->n_relations; ++i) {
+      AseankgRelation* const r        = &doc->relations[i];
+      AseankgField* const    fields[] = { &r->subject,  &r->predicate, &r->object,  &r->value,
+                                          &r->datatype, &r->segment,   &r->evidence };
+      for (size_t j = 0U; j < sizeof(fields) / sizeof(fields[0]); ++j) {
+        free_field(fields[j]);
+      }
     }
+    AseankgField* const info[] = { &doc->id,
+                                   &doc->type,
+                                   &doc->entity,
+                                   &doc->text,
+                                   &doc->relations_file,
+                                   &doc->title_zh,
+                                   &doc->title_en,
+                                   &doc->publisher,
+                                   &doc->published,
+                                   &doc->dateline_place,
+                                   &doc->dateline_date,
+                                   &doc->language };
+    for (size_t j = 0U; j < sizeof(info) / sizeof(info[0]); ++j) {
+      free_field(info[j]);
+    }
+    free(doc->relations);
   }
 
-  AseankgField* const info[] = { &data->dataset.title,
-                                 &data->dataset.version,
-                                 &data->dataset.created,
-                                 &data->dataset.license,
-                                 &data->document.id,
-                                 &data->document.text,
-                                 &data->document.title_zh,
-                                 &data->document.title_en,
-                                 &data->document.publisher,
-                                 &data->document.published,
-                                 &data->document.dateline_place,
-                                 &data->document.dateline_date,
-                                 &data->document.language };
+  AseankgField* const info[] = { &data->dataset.title, &data->dataset.version, &data->dataset.created,
+                                 &data->dataset.license };
   for (size_t j = 0U; j < sizeof(info) / sizeof(info[0]); ++j) {
     free_field(info[j]);
   }
 
   free(data->entities);
-  free(data->relations);
-  for (unsigned kind = 0U; kind < N_FILES; ++kind) {
-    free(data->files[kind]);
+  free(data->documents);
+  for (size_t i = 0U; i < data->n_files; ++i) {
+    free(data->files[i]);
   }
+  free(data->files);
   free(data->directory);
   free(data);
 }

@@ -266,7 +266,7 @@ static void
 write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
             const size_t n_edges)
 {
-  const AseankgText* const text     = view->project->text;
+  const AseankgText* const text     = view->text;
   size_t                   literals = 0U;
   for (size_t i = 0U; i < n_edges;) {
     size_t end = i + 1U;
@@ -321,13 +321,13 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
   aseankg_view_put(w, "/* The entity graph of the statement, written by aseankg export --format dot; render "
                       "with dot -Tsvg. */\n");
   aseankg_view_put(w, "digraph ");
-  put_quoted(w, data->document.id.value);
+  put_quoted(w, view->document->id.value);
   aseankg_view_put(w, " {\n  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"" FONT
                       "\", fontsize=14, labelloc=t, "
                       "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", label=\"");
-  put_wrapped(w, data->document.title_zh.value, 60U);
+  put_wrapped(w, view->document->title_zh.value, 60U);
   aseankg_view_put(w, "\\n");
-  put_wrapped(w, data->document.title_en.value, 80U);
+  put_wrapped(w, view->document->title_en.value, 80U);
   aseankg_view_put(w, "\\n");
   for (size_t i = 0U; i < data->n_entities; ++i) {
     nodes += drawn[i] != 0U;
@@ -405,7 +405,7 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
 
   AseankgStatus st = aseankg_view_load(&view, project, NULL, error);
   if (!st && options && options->segment) {
-    st = find_segment(project->text, options->segment, &segment, error);
+    st = find_segment(view.text, options->segment, &segment, error);
   }
   if (!st && options && options->around &&
       (around = aseankg_view_entity(&view, options->around)) == ASEANKG_VIEW_LITERAL) {
@@ -416,15 +416,15 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   }
 
   const AseankgData* const data = project->data;
-  edges                         = (Edge*)calloc(data->n_relations + 1U, sizeof(Edge));
+  edges                         = (Edge*)calloc(view.document->n_relations + 1U, sizeof(Edge));
   drawn                         = (unsigned char*)calloc(data->n_entities + 1U, 1U);
   if (!edges || !drawn) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
     goto cleanup;
   }
-  for (size_t i = 0U; i < data->n_relations; ++i) {
+  for (size_t i = 0U; i < view.document->n_relations; ++i) {
     const AseankgViewRelation* const r = &view.relations[i];
-    if ((segment && r->segment != (size_t)(segment - project->text->segments)) ||
+    if ((segment && r->segment != (size_t)(segment - view.text->segments)) ||
         (around != ASEANKG_VIEW_LITERAL && r->subject != around && r->object != around)) {
       continue;
     }

@@ -36,16 +36,17 @@ aseankg_project_load(AseankgProject* const project, const char* const data_dir,
   memset(project, 0, sizeof(*project));
   AseankgStatus st = aseankg_ontology_load(&project->ontology, ontology_path, error);
   st               = st ? st : aseankg_data_load(&project->data, data_dir, error);
-  if (!st) {
-    const AseankgDocumentInfo* const doc = &project->data->document;
-    char                             path[4096];
-    if (strchr(doc->text.value, '/')) {
-      st = aseankg_error_set(error, ASEANKG_ERR_DATA, doc->text.mark.file, doc->text.mark.line,
-                             doc->text.mark.column, "'text' must be a file name in the data directory");
-    } else if ((size_t)snprintf(path, sizeof(path), "%s/%s", data_dir, doc->text.value) >= sizeof(path)) {
+  const size_t n   = st ? 0U : project->data->n_documents;
+  if (!st && !(project->texts = (AseankgText**)calloc(n, sizeof(AseankgText*)))) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, data_dir, 0U, 0U, "out of memory");
+  }
+  for (size_t i = 0U; i < n && !st; ++i) {
+    const AseankgDocument* const doc = &project->data->documents[i];
+    char                         path[4096];
+    if ((size_t)snprintf(path, sizeof(path), "%s/%s", data_dir, doc->text.value) >= sizeof(path)) {
       st = aseankg_error_set(error, ASEANKG_ERR_USAGE, data_dir, 0U, 0U, "path too long");
     } else {
-      st = aseankg_text_load(&project->text, path, doc->title_zh.value, error);
+      st = aseankg_text_load(&project->texts[i], path, doc->title_zh.value, error);
     }
   }
   if (st) {
@@ -57,7 +58,10 @@ aseankg_project_load(AseankgProject* const project, const char* const data_dir,
 void
 aseankg_project_release(AseankgProject* const project)
 {
-  aseankg_text_free(project->text);
+  for (size_t i = 0U; project->texts && i < project->data->n_documents; ++i) {
+    aseankg_text_free(project->texts[i]);
+  }
+  free(project->texts);
   aseankg_data_free(project->data);
   aseankg_ontology_free(project->ontology);
   memset(project, 0, sizeof(*project));
@@ -75,23 +79,51 @@ typedef struct {
   unsigned char seen; /* the name ending here occurs somewhere in the text */
 } TrieNode;
 
+/* The terms every span and assertion uses, interned once rather than per triple. */
+typedef struct {
+  AseankgTermId type;
+  AseankgTermId offset_based_string;
+  AseankgTermId span;
+  AseankgTermId reference_context;
+  AseankgTermId begin_index;
+  AseankgTermId end_index;
+  AseankgTermId anchor_of;
+  AseankgTermId ta_ident_ref;
+  AseankgTermId assertion;
+  AseankgTermId statement;
+  AseankgTermId subject;
+  AseankgTermId predicate;
+  AseankgTermId object;
+  AseankgTermId stated_in;
+  AseankgTermId evidence;
+  AseankgTermId was_derived_from;
+} HotTerms;
+
 typedef struct {
   AseankgGraph*         graph;
   const AseankgProject* project;
   const AseankgData*    data;
   const char*           base;
-  AseankgTermId         graph_name;
+  AseankgTermId         graph_name; /* where add() puts quads: 0 is the default graph */
+  AseankgTermId         registry;   /* the graph of the shared register */
   AseankgError*         error;
-  AseankgBuffer         scratch;
-  const AseankgEntity** by_id; /* entities sorted by id */
-  AseankgTermId*        entity_iris;
-  TrieNode*             trie;
-  size_t                n_trie;
-  size_t                trie_capacity;
-  AseankgTermId*        spans; /* every span IRI emitted, for counting distinct ones */
-  size_t                n_spans;
-  size_t                spans_capacity;
-  AseankgExportStats    stats;
+  HotTerms              hot;
+  AseankgTermId*        document_iris;
+  size_t                doc_index; /* the document being emitted or scanned, its text, IRI and segment IRIs */
+  const AseankgDocument* doc;
+  const AseankgText*     text;
+  AseankgTermId          doc_iri;
+  AseankgTermId*         segment_iris;
+  AseankgBuffer          scratch;
+  const AseankgEntity**  by_id; /* entities sorted by id */
+  AseankgTermId*         entity_iris;
+  TrieNode*              trie;
+  size_t                 n_trie;
+  size_t                 trie_capacity;
+  AseankgTermId*         spans; /* every span IRI emitted, for counting distinct ones */
+  size_t                 n_spans;
+  size_t                 spans_capacity;
+  AseankgExportStats     stats;
 } Builder;
 
 static AseankgStatus fail_at(Builder* const b, const AseankgMark* const mark, const AseankgStatus status,
@@ -398,6 +430,58 @@ index_entities(Builder* const b)
   return ASEANKG_SUCCESS;
 }
 
+/* Check the documents' ids and mint their IRIs. */
+static AseankgStatus
+index_documents(Builder* const b)
+{
+  const size_t  n  = b->data->n_documents;
+  AseankgStatus st = (b->document_iris = (AseankgTermId*)calloc(n + 1U, sizeof(AseankgTermId)))
+                       ? ASEANKG_SUCCESS
+                       : out_of_memory(b);
+  for (size_t i = 0U; i < n && !st; ++i) {
+    const AseankgDocument* const doc = &b->data->documents[i];
+    st                               = check_id(b, &doc->id, "document id");
+    for (size_t j = 0U; j < i && !st; ++j) {
+      if (!strcmp(b->data->documents[j].id.value, doc->id.value)) {
+        st =
+          fail_at(b, &doc->id.mark, ASEANKG_ERR_DATA, "duplicate document id '%s' (first defined at line %u)",
+                  doc->id.value, b->data->documents[j].id.mark.line);
+      }
+    }
+    if (!st && !(b->document_iris[i] = mint(b, "doc/%s", doc->id.value))) {
+      st = out_of_memory(b);
+    }
+  }
+  return st;
+}
+
+/* A document that is also a register entity (its `entity` key) replaces that entity's IRI with its own,
+   so every relation to the entity, in any document, links to the document. */
+static AseankgStatus
+link_documents(Builder* const b)
+{
+  for (size_t i = 0U; i < b->data->n_documents; ++i) {
+    const AseankgField* const field = &b->data->documents[i].entity;
+    if (!field->value) {
+      continue;
+    }
+    const AseankgEntity* const entity = find_entity(b, field->value);
+    if (!entity) {
+      return fail_at(b, &field->mark, ASEANKG_ERR_DATA, "entity '%s' is not a defined entity id",
+                     field->value);
+    }
+    const size_t index = (size_t)(entity - b->data->entities);
+    for (size_t j = 0U; j < i; ++j) {
+      if (b->entity_iris[index] == b->document_iris[j]) {
+        return fail_at(b, &field->mark, ASEANKG_ERR_DATA, "entity '%s' is already document '%s'",
+                       field->value, b->data->documents[j].id.value);
+      }
+    }
+    b->entity_iris[index] = b->document_iris[i];
+  }
+  return ASEANKG_SUCCESS;
+}
+
 /* --- Names and mentions -------------------------------------------------- */
 
 /* Append a fresh node and store its index in `*index`. */
@@ -501,9 +585,9 @@ longest_name_at(Builder* const b, const AseankgSegment* const segment, const siz
 }
 
 static AseankgTermId
-segment_iri(Builder* const b, const AseankgSegment* const segment)
+segment_iri(const Builder* const b, const AseankgSegment* const segment)
 {
-  return mint(b, "doc/%s/%s", b->data->document.id.value, segment->id);
+  return b->segment_iris[segment - b->text->segments];
 }
 
 /* A NIF span over bytes [begin, end) of `segment`; returns its IRI. */
@@ -513,7 +597,7 @@ emit_span(Builder* const b, const AseankgSegment* const segment, const size_t be
   const size_t        char_begin = aseankg_utf8_count(segment->text, begin);
   const size_t        char_end   = char_begin + aseankg_utf8_count(segment->text + begin, end - begin);
   const AseankgTermId span =
-    mint(b, "doc/%s/%s#char=%zu,%zu", b->data->document.id.value, segment->id, char_begin, char_end);
+    mint(b, "doc/%s/%s#char=%zu,%zu", b->doc->id.value, segment->id, char_begin, char_end);
   if (!span) {
     return 0U;
   }
@@ -529,13 +613,13 @@ emit_span(Builder* const b, const AseankgSegment* const segment, const size_t be
   }
   b->spans[b->n_spans++] = span;
 
-  const AseankgStatus st =
-    add(b, span, vocabulary(b, RDF, "type"), vocabulary(b, NIF, "OffsetBasedString")) ||
-    add(b, span, vocabulary(b, RDF, "type"), ontology_term(b, "Span")) ||
-    add(b, span, vocabulary(b, NIF, "referenceContext"), segment_iri(b, segment)) ||
-    add(b, span, vocabulary(b, NIF, "beginIndex"), count_literal(b, char_begin, "nonNegativeInteger")) ||
-    add(b, span, vocabulary(b, NIF, "endIndex"), count_literal(b, char_end, "nonNegativeInteger")) ||
-    add(b, span, vocabulary(b, NIF, "anchorOf"), text_literal(b, segment->text + begin, end - begin, NULL));
+  const HotTerms* const h = &b->hot;
+  const AseankgStatus   st =
+    add(b, span, h->type, h->offset_based_string) || add(b, span, h->type, h->span) ||
+    add(b, span, h->reference_context, segment_iri(b, segment)) ||
+    add(b, span, h->begin_index, count_literal(b, char_begin, "nonNegativeInteger")) ||
+    add(b, span, h->end_index, count_literal(b, char_end, "nonNegativeInteger")) ||
+    add(b, span, h->anchor_of, text_literal(b, segment->text + begin, end - begin, NULL));
   return st ? 0U : span;
 }
 
@@ -543,11 +627,12 @@ emit_span(Builder* const b, const AseankgSegment* const segment, const size_t be
 typedef AseankgStatus (*MentionSink)(Builder* b, size_t s, size_t begin, size_t end, size_t entity,
                                      void* context);
 
-/* The one mention scan (leftmost-longest, no overlaps), for the export and aseankg_export_mentions(). */
+/* The one mention scan (leftmost-longest, no overlaps) of the current document's text, for the export
+   and aseankg_export_mentions(). */
 static AseankgStatus
 scan_mentions(Builder* const b, const MentionSink sink, void* const context)
 {
-  const AseankgText* const text = b->project->text;
+  const AseankgText* const text = b->text;
   for (size_t s = 0U; s < text->n_segments; ++s) {
     const AseankgSegment* const segment = &text->segments[s];
     size_t                      next    = 0U; /* leftmost-longest: no mention starts before this */
@@ -573,20 +658,13 @@ static AseankgStatus
 emit_mention(Builder* const b, const size_t s, const size_t begin, const size_t end, const size_t entity,
              void* const context)
 {
-  const AseankgTermId ident = *(const AseankgTermId*)context;
-  const AseankgTermId span  = emit_span(b, &b->project->text->segments[s], begin, end);
-  if (!span || add(b, span, ident, b->entity_iris[entity])) {
+  (void)context;
+  const AseankgTermId span = emit_span(b, &b->text->segments[s], begin, end);
+  if (!span || add(b, span, b->hot.ta_ident_ref, b->entity_iris[entity])) {
     return out_of_memory(b);
   }
   ++b->stats.mentions;
   return ASEANKG_SUCCESS;
-}
-
-static AseankgStatus
-emit_mentions(Builder* const b)
-{
-  AseankgTermId ident = vocabulary(b, ITSRDF, "taIdentRef");
-  return scan_mentions(b, emit_mention, &ident);
 }
 
 /* After the scan: every name and alias must have been seen in the text. */
@@ -602,8 +680,8 @@ check_names_seen(Builder* const b)
         node = trie_child(b, node, (unsigned char)*p);
       }
       if (!b->trie[node].seen) {
-        return fail_at(b, &name->mark, ASEANKG_ERR_DATA, "name \"%s\" does not occur in the text",
-                       name->value);
+        return fail_at(b, &name->mark, ASEANKG_ERR_DATA, "name \"%s\" does not occur in %s", name->value,
+                       b->data->n_documents > 1U ? "any document's text" : "the text");
       }
     }
   }
@@ -696,44 +774,19 @@ emit_segment(Builder* const b, const AseankgSegment* const segment, const Aseank
   return st;
 }
 
+/* The document's own graph: its source text and segments. */
 static AseankgStatus
-emit_document(Builder* const b, const AseankgTermId document)
+emit_document_text(Builder* const b)
 {
-  const AseankgDocumentInfo* const doc       = &b->data->document;
-  const AseankgText* const         text      = b->project->text;
-  const AseankgTermId              type      = vocabulary(b, RDF, "type");
-  const AseankgTermId              source    = mint(b, "doc/%s/text", doc->id.value);
-  AseankgTermId                    publisher = 0U;
-  AseankgTermId                    place     = 0U;
-  const char*                      file_name = strrchr(text->path, '/');
+  const AseankgDocument* const doc       = b->doc;
+  const AseankgText* const     text      = b->text;
+  const AseankgTermId          type      = b->hot.type;
+  const AseankgTermId          source    = mint(b, "doc/%s/text", doc->id.value);
+  const char*                  file_name = strrchr(text->path, '/');
 
-  AseankgStatus st = check_id(b, &doc->id, "document id");
-  st               = st ? st : check_date(b, &doc->published);
-  st               = st ? st : check_date(b, &doc->dateline_date);
-  st               = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
-  st               = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
-  if (st) {
-    return st;
-  }
-
-  st = add(b, document, type, ontology_term(b, "JointStatement"));
-  st = st ? st : add(b, document, type, vocabulary(b, ELI, "LegalResource"));
-  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "identifier"), plain(b, doc->id.value));
-  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_zh.value, "zh"));
-  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_en.value, "en"));
-  st = st ? st : add(b, document, vocabulary(b, RDFS, "label"), lang(b, doc->title_zh.value, "zh"));
-  st = st ? st : add(b, document, vocabulary(b, RDFS, "label"), lang(b, doc->title_en.value, "en"));
-  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "publisher"), publisher);
-  st = st ? st : add(b, document, vocabulary(b, DCTERMS, "issued"), typed(b, doc->published.value, "date"));
-  st = st ? st : add(b, document, ontology_term(b, "datelinePlace"), place);
-  st =
-    st ? st : add(b, document, ontology_term(b, "datelineDate"), typed(b, doc->dateline_date.value, "date"));
-  st =
-    st ? st : add(b, document, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
-  st = st ? st : add(b, document, ontology_term(b, "sourceText"), source);
-
-  st = st ? st : add(b, source, type, ontology_term(b, "SourceText"));
-  st = st ? st : add(b, source, type, vocabulary(b, NIF, "Context"));
+  AseankgStatus st = add(b, b->doc_iri, ontology_term(b, "sourceText"), source);
+  st               = st ? st : add(b, source, type, ontology_term(b, "SourceText"));
+  st               = st ? st : add(b, source, type, vocabulary(b, NIF, "Context"));
   st =
     st ? st : add(b, source, vocabulary(b, SCHEMA, "name"), plain(b, file_name ? file_name + 1 : text->path));
   st = st ? st : add(b, source, vocabulary(b, SCHEMA, "sha256"), plain(b, text->sha256_hex));
@@ -748,9 +801,45 @@ emit_document(Builder* const b, const AseankgTermId document)
                 count_literal(b, text->char_length, "nonNegativeInteger"));
 
   for (size_t i = 0U; i < text->n_segments && !st; ++i) {
-    st = emit_segment(b, &text->segments[i], document, source);
+    st = emit_segment(b, &text->segments[i], b->doc_iri, source);
   }
-  b->stats.segments = text->n_segments;
+  b->stats.segments += text->n_segments;
+  return st;
+}
+
+/* The register's description of document `index`: what it is, who published it, when and where. */
+static AseankgStatus
+emit_document_info(Builder* const b, const size_t index)
+{
+  const AseankgDocument* const doc       = &b->data->documents[index];
+  const AseankgTermId          self      = b->document_iris[index];
+  const AseankgTermId          type      = b->hot.type;
+  AseankgTermId                publisher = 0U;
+  AseankgTermId                place     = 0U;
+
+  AseankgStatus st = check_date(b, &doc->published);
+  st               = st ? st : check_date(b, &doc->dateline_date);
+  st               = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
+  st               = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
+  st               = st || !doc->type.value ? st : check_declared(b, &doc->type, ASEANKG_DECLARED_CLASS);
+  if (st) {
+    return st;
+  }
+
+  st = add(b, self, type, ontology_term(b, doc->type.value ? doc->type.value : "JointStatement"));
+  st = st ? st : add(b, self, type, vocabulary(b, ELI, "LegalResource"));
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_zh.value, "zh"));
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_en.value, "en"));
+  if (!doc->entity.value) { /* a document that is an entity has the entity's identifier and labels */
+    st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, doc->id.value));
+    st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_zh.value, "zh"));
+    st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_en.value, "en"));
+  }
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "publisher"), publisher);
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "issued"), typed(b, doc->published.value, "date"));
+  st = st ? st : add(b, self, ontology_term(b, "datelinePlace"), place);
+  st = st ? st : add(b, self, ontology_term(b, "datelineDate"), typed(b, doc->dateline_date.value, "date"));
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
   return st;
 }
 
@@ -781,9 +870,9 @@ relation_value(Builder* const b, const AseankgRelation* const r, AseankgTermId* 
 }
 
 static AseankgStatus
-emit_relation(Builder* const b, const AseankgRelation* const r, const AseankgTermId document)
+emit_relation(Builder* const b, const AseankgRelation* const r)
 {
-  const AseankgText* const text     = b->project->text;
+  const AseankgText* const text     = b->text;
   AseankgTermId            subject  = 0U;
   AseankgTermId            object   = 0U;
   const int                is_value = r->value.value != NULL;
@@ -814,44 +903,37 @@ emit_relation(Builder* const b, const AseankgRelation* const r, const AseankgTer
   }
 
   const AseankgTermId predicate = ontology_term(b, r->predicate.value);
-  const AseankgTermId assertion =
-    is_value ? mint(b, "assertion/%s--%s--%s--%s", b->data->document.id.value, segment->id, r->subject.value,
-                    r->predicate.value)
-             : mint(b, "assertion/%s--%s--%s--%s--%s", b->data->document.id.value, segment->id,
-                    r->subject.value, r->predicate.value, r->object.value);
-  if (!assertion) {
-    return out_of_memory(b);
-  }
-  if (aseankg_graph_term(b->graph, assertion)->key_length && aseankg_graph_size(b->graph) && 0) {
-    return ASEANKG_SUCCESS;
-  }
-
-  const AseankgTermId evidence = emit_span(b, segment, at, at + strlen(r->evidence.value));
-  const AseankgTermId type     = vocabulary(b, RDF, "type");
+  const AseankgTermId assertion = is_value
+                                    ? mint(b, "assertion/%s--%s--%s--%s", b->doc->id.value, segment->id,
+                                           r->subject.value, r->predicate.value)
+                                    : mint(b, "assertion/%s--%s--%s--%s--%s", b->doc->id.value, segment->id,
+                                           r->subject.value, r->predicate.value, r->object.value);
+  const AseankgTermId evidence  = assertion ? emit_span(b, segment, at, at + strlen(r->evidence.value)) : 0U;
   if (!evidence) {
     return out_of_memory(b);
   }
 
-  const size_t before = aseankg_graph_size(b->graph);
-  st                  = add(b, assertion, type, ontology_term(b, "Assertion"));
+  const HotTerms* const h      = &b->hot;
+  const size_t          before = aseankg_graph_size(b->graph);
+  st                           = add(b, assertion, h->type, h->assertion);
   if (!st && aseankg_graph_size(b->graph) == before) {
     return fail_at(b, &r->mark, ASEANKG_ERR_DATA, "duplicate relation: %s %s %s is already stated in %s",
                    r->subject.value, r->predicate.value, is_value ? r->value.value : r->object.value,
                    segment->id);
   }
   st = st ? st : add(b, subject, predicate, object);
-  st = st ? st : add(b, assertion, type, vocabulary(b, RDF, "Statement"));
-  st = st ? st : add(b, assertion, vocabulary(b, RDF, "subject"), subject);
-  st = st ? st : add(b, assertion, vocabulary(b, RDF, "predicate"), predicate);
-  st = st ? st : add(b, assertion, vocabulary(b, RDF, "object"), object);
-  st = st ? st : add(b, assertion, ontology_term(b, "statedIn"), segment_iri(b, segment));
-  st = st ? st : add(b, assertion, ontology_term(b, "evidence"), evidence);
-  st = st ? st : add(b, assertion, vocabulary(b, PROV, "wasDerivedFrom"), document);
+  st = st ? st : add(b, assertion, h->type, h->statement);
+  st = st ? st : add(b, assertion, h->subject, subject);
+  st = st ? st : add(b, assertion, h->predicate, predicate);
+  st = st ? st : add(b, assertion, h->object, object);
+  st = st ? st : add(b, assertion, h->stated_in, segment_iri(b, segment));
+  st = st ? st : add(b, assertion, h->evidence, evidence);
+  st = st ? st : add(b, assertion, h->was_derived_from, b->doc_iri);
   return st;
 }
 
 static AseankgStatus
-emit_dataset(Builder* const b, const AseankgTermId document)
+emit_dataset(Builder* const b)
 {
   const AseankgDatasetInfo* const info    = &b->data->dataset;
   const AseankgTermId             dataset = mint(b, "dataset");
@@ -864,7 +946,9 @@ emit_dataset(Builder* const b, const AseankgTermId document)
   st               = st ? st : check_iri(b, &info->license, "license");
   st               = st ? st : add(b, dataset, type, vocabulary(b, VOID, "Dataset"));
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "title"), lang(b, info->title.value, "en"));
-  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "source"), document);
+  for (size_t i = 0U; i < b->data->n_documents && !st; ++i) {
+    st = add(b, dataset, vocabulary(b, DCTERMS, "source"), b->document_iris[i]);
+  }
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "created"), typed(b, info->created.value, "date"));
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "license"), iri(b, info->license.value));
   st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "hasVersion"), plain(b, info->version.value));
@@ -904,6 +988,86 @@ count_distinct(AseankgTermId* const ids, const size_t n)
   return distinct;
 }
 
+static AseankgStatus
+intern_hot_terms(Builder* const b)
+{
+  HotTerms* const h      = &b->hot;
+  h->type                = vocabulary(b, RDF, "type");
+  h->offset_based_string = vocabulary(b, NIF, "OffsetBasedString");
+  h->span                = ontology_term(b, "Span");
+  h->reference_context   = vocabulary(b, NIF, "referenceContext");
+  h->begin_index         = vocabulary(b, NIF, "beginIndex");
+  h->end_index           = vocabulary(b, NIF, "endIndex");
+  h->anchor_of           = vocabulary(b, NIF, "anchorOf");
+  h->ta_ident_ref        = vocabulary(b, ITSRDF, "taIdentRef");
+  h->assertion           = ontology_term(b, "Assertion");
+  h->statement           = vocabulary(b, RDF, "Statement");
+  h->subject             = vocabulary(b, RDF, "subject");
+  h->predicate           = vocabulary(b, RDF, "predicate");
+  h->object              = vocabulary(b, RDF, "object");
+  h->stated_in           = ontology_term(b, "statedIn");
+  h->evidence            = ontology_term(b, "evidence");
+  h->was_derived_from    = vocabulary(b, PROV, "wasDerivedFrom");
+
+  const AseankgTermId* const terms = &h->type;
+  for (size_t i = 0U; i < sizeof(*h) / sizeof(AseankgTermId); ++i) {
+    if (!terms[i]) {
+      return out_of_memory(b);
+    }
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* Name the register's graph and, for each document, its own; all 0 (the default graph) without `named`. */
+static AseankgStatus
+name_graphs(Builder* const b, const int named, AseankgTermId* const document_graphs)
+{
+  if (!named) {
+    return ASEANKG_SUCCESS;
+  }
+  const char* const version = b->data->dataset.version.value;
+  AseankgStatus     st      = check_id(b, &b->data->dataset.version, "version");
+  if (!st && !(b->registry = mint(b, "graph/%s", version))) {
+    st = out_of_memory(b);
+  }
+  for (size_t i = 0U; i < b->data->n_documents && !st; ++i) {
+    if (!(document_graphs[i] = mint(b, "graph/%s/%s", version, b->data->documents[i].id.value))) {
+      st = out_of_memory(b);
+    }
+  }
+  return st;
+}
+
+/* Everything document `index` states, into its graph. */
+static AseankgStatus
+emit_document(Builder* const b, const size_t index, const AseankgTermId graph_name)
+{
+  b->doc_index  = index;
+  b->doc        = &b->data->documents[index];
+  b->text       = b->project->texts[index];
+  b->doc_iri    = b->document_iris[index];
+  b->graph_name = graph_name;
+
+  free(b->segment_iris);
+  AseankgStatus st =
+    (b->segment_iris = (AseankgTermId*)calloc(b->text->n_segments + 1U, sizeof(AseankgTermId)))
+      ? ASEANKG_SUCCESS
+      : out_of_memory(b);
+  for (size_t i = 0U; i < b->text->n_segments && !st; ++i) {
+    if (!(b->segment_iris[i] = mint(b, "doc/%s/%s", b->doc->id.value, b->text->segments[i].id))) {
+      st = out_of_memory(b);
+    }
+  }
+
+  st = st ? st : emit_document_text(b);
+  st = st ? st : scan_mentions(b, emit_mention, NULL);
+  for (size_t i = 0U; i < b->doc->n_relations && !st; ++i) {
+    st = emit_relation(b, &b->doc->relations[i]);
+  }
+  b->stats.relations += b->doc->n_relations;
+  return st;
+}
+
 AseankgStatus
 aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const project, const char* const base,
                      const int named_graph, AseankgExportStats* const stats, AseankgError* const error)
@@ -916,38 +1080,41 @@ aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const proj
   b.base    = base;
   b.error   = error;
 
-  uint32_t      root = 0U;
-  AseankgStatus st   = aseankg_export_check_base(base, error);
-  st                 = st ? st : trie_node(&b, &root);
-  if (!st && named_graph) {
-    st = check_id(&b, &b.data->dataset.version, "version");
-    if (!st && !(b.graph_name = mint(&b, "graph/%s", b.data->dataset.version.value))) {
-      st = out_of_memory(&b);
-    }
+  uint32_t             root = 0U;
+  AseankgTermId* const document_graphs =
+    (AseankgTermId*)calloc(b.data->n_documents + 1U, sizeof(AseankgTermId));
+  AseankgStatus st = document_graphs ? ASEANKG_SUCCESS : out_of_memory(&b);
+  st               = st ? st : aseankg_export_check_base(base, error);
+  st               = st ? st : trie_node(&b, &root);
+  st               = st ? st : intern_hot_terms(&b);
+  st               = st ? st : name_graphs(&b, named_graph, document_graphs);
+  st               = st ? st : index_entities(&b);
+  st               = st ? st : index_documents(&b);
+  st               = st ? st : link_documents(&b);
+  st               = st ? st : add_names(&b);
+  for (size_t i = 0U; i < b.data->n_documents && !st; ++i) {
+    st = emit_document(&b, i, document_graphs[i]);
   }
-  st = st ? st : index_entities(&b);
-  st = st ? st : add_names(&b);
-
-  const AseankgTermId document = st ? 0U : mint(&b, "doc/%s", b.data->document.id.value);
-  st                           = st ? st : emit_document(&b, document);
-  st                           = st ? st : emit_mentions(&b);
-  st                           = st ? st : check_names_seen(&b);
+  st           = st ? st : check_names_seen(&b);
+  b.graph_name = b.registry;
   for (size_t i = 0U; i < b.data->n_entities && !st; ++i) {
     st = emit_entity(&b, i);
   }
-  for (size_t i = 0U; i < b.data->n_relations && !st; ++i) {
-    st = emit_relation(&b, &b.data->relations[i], document);
+  for (size_t i = 0U; i < b.data->n_documents && !st; ++i) {
+    st = emit_document_info(&b, i);
   }
-  st = st ? st : emit_dataset(&b, document);
+  st = st ? st : emit_dataset(&b);
 
   if (!st && stats) {
-    b.stats.entities  = b.data->n_entities;
-    b.stats.relations = b.data->n_relations;
-    b.stats.spans     = count_distinct(b.spans, b.n_spans);
-    *stats            = b.stats;
+    b.stats.entities = b.data->n_entities;
+    b.stats.spans    = count_distinct(b.spans, b.n_spans);
+    *stats           = b.stats;
   }
 
   aseankg_buffer_release(&b.scratch);
+  free(document_graphs);
+  free(b.document_iris);
+  free(b.segment_iris);
   free(b.by_id);
   free(b.entity_iris);
   free(b.trie);
@@ -987,10 +1154,10 @@ aseankg_export_prefixes(const AseankgProject* const project, const char* const b
 
   size_t used = 0U;
   for (size_t i = 0U; i < n_own + 1U; ++i) {
-    char* const slot = storage + used;
-    const int   length =
-      i < n_own ? snprintf(slot, storage_size - used, "%s%s", base, own[i][1])
-                  : snprintf(slot, storage_size - used, "%sdoc/%s/", base, project->data->document.id.value);
+    char* const slot   = storage + used;
+    const int   length = i < n_own ? snprintf(slot, storage_size - used, "%s%s", base, own[i][1])
+                                   : snprintf(slot, storage_size - used, "%sdoc/%s/", base,
+                                              project->data->documents[0].id.value);
     if (length < 0 || (size_t)length >= storage_size - used) {
       return 0U;
     }
@@ -1023,7 +1190,7 @@ collect_mention(Builder* const b, const size_t s, const size_t begin, const size
     c->items    = grown;
     c->capacity = capacity;
   }
-  const AseankgMention mention = { s, begin, end, entity };
+  const AseankgMention mention = { b->doc_index, s, begin, end, entity };
   c->items[c->count++]         = mention;
   return ASEANKG_SUCCESS;
 }
@@ -1048,7 +1215,11 @@ aseankg_export_mentions(AseankgMentionList** const mentions, const AseankgProjec
   uint32_t      root = 0U;
   AseankgStatus st   = trie_node(&b, &root);
   st                 = st ? st : add_names(&b);
-  st                 = st ? st : scan_mentions(&b, collect_mention, &collector);
+  for (size_t i = 0U; i < b.data->n_documents && !st; ++i) {
+    b.doc_index = i;
+    b.text      = project->texts[i];
+    st          = scan_mentions(&b, collect_mention, &collector);
+  }
   free(b.trie);
   if (st) {
     free(collector.items);
@@ -1081,4 +1252,19 @@ aseankg_export_entity_iri(char* const buffer, const size_t size, const char* con
   }
   const int length = snprintf(buffer, size, "%s%s", base, path);
   return length < 0 || (size_t)length >= size ? 0U : (size_t)length;
+}
+
+size_t
+aseankg_project_entity_iri(char* const buffer, const size_t size, const AseankgProject* const project,
+                           const char* const base, const size_t entity)
+{
+  const AseankgData* const data = project->data;
+  for (size_t i = 0U; i < data->n_documents; ++i) {
+    if (data->documents[i].entity.value &&
+        !strcmp(data->documents[i].entity.value, data->entities[entity].id.value)) {
+      const int length = snprintf(buffer, size, "%sdoc/%s", base, data->documents[i].id.value);
+      return length < 0 || (size_t)length >= size ? 0U : (size_t)length;
+    }
+  }
+  return aseankg_export_entity_iri(buffer, size, base, data->entities[entity].id.value);
 }

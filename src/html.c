@@ -291,7 +291,8 @@ write_card(Page* const p, const size_t index)
   }
 
   aseankg_view_put(w, "<dl class=\"ids\"><dt>IRI</dt><dd><code>");
-  put_text(w, aseankg_export_entity_iri(iri, sizeof(iri), p->base, e->id.value) ? iri : "(too long)");
+  put_text(w, aseankg_project_entity_iri(iri, sizeof(iri), p->view->project, p->base, index) ? iri
+                                                                                             : "(too long)");
   aseankg_view_put(w, "</code></dd><dt>id</dt><dd><code>");
   put_text(w, e->id.value);
   aseankg_view_put(w, "</code></dd>");
@@ -315,7 +316,7 @@ write_card(Page* const p, const size_t index)
 
   /* Relations in text order: by segment, then as the data lists them. */
   size_t n_relations = 0U;
-  for (size_t i = 0U; i < p->data->n_relations; ++i) {
+  for (size_t i = 0U; i < p->view->document->n_relations; ++i) {
     n_relations += p->view->relations[i].subject == index || p->view->relations[i].object == index;
   }
   aseankg_view_put(w, "<h3>Relations (");
@@ -324,7 +325,7 @@ write_card(Page* const p, const size_t index)
   if (n_relations) {
     aseankg_view_put(w, "<ol class=\"rels\">\n");
     for (size_t s = 0U; s < p->text->n_segments; ++s) {
-      for (size_t i = 0U; i < p->data->n_relations; ++i) {
+      for (size_t i = 0U; i < p->view->document->n_relations; ++i) {
         const AseankgViewRelation* const r = &p->view->relations[i];
         if (r->segment == s && (r->subject == index || r->object == index)) {
           write_relation(p, r, index);
@@ -497,14 +498,14 @@ put_named(Page* const p, const char* const id)
 static void
 write_header(Page* const p)
 {
-  AseankgViewWriter* const         w        = &p->w;
-  const AseankgDocumentInfo* const doc      = &p->data->document;
-  const AseankgExportStats* const  stats    = &p->view->stats;
-  const char* const                file     = strrchr(p->text->path, '/');
-  const size_t                     counts[] = { stats->segments, stats->entities, stats->relations,
-                                                stats->mentions, stats->spans,    stats->triples };
-  static const char* const         names[]  = { "segments", "entities",   "relations",
-                                                "mentions", "text spans", "triples" };
+  AseankgViewWriter* const        w        = &p->w;
+  const AseankgDocument* const    doc      = p->view->document;
+  const AseankgExportStats* const stats    = &p->view->stats;
+  const char* const               file     = strrchr(p->text->path, '/');
+  const size_t                    counts[] = { stats->segments, stats->entities, stats->relations,
+                                               stats->mentions, stats->spans,    stats->triples };
+  static const char* const        names[]  = { "segments", "entities",   "relations",
+                                               "mentions", "text spans", "triples" };
   static const char* const ids[] = { "segments", "entities", "relations", "mentions", "spans", "triples" };
 
   aseankg_view_put(w, "<header>\n<h1 lang=\"zh\">");
@@ -559,10 +560,10 @@ build_style(const Page* const p, AseankgBuffer* const css)
 static void
 write_page(Page* const p, const AseankgBuffer* const css)
 {
-  AseankgViewWriter* const         w   = &p->w;
-  const AseankgDocumentInfo* const doc = &p->data->document;
-  char                             style_hash[64];
-  char                             script_hash[64];
+  AseankgViewWriter* const     w   = &p->w;
+  const AseankgDocument* const doc = p->view->document;
+  char                         style_hash[64];
+  char                         script_hash[64];
   if (!csp_hash(css->data, css->length, style_hash) ||
       !csp_hash(script_text, sizeof(script_text) - 1U, script_hash)) {
     w->st = ASEANKG_ERR_NOMEM;
@@ -625,7 +626,7 @@ aseankg_html_write(FILE* const stream, const AseankgProject* const project, cons
   if (!st) {
     page.view   = &view;
     page.data   = project->data;
-    page.text   = project->text;
+    page.text   = view.text;
     page.base   = base ? base : ASEANKG_DEFAULT_BASE;
     page.styles = aseankg_entity_styles(&page.n_styles);
     page.w.st   = build_style(&page, &css);

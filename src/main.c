@@ -5,6 +5,7 @@
 #include "aseankg/store.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,6 +220,41 @@ parse_options(const int argc, char** const argv, Options* const options, const i
 
 /* --- export and check ---------------------------------------------------------- */
 
+/* Progress goes to a terminal only, on one line rewritten in place; end_progress() clears it. */
+static void show_progress(const char* format, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 1, 2)))
+#endif
+  ;
+
+static void
+show_progress(const char* const format, ...)
+{
+  va_list args;
+  va_start(args, format);
+  fputs("\r\033[Kaseankg: ", stderr);
+  vfprintf(stderr, format, args);
+  va_end(args);
+  fflush(stderr);
+}
+
+static void
+end_progress(void)
+{
+  fputs("\r\033[K", stderr);
+}
+
+/* An export is worth reporting on when its texts come to a mebibyte (some 400,000 triples). */
+static int
+wants_export_progress(const AseankgProject* const project)
+{
+  size_t bytes = 0U;
+  for (size_t i = 0U; i < project->data->n_documents; ++i) {
+    bytes += project->texts[i]->length;
+  }
+  return isatty(STDERR_FILENO) && bytes >= (size_t)1024U * 1024U;
+}
+
 static int
 run_export(const Options* const options, const int write)
 {
@@ -244,16 +280,27 @@ run_export(const Options* const options, const int write)
   memset(&output, 0, sizeof(output));
   memset(&project, 0, sizeof(project));
 
-  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st               = st ? st : aseankg_project_load(&project, options->data_dir, options->ontology, &error);
+  AseankgStatus st   = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st                 = st ? st : aseankg_project_load(&project, options->data_dir, options->ontology, &error);
+  const int progress = !st && build && wants_export_progress(&project);
+  if (progress) {
+    show_progress("building the graph of %zu document%s", project.data->n_documents,
+                  project.data->n_documents == 1U ? "" : "s");
+  }
   st = st || !build ? st : aseankg_export_build(graph, &project, options->base, nquads, &stats, &error);
   if (!st && !write) {
     printf("segments   %zu\nentities   %zu\nrelations  %zu\nmentions   %zu\nspans      %zu\ntriples    %zu\n",
            stats.segments, stats.entities, stats.relations, stats.mentions, stats.spans, stats.triples);
   }
   if (!st && write) {
+    if (progress) {
+      show_progress("sorting %zu statements", aseankg_graph_size(graph));
+    }
     aseankg_graph_sort(graph);
     st = aseankg_output_open(&output, options->output, &error);
+  }
+  if (!st && progress) {
+    show_progress("writing %zu statements", aseankg_graph_size(graph));
   }
   if (!st && write) {
     if (dot) {
@@ -274,6 +321,9 @@ run_export(const Options* const options, const int write)
       aseankg_error_set(&error, st, options->output ? options->output : "<stdout>", 0U, 0U, "write error");
     }
     st = st ? st : aseankg_output_commit(&output, &error);
+  }
+  if (progress) {
+    end_progress();
   }
 
   const int exit_code = st ? report(&error) : 0;
@@ -306,21 +356,13 @@ wants_progress(const Options* const options)
   return isatty(STDERR_FILENO) && total >= (off_t)32 * 1024 * 1024;
 }
 
-/* Rewrite the progress line: "aseankg: WHAT: N statements". */
-static void
-show_progress(const char* const what, const size_t count)
-{
-  fprintf(stderr, "\r\033[Kaseankg: %s: %zu statements", what, count);
-  fflush(stderr);
-}
-
 static AseankgStatus
 append_quad(void* const handle, const AseankgQuad* const quad)
 {
   QuadVector* const   v  = (QuadVector*)handle;
   const AseankgStatus st = aseankg_quad_list_append(&v->list, quad);
   if (!st && v->progress && !(v->list.count & 0xFFFFFU)) {
-    show_progress(v->progress, v->list.count);
+    show_progress("%s: %zu statements", v->progress, v->list.count);
   }
   return st;
 }
@@ -358,7 +400,7 @@ run_diff(const Options* const options)
     st = aseankg_read_path(graph, options->files[s], options->syntax, &read, &error);
   }
   if (progress) {
-    show_progress("matching blank nodes", sides[0].list.count + sides[1].list.count);
+    show_progress("matching blank nodes: %zu statements", sides[0].list.count + sides[1].list.count);
   }
   st = st ? st
           : aseankg_diff_compute(&diff, graph, sides[0].list.quads, sides[0].list.count, sides[1].list.quads,
@@ -377,7 +419,7 @@ run_diff(const Options* const options)
   }
 
   if (progress) {
-    fprintf(stderr, "\r\033[K");
+    end_progress();
   }
   int exit_code = EXIT_USAGE; /* trouble */
   if (st) {

@@ -122,7 +122,7 @@ static AseankgStatus
 resolve(AseankgView* const view, const AseankgRelation* const r, AseankgViewRelation* const out,
         AseankgError* const error)
 {
-  const AseankgText* const    text    = view->project->text;
+  const AseankgText* const    text    = view->text;
   const AseankgSegment* const segment = aseankg_text_segment(text, r->segment.value);
   out->relation                       = r;
   out->subject                        = aseankg_view_entity(view, r->subject.value);
@@ -142,7 +142,9 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
                   AseankgError* const error)
 {
   memset(view, 0, sizeof(*view));
-  view->project = project;
+  view->project  = project;
+  view->document = &project->data->documents[0];
+  view->text     = project->texts[0];
 
   AseankgGraph* const graph = aseankg_graph_new();
   AseankgStatus       st    = graph ? ASEANKG_SUCCESS : no_memory(error);
@@ -150,15 +152,22 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
                                  : aseankg_export_build(graph, project, base ? base : ASEANKG_DEFAULT_BASE, 0, &view->stats, error);
   aseankg_graph_free(graph);
 
-  const AseankgData* const data = project->data;
-  if (!st && !(view->relations =
-                 (AseankgViewRelation*)calloc(data->n_relations + 1U, sizeof(AseankgViewRelation)))) {
+  const AseankgDocument* const doc = view->document;
+  if (!st &&
+      !(view->relations = (AseankgViewRelation*)calloc(doc->n_relations + 1U, sizeof(AseankgViewRelation)))) {
     st = no_memory(error);
   }
-  for (size_t i = 0U; i < data->n_relations && !st; ++i) {
-    st = resolve(view, &data->relations[i], &view->relations[i], error);
+  for (size_t i = 0U; i < doc->n_relations && !st; ++i) {
+    st = resolve(view, &doc->relations[i], &view->relations[i], error);
   }
   st = st ? st : aseankg_export_mentions(&view->mentions, project, error);
+  if (!st) { /* mentions come in document order: keep the first document's */
+    size_t n = 0U;
+    while (n < view->mentions->count && !view->mentions->items[n].document) {
+      ++n;
+    }
+    view->mentions->count = n;
+  }
   return st;
 }
 

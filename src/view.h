@@ -39,16 +39,18 @@ typedef struct {
 
 /** A project checked and resolved for a writer; everything is borrowed from or owned with it. */
 typedef struct {
-  const AseankgProject* project;
-  AseankgExportStats    stats;     /**< The counts of the RDF export */
-  AseankgViewRelation*  relations; /**< One per data relation, in data order; owned */
-  AseankgMentionList*   mentions;  /**< Owned */
+  const AseankgProject*  project;
+  const AseankgDocument* document;  /**< The document shown: the corpus's first */
+  const AseankgText*     text;      /**< Its text */
+  AseankgExportStats     stats;     /**< The counts of the RDF export */
+  AseankgViewRelation*   relations; /**< One per relation of the document, in data order; owned */
+  AseankgMentionList*    mentions;  /**< The document's mentions; owned */
 } AseankgView;
 
 /**
    Check `project` exactly as aseankg_export_build() does under `base` (NULL:
-   the default base), with the same errors, then resolve its relations and
-   find its mentions. Release with aseankg_view_release(), also on failure.
+   the default base), with the same errors, then resolve the relations and
+   find the mentions of its first document. Release with aseankg_view_release(), also on failure.
 */
 AseankgStatus aseankg_view_load(AseankgView* view, const AseankgProject* project, const char* base,
                                 AseankgError* error);

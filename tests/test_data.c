@@ -11,13 +11,28 @@
 
 #include <cmocka.h>
 
+/* A dataset of one document, for parsing a relations file against. */
+static const char one_document[] = "dataset: {title: t, version: v, created: c, license: l}\n"
+                                   "documents:\n"
+                                   "  - {id: d, text: d.txt, title_zh: t, title_en: t, publisher: p,\n"
+                                   "     published: x, dateline_place: p, dateline_date: x, language: zh}\n";
+
+/* Parse `yaml` as the file called `name` (relations after a one-document dataset). */
 static AseankgStatus
 parse(const char* const name, const char* const yaml, AseankgError* const error, AseankgData** const out)
 {
   AseankgData* const data = aseankg_data_new("mem");
   assert_non_null(data);
   aseankg_error_clear(error);
-  const AseankgStatus st = aseankg_data_parse(data, name, name, yaml, strlen(yaml), error);
+  const AseankgDataFile kind = !strcmp(name, "dataset.yaml")    ? ASEANKG_DATA_DATASET
+                               : !strcmp(name, "entities.yaml") ? ASEANKG_DATA_ENTITIES
+                                                                : ASEANKG_DATA_RELATIONS;
+  if (kind == ASEANKG_DATA_RELATIONS) {
+    assert_int_equal(aseankg_data_parse(data, ASEANKG_DATA_DATASET, 0U, "dataset.yaml", one_document,
+                                        strlen(one_document), error),
+                     ASEANKG_SUCCESS);
+  }
+  const AseankgStatus st = aseankg_data_parse(data, kind, 0U, name, yaml, strlen(yaml), error);
   if (out) {
     *out = data;
   } else {
@@ -86,6 +101,52 @@ test_shape_errors(void** const state)
                "true or false");
 }
 
+/* dataset.yaml: one `document:` or a list of `documents:`, each naming files in the data directory. */
+static void
+test_documents(void** const state)
+{
+  (void)state;
+  static const char head[] = "dataset: {title: t, version: v, created: c, license: l}\n";
+#define DOC(id, more)                                                                          \
+  "  - {id: " id ", text: " id ".txt, title_zh: t, title_en: t, publisher: p, published: x,\n" \
+  "     dateline_place: p, dateline_date: x, language: zh" more "}\n"
+  char         yaml[1024];
+  AseankgError error;
+  AseankgData* data = NULL;
+
+  snprintf(yaml, sizeof(yaml),
+           "%sdocuments:\n" DOC("a", ", relations: a.yaml")
+             DOC("b", ", relations: b.yaml, entity: e, type: Declaration"),
+           head);
+  assert_int_equal(parse("dataset.yaml", yaml, &error, &data), ASEANKG_SUCCESS);
+  assert_int_equal(data->n_documents, 2U);
+  assert_string_equal(aseankg_document_relations_file(&data->documents[1]), "b.yaml");
+  assert_string_equal(data->documents[1].entity.value, "e");
+  assert_string_equal(data->documents[1].type.value, "Declaration");
+  assert_int_equal(data->documents[1].mark.line, 5U);
+  aseankg_data_free(data);
+
+  snprintf(yaml, sizeof(yaml),
+           "%sdocument: {id: a, text: a.txt, title_zh: t, title_en: t, publisher: p, published: x, "
+           "dateline_place: p, dateline_date: x, language: zh}\n",
+           head);
+  assert_int_equal(parse("dataset.yaml", yaml, &error, &data), ASEANKG_SUCCESS);
+  assert_int_equal(data->n_documents, 1U);
+  assert_string_equal(aseankg_document_relations_file(&data->documents[0]), "relations.yaml");
+  aseankg_data_free(data);
+
+  snprintf(yaml, sizeof(yaml), "%sdocuments:\n" DOC("a", ", relations: a.yaml") DOC("b", ""), head);
+  expect_error("dataset.yaml", yaml, 5U, 5U, "missing key 'relations'");
+  snprintf(yaml, sizeof(yaml),
+           "%sdocuments:\n" DOC("a", ", relations: r.yaml") DOC("b", ", relations: r.yaml"), head);
+  expect_error("dataset.yaml", yaml, 5U, 5U, "same relations file");
+  snprintf(yaml, sizeof(yaml), "%sdocuments:\n" DOC("a", ", relations: ../r.yaml"), head);
+  expect_error("dataset.yaml", yaml, 4U, 68U, "'relations' must be a file name");
+  snprintf(yaml, sizeof(yaml), "%sdocuments: []\n", head);
+  expect_error("dataset.yaml", yaml, 2U, 12U, "at least one document");
+#undef DOC
+}
+
 static void
 test_shipped_data_exports(void** const state)
 {
@@ -115,6 +176,7 @@ main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_entities),
     cmocka_unit_test(test_shape_errors),
+    cmocka_unit_test(test_documents),
     cmocka_unit_test(test_shipped_data_exports),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

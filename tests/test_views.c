@@ -82,11 +82,11 @@ test_mentions(void** const state)
   assert_int_equal(aseankg_export_mentions(&mentions, &f->project, &error), ASEANKG_SUCCESS);
   assert_int_equal(mentions->count, f->stats.mentions);
 
-  const AseankgText* const text = f->project.text;
+  const AseankgText* const text = f->project.texts[0];
   const AseankgData* const data = f->project.data;
   for (size_t i = 0U; i < mentions->count; ++i) {
     const AseankgMention* const m = &mentions->items[i];
-    assert_true(m->segment < text->n_segments && m->entity < data->n_entities);
+    assert_true(!m->document && m->segment < text->n_segments && m->entity < data->n_entities);
     assert_true(m->begin < m->end && m->end <= text->segments[m->segment].length);
     if (i) { /* in text order, never overlapping */
       const AseankgMention* const before = &mentions->items[i - 1U];

@@ -55,44 +55,64 @@ typedef struct {
   AseankgField license;
 } AseankgDatasetInfo;
 
+/** One document of the corpus: its metadata, its text file and the relations stated in it. */
 typedef struct {
-  AseankgField id;
-  AseankgField text;
-  AseankgField title_zh;
-  AseankgField title_en;
-  AseankgField publisher;
-  AseankgField published;
-  AseankgField dateline_place;
-  AseankgField dateline_date;
-  AseankgField language;
-} AseankgDocumentInfo;
+  AseankgField     id;
+  AseankgField     type;           /**< A class of the ontology; NULL means JointStatement */
+  AseankgField     entity;         /**< The register entity this document is, or NULL */
+  AseankgField     text;           /**< File name of the text in the data directory */
+  AseankgField     relations_file; /**< File name of its relations; NULL means relations.yaml */
+  AseankgField     title_zh;
+  AseankgField     title_en;
+  AseankgField     publisher;
+  AseankgField     published;
+  AseankgField     dateline_place;
+  AseankgField     dateline_date;
+  AseankgField     language;
+  AseankgMark      mark; /**< The start of the document's mapping */
+  AseankgRelation* relations;
+  size_t           n_relations;
+} AseankgDocument;
 
+/** The curated data: one dataset, its documents in order, and the entity register they share. */
 typedef struct {
-  char*               directory;
-  char*               files[3]; /**< The paths marks point into */
-  AseankgDatasetInfo  dataset;
-  AseankgDocumentInfo document;
-  AseankgEntity*      entities;
-  size_t              n_entities;
-  AseankgRelation*    relations;
-  size_t              n_relations;
+  char*              directory;
+  char**             files; /**< The paths marks point into */
+  size_t             n_files;
+  AseankgDatasetInfo dataset;
+  AseankgDocument*   documents;
+  size_t             n_documents;
+  AseankgEntity*     entities;
+  size_t             n_entities;
 } AseankgData;
 
+/** The kinds of file in a data directory. */
+typedef enum {
+  ASEANKG_DATA_DATASET,   /**< dataset.yaml: the dataset and its documents */
+  ASEANKG_DATA_ENTITIES,  /**< entities.yaml: the shared entity register */
+  ASEANKG_DATA_RELATIONS, /**< one document's relations */
+} AseankgDataFile;
+
 /**
-   Read `dataset.yaml`, `entities.yaml` and `relations.yaml` from `directory`.
-   This checks the YAML and its shape (known keys, required fields, scalar
-   types); meaning (ids, references, text) is checked when the graph is built.
-   On success the caller owns `*data` (free with aseankg_data_free()).
+   Read `dataset.yaml`, `entities.yaml` and each document's relations file
+   from `directory`. This checks the YAML and its shape (known keys, required
+   fields, scalar types, file names); meaning (ids, references, text) is
+   checked when the graph is built. On success the caller owns `*data` (free
+   with aseankg_data_free()).
 */
 AseankgStatus aseankg_data_load(AseankgData** data, const char* directory, AseankgError* error);
 
 /**
-   Parse one of the three files from memory. `name` is its base name
-   ("entities.yaml", …) and decides what it may contain; `path` labels
-   errors. Used by the loader and the fuzz harness.
+   Parse one file from memory; `path` labels errors. Relations go to
+   `data->documents[document]`, which must exist (parse the dataset first);
+   `document` is ignored for the other kinds. Used by the loader and the fuzz
+   harness.
 */
-AseankgStatus aseankg_data_parse(AseankgData* data, const char* name, const char* path, const char* bytes,
-                                 size_t length, AseankgError* error);
+AseankgStatus aseankg_data_parse(AseankgData* data, AseankgDataFile kind, size_t document, const char* path,
+                                 const char* bytes, size_t length, AseankgError* error);
+
+/** The relations file name of `document`: its `relations` key, or relations.yaml. */
+const char* aseankg_document_relations_file(const AseankgDocument* document);
 
 /** Create empty data (for aseankg_data_parse()), or NULL if out of memory. */
 AseankgData* aseankg_data_new(const char* directory);

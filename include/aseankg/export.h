@@ -21,14 +21,14 @@ extern "C" {
 /** Everything an export reads, loaded and owned together. */
 typedef struct {
   AseankgData*     data;
-  AseankgText*     text;
+  AseankgText**    texts; /**< One per document, in the order of data->documents */
   AseankgOntology* ontology;
 } AseankgProject;
 
 /**
-   Load `data_dir` (dataset.yaml, entities.yaml, relations.yaml and the text
-   file dataset.yaml names) and the ontology at `ontology_path`. On failure
-   nothing is left allocated. Release with aseankg_project_release().
+   Load `data_dir` (dataset.yaml, entities.yaml, and each document's text and
+   relations files) and the ontology at `ontology_path`. On failure nothing is
+   left allocated. Release with aseankg_project_release().
 */
 AseankgStatus aseankg_project_load(AseankgProject* project, const char* data_dir, const char* ontology_path,
                                    AseankgError* error);
@@ -48,8 +48,11 @@ typedef struct {
 
 /**
    Check the project and add its graph to `graph`: every minted IRI under
-   `base`; with `named_graph` non-zero every quad goes into the graph named
-   for the dataset version, otherwise into the default graph. On a data error
+   `base`. With `named_graph` non-zero, each document's facts (its text,
+   segments, spans, mentions and relations) go into the graph named
+   `graph/VERSION/DOCUMENT-ID` and the shared register (entities, the
+   documents' descriptions, the dataset) into `graph/VERSION`; otherwise
+   everything goes into the default graph. On a data error
    `error` points at the offending YAML or text position; `graph` may then
    hold a partial graph and should be discarded. `stats` may be NULL.
 */
@@ -69,13 +72,14 @@ AseankgStatus aseankg_export_check_base(const char* base, AseankgError* error);
 
 /** One mention: bytes [begin, end) of a segment's text name an entity. */
 typedef struct {
-  size_t segment; /**< Index into the project's text->segments */
-  size_t begin;   /**< Byte offset of the first byte in the segment's text */
-  size_t end;     /**< Byte offset just past the last byte */
-  size_t entity;  /**< Index into the project's data->entities */
+  size_t document; /**< Index into the project's data->documents and texts */
+  size_t segment;  /**< Index into that document's text->segments */
+  size_t begin;    /**< Byte offset of the first byte in the segment's text */
+  size_t end;      /**< Byte offset just past the last byte */
+  size_t entity;   /**< Index into the project's data->entities */
 } AseankgMention;
 
-/** The mentions of a project in text order (by segment, then offset); they never overlap. */
+/** The mentions of a project in text order (by document, segment, then offset); they never overlap. */
 typedef struct {
   AseankgMention* items;
   size_t          count;
@@ -101,6 +105,14 @@ void aseankg_mention_list_free(AseankgMentionList* mentions);
    if it does not fit.
 */
 size_t aseankg_export_entity_iri(char* buffer, size_t size, const char* base, const char* entity_id);
+
+/**
+   Like aseankg_export_entity_iri() for entity `entity` (an index into
+   data->entities) of a loaded project: an entity a document of the corpus
+   stands for (its `entity` key) is written as that document's IRI.
+*/
+size_t aseankg_project_entity_iri(char* buffer, size_t size, const AseankgProject* project, const char* base,
+                                  size_t entity);
 
 #ifdef __cplusplus
 }

@@ -154,6 +154,55 @@ check "a full device is a write error (exit 1)" bash -c "[ $status -eq 1 ] && gr
 "$aseankg" export -f ntriples -o /dev/null
 check "writing to /dev/null leaves it a device" test -c /dev/null
 
+# --- a corpus of several documents (bench/gen_corpus.py writes one in the real format) ---
+python3 bench/gen_corpus.py 300 "$work/corpus" 3
+"$aseankg" export --data "$work/corpus" -f nquads -o "$work/corpus.nq"
+"$aseankg" export --data "$work/corpus" -f ntriples -o "$work/corpus.nt"
+graph=https://example.org/aseankg/id/graph/1
+id=https://example.org/aseankg/id
+in_graph() { grep -c " <$1> \\.\$" "$work/corpus.nq"; }
+check "corpus: each document's facts are in its own graph" \
+  bash -c "[ \$(grep -c ' <$graph/statement-[012]> \\.\$' '$work/corpus.nq') -gt 0 ] && for d in 0 1 2; do grep -q '^<$id/doc/statement-'\$d'/clause-1> .* <$graph/statement-'\$d'> \\.\$' '$work/corpus.nq' || exit 1; done"
+check "corpus: the shared entities are described in the register graph only" \
+  bash -c "grep '^<$id/entity/e0> <http://www.w3.org/2000/01/rdf-schema#label>' '$work/corpus.nq' | grep -q ' <$graph> \\.\$' && ! grep '^<$id/entity/e0> <http://www.w3.org/2000/01/rdf-schema#label>' '$work/corpus.nq' | grep -qv ' <$graph> \\.\$'"
+check "corpus: every quad is in the register graph or a document's graph" \
+  test "$(( $(in_graph "$graph") + $(in_graph "$graph/statement-0") + $(in_graph "$graph/statement-1") + $(in_graph "$graph/statement-2") ))" -eq "$(wc -l < "$work/corpus.nq")"
+check "corpus: a document recalling another links to that document's IRI" \
+  grep -q "^<$id/entity/e0> <https://example.org/aseankg/ontology#recalls> <$id/doc/statement-0> <$graph/statement-1> \\.\$" "$work/corpus.nq"
+check "corpus: N-Triples is the N-Quads without graph names" \
+  cmp -s "$work/corpus.nt" <(sed -E 's/ <[^>]*> \.$/ ./' "$work/corpus.nq" | grep -v 'rdfs.org/ns/void#triples' | LC_ALL=C sort -u | cat - <(grep 'rdfs.org/ns/void#triples' "$work/corpus.nt") | LC_ALL=C sort)
+
+fresh_corpus() { rm -rf "$work/data" && cp -r "$work/corpus" "$work/data"; }
+fresh_corpus
+sed -i 's/relations: statement-2.relations.yaml/relations: statement-1.relations.yaml/' "$work/data/dataset.yaml"
+line=$(grep -n 'id: statement-2' "$work/data/dataset.yaml" | cut -d: -f1)
+expect_bad "corpus: two documents sharing a relations file" "$work/data/dataset.yaml:$line:5: documents 'statement-1' and 'statement-2' name the same relations file"
+fresh_corpus
+sed -i 's/^  - id: statement-2$/  - id: statement-0/' "$work/data/dataset.yaml"
+expect_bad "corpus: duplicate document id" "$work/data/dataset.yaml:$line:9: duplicate document id 'statement-0' \\(first defined at line 7\\)"
+fresh_corpus
+sed -i 's/^    entity: statement-1$/    entity: nothing/' "$work/data/dataset.yaml"
+line=$(grep -n 'entity: nothing' "$work/data/dataset.yaml" | cut -d: -f1)
+expect_bad "corpus: a document standing for an undefined entity" "$work/data/dataset.yaml:$line:13: entity 'nothing' is not a defined entity id"
+fresh_corpus
+sed -i '0,/^    text: statement-0.zh.txt$/s//    type: Spaceship\n&/' "$work/data/dataset.yaml"
+line=$(grep -n 'type: Spaceship' "$work/data/dataset.yaml" | cut -d: -f1)
+expect_bad "corpus: a document type the ontology lacks" "$work/data/dataset.yaml:$line:11: 'Spaceship' is not a class of the ontology .*"
+fresh_corpus
+printf '  - subject: e0\n    predicate: supports\n    object: e0\n    segment: clause-9\n    evidence: x\n' >> "$work/data/statement-1.relations.yaml"
+n=$(lines "$work/data/statement-1.relations.yaml")
+expect_bad "corpus: a segment the document does not have" "$work/data/statement-1.relations.yaml:$((n - 1)):14: no segment 'clause-9' .*"
+
+# Progress: on a terminal (script(1) gives one) and for a large export only.
+python3 bench/gen_corpus.py 8000 "$work/large"
+script -qec "'$aseankg' export --data '$work/large' -f ntriples -o '$work/large.nt'" /dev/null > "$work/tty.out"
+check "progress: a large export on a terminal reports its phases, then clears the line" \
+  bash -c "grep -q 'aseankg: building the graph of 80 documents' '$work/tty.out' && grep -q 'aseankg: writing [0-9]* statements' '$work/tty.out' && [ \"\$(tail -c 4 '$work/tty.out' | od -An -c | tr -d ' ')\" = '\\r033[K' ]"
+"$aseankg" export --data "$work/large" -f ntriples -o "$work/large2.nt" 2> "$work/stderr"
+check "progress: nothing when stderr is not a terminal" test ! -s "$work/stderr"
+script -qec "'$aseankg' export -f ntriples -o '$work/small.nt'" /dev/null > "$work/tty.out"
+check "progress: nothing for the statement, even on a terminal" test ! -s "$work/tty.out"
+
 # --- diff, patch, canon ---------------------------------------------------------
 rapper -q -i ntriples -o turtle "$work/a.nt" > "$work/rapper.ttl" 2>/dev/null
 "$aseankg" diff "$work/a.nt" "$work/rapper.ttl" > "$work/d.out" 2> "$work/d.err"

@@ -75,6 +75,11 @@ conforms() { # NAME FILE
 }
 conforms "Turtle export conforms" "$tmp/graph.ttl"
 conforms "N-Triples export conforms" "$tmp/graph.nt"
+# A corpus of three documents, two of them register entities that a later one recalls.
+python3 "$source_dir/bench/gen_corpus.py" 90 "$tmp/corpus" 3 > /dev/null &&
+  (cd "$source_dir" && "$aseankg" export -d "$tmp/corpus" -f ntriples -o "$tmp/corpus.nt") ||
+  setup_failed "setup: export of a generated corpus"
+conforms "a generated three-document corpus conforms" "$tmp/corpus.nt"
 
 # --- broken graphs are reported -------------------------------------------------------------
 nt="$tmp/graph.nt"
