@@ -39,7 +39,7 @@ struct AseankgGraphImpl {
   AseankgQuad*  quads;
   size_t        n_quads;
   size_t        quads_capacity;
-  uint32_t*     quad_index; /* open addressing: 1 + quad position */
+  uint64_t*     quad_index; /* open addressing: hash tag << 32 | (1 + quad position) */
   size_t        quad_index_size;
   AseankgBuffer scratch;
   AseankgTermId xsd_string;
@@ -370,18 +370,49 @@ aseankg_graph_term(const AseankgGraph* const graph, const AseankgTermId id)
   return (id && id <= graph->n_terms) ? &graph->terms[id] : NULL;
 }
 
+/* A quad index entry: the hash's high half as a tag, so a probe only reads a quad whose tag matches. */
+static uint64_t
+quad_entry(const uint64_t hash, const size_t position)
+{
+  return (hash & ~(uint64_t)UINT32_MAX) | (uint64_t)(position + 1U);
+}
+
+/* The quad position an occupied index entry points to. */
+static size_t
+entry_position(const uint64_t entry)
+{
+  return (size_t)(entry & UINT32_MAX) - 1U;
+}
+
 /* The index slot of `quad`, or the empty slot where it would go. */
 static size_t
 find_quad_slot(const AseankgGraph* const graph, const AseankgQuad* const quad)
 {
-  const size_t mask = graph->quad_index_size - 1U;
-  size_t       slot = (size_t)hash_quad(quad) & mask;
-  for (uint32_t i = 0U; (i = graph->quad_index[slot]); slot = (slot + 1U) & mask) {
-    if (!memcmp(&graph->quads[i - 1U], quad, sizeof(*quad))) {
+  const size_t   mask = graph->quad_index_size - 1U;
+  const uint64_t hash = hash_quad(quad);
+  const uint64_t tag  = hash & ~(uint64_t)UINT32_MAX;
+  size_t         slot = (size_t)hash & mask;
+  for (uint64_t e = 0U; (e = graph->quad_index[slot]); slot = (slot + 1U) & mask) {
+    if ((e & ~(uint64_t)UINT32_MAX) == tag &&
+        !memcmp(&graph->quads[entry_position(e)], quad, sizeof(*quad))) {
       break;
     }
   }
   return slot;
+}
+
+/* Enter every quad into `index`, which is empty and has `size` slots. */
+static void
+index_quads(const AseankgGraph* const graph, uint64_t* const index, const size_t size)
+{
+  for (size_t i = 0U; i < graph->n_quads; ++i) {
+    const uint64_t hash = hash_quad(&graph->quads[i]);
+    size_t         slot = (size_t)hash & (size - 1U);
+    while (index[slot]) {
+      slot = (slot + 1U) & (size - 1U);
+    }
+    index[slot] = quad_entry(hash, i);
+  }
 }
 
 static AseankgStatus
@@ -392,19 +423,12 @@ grow_quad_index(AseankgGraph* const graph)
   }
 
   const size_t    size  = graph->quad_index_size ? graph->quad_index_size * 2U : 1024U;
-  uint32_t* const index = (uint32_t*)calloc(size, sizeof(uint32_t));
+  uint64_t* const index = (uint64_t*)calloc(size, sizeof(uint64_t));
   if (!index) {
     return ASEANKG_ERR_NOMEM;
   }
 
-  for (size_t i = 0U; i < graph->n_quads; ++i) {
-    size_t slot = (size_t)hash_quad(&graph->quads[i]) & (size - 1U);
-    while (index[slot]) {
-      slot = (slot + 1U) & (size - 1U);
-    }
-    index[slot] = (uint32_t)(i + 1U);
-  }
-
+  index_quads(graph, index, size);
   free(graph->quad_index);
   graph->quad_index      = index;
   graph->quad_index_size = size;
@@ -420,7 +444,7 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
   }
 
   const AseankgQuad quad = { subject, predicate, object, graph_name };
-  if (grow_quad_index(graph)) {
+  if (graph->n_quads == UINT32_MAX || grow_quad_index(graph)) { /* positions must fit an entry's low half */
     return ASEANKG_ERR_NOMEM;
   }
 
@@ -439,8 +463,8 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
     graph->quads_capacity = capacity;
   }
 
+  graph->quad_index[slot]        = quad_entry(hash_quad(&quad), graph->n_quads);
   graph->quads[graph->n_quads++] = quad;
-  graph->quad_index[slot]        = (uint32_t)graph->n_quads;
   return ASEANKG_SUCCESS;
 }
 
@@ -457,7 +481,7 @@ delete_quad_slot(AseankgGraph* const graph, size_t hole)
   const size_t mask       = graph->quad_index_size - 1U;
   graph->quad_index[hole] = 0U;
   for (size_t next = (hole + 1U) & mask; graph->quad_index[next]; next = (next + 1U) & mask) {
-    const size_t home = (size_t)hash_quad(&graph->quads[graph->quad_index[next] - 1U]) & mask;
+    const size_t home = (size_t)hash_quad(&graph->quads[entry_position(graph->quad_index[next])]) & mask;
     /* Leave the entry if its home lies cyclically in (hole, next]. */
     const int stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
     if (!stays) {
@@ -474,19 +498,19 @@ aseankg_graph_remove(AseankgGraph* const graph, const AseankgQuad* const quad)
   if (!graph->quad_index_size) {
     return 0;
   }
-  const size_t   slot     = find_quad_slot(graph, quad);
-  const uint32_t position = graph->quad_index[slot];
-  if (!position) {
+  const size_t slot = find_quad_slot(graph, quad);
+  if (!graph->quad_index[slot]) {
     return 0;
   }
+  const size_t position = entry_position(graph->quad_index[slot]);
   delete_quad_slot(graph, slot);
 
   /* Move the last quad into the gap and repoint its index entry. */
   const size_t last = graph->n_quads - 1U;
-  if (position - 1U != last) {
+  if (position != last) {
     const size_t moved_slot       = find_quad_slot(graph, &graph->quads[last]);
-    graph->quads[position - 1U]   = graph->quads[last];
-    graph->quad_index[moved_slot] = position;
+    graph->quads[position]        = graph->quads[last];
+    graph->quad_index[moved_slot] = quad_entry(graph->quad_index[moved_slot], position);
   }
   --graph->n_quads;
   return 1;
@@ -557,15 +581,8 @@ aseankg_graph_sort(AseankgGraph* const graph)
   sort_graph = NULL;
 
   /* Positions moved, so rebuild the duplicate index. */
-  memset(graph->quad_index, 0, graph->quad_index_size * sizeof(uint32_t));
-  const size_t mask = graph->quad_index_size - 1U;
-  for (size_t i = 0U; i < graph->n_quads; ++i) {
-    size_t slot = (size_t)hash_quad(&graph->quads[i]) & mask;
-    while (graph->quad_index[slot]) {
-      slot = (slot + 1U) & mask;
-    }
-    graph->quad_index[slot] = (uint32_t)(i + 1U);
-  }
+  memset(graph->quad_index, 0, graph->quad_index_size * sizeof(uint64_t));
+  index_quads(graph, graph->quad_index, graph->quad_index_size);
 }
 
 AseankgStatus
