@@ -528,6 +528,17 @@ aseankg_graph_quads(const AseankgGraph* const graph)
   return graph->quads;
 }
 
+/* Keys in byte order, a key before the longer keys it is a prefix of. */
+static int
+compare_keys(const char* const a, const size_t a_length, const char* const b, const size_t b_length)
+{
+  const int cmp = memcmp(a, b, a_length < b_length ? a_length : b_length);
+  if (cmp) {
+    return cmp;
+  }
+  return a_length < b_length ? -1 : a_length > b_length;
+}
+
 int
 aseankg_graph_compare_terms(const AseankgGraph* const graph, const AseankgTermId a, const AseankgTermId b)
 {
@@ -538,35 +549,157 @@ aseankg_graph_compare_terms(const AseankgGraph* const graph, const AseankgTermId
     return a ? 1 : -1; /* "no term" (the default graph) sorts first */
   }
 
-  const AseankgTerm* const ta  = &graph->terms[a];
-  const AseankgTerm* const tb  = &graph->terms[b];
-  const size_t             n   = ta->key_length < tb->key_length ? ta->key_length : tb->key_length;
-  const int                cmp = memcmp(ta->key, tb->key, n);
-  if (cmp) {
-    return cmp;
-  }
-  return ta->key_length < tb->key_length ? -1 : 1;
+  const AseankgTerm* const ta = &graph->terms[a];
+  const AseankgTerm* const tb = &graph->terms[b];
+  return compare_keys(ta->key, ta->key_length, tb->key, tb->key_length);
 }
 
-/* qsort has no context argument, so the graph being sorted is parked here. */
-static const AseankgGraph* sort_graph = NULL;
+/* A term's key beside its id, so that qsort can order terms without the graph. */
+typedef struct {
+  const char*   key;
+  size_t        length;
+  AseankgTermId id;
+} KeyedTerm;
 
 static int
-compare_quads(const void* const a, const void* const b)
+compare_keyed_terms(const void* const a, const void* const b)
 {
-  const AseankgQuad* const qa  = (const AseankgQuad*)a;
-  const AseankgQuad* const qb  = (const AseankgQuad*)b;
-  int                      cmp = aseankg_graph_compare_terms(sort_graph, qa->subject, qb->subject);
-  if (!cmp) {
-    cmp = aseankg_graph_compare_terms(sort_graph, qa->predicate, qb->predicate);
+  const KeyedTerm* const ka = (const KeyedTerm*)a;
+  const KeyedTerm* const kb = (const KeyedTerm*)b;
+  return compare_keys(ka->key, ka->length, kb->key, kb->length);
+}
+
+typedef int (*QuadOrder)(const void* context, const AseankgQuad* a, const AseankgQuad* b);
+
+/* Quads whose fields are term ranks: plain integer order. */
+static int
+compare_ranked_quads(const void* const context, const AseankgQuad* const a, const AseankgQuad* const b)
+{
+  (void)context;
+  const AseankgTermId x[4] = { a->subject, a->predicate, a->object, a->graph };
+  const AseankgTermId y[4] = { b->subject, b->predicate, b->object, b->graph };
+  for (unsigned i = 0U; i < 4U; ++i) {
+    if (x[i] != y[i]) {
+      return x[i] < y[i] ? -1 : 1;
+    }
   }
-  if (!cmp) {
-    cmp = aseankg_graph_compare_terms(sort_graph, qa->object, qb->object);
+  return 0;
+}
+
+/* Quads of the graph `context`, compared term by term. */
+static int
+compare_quad_terms(const void* const context, const AseankgQuad* const a, const AseankgQuad* const b)
+{
+  const AseankgGraph* const graph = (const AseankgGraph*)context;
+  int                       cmp   = aseankg_graph_compare_terms(graph, a->subject, b->subject);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(graph, a->predicate, b->predicate);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(graph, a->object, b->object);
+  return cmp ? cmp : aseankg_graph_compare_terms(graph, a->graph, b->graph);
+}
+
+static void
+sift_down(AseankgQuad* const quads, size_t root, const size_t n, const QuadOrder order,
+          const void* const context)
+{
+  const AseankgQuad top = quads[root];
+  while (2U * root + 1U < n) {
+    size_t child = 2U * root + 1U;
+    if (child + 1U < n && order(context, &quads[child], &quads[child + 1U]) < 0) {
+      ++child;
+    }
+    if (order(context, &top, &quads[child]) >= 0) {
+      break;
+    }
+    quads[root] = quads[child];
+    root        = child;
   }
-  if (!cmp) {
-    cmp = aseankg_graph_compare_terms(sort_graph, qa->graph, qb->graph);
+  quads[root] = top;
+}
+
+/* Heapsort: takes a context, as qsort cannot, and needs no memory. */
+static void
+heap_sort(AseankgQuad* const quads, const size_t n, const QuadOrder order, const void* const context)
+{
+  for (size_t i = n / 2U; i-- > 0U;) {
+    sift_down(quads, i, n, order, context);
   }
-  return cmp;
+  for (size_t end = n; end-- > 1U;) {
+    const AseankgQuad largest = quads[0];
+    quads[0]                  = quads[end];
+    quads[end]                = largest;
+    sift_down(quads, 0U, end, order, context);
+  }
+}
+
+/*
+   Sort by comparing each key once: rank the terms (rank 0 is the default
+   graph), bucket the quads by subject rank, and order each subject's few
+   quads by the ranks of the rest.
+*/
+static AseankgStatus
+sort_by_rank(AseankgGraph* const graph)
+{
+  const size_t     n_terms = graph->n_terms;
+  const size_t     n       = graph->n_quads;
+  AseankgQuad*     quads   = graph->quads;
+  KeyedTerm* const keyed   = (KeyedTerm*)malloc(n_terms * sizeof(KeyedTerm));
+  uint32_t* const  rank    = (uint32_t*)malloc((n_terms + 1U) * sizeof(uint32_t));
+  uint32_t* const  start   = (uint32_t*)calloc(n_terms + 2U, sizeof(uint32_t));
+  AseankgQuad*     sorted  = (AseankgQuad*)malloc(n * sizeof(AseankgQuad));
+  if (!keyed || !rank || !start || !sorted) {
+    free(keyed);
+    free(rank);
+    free(start);
+    free(sorted);
+    return ASEANKG_ERR_NOMEM;
+  }
+
+  for (size_t id = 1U; id <= n_terms; ++id) {
+    const KeyedTerm entry = { graph->terms[id].key, graph->terms[id].key_length, (AseankgTermId)id };
+    keyed[id - 1U]        = entry;
+  }
+  qsort(keyed, n_terms, sizeof(KeyedTerm), compare_keyed_terms);
+  rank[0] = 0U;
+  for (size_t r = 1U; r <= n_terms; ++r) {
+    rank[keyed[r - 1U].id] = (uint32_t)r;
+  }
+
+  /* Counting sort by subject rank: start[r] becomes where subject r's quads begin. */
+  for (size_t i = 0U; i < n; ++i) {
+    const AseankgQuad q = { rank[quads[i].subject], rank[quads[i].predicate], rank[quads[i].object],
+                            rank[quads[i].graph] };
+    quads[i]            = q;
+    ++start[q.subject + 1U];
+  }
+  for (size_t r = 1U; r <= n_terms + 1U; ++r) {
+    start[r] += start[r - 1U];
+  }
+  for (size_t i = 0U; i < n; ++i) {
+    sorted[start[quads[i].subject]++] = quads[i];
+  }
+
+  /* The scatter left start[r] at the end of subject r's quads. */
+  for (size_t r = 1U, begin = 0U; r <= n_terms; begin = start[r++]) {
+    if (start[r] - begin > 1U) {
+      heap_sort(sorted + begin, start[r] - begin, compare_ranked_quads, NULL);
+    }
+  }
+
+  /* Ranks back to ids; rank[] is no longer needed, so it becomes the inverse map. */
+  for (size_t r = 1U; r <= n_terms; ++r) {
+    rank[r] = keyed[r - 1U].id;
+  }
+  for (size_t i = 0U; i < n; ++i) {
+    const AseankgQuad q = { rank[sorted[i].subject], rank[sorted[i].predicate], rank[sorted[i].object],
+                            rank[sorted[i].graph] };
+    quads[i]            = q;
+  }
+
+  free(keyed);
+  free(rank);
+  free(start);
+  free(sorted);
+  return ASEANKG_SUCCESS;
 }
 
 void
@@ -576,9 +709,9 @@ aseankg_graph_sort(AseankgGraph* const graph)
     return;
   }
 
-  sort_graph = graph;
-  qsort(graph->quads, graph->n_quads, sizeof(AseankgQuad), compare_quads);
-  sort_graph = NULL;
+  if (sort_by_rank(graph)) {
+    heap_sort(graph->quads, graph->n_quads, compare_quad_terms, graph); /* out of memory: slower, in place */
+  }
 
   /* Positions moved, so rebuild the duplicate index. */
   memset(graph->quad_index, 0, graph->quad_index_size * sizeof(uint64_t));
