@@ -85,6 +85,19 @@ aseankg_buffer_printf(AseankgBuffer* const buffer, const char* const format, ...
   return ASEANKG_SUCCESS;
 }
 
+AseankgStatus
+aseankg_buffer_spill(AseankgBuffer* const buffer, FILE* const stream, const size_t threshold)
+{
+  if (buffer->length < threshold || !buffer->length) {
+    return ASEANKG_SUCCESS;
+  }
+
+  const size_t written = fwrite(buffer->data, 1U, buffer->length, stream);
+  const size_t length  = buffer->length;
+  aseankg_buffer_reset(buffer);
+  return written == length ? ASEANKG_SUCCESS : ASEANKG_ERR_IO;
+}
+
 void
 aseankg_buffer_reset(AseankgBuffer* const buffer)
 {

@@ -5,6 +5,7 @@
 #include "aseankg/status.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct {
   char*  data; /**< Always NUL-terminated when non-NULL. */
@@ -27,6 +28,13 @@ AseankgStatus aseankg_buffer_printf(AseankgBuffer* buffer, const char* format, .
   __attribute__((format(printf, 2, 3)))
 #endif
   ;
+
+/**
+   Once the buffer holds at least `threshold` bytes, write them to `stream` and
+   empty it. Writers collect many lines this way and make one stdio call per
+   chunk instead of several per line.
+*/
+AseankgStatus aseankg_buffer_spill(AseankgBuffer* buffer, FILE* stream, size_t threshold);
 
 /** Forget the contents but keep the memory. */
 void aseankg_buffer_reset(AseankgBuffer* buffer);

@@ -10,30 +10,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes of output collected before each write to the stream. */
+#define WRITE_CHUNK 65536U
+
 AseankgStatus
 aseankg_ntriples_write(const AseankgGraph* const graph, FILE* const stream, const int with_graph_names)
 {
   const AseankgQuad* const quads = aseankg_graph_quads(graph);
   const size_t             n     = aseankg_graph_size(graph);
+  AseankgBuffer            out   = { NULL, 0U, 0U };
+  AseankgStatus            st    = ASEANKG_SUCCESS;
 
-  for (size_t i = 0U; i < n; ++i) {
+  for (size_t i = 0U; i < n && !st; ++i) {
     const AseankgTermId ids[4] = {
       quads[i].subject,
       quads[i].predicate,
       quads[i].object,
       with_graph_names ? quads[i].graph : 0U,
     };
-    for (unsigned t = 0U; t < 4U && ids[t]; ++t) {
+    for (unsigned t = 0U; t < 4U && ids[t] && !st; ++t) {
       const AseankgTerm* const term = aseankg_graph_term(graph, ids[t]);
-      if (t) {
-        fputc(' ', stream);
-      }
-      fwrite(term->key, 1U, term->key_length, stream);
+      st                            = t ? aseankg_buffer_append_byte(&out, ' ') : ASEANKG_SUCCESS;
+      st                            = st ? st : aseankg_buffer_append(&out, term->key, term->key_length);
     }
-    fputs(" .\n", stream);
+    st = st ? st : aseankg_buffer_append(&out, " .\n", 3U);
+    st = st ? st : aseankg_buffer_spill(&out, stream, WRITE_CHUNK);
   }
+  st = st ? st : aseankg_buffer_spill(&out, stream, 0U);
 
-  return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  aseankg_buffer_release(&out);
+  return st ? st : ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
 }
 
 /* ------------------------------------------------------------------------ */
