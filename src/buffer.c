@@ -101,9 +101,15 @@ aseankg_buffer_spill(AseankgBuffer* const buffer, FILE* const stream, const size
 void
 aseankg_buffer_reset(AseankgBuffer* const buffer)
 {
-  buffer->length = 0U;
-  if (buffer->data) {
-    buffer->data[0] = '\0';
+  aseankg_buffer_truncate(buffer, 0U);
+}
+
+void
+aseankg_buffer_truncate(AseankgBuffer* const buffer, const size_t length)
+{
+  if (length < buffer->length) {
+    buffer->length               = length;
+    buffer->data[buffer->length] = '\0';
   }
 }
 

@@ -36,8 +36,14 @@ AseankgStatus aseankg_buffer_printf(AseankgBuffer* buffer, const char* format, .
 */
 AseankgStatus aseankg_buffer_spill(AseankgBuffer* buffer, FILE* stream, size_t threshold);
 
+/** Bytes a writer collects before each write to its stream. */
+#define ASEANKG_WRITE_CHUNK 65536U
+
 /** Forget the contents but keep the memory. */
 void aseankg_buffer_reset(AseankgBuffer* buffer);
+
+/** Keep only the first `length` bytes (at most the current length). */
+void aseankg_buffer_truncate(AseankgBuffer* buffer, size_t length);
 
 /** Release the memory; the buffer is empty and reusable afterwards. */
 void aseankg_buffer_release(AseankgBuffer* buffer);

@@ -10,9 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes of output collected before each write to the stream. */
-#define WRITE_CHUNK 65536U
-
 AseankgStatus
 aseankg_ntriples_write(const AseankgGraph* const graph, FILE* const stream, const int with_graph_names)
 {
@@ -34,7 +31,7 @@ aseankg_ntriples_write(const AseankgGraph* const graph, FILE* const stream, cons
       st                            = st ? st : aseankg_buffer_append(&out, term->key, term->key_length);
     }
     st = st ? st : aseankg_buffer_append(&out, " .\n", 3U);
-    st = st ? st : aseankg_buffer_spill(&out, stream, WRITE_CHUNK);
+    st = st ? st : aseankg_buffer_spill(&out, stream, ASEANKG_WRITE_CHUNK);
   }
   st = st ? st : aseankg_buffer_spill(&out, stream, 0U);
 

@@ -15,6 +15,10 @@ typedef struct {
   FILE*                stream;
   const AseankgPrefix* prefixes;
   size_t               n_prefixes;
+  size_t*              namespace_lengths; /* by prefix */
+  size_t*              prefix_of;         /* by term id: 0 not yet known, else 1 + find_prefix() */
+  AseankgTermId        rdf_type;          /* 0 if the graph has no such term */
+  AseankgTermId        xsd_integer;
   AseankgBuffer        buffer;
 } Writer;
 
@@ -37,19 +41,29 @@ is_simple_local_name(const char* const name, const size_t length)
 
 /* Index of the longest prefix that abbreviates `iri`, or n_prefixes if none does. */
 static size_t
-find_prefix(const AseankgPrefix* const prefixes, const size_t n_prefixes, const AseankgTerm* const iri)
+find_prefix(const Writer* const writer, const AseankgTerm* const iri)
 {
-  size_t best        = n_prefixes;
+  size_t best        = writer->n_prefixes;
   size_t best_length = 0U;
-  for (size_t i = 0U; i < n_prefixes; ++i) {
-    const size_t n = strlen(prefixes[i].namespace_iri);
-    if (n > best_length && n <= iri->length && !memcmp(iri->value, prefixes[i].namespace_iri, n) &&
+  for (size_t i = 0U; i < writer->n_prefixes; ++i) {
+    const size_t n = writer->namespace_lengths[i];
+    if (n > best_length && n <= iri->length && !memcmp(iri->value, writer->prefixes[i].namespace_iri, n) &&
         is_simple_local_name(iri->value + n, iri->length - n)) {
       best        = i;
       best_length = n;
     }
   }
   return best;
+}
+
+/* find_prefix() for the IRI term `id`, searched once per term however often the term appears. */
+static size_t
+prefix_of(Writer* const writer, const AseankgTermId id, const AseankgTerm* const iri)
+{
+  if (!writer->prefix_of[id]) {
+    writer->prefix_of[id] = 1U + find_prefix(writer, iri);
+  }
+  return writer->prefix_of[id] - 1U;
 }
 
 static int
@@ -67,6 +81,14 @@ is_integer(const char* const lexical, const size_t length)
   return 1;
 }
 
+/* An xsd:integer literal that Turtle can write as a bare number. */
+static int
+is_bare_integer(const Writer* const writer, const AseankgTerm* const literal)
+{
+  return writer->xsd_integer && literal->datatype == writer->xsd_integer &&
+         is_integer(literal->value, literal->length);
+}
+
 static AseankgStatus
 append_term(Writer* const writer, const AseankgTermId id)
 {
@@ -75,30 +97,32 @@ append_term(Writer* const writer, const AseankgTermId id)
 
   switch (term->kind) {
     case ASEANKG_TERM_IRI: {
-      const size_t p = find_prefix(writer->prefixes, writer->n_prefixes, term);
+      const size_t p = prefix_of(writer, id, term);
       if (p == writer->n_prefixes) {
         return aseankg_buffer_append(out, term->key, term->key_length);
       }
-      const size_t  n  = strlen(writer->prefixes[p].namespace_iri);
-      AseankgStatus st = aseankg_buffer_printf(out, "%s:", writer->prefixes[p].name);
+      const size_t  n  = writer->namespace_lengths[p];
+      AseankgStatus st = aseankg_buffer_append_string(out, writer->prefixes[p].name);
+      st               = st ? st : aseankg_buffer_append_byte(out, ':');
       return st ? st : aseankg_buffer_append(out, term->value + n, term->length - n);
     }
     case ASEANKG_TERM_BLANK:
       return aseankg_buffer_append(out, term->key, term->key_length);
     case ASEANKG_TERM_LITERAL: {
-      const AseankgTerm* const type = aseankg_graph_term(writer->graph, term->datatype);
-      if (type && !strcmp(type->value, XSD_INTEGER) && is_integer(term->value, term->length)) {
+      if (is_bare_integer(writer, term)) {
         return aseankg_buffer_append(out, term->value, term->length);
       }
       AseankgStatus st = aseankg_buffer_append_byte(out, '"');
       st               = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
       st               = st ? st : aseankg_buffer_append_byte(out, '"');
       if (!st && term->language) {
-        st = aseankg_buffer_printf(out, "@%s", term->language);
+        st = aseankg_buffer_append_byte(out, '@');
+        st = st ? st : aseankg_buffer_append_string(out, term->language);
         if (!st && term->direction) {
-          st = aseankg_buffer_printf(out, "--%s", term->direction);
+          st = aseankg_buffer_append(out, "--", 2U);
+          st = st ? st : aseankg_buffer_append_string(out, term->direction);
         }
-      } else if (!st && type) {
+      } else if (!st && term->datatype) {
         st = aseankg_buffer_append(out, "^^", 2U);
         st = st ? st : append_term(writer, term->datatype);
       }
@@ -118,20 +142,19 @@ append_term(Writer* const writer, const AseankgTermId id)
 
 /* Mark in `used` every prefix some IRI in the output needs. */
 static void
-mark_used_prefix(const Writer* const writer, const AseankgTermId id, unsigned char* const used)
+mark_used_prefix(Writer* const writer, const AseankgTermId id, unsigned char* const used)
 {
   const AseankgTerm* const term = aseankg_graph_term(writer->graph, id);
   if (!term) {
     return;
   }
   if (term->kind == ASEANKG_TERM_IRI) {
-    const size_t p = find_prefix(writer->prefixes, writer->n_prefixes, term);
+    const size_t p = prefix_of(writer, id, term);
     if (p < writer->n_prefixes) {
       used[p] = 1U;
     }
   } else if (term->kind == ASEANKG_TERM_LITERAL) {
-    const AseankgTerm* const type = aseankg_graph_term(writer->graph, term->datatype);
-    if (type && !(!strcmp(type->value, XSD_INTEGER) && is_integer(term->value, term->length))) {
+    if (term->datatype && !is_bare_integer(writer, term)) {
       mark_used_prefix(writer, term->datatype, used);
     }
   } else if (term->kind == ASEANKG_TERM_TRIPLE) {
@@ -187,12 +210,6 @@ write_prefixes(Writer* const writer)
   return ASEANKG_SUCCESS;
 }
 
-static int
-is_rdf_type(const AseankgGraph* const graph, const AseankgTermId id)
-{
-  return !strcmp(aseankg_graph_term(graph, id)->value, RDF_TYPE);
-}
-
 /* Write the default-graph pairs in quads[begin, end): the rdf:type ones if `types`, else the rest. */
 static AseankgStatus
 write_pairs(Writer* const writer, const AseankgQuad* const quads, const size_t begin, const size_t end,
@@ -201,7 +218,7 @@ write_pairs(Writer* const writer, const AseankgQuad* const quads, const size_t b
   AseankgBuffer* const out = &writer->buffer;
   AseankgStatus        st  = ASEANKG_SUCCESS;
   for (size_t i = begin; i < end && !st; ++i) {
-    if (quads[i].graph || is_rdf_type(writer->graph, quads[i].predicate) != types) {
+    if (quads[i].graph || (quads[i].predicate == writer->rdf_type) != types) {
       continue;
     }
     if (quads[i].predicate == *last_predicate) {
@@ -224,9 +241,25 @@ AseankgStatus
 aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const AseankgPrefix* const prefixes,
                      const size_t n_prefixes)
 {
-  Writer        writer = { graph, stream, prefixes, n_prefixes, { NULL, 0U, 0U } };
-  AseankgStatus st     = write_prefixes(&writer);
+  Writer writer;
+  memset(&writer, 0, sizeof(writer));
+  writer.graph             = graph;
+  writer.stream            = stream;
+  writer.prefixes          = prefixes;
+  writer.n_prefixes        = n_prefixes;
+  writer.namespace_lengths = (size_t*)calloc(n_prefixes + 1U, sizeof(size_t));
+  writer.prefix_of         = (size_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(size_t));
+  writer.rdf_type          = aseankg_graph_lookup(graph, "<" RDF_TYPE ">", strlen("<" RDF_TYPE ">"));
+  writer.xsd_integer       = aseankg_graph_lookup(graph, "<" XSD_INTEGER ">", strlen("<" XSD_INTEGER ">"));
 
+  AseankgStatus st = writer.namespace_lengths && writer.prefix_of ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  for (size_t i = 0U; i < n_prefixes && !st; ++i) {
+    writer.namespace_lengths[i] = strlen(prefixes[i].namespace_iri);
+  }
+  st = st ? st : write_prefixes(&writer);
+
+  /* Blocks collect in the buffer, which goes to the stream a chunk at a time. */
+  AseankgBuffer* const     out   = &writer.buffer;
   const AseankgQuad* const quads = aseankg_graph_quads(graph);
   const size_t             n     = aseankg_graph_size(graph);
   for (size_t begin = 0U; begin < n && !st;) {
@@ -235,20 +268,24 @@ aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const 
       ++end;
     }
 
-    AseankgTermId last = 0U;
-    aseankg_buffer_reset(&writer.buffer);
-    st = append_term(&writer, quads[begin].subject);
-    st = st ? st : aseankg_buffer_append_byte(&writer.buffer, '\n');
-    st = st ? st : write_pairs(&writer, quads, begin, end, 1, &last);
-    st = st ? st : write_pairs(&writer, quads, begin, end, 0, &last);
-    st = st ? st : aseankg_buffer_append_string(&writer.buffer, " .\n\n");
-    if (!st && last) {
-      fwrite(writer.buffer.data, 1U, writer.buffer.length, stream);
+    const size_t  block = out->length;
+    AseankgTermId last  = 0U;
+    st                  = append_term(&writer, quads[begin].subject);
+    st                  = st ? st : aseankg_buffer_append_byte(out, '\n');
+    st                  = st ? st : write_pairs(&writer, quads, begin, end, 1, &last);
+    st                  = st ? st : write_pairs(&writer, quads, begin, end, 0, &last);
+    st                  = st ? st : aseankg_buffer_append_string(out, " .\n\n");
+    if (!st && !last) {
+      aseankg_buffer_truncate(out, block); /* only named-graph quads: no block */
     }
+    st    = st ? st : aseankg_buffer_spill(out, stream, ASEANKG_WRITE_CHUNK);
     begin = end;
   }
+  st = st ? st : aseankg_buffer_spill(out, stream, 0U);
 
-  aseankg_buffer_release(&writer.buffer);
+  aseankg_buffer_release(out);
+  free(writer.namespace_lengths);
+  free(writer.prefix_of);
   if (!st && ferror(stream)) {
     st = ASEANKG_ERR_IO;
   }
