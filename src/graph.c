@@ -39,7 +39,7 @@ struct AseankgGraphImpl {
   AseankgQuad*  quads;
   size_t        n_quads;
   size_t        quads_capacity;
-  uint64_t*     quad_index; /* open addressing: hash tag << 32 | (1 + quad position) */
+  uint32_t*     quad_index; /* open addressing by quad hash; see quad_entry() */
   size_t        quad_index_size;
   AseankgBuffer scratch;
   AseankgTermId xsd_string;
@@ -370,31 +370,42 @@ aseankg_graph_term(const AseankgGraph* const graph, const AseankgTermId id)
   return (id && id <= graph->n_terms) ? &graph->terms[id] : NULL;
 }
 
-/* A quad index entry: the hash's high half as a tag, so a probe only reads a quad whose tag matches. */
-static uint64_t
-quad_entry(const uint64_t hash, const size_t position)
+/*
+   A quad index entry: 1 + the quad's position in the low bits, which need no
+   more than the index size (positions stay below half of it), and high bits
+   of the quad's hash above them, so that most probes that do not match never
+   read the quad. The index must have at most 2^32 slots.
+*/
+static uint32_t
+quad_tag(const uint64_t hash, const size_t index_size)
 {
-  return (hash & ~(uint64_t)UINT32_MAX) | (uint64_t)(position + 1U);
+  return (uint32_t)(hash >> 32U) & ~(uint32_t)(index_size - 1U);
+}
+
+static uint32_t
+quad_entry(const uint64_t hash, const size_t index_size, const size_t position)
+{
+  return quad_tag(hash, index_size) | (uint32_t)(position + 1U);
 }
 
 /* The quad position an occupied index entry points to. */
 static size_t
-entry_position(const uint64_t entry)
+entry_position(const uint32_t entry, const size_t index_size)
 {
-  return (size_t)(entry & UINT32_MAX) - 1U;
+  return (size_t)(entry & (uint32_t)(index_size - 1U)) - 1U;
 }
 
 /* The index slot of `quad`, or the empty slot where it would go. */
 static size_t
 find_quad_slot(const AseankgGraph* const graph, const AseankgQuad* const quad)
 {
-  const size_t   mask = graph->quad_index_size - 1U;
+  const size_t   size = graph->quad_index_size;
   const uint64_t hash = hash_quad(quad);
-  const uint64_t tag  = hash & ~(uint64_t)UINT32_MAX;
-  size_t         slot = (size_t)hash & mask;
-  for (uint64_t e = 0U; (e = graph->quad_index[slot]); slot = (slot + 1U) & mask) {
-    if ((e & ~(uint64_t)UINT32_MAX) == tag &&
-        !memcmp(&graph->quads[entry_position(e)], quad, sizeof(*quad))) {
+  const uint32_t tag  = quad_tag(hash, size);
+  size_t         slot = (size_t)hash & (size - 1U);
+  for (uint32_t e = 0U; (e = graph->quad_index[slot]); slot = (slot + 1U) & (size - 1U)) {
+    if ((e & ~(uint32_t)(size - 1U)) == tag &&
+        !memcmp(&graph->quads[entry_position(e, size)], quad, sizeof(*quad))) {
       break;
     }
   }
@@ -403,7 +414,7 @@ find_quad_slot(const AseankgGraph* const graph, const AseankgQuad* const quad)
 
 /* Enter every quad into `index`, which is empty and has `size` slots. */
 static void
-index_quads(const AseankgGraph* const graph, uint64_t* const index, const size_t size)
+index_quads(const AseankgGraph* const graph, uint32_t* const index, const size_t size)
 {
   for (size_t i = 0U; i < graph->n_quads; ++i) {
     const uint64_t hash = hash_quad(&graph->quads[i]);
@@ -411,7 +422,7 @@ index_quads(const AseankgGraph* const graph, uint64_t* const index, const size_t
     while (index[slot]) {
       slot = (slot + 1U) & (size - 1U);
     }
-    index[slot] = quad_entry(hash, i);
+    index[slot] = quad_entry(hash, size, i);
   }
 }
 
@@ -423,7 +434,7 @@ grow_quad_index(AseankgGraph* const graph)
   }
 
   const size_t    size  = graph->quad_index_size ? graph->quad_index_size * 2U : 1024U;
-  uint64_t* const index = (uint64_t*)calloc(size, sizeof(uint64_t));
+  uint32_t* const index = (uint32_t*)calloc(size, sizeof(uint32_t));
   if (!index) {
     return ASEANKG_ERR_NOMEM;
   }
@@ -444,7 +455,7 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
   }
 
   const AseankgQuad quad = { subject, predicate, object, graph_name };
-  if (graph->n_quads == UINT32_MAX || grow_quad_index(graph)) { /* positions must fit an entry's low half */
+  if (graph->n_quads >= (size_t)1U << 31U || grow_quad_index(graph)) { /* keeps the index within 2^32 slots */
     return ASEANKG_ERR_NOMEM;
   }
 
@@ -463,7 +474,7 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
     graph->quads_capacity = capacity;
   }
 
-  graph->quad_index[slot]        = quad_entry(hash_quad(&quad), graph->n_quads);
+  graph->quad_index[slot]        = quad_entry(hash_quad(&quad), graph->quad_index_size, graph->n_quads);
   graph->quads[graph->n_quads++] = quad;
   return ASEANKG_SUCCESS;
 }
@@ -481,7 +492,8 @@ delete_quad_slot(AseankgGraph* const graph, size_t hole)
   const size_t mask       = graph->quad_index_size - 1U;
   graph->quad_index[hole] = 0U;
   for (size_t next = (hole + 1U) & mask; graph->quad_index[next]; next = (next + 1U) & mask) {
-    const size_t home = (size_t)hash_quad(&graph->quads[entry_position(graph->quad_index[next])]) & mask;
+    const size_t position = entry_position(graph->quad_index[next], graph->quad_index_size);
+    const size_t home     = (size_t)hash_quad(&graph->quads[position]) & mask;
     /* Leave the entry if its home lies cyclically in (hole, next]. */
     const int stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
     if (!stays) {
@@ -502,15 +514,16 @@ aseankg_graph_remove(AseankgGraph* const graph, const AseankgQuad* const quad)
   if (!graph->quad_index[slot]) {
     return 0;
   }
-  const size_t position = entry_position(graph->quad_index[slot]);
+  const size_t position = entry_position(graph->quad_index[slot], graph->quad_index_size);
   delete_quad_slot(graph, slot);
 
   /* Move the last quad into the gap and repoint its index entry. */
   const size_t last = graph->n_quads - 1U;
   if (position != last) {
-    const size_t moved_slot       = find_quad_slot(graph, &graph->quads[last]);
-    graph->quads[position]        = graph->quads[last];
-    graph->quad_index[moved_slot] = quad_entry(graph->quad_index[moved_slot], position);
+    const size_t moved_slot = find_quad_slot(graph, &graph->quads[last]);
+    graph->quads[position]  = graph->quads[last];
+    graph->quad_index[moved_slot] =
+      quad_entry(hash_quad(&graph->quads[position]), graph->quad_index_size, position);
   }
   --graph->n_quads;
   return 1;
@@ -714,7 +727,7 @@ aseankg_graph_sort(AseankgGraph* const graph)
   }
 
   /* Positions moved, so rebuild the duplicate index. */
-  memset(graph->quad_index, 0, graph->quad_index_size * sizeof(uint64_t));
+  memset(graph->quad_index, 0, graph->quad_index_size * sizeof(uint32_t));
   index_quads(graph, graph->quad_index, graph->quad_index_size);
 }
 
