@@ -658,7 +658,7 @@ sort_by_rank(AseankgGraph* const graph)
   KeyedTerm* const keyed   = (KeyedTerm*)malloc(n_terms * sizeof(KeyedTerm));
   uint32_t* const  rank    = (uint32_t*)malloc((n_terms + 1U) * sizeof(uint32_t));
   uint32_t* const  start   = (uint32_t*)calloc(n_terms + 2U, sizeof(uint32_t));
-  AseankgQuad*     sorted  = (AseankgQuad*)malloc(n * sizeof(AseankgQuad));
+  AseankgQuad*     sorted  = (AseankgQuad*)calloc(n, sizeof(AseankgQuad)); /* zeroed for the analyzer */
   if (!keyed || !rank || !start || !sorted) {
     free(keyed);
     free(rank);
