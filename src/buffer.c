@@ -35,7 +35,7 @@ reserve(AseankgBuffer* const buffer, const size_t extra)
 }
 
 AseankgStatus
-aseankg_buffer_append(AseankgBuffer* const buffer, const void* const bytes, const size_t length)
+aseankg_buffer_append_grow(AseankgBuffer* const buffer, const void* const bytes, const size_t length)
 {
   const AseankgStatus st = reserve(buffer, length);
   if (st) {

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct {
   char*  data; /**< Always NUL-terminated when non-NULL. */
@@ -13,8 +14,26 @@ typedef struct {
   size_t capacity;
 } AseankgBuffer;
 
-/** Append `length` bytes; the buffer stays NUL-terminated. */
-AseankgStatus aseankg_buffer_append(AseankgBuffer* buffer, const void* bytes, size_t length);
+/** aseankg_buffer_append() when the bytes may not fit: grows the buffer first. */
+AseankgStatus aseankg_buffer_append_grow(AseankgBuffer* buffer, const void* bytes, size_t length);
+
+/**
+   Append `length` bytes; the buffer stays NUL-terminated. Inline because the
+   writers call it for every term: most calls fit and need no function call.
+*/
+static inline AseankgStatus
+aseankg_buffer_append(AseankgBuffer* const buffer, const void* const bytes, const size_t length)
+{
+  if (length >= buffer->capacity - buffer->length) { /* also when nothing is allocated yet */
+    return aseankg_buffer_append_grow(buffer, bytes, length);
+  }
+  if (length) {
+    memcpy(buffer->data + buffer->length, bytes, length);
+  }
+  buffer->length += length;
+  buffer->data[buffer->length] = '\0';
+  return ASEANKG_SUCCESS;
+}
 
 /** Append a NUL-terminated string. */
 AseankgStatus aseankg_buffer_append_string(AseankgBuffer* buffer, const char* string);
