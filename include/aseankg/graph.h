@@ -99,7 +99,11 @@ AseankgTermId aseankg_graph_triple_term(AseankgGraph* graph, AseankgTermId subje
 /** Look up a term; the pointer is valid until the graph is freed. */
 const AseankgTerm* aseankg_graph_term(const AseankgGraph* graph, AseankgTermId id);
 
-/** Add a quad (`graph_name` 0 for the default graph). Duplicates are ignored. */
+/**
+   Add a quad (`graph_name` 0 for the default graph). Duplicates are ignored.
+   Fails with ASEANKG_ERR_NOMEM when out of memory or when the graph already
+   holds 2^31 quads (the most its duplicate index can address).
+*/
 AseankgStatus aseankg_graph_add(AseankgGraph* graph, AseankgTermId subject, AseankgTermId predicate,
                                 AseankgTermId object, AseankgTermId graph_name);
 
