@@ -36,8 +36,9 @@ typedef struct {
 } Side;
 
 typedef struct {
-  AseankgQuad quad;
-  int         added; /* 0: removed */
+  AseankgQuad         quad;
+  int                 added; /* 0: removed */
+  const AseankgGraph* graph; /* its terms, so qsort's comparison needs no global */
 } Change;
 
 struct AseankgDiffImpl {
@@ -730,17 +731,16 @@ map_new_side(AseankgGraph* const graph, const Side* const a, const Side* const b
   return st;
 }
 
-static const AseankgGraph* sort_graph = NULL; /* qsort has no context argument */
-
 static int
 compare_changes(const void* const x, const void* const y)
 {
-  const Change* const a   = (const Change*)x;
-  const Change* const b   = (const Change*)y;
-  int                 cmp = aseankg_graph_compare_terms(sort_graph, a->quad.subject, b->quad.subject);
-  cmp = cmp ? cmp : aseankg_graph_compare_terms(sort_graph, a->quad.predicate, b->quad.predicate);
-  cmp = cmp ? cmp : aseankg_graph_compare_terms(sort_graph, a->quad.object, b->quad.object);
-  cmp = cmp ? cmp : aseankg_graph_compare_terms(sort_graph, a->quad.graph, b->quad.graph);
+  const Change* const       a     = (const Change*)x;
+  const Change* const       b     = (const Change*)y;
+  const AseankgGraph* const graph = a->graph;
+  int                       cmp   = aseankg_graph_compare_terms(graph, a->quad.subject, b->quad.subject);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(graph, a->quad.predicate, b->quad.predicate);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(graph, a->quad.object, b->quad.object);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(graph, a->quad.graph, b->quad.graph);
   return cmp ? cmp : a->added - b->added;
 }
 
@@ -760,11 +760,11 @@ collect_changes(AseankgDiff* const diff, const AseankgQuad* const old_quads, con
   while (i < n_old || j < n_new) {
     const int cmp = i == n_old ? 1 : j == n_new ? -1 : compare_quad_ids(&old_quads[i], &new_quads[j]);
     if (cmp < 0) {
-      const Change change              = { old_quads[i++], 0 };
+      const Change change              = { old_quads[i++], 0, diff->graph };
       diff->changes[diff->n_changes++] = change;
       ++diff->n_removed;
     } else if (cmp > 0) {
-      const Change change              = { new_quads[j++], 1 };
+      const Change change              = { new_quads[j++], 1, diff->graph };
       diff->changes[diff->n_changes++] = change;
       ++diff->n_added;
     } else {
@@ -773,9 +773,7 @@ collect_changes(AseankgDiff* const diff, const AseankgQuad* const old_quads, con
     }
   }
 
-  sort_graph = diff->graph;
   qsort(diff->changes, diff->n_changes, sizeof(Change), compare_changes);
-  sort_graph = NULL;
   return ASEANKG_SUCCESS;
 }
 
