@@ -2,6 +2,7 @@
 #include "aseankg/ntriples.h"
 
 #include "buffer.h"
+#include "lines.h"
 #include "iri.h"
 #include "ntriples_private.h"
 #include "utf8.h"
@@ -549,35 +550,28 @@ aseankg_ntriples_read_with(AseankgGraph* const graph, FILE* const stream, const 
   reader.error   = error;
   reader.file    = file_name;
 
-  char*         line     = NULL;
-  size_t        capacity = 0U;
-  ssize_t       got      = 0;
-  AseankgStatus st       = ASEANKG_SUCCESS;
-  while (!st && (got = getline(&line, &capacity, stream)) >= 0) {
-    size_t length = (size_t)got;
-    if (length > ASEANKG_MAX_STATEMENT) {
-      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, reader.line + 1U, 1U,
-                             "statement longer than %zu bytes", ASEANKG_MAX_STATEMENT);
-      break;
+  AseankgLines lines;
+  memset(&lines, 0, sizeof(lines));
+  lines.stream       = stream;
+  lines.file_name    = file_name;
+  lines.max_length   = ASEANKG_MAX_STATEMENT;
+  int           more = 1;
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  while (!st && more) {
+    st = aseankg_lines_next(&lines, &more, error);
+    if (!st && more) {
+      reader.line   = lines.number;
+      reader.text   = lines.line.data ? lines.line.data : "";
+      reader.length = lines.line.length;
+      reader.pos    = 0U;
+      st            = read_line(&reader, reader.options->quads);
+      if (st == ASEANKG_ERR_NOMEM) {
+        aseankg_error_set(error, st, file_name, reader.line, 1U, "out of memory");
+      }
     }
-    while (length && (line[length - 1U] == '\n' || line[length - 1U] == '\r')) {
-      --length;
-    }
-    ++reader.line;
-    reader.text   = line;
-    reader.length = length;
-    reader.pos    = 0U;
-    st            = read_line(&reader, reader.options->quads);
   }
 
-  if (!st && ferror(stream)) {
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, file_name, 0U, 0U, "read error");
-  }
-  if (st == ASEANKG_ERR_NOMEM) {
-    aseankg_error_set(error, st, file_name, reader.line, 1U, "out of memory");
-  }
-
-  free(line);
+  aseankg_lines_release(&lines);
   aseankg_buffer_release(&reader.value);
   aseankg_buffer_release(&reader.datatype);
   aseankg_buffer_release(&reader.label);

@@ -1,6 +1,9 @@
 /* RDF Patch rows applied to a graph, reusing the N-Quads statement reader for A and D rows. */
 #include "aseankg/patch.h"
 
+#include "aseankg/ntriples.h"
+
+#include "lines.h"
 #include "ntriples_private.h"
 
 #include <stdlib.h>
@@ -28,18 +31,18 @@ AseankgStatus
 aseankg_patch_apply(AseankgGraph* const graph, FILE* const stream, const char* const file_name,
                     AseankgError* const error)
 {
-  char*         line     = NULL;
-  size_t        capacity = 0U;
-  ssize_t       got      = 0;
-  unsigned      number   = 0U;
-  AseankgStatus st       = ASEANKG_SUCCESS;
+  AseankgLines lines;
+  memset(&lines, 0, sizeof(lines));
+  lines.stream       = stream;
+  lines.file_name    = file_name;
+  lines.max_length   = ASEANKG_MAX_STATEMENT;
+  int           more = 1;
+  AseankgStatus st   = ASEANKG_SUCCESS;
 
-  while (!st && (got = getline(&line, &capacity, stream)) >= 0) {
-    size_t length = (size_t)got;
-    while (length && (line[length - 1U] == '\n' || line[length - 1U] == '\r')) {
-      --length;
-    }
-    ++number;
+  while (!st && !(st = aseankg_lines_next(&lines, &more, error)) && more) {
+    const char* const line   = lines.line.data ? lines.line.data : "";
+    const size_t      length = lines.line.length;
+    const unsigned    number = lines.number;
 
     char         code[3] = { 0 };
     size_t       start   = 0U;
@@ -79,9 +82,6 @@ aseankg_patch_apply(AseankgGraph* const graph, FILE* const stream, const char* c
     }
   }
 
-  if (!st && ferror(stream)) {
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, file_name, 0U, 0U, "read error");
-  }
-  free(line);
+  aseankg_lines_release(&lines);
   return st;
 }

@@ -221,6 +221,10 @@ check "diff: sparql-update uses DELETE DATA / INSERT DATA for ground triples" \
   bash -c "grep -q '^DELETE DATA {' '$work/edit.ru' && grep -q '^INSERT DATA {' '$work/edit.ru'"
 cat "$work/a.nt" | "$aseankg" diff -i ntriples - "$work/a.nt" > /dev/null 2>&1
 check "diff: '-' reads standard input" test $? -eq 0
+tr '\n' '\r' < "$work/a.nt" > "$work/cr.nt"
+"$aseankg" diff "$work/a.nt" "$work/cr.nt" > "$work/d.out" 2> "$work/d.err"
+check "diff: lines ended by CR alone (allowed in N-Triples) read as the same graph" \
+  bash -c "[ $? -eq 0 ] && grep -q '^0 removed, 0 added$' '$work/d.err' && [ \$(tr -cd '\n' < '$work/cr.nt' | wc -c) -eq 0 ]"
 printf '<http://a> <http://b> "unterminated .\n' > "$work/bad.nt"
 "$aseankg" diff "$work/a.nt" "$work/bad.nt" > /dev/null 2> "$work/d.err"
 status=$?
