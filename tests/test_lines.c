@@ -17,7 +17,10 @@
 static char*
 split(const char* const bytes, const size_t length, const size_t max_length)
 {
-  FILE* const stream = fmemopen((void*)(uintptr_t)bytes, length, "rb");
+  char* const copy = (char*)malloc(length + 1U); /* fmemopen wants a writable buffer */
+  assert_non_null(copy);
+  memcpy(copy, bytes, length);
+  FILE* const stream = fmemopen(copy, length, "rb");
   assert_non_null(stream);
   AseankgLines lines;
   memset(&lines, 0, sizeof(lines));
@@ -48,6 +51,7 @@ split(const char* const bytes, const size_t length, const size_t max_length)
   }
   aseankg_lines_release(&lines);
   fclose(stream);
+  free(copy);
   char* const result = strdup(joined.data ? joined.data : "");
   aseankg_buffer_release(&joined);
   return result;
