@@ -342,7 +342,6 @@ read_document(const Walker* const walker, const yaml_node_t* const node, Aseankg
 {
   const Slot slots[] = {
     { "id", SLOT_STRING, &doc->id, NULL, 1 },
-    { "type", SLOT_STRING, &doc->type, NULL, 0 },
     { "entity", SLOT_STRING, &doc->entity, NULL, 0 },
     { "text", SLOT_STRING, &doc->text, NULL, 1 },
     { "relations", SLOT_STRING, &doc->relations_file, NULL, 0 },
@@ -358,6 +357,43 @@ read_document(const Walker* const walker, const yaml_node_t* const node, Aseankg
   AseankgStatus st = read_mapping(walker, node, slots, sizeof(slots) / sizeof(slots[0]));
   st               = st ? st : check_file_name(walker, &doc->text, "text");
   return st ? st : check_file_name(walker, &doc->relations_file, "relations");
+}
+
+/* A document's text file (role 0) or relations file (role 1). */
+static const char*
+file_of(const AseankgDocument* const doc, const unsigned role)
+{
+  return role ? aseankg_document_relations_file(doc) : doc->text.value ? doc->text.value : "";
+}
+
+/* Each document's text and relations file must be its own, and neither of the dataset's two files. */
+static AseankgStatus
+check_distinct_files(const Walker* const walker, const AseankgDocument* const documents, const size_t index)
+{
+  const AseankgDocument* const doc = &documents[index];
+  for (unsigned role = 0U; role < 2U; ++role) {
+    const AseankgField* const field = role ? &doc->relations_file : &doc->text;
+    const char* const         name  = file_of(doc, role);
+    const AseankgMark* const  mark  = field->value ? &field->mark : &doc->mark;
+    if (!strcmp(name, "dataset.yaml") || !strcmp(name, "entities.yaml")) {
+      aseankg_error_set(walker->error, ASEANKG_ERR_DATA, mark->file, mark->line, mark->column,
+                        "'%s' is a file of the dataset itself", name);
+      return ASEANKG_ERR_DATA;
+    }
+    /* Against every file of the documents before, and the text of this one. */
+    for (size_t j = 0U; j <= index; ++j) {
+      for (unsigned other_role = 0U; other_role < 2U && (j < index || other_role < role); ++other_role) {
+        const AseankgDocument* const other = &documents[j];
+        if (!strcmp(name, file_of(other, other_role))) {
+          aseankg_error_set(walker->error, ASEANKG_ERR_DATA, mark->file, mark->line, mark->column,
+                            "'%s' is already the %s file of document '%s'", name,
+                            other_role ? "relations" : "text", other->id.value);
+          return ASEANKG_ERR_DATA;
+        }
+      }
+    }
+  }
+  return ASEANKG_SUCCESS;
 }
 
 /* `documents:` holds a list of documents; `document:` (the first format) holds one. */
@@ -387,16 +423,7 @@ read_documents(const Walker* const walker, const yaml_node_t* const node, const 
       st =
         fail(walker, item, "missing key 'relations' (every document of a corpus names its relations file)");
     }
-    for (size_t j = 0U; j < i && !st; ++j) {
-      const AseankgDocument* const other = &data->documents[j];
-      if (!strcmp(other->text.value, doc->text.value)) {
-        st = fail(walker, item, "documents '%s' and '%s' name the same text file", other->id.value,
-                  doc->id.value);
-      } else if (!strcmp(aseankg_document_relations_file(other), aseankg_document_relations_file(doc))) {
-        st = fail(walker, item, "documents '%s' and '%s' name the same relations file", other->id.value,
-                  doc->id.value);
-      }
-    }
+    st = st ? st : check_distinct_files(walker, data->documents, i);
   }
   return st;
 }
@@ -430,7 +457,10 @@ read_dataset(const Walker* const walker)
     } else if ((documents || !strcmp(name, "document")) && !seen[1]++) {
       st = read_documents(walker, value, documents);
     } else {
-      st = fail(walker, key, "%s key '%s'", seen[0] > 1 || seen[1] > 1 ? "duplicate" : "unknown", name);
+      st = seen[1] > 1 && strcmp(name, "dataset")
+             ? fail(walker, key, "'%s' again: give one 'documents' list (or, for one document, 'document')",
+                    name)
+             : fail(walker, key, "%s key '%s'", seen[0] > 1 ? "duplicate" : "unknown", name);
     }
   }
   if (!st && (!seen[0] || !seen[1])) {
@@ -618,16 +648,10 @@ aseankg_data_free(AseankgData* const data)
       }
     }
     AseankgField* const info[] = { &doc->id,
-                                   &doc->type,
-                                   &doc->entity,
-                                   &doc->text,
-                                   &doc->relations_file,
-                                   &doc->title_zh,
-                                   &doc->title_en,
-                                   &doc->publisher,
-                                   &doc->published,
-                                   &doc->dateline_place,
-                                   &doc->dateline_date,
+
+                                   &doc->entity,    &doc->text,           &doc->relations_file,
+                                   &doc->title_zh,  &doc->title_en,       &doc->publisher,
+                                   &doc->published, &doc->dateline_place, &doc->dateline_date,
                                    &doc->language };
     for (size_t j = 0U; j < sizeof(info) / sizeof(info[0]); ++j) {
       free_field(info[j]);

@@ -441,7 +441,9 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
     }
   }
   for (size_t i = 0U; i < data->n_entities; ++i) {
-    drawn[i] = (unsigned char)(drawn[i] || (!segment && around == ASEANKG_VIEW_LITERAL) || i == around);
+    drawn[i] =
+      (unsigned char)(drawn[i] || (!segment && around == ASEANKG_VIEW_LITERAL && view.in_document[i]) ||
+                      i == around);
   }
   qsort(edges, n_edges, sizeof(Edge), compare_edges);
 

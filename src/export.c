@@ -23,6 +23,9 @@
 #define ITSRDF "http://www.w3.org/2005/11/its/rdf#"
 #define VOID "http://rdfs.org/ns/void#"
 
+/* The longest id the data may use. */
+#define MAX_ID_LENGTH 128U
+
 /* Where entity IRIs live under the base; aseankg_export_entity_iri() uses the same. */
 #define ENTITY_PATH "entity/%s"
 
@@ -117,6 +120,7 @@ typedef struct {
   AseankgBuffer          scratch;
   const AseankgEntity**  by_id; /* entities sorted by id */
   AseankgTermId*         entity_iris;
+  unsigned char*         is_document; /* by entity: it is a document of the corpus (link_documents()) */
   TrieNode*              trie;
   size_t                 n_trie;
   size_t                 trie_capacity;
@@ -265,8 +269,12 @@ check_id(Builder* const b, const AseankgField* const field, const char* const wh
                      (unsigned)code_point);
     }
   }
-  const size_t n  = strlen(id);
-  int          ok = n > 0U && id[0] != '-' && id[n - 1U] != '-' && !strstr(id, "--");
+  const size_t n = strlen(id);
+  if (n > MAX_ID_LENGTH) { /* five ids make an assertion's IRI; mint() has room for them */
+    return fail_at(b, &field->mark, ASEANKG_ERR_DATA, "%s '%.40s…' is longer than %u bytes", what, id,
+                   MAX_ID_LENGTH);
+  }
+  int ok = n > 0U && id[0] != '-' && id[n - 1U] != '-' && !strstr(id, "--");
   for (size_t i = 0U; ok && i < n; ++i) {
     ok = (id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '-';
   }
@@ -395,7 +403,8 @@ index_entities(Builder* const b)
   const size_t n = b->data->n_entities;
   b->by_id       = (const AseankgEntity**)calloc(n + 1U, sizeof(AseankgEntity*));
   b->entity_iris = (AseankgTermId*)calloc(n + 1U, sizeof(AseankgTermId));
-  if (!b->by_id || !b->entity_iris) {
+  b->is_document = (unsigned char*)calloc(n + 1U, 1U);
+  if (!b->by_id || !b->entity_iris || !b->is_document) {
     return out_of_memory(b);
   }
 
@@ -471,13 +480,14 @@ link_documents(Builder* const b)
                      field->value);
     }
     const size_t index = (size_t)(entity - b->data->entities);
-    for (size_t j = 0U; j < i; ++j) {
+    for (size_t j = 0U; j < i && b->is_document[index]; ++j) {
       if (b->entity_iris[index] == b->document_iris[j]) {
         return fail_at(b, &field->mark, ASEANKG_ERR_DATA, "entity '%s' is already document '%s'",
                        field->value, b->data->documents[j].id.value);
       }
     }
     b->entity_iris[index] = b->document_iris[i];
+    b->is_document[index] = 1U;
   }
   return ASEANKG_SUCCESS;
 }
@@ -713,14 +723,16 @@ emit_entity(Builder* const b, const size_t index)
   const AseankgTermId        type = vocabulary(b, RDF, "type");
 
   AseankgStatus st = add(b, self, type, ontology_term(b, e->type.value));
-  st               = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, e->id.value));
-  st               = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->zh.value, "zh"));
-  st               = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->en.value, "en"));
-  st               = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->zh.value, "zh"));
-  st               = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->en.value, "en"));
-  st               = st ? st
-                        : add(b, self, ontology_term(b, "englishLabelStatus"),
-                              ontology_term(b, e->gloss ? "Gloss" : "OfficialName"));
+  if (!b->is_document[index]) { /* a document's identifier is its document id */
+    st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, e->id.value));
+  }
+  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->zh.value, "zh"));
+  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->en.value, "en"));
+  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->zh.value, "zh"));
+  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->en.value, "en"));
+  st = st ? st
+          : add(b, self, ontology_term(b, "englishLabelStatus"),
+                ontology_term(b, e->gloss ? "Gloss" : "OfficialName"));
   for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
     st = add(b, self, vocabulary(b, SKOS, "altLabel"), lang(b, e->aliases[a].value, "zh"));
   }
@@ -821,17 +833,18 @@ emit_document_info(Builder* const b, const size_t index)
   st               = st ? st : check_date(b, &doc->dateline_date);
   st               = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
   st               = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
-  st               = st || !doc->type.value ? st : check_declared(b, &doc->type, ASEANKG_DECLARED_CLASS);
   if (st) {
     return st;
   }
 
-  st = add(b, self, type, ontology_term(b, doc->type.value ? doc->type.value : "JointStatement"));
-  st = st ? st : add(b, self, type, vocabulary(b, ELI, "LegalResource"));
+  /* A document that is a register entity has that entity's type and labels (emit_entity()); any other
+     is a joint statement, what this corpus is made of. */
+  st = add(b, self, type, vocabulary(b, ELI, "LegalResource"));
+  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, doc->id.value));
   st = st ? st : add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_zh.value, "zh"));
   st = st ? st : add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_en.value, "en"));
-  if (!doc->entity.value) { /* a document that is an entity has the entity's identifier and labels */
-    st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, doc->id.value));
+  if (!doc->entity.value) {
+    st = st ? st : add(b, self, type, ontology_term(b, "JointStatement"));
     st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_zh.value, "zh"));
     st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_en.value, "en"));
   }
@@ -1087,9 +1100,9 @@ aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const proj
   st               = st ? st : aseankg_export_check_base(base, error);
   st               = st ? st : trie_node(&b, &root);
   st               = st ? st : intern_hot_terms(&b);
-  st               = st ? st : name_graphs(&b, named_graph, document_graphs);
   st               = st ? st : index_entities(&b);
   st               = st ? st : index_documents(&b);
+  st               = st ? st : name_graphs(&b, named_graph, document_graphs);
   st               = st ? st : link_documents(&b);
   st               = st ? st : add_names(&b);
   for (size_t i = 0U; i < b.data->n_documents && !st; ++i) {
@@ -1117,6 +1130,7 @@ aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const proj
   free(b.segment_iris);
   free(b.by_id);
   free(b.entity_iris);
+  free(b.is_document);
   free(b.trie);
   free(b.spans);
   return st;

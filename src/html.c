@@ -437,17 +437,20 @@ write_entity_list(Page* const p)
     w->st = ASEANKG_ERR_NOMEM;
     return;
   }
+  size_t n_listed = 0U;
   for (size_t i = 0U; i < n; ++i) {
     const AseankgEntity* const e = &p->data->entities[i];
     const Listed item = { aseankg_entity_style_index(e->type.value), e->type.value, e->id.value, i };
-    list[i]           = item;
+    if (p->view->in_document[i]) {
+      list[n_listed++] = item;
+    }
   }
-  qsort(list, n, sizeof(Listed), compare_listed);
+  qsort(list, n_listed, sizeof(Listed), compare_listed);
 
   aseankg_view_put(w, "<nav id=\"entities\" aria-label=\"Entities by type\"><h2>Entities by type</h2>\n");
-  for (size_t i = 0U; i < n;) {
+  for (size_t i = 0U; i < n_listed;) {
     size_t end = i;
-    while (end < n && !strcmp(list[end].type, list[i].type)) {
+    while (end < n_listed && !strcmp(list[end].type, list[i].type)) {
       ++end;
     }
     aseankg_view_put(w, "<h3><span class=\"sw f-");
@@ -524,7 +527,13 @@ write_header(Page* const p)
   put_text(w, file ? file + 1 : p->text->path);
   aseankg_view_put(w, "</code>, SHA-256 <code>");
   put_text(w, p->text->sha256_hex);
-  aseankg_view_put(w, "</code></p>\n<ul class=\"counts\" lang=\"en\" aria-label=\"Counts of the graph\">");
+  aseankg_view_put(w, "</code></p>\n");
+  if (p->data->n_documents > 1U) { /* the page shows one document; the counts are the whole graph's */
+    aseankg_view_put(w, "<p class=\"meta\" lang=\"en\">The graph of the corpus of ");
+    aseankg_view_put_size(w, p->data->n_documents);
+    aseankg_view_put(w, " documents:</p>\n");
+  }
+  aseankg_view_put(w, "<ul class=\"counts\" lang=\"en\" aria-label=\"Counts of the graph\">");
   for (size_t i = 0U; i < sizeof(counts) / sizeof(counts[0]); ++i) {
     aseankg_view_put(w, "<li id=\"count-");
     aseankg_view_put(w, ids[i]);
@@ -597,7 +606,9 @@ write_page(Page* const p, const AseankgBuffer* const css)
                    "</div>\n<aside id=\"panel\" lang=\"en\">\n<p id=\"hint\">Click a highlighted name in the "
                    "text, or an entity below, to see its card.</p>\n<div id=\"cards\">\n");
   for (size_t i = 0U; i < p->data->n_entities; ++i) {
-    write_card(p, i);
+    if (p->view->in_document[i]) {
+      write_card(p, i);
+    }
   }
   aseankg_view_put(w, "</div>\n");
   write_entity_list(p);

@@ -37,7 +37,7 @@ next_line(AseankgLines* const lines, int* const more)
 
     const char* const bytes = lines->chunk;
     size_t            pos   = lines->chunk_pos;
-    if (lines->after_cr && !any_bytes && bytes[pos] == '\n') {
+    if (lines->after_cr && bytes[pos] == '\n') {
       ++pos; /* the LF of a CR LF */
     }
     lines->after_cr   = 0;

@@ -280,9 +280,12 @@ run_export(const Options* const options, const int write)
   memset(&output, 0, sizeof(output));
   memset(&project, 0, sizeof(project));
 
-  AseankgStatus st   = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st                 = st ? st : aseankg_project_load(&project, options->data_dir, options->ontology, &error);
-  const int progress = !st && build && wants_export_progress(&project);
+  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st               = st ? st : aseankg_project_load(&project, options->data_dir, options->ontology, &error);
+  /* Progress is for RDF written to a file or a pipe, never interleaved with output on the terminal. */
+  const int to_stdout = !options->output || !strcmp(options->output, "-");
+  const int progress =
+    !st && write && build && !(to_stdout && isatty(STDOUT_FILENO)) && wants_export_progress(&project);
   if (progress) {
     show_progress("building the graph of %zu document%s", project.data->n_documents,
                   project.data->n_documents == 1U ? "" : "s");

@@ -168,6 +168,18 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
     }
     view->mentions->count = n;
   }
+  if (!st && !(view->in_document = (unsigned char*)calloc(project->data->n_entities + 1U, 1U))) {
+    st = no_memory(error);
+  }
+  for (size_t i = 0U; !st && i < view->mentions->count; ++i) {
+    view->in_document[view->mentions->items[i].entity] = 1U;
+  }
+  for (size_t i = 0U; !st && i < doc->n_relations; ++i) {
+    view->in_document[view->relations[i].subject] = 1U;
+    if (view->relations[i].object != ASEANKG_VIEW_LITERAL) {
+      view->in_document[view->relations[i].object] = 1U;
+    }
+  }
   return st;
 }
 
@@ -175,6 +187,7 @@ void
 aseankg_view_release(AseankgView* const view)
 {
   free(view->relations);
+  free(view->in_document);
   aseankg_mention_list_free(view->mentions);
   memset(view, 0, sizeof(*view));
 }

@@ -40,11 +40,12 @@ typedef struct {
 /** A project checked and resolved for a writer; everything is borrowed from or owned with it. */
 typedef struct {
   const AseankgProject*  project;
-  const AseankgDocument* document;  /**< The document shown: the corpus's first */
-  const AseankgText*     text;      /**< Its text */
-  AseankgExportStats     stats;     /**< The counts of the RDF export */
-  AseankgViewRelation*   relations; /**< One per relation of the document, in data order; owned */
-  AseankgMentionList*    mentions;  /**< The document's mentions; owned */
+  const AseankgDocument* document;    /**< The document shown: the corpus's first */
+  const AseankgText*     text;        /**< Its text */
+  AseankgExportStats     stats;       /**< The counts of the RDF export (of the whole corpus) */
+  AseankgViewRelation*   relations;   /**< One per relation of the document, in data order; owned */
+  AseankgMentionList*    mentions;    /**< The document's mentions; owned */
+  unsigned char*         in_document; /**< By entity: the document mentions or relates it; owned */
 } AseankgView;
 
 /**

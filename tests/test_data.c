@@ -115,14 +115,11 @@ test_documents(void** const state)
   AseankgData* data = NULL;
 
   snprintf(yaml, sizeof(yaml),
-           "%sdocuments:\n" DOC("a", ", relations: a.yaml")
-             DOC("b", ", relations: b.yaml, entity: e, type: Declaration"),
-           head);
+           "%sdocuments:\n" DOC("a", ", relations: a.yaml") DOC("b", ", relations: b.yaml, entity: e"), head);
   assert_int_equal(parse("dataset.yaml", yaml, &error, &data), ASEANKG_SUCCESS);
   assert_int_equal(data->n_documents, 2U);
   assert_string_equal(aseankg_document_relations_file(&data->documents[1]), "b.yaml");
   assert_string_equal(data->documents[1].entity.value, "e");
-  assert_string_equal(data->documents[1].type.value, "Declaration");
   assert_int_equal(data->documents[1].mark.line, 5U);
   aseankg_data_free(data);
 
@@ -139,7 +136,14 @@ test_documents(void** const state)
   expect_error("dataset.yaml", yaml, 5U, 5U, "missing key 'relations'");
   snprintf(yaml, sizeof(yaml),
            "%sdocuments:\n" DOC("a", ", relations: r.yaml") DOC("b", ", relations: r.yaml"), head);
-  expect_error("dataset.yaml", yaml, 5U, 5U, "same relations file");
+  expect_error("dataset.yaml", yaml, 6U, 68U, "'r.yaml' is already the relations file of document 'a'");
+  snprintf(yaml, sizeof(yaml),
+           "%sdocuments:\n" DOC("a", ", relations: b.txt") DOC("b", ", relations: r.yaml"), head);
+  expect_error("dataset.yaml", yaml, 5U, 19U, "'b.txt' is already the relations file of document 'a'");
+  snprintf(yaml, sizeof(yaml), "%sdocuments:\n" DOC("a", ", relations: entities.yaml"), head);
+  expect_error("dataset.yaml", yaml, 4U, 68U, "'entities.yaml' is a file of the dataset itself");
+  snprintf(yaml, sizeof(yaml), "%sdocuments:\n" DOC("a", "") "document: {}\n", head);
+  expect_error("dataset.yaml", yaml, 5U, 1U, "'document' again: give one 'documents' list");
   snprintf(yaml, sizeof(yaml), "%sdocuments:\n" DOC("a", ", relations: ../r.yaml"), head);
   expect_error("dataset.yaml", yaml, 4U, 68U, "'relations' must be a file name");
   snprintf(yaml, sizeof(yaml), "%sdocuments: []\n", head);

@@ -113,6 +113,59 @@ test_many_quads_around_one_hub(void** const state)
   aseankg_graph_free(g);
 }
 
+/* Which of two quads sorts first, term by term: the order aseankg_graph_sort() must produce. */
+static int
+quad_order(const AseankgGraph* const g, const AseankgQuad* const a, const AseankgQuad* const b)
+{
+  int cmp = aseankg_graph_compare_terms(g, a->subject, b->subject);
+  cmp     = cmp ? cmp : aseankg_graph_compare_terms(g, a->predicate, b->predicate);
+  cmp     = cmp ? cmp : aseankg_graph_compare_terms(g, a->object, b->object);
+  return cmp ? cmp : aseankg_graph_compare_terms(g, a->graph, b->graph);
+}
+
+static void
+test_random_quads_sort_and_stay_a_set(void** const state)
+{
+  (void)state;
+  /* Random quads over a few terms (so subjects repeat and the default graph mixes with named ones),
+     interned in an order unrelated to their keys; some removed, some added again after a sort. */
+  AseankgGraph* const g = aseankg_graph_new();
+  AseankgTermId       terms[40];
+  for (unsigned i = 0U; i < 40U; ++i) {
+    char key[32];
+    snprintf(key, sizeof(key), "http://t/%u", (i * 17U) % 40U);
+    terms[i] = i % 5U == 4U ? aseankg_graph_literal(g, key, strlen(key), 0U, NULL, NULL)
+                            : aseankg_graph_iri(g, key, strlen(key));
+  }
+  unsigned seed = 12345U;
+  for (unsigned round = 0U; round < 3U; ++round) {
+    for (unsigned i = 0U; i < 20000U; ++i) {
+      AseankgTermId pick[4];
+      for (unsigned k = 0U; k < 4U; ++k) {
+        seed    = seed * 1103515245U + 12345U;
+        pick[k] = terms[(seed >> 16U) % 40U];
+      }
+      const AseankgQuad q = { pick[0], pick[1], pick[2], (seed >> 8U) % 3U ? 0U : pick[3] };
+      if (i % 7U == 3U && aseankg_graph_contains(g, &q)) {
+        assert_int_equal(aseankg_graph_remove(g, &q), 1);
+        assert_false(aseankg_graph_contains(g, &q));
+      } else {
+        assert_int_equal(aseankg_graph_add(g, q.subject, q.predicate, q.object, q.graph), ASEANKG_SUCCESS);
+        assert_true(aseankg_graph_contains(g, &q));
+      }
+    }
+    aseankg_graph_sort(g);
+    const AseankgQuad* const quads = aseankg_graph_quads(g);
+    for (size_t i = 1U; i < aseankg_graph_size(g); ++i) {
+      assert_true(quad_order(g, &quads[i - 1U], &quads[i]) < 0); /* sorted, and no duplicates */
+    }
+    for (size_t i = 0U; i < aseankg_graph_size(g); ++i) {
+      assert_true(aseankg_graph_contains(g, &quads[i])); /* the index follows the new positions */
+    }
+  }
+  aseankg_graph_free(g);
+}
+
 int
 main(void)
 {
@@ -121,6 +174,7 @@ main(void)
     cmocka_unit_test(test_interning),
     cmocka_unit_test(test_quads_are_a_set_in_canonical_order),
     cmocka_unit_test(test_many_quads_around_one_hub),
+    cmocka_unit_test(test_random_quads_sort_and_stay_a_set),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-/* Read `bytes` line by line; return the lines joined with '|', or the error message after "error: ". */
+/* Read `bytes` line by line; return each line in brackets, or the error message after "error: ". */
 static char*
 split(const char* const bytes, const size_t length, const size_t max_length)
 {
@@ -36,12 +36,8 @@ split(const char* const bytes, const size_t length, const size_t max_length)
   for (unsigned n = 0U; !st && !(st = aseankg_lines_next(&lines, &more, &error)) && more; ++n) {
     assert_int_equal(lines.number, n + 1U);
     assert_int_equal(strlen(lines.line.data ? lines.line.data : ""), lines.line.length);
-    if (n) {
-      assert_int_equal(aseankg_buffer_append_byte(&joined, '|'), ASEANKG_SUCCESS);
-    }
-    assert_int_equal(
-      aseankg_buffer_append(&joined, lines.line.data ? lines.line.data : "", lines.line.length),
-      ASEANKG_SUCCESS);
+    assert_int_equal(aseankg_buffer_printf(&joined, "[%s]", lines.line.data ? lines.line.data : ""),
+                     ASEANKG_SUCCESS);
   }
   if (st) {
     aseankg_buffer_reset(&joined);
@@ -69,15 +65,18 @@ static void
 test_line_ends(void** const state)
 {
   (void)state;
-  expect_lines("a\nb\n", "a|b");
-  expect_lines("a\r\nb\r\n", "a|b");
-  expect_lines("a\rb\r", "a|b");
-  expect_lines("a\r\rb", "a||b");     /* two CRs end two lines */
-  expect_lines("a\n\r\nb\n", "a||b"); /* LF, then CR LF (one end) */
-  expect_lines("a\r\n\nb", "a||b");   /* CR LF (one end), then LF */
-  expect_lines("last line", "last line");
+  expect_lines("a\nb\n", "[a][b]");
+  expect_lines("a\r\nb\r\n", "[a][b]");
+  expect_lines("a\rb\r", "[a][b]");
+  expect_lines("a\r\rb", "[a][][b]");     /* two CRs end two lines */
+  expect_lines("a\n\r\nb\n", "[a][][b]"); /* LF, then CR LF (one end) */
+  expect_lines("a\r\n\nb", "[a][][b]");   /* CR LF (one end), then LF */
+  expect_lines("last line", "[last line]");
+  expect_lines("a", "[a]");
+  expect_lines("a\n", "[a]");
   expect_lines("", "");
-  expect_lines("\n", "");
+  expect_lines("\n", "[]");
+  expect_lines("\r\n", "[]");
 }
 
 static void
@@ -91,8 +90,8 @@ test_chunk_boundaries(void** const state)
   memset(bytes, 'x', n);
   memcpy(bytes + n, "\r\nz", 4U);
   char* const got = split(bytes, n + 3U, 100000U);
-  assert_int_equal(strlen(got), n + 2U);
-  assert_string_equal(got + n, "|z");
+  assert_int_equal(strlen(got), n + 5U);
+  assert_string_equal(got + n + 1U, "][z]");
   free(got);
   free(bytes);
 }
@@ -105,7 +104,7 @@ test_cap(void** const state)
   assert_string_equal(got, "error: 2:1: line longer than 5 bytes");
   free(got);
   got = split("abcde\nabcde", 11U, 5U);
-  assert_string_equal(got, "abcde|abcde");
+  assert_string_equal(got, "[abcde][abcde]");
   free(got);
 }
 

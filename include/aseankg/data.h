@@ -58,8 +58,7 @@ typedef struct {
 /** One document of the corpus: its metadata, its text file and the relations stated in it. */
 typedef struct {
   AseankgField     id;
-  AseankgField     type;           /**< A class of the ontology; NULL means JointStatement */
-  AseankgField     entity;         /**< The register entity this document is, or NULL */
+  AseankgField     entity;         /**< The register entity this document is (and has the type of), or NULL */
   AseankgField     text;           /**< File name of the text in the data directory */
   AseankgField     relations_file; /**< File name of its relations; NULL means relations.yaml */
   AseankgField     title_zh;

@@ -167,16 +167,27 @@ check "corpus: the shared entities are described in the register graph only" \
   bash -c "grep '^<$id/entity/e0> <http://www.w3.org/2000/01/rdf-schema#label>' '$work/corpus.nq' | grep -q ' <$graph> \\.\$' && ! grep '^<$id/entity/e0> <http://www.w3.org/2000/01/rdf-schema#label>' '$work/corpus.nq' | grep -qv ' <$graph> \\.\$'"
 check "corpus: every quad is in the register graph or a document's graph" \
   test "$(( $(in_graph "$graph") + $(in_graph "$graph/statement-0") + $(in_graph "$graph/statement-1") + $(in_graph "$graph/statement-2") ))" -eq "$(wc -l < "$work/corpus.nq")"
+check "corpus: a document that is a register entity has one identifier, its document id, and the entity's type" \
+  bash -c "[ \$(grep -c '^<$id/doc/statement-0> <http://purl.org/dc/terms/identifier> ' '$work/corpus.nt') -eq 1 ] && grep -q '^<$id/doc/statement-0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://example.org/aseankg/ontology#JointStatementDocument> \\.\$' '$work/corpus.nt' && ! grep -q '^<$id/doc/statement-0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://example.org/aseankg/ontology#JointStatement> ' '$work/corpus.nt' && ! grep -q '<$id/entity/statement-0>' '$work/corpus.nt'"
 check "corpus: a document recalling another links to that document's IRI" \
   grep -q "^<$id/entity/e0> <https://example.org/aseankg/ontology#recalls> <$id/doc/statement-0> <$graph/statement-1> \\.\$" "$work/corpus.nq"
 check "corpus: N-Triples is the N-Quads without graph names" \
   cmp -s "$work/corpus.nt" <(sed -E 's/ <[^>]*> \.$/ ./' "$work/corpus.nq" | grep -v 'rdfs.org/ns/void#triples' | LC_ALL=C sort -u | cat - <(grep 'rdfs.org/ns/void#triples' "$work/corpus.nt") | LC_ALL=C sort)
+"$aseankg" export --data "$work/corpus" -f html -o "$work/corpus.html"
+shown=$(grep " <$graph/statement-0> \\.\$" "$work/corpus.nq" | grep -E 'rdf#taIdentRef> <|rdf-syntax-ns#(subject|object)> <' |
+  awk '{ print $3 }' | sort -u | wc -l)
+check "corpus: the page shows the first document's entities only (cards and list)" \
+  bash -c "[ $shown -gt 0 ] && [ \$(grep -c 'class=\"card\"' '$work/corpus.html') -eq $shown ] && [ \$(grep -c '<li><a class=\"ent ' '$work/corpus.html') -eq $shown ] && [ $shown -lt \$(grep -c '^  - id: ' '$work/corpus/entities.yaml') ]"
+check "corpus: the page says its counts are the whole corpus's" grep -q 'The graph of the corpus of 3 documents' "$work/corpus.html"
+check "corpus: the card of an entity that is a document gives the document's IRI" \
+  grep -q "<dt>IRI</dt><dd><code>$id/doc/statement-0</code>" "$work/corpus.html"
 
 fresh_corpus() { rm -rf "$work/data" && cp -r "$work/corpus" "$work/data"; }
 fresh_corpus
 sed -i 's/relations: statement-2.relations.yaml/relations: statement-1.relations.yaml/' "$work/data/dataset.yaml"
+line=$(grep -n 'relations: statement-1.relations.yaml' "$work/data/dataset.yaml" | tail -n 1 | cut -d: -f1)
+expect_bad "corpus: two documents sharing a relations file" "$work/data/dataset.yaml:$line:16: 'statement-1.relations.yaml' is already the relations file of document 'statement-1'"
 line=$(grep -n 'id: statement-2' "$work/data/dataset.yaml" | cut -d: -f1)
-expect_bad "corpus: two documents sharing a relations file" "$work/data/dataset.yaml:$line:5: documents 'statement-1' and 'statement-2' name the same relations file"
 fresh_corpus
 sed -i 's/^  - id: statement-2$/  - id: statement-0/' "$work/data/dataset.yaml"
 expect_bad "corpus: duplicate document id" "$work/data/dataset.yaml:$line:9: duplicate document id 'statement-0' \\(first defined at line 7\\)"
@@ -187,7 +198,12 @@ expect_bad "corpus: a document standing for an undefined entity" "$work/data/dat
 fresh_corpus
 sed -i '0,/^    text: statement-0.zh.txt$/s//    type: Spaceship\n&/' "$work/data/dataset.yaml"
 line=$(grep -n 'type: Spaceship' "$work/data/dataset.yaml" | cut -d: -f1)
-expect_bad "corpus: a document type the ontology lacks" "$work/data/dataset.yaml:$line:11: 'Spaceship' is not a class of the ontology .*"
+expect_bad "corpus: a document key the format lacks" "$work/data/dataset.yaml:$line:5: unknown key 'type'"
+fresh_corpus
+long=$(printf 'a%.0s' $(seq 129))
+sed -i "s/^  - id: statement-0\$/  - id: $long/" "$work/data/dataset.yaml"
+line=$(grep -n "id: $long" "$work/data/dataset.yaml" | cut -d: -f1)
+expect_bad "corpus: an id too long for an IRI" "$work/data/dataset.yaml:$line:9: document id 'a{40}…' is longer than 128 bytes"
 fresh_corpus
 printf '  - subject: e0\n    predicate: supports\n    object: e0\n    segment: clause-9\n    evidence: x\n' >> "$work/data/statement-1.relations.yaml"
 n=$(lines "$work/data/statement-1.relations.yaml")
@@ -202,6 +218,10 @@ check "progress: a large export on a terminal reports its phases, then clears th
 check "progress: nothing when stderr is not a terminal" test ! -s "$work/stderr"
 script -qec "'$aseankg' export -f ntriples -o '$work/small.nt'" /dev/null > "$work/tty.out"
 check "progress: nothing for the statement, even on a terminal" test ! -s "$work/tty.out"
+script -qec "'$aseankg' check --data '$work/large'" /dev/null > "$work/tty.out"
+check "progress: none for check, whose counts go to the terminal" bash -c "head -c 9 '$work/tty.out' | grep -qx 'segments '"
+script -qec "'$aseankg' export --data '$work/large' -f ntriples" /dev/null 2> /dev/null | head -c 8 > "$work/tty.out"
+check "progress: none when the RDF itself goes to the terminal" bash -c "[ \"\$(cat '$work/tty.out')\" = '<https:/' ]"
 
 # --- diff, patch, canon ---------------------------------------------------------
 rapper -q -i ntriples -o turtle "$work/a.nt" > "$work/rapper.ttl" 2>/dev/null
