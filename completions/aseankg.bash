@@ -21,12 +21,12 @@ _aseankg()
     --hash) COMPREPLY=($(compgen -W "SHA256 SHA384" -- "$cur")); return ;;
     -d|--data) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o|--output|--ontology) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --base|--max-work|--clause|--around) return ;;
+    --base|--max-work|--clause|--around|--document) return ;;
   esac
 
   local options
   case ${COMP_WORDS[1]} in
-    export) options="--format --output --data --ontology --base --clause --around" ;;
+    export) options="--format --output --data --ontology --base --clause --around --document" ;;
     check) options="--data --ontology --base" ;;
     diff) options="--format --input" ;;
     patch) options="--input --output" ;;

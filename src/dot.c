@@ -403,7 +403,7 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   size_t                n_edges = 0U;
   memset(&w, 0, sizeof(w));
 
-  AseankgStatus st = aseankg_view_load(&view, project, NULL, error);
+  AseankgStatus st = aseankg_view_load(&view, project, NULL, options ? options->document : NULL, error);
   if (!st && options && options->segment) {
     st = find_segment(view.text, options->segment, &segment, error);
   }

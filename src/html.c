@@ -625,7 +625,7 @@ write_page(Page* const p, const AseankgBuffer* const css)
 
 AseankgStatus
 aseankg_html_write(FILE* const stream, const AseankgProject* const project, const char* const base,
-                   AseankgError* const error)
+                   const char* const document, AseankgError* const error)
 {
   AseankgView   view;
   AseankgBuffer css;
@@ -633,7 +633,7 @@ aseankg_html_write(FILE* const stream, const AseankgProject* const project, cons
   memset(&page, 0, sizeof(page));
   memset(&css, 0, sizeof(css));
 
-  AseankgStatus st = aseankg_view_load(&view, project, base, error);
+  AseankgStatus st = aseankg_view_load(&view, project, base, document, error);
   if (!st) {
     page.view   = &view;
     page.data   = project->data;

@@ -40,6 +40,7 @@ static const char usage_text[] =
   "      --clause N       dot: only the relations stated in clause N (or in a\n"
   "                       segment such as preamble-8) and their entities\n"
   "      --around ID      dot: only entity ID, its relations and their other ends\n"
+  "      --document ID    dot, html: show document ID of the corpus (default: the first)\n"
   "\n"
   "Options for diff, patch and canon:\n"
   "  -f, --format FORMAT  diff: text (default), rdf-patch or sparql-update\n"
@@ -81,6 +82,7 @@ typedef struct {
   const char* base;
   const char* clause;
   const char* around;
+  const char* document;
   const char* syntax;
   const char* max_work;
   const char* hash;
@@ -163,6 +165,7 @@ parse_options(const int argc, char** const argv, Options* const options, const i
     { "--base", NULL, offsetof(Options, base) },
     { "--clause", NULL, offsetof(Options, clause) },
     { "--around", NULL, offsetof(Options, around) },
+    { "--document", NULL, offsetof(Options, document) },
     { "--input", "-i", offsetof(Options, syntax) },
     { "--max-work", NULL, offsetof(Options, max_work) },
     { "--hash", NULL, offsetof(Options, hash) },
@@ -270,6 +273,9 @@ run_export(const Options* const options, const int write)
   if ((options->clause || options->around) && !(write && dot)) {
     return usage_error(options->clause ? "--clause" : "--around", " applies to export --format dot only");
   }
+  if (options->document && !(write && (dot || html))) {
+    return usage_error("--document", " applies to export --format dot and html only");
+  }
 
   AseankgError       error;
   AseankgProject     project;
@@ -307,10 +313,10 @@ run_export(const Options* const options, const int write)
   }
   if (!st && write) {
     if (dot) {
-      const AseankgDotOptions view = { options->clause, options->around };
+      const AseankgDotOptions view = { options->clause, options->around, options->document };
       st                           = aseankg_dot_write(output.stream, &project, &view, &error);
     } else if (html) {
-      st = aseankg_html_write(output.stream, &project, options->base, &error);
+      st = aseankg_html_write(output.stream, &project, options->base, options->document, &error);
     } else if (ntriples || nquads) {
       st = aseankg_ntriples_write(graph, output.stream, nquads);
     } else {
@@ -784,7 +790,7 @@ main(const int argc, char** const argv)
     int         max_files;
     const char* options; /* the options it takes */
   } commands[] = {
-    { "export", 0, 0, "--format --output --data --ontology --base --clause --around" },
+    { "export", 0, 0, "--format --output --data --ontology --base --clause --around --document" },
     { "check", 0, 0, "--data --ontology --base" },
     { "diff", 2, 2, "--format --input --graph" },
     { "patch", 2, 2, "--input --output" },

@@ -139,12 +139,20 @@ resolve(AseankgView* const view, const AseankgRelation* const r, AseankgViewRela
 
 AseankgStatus
 aseankg_view_load(AseankgView* const view, const AseankgProject* const project, const char* const base,
-                  AseankgError* const error)
+                  const char* const document, AseankgError* const error)
 {
   memset(view, 0, sizeof(*view));
-  view->project  = project;
-  view->document = &project->data->documents[0];
-  view->text     = project->texts[0];
+  view->project                  = project;
+  const AseankgData* const data  = project->data;
+  size_t                   shown = 0U;
+  while (document && shown < data->n_documents && strcmp(data->documents[shown].id.value, document)) {
+    ++shown;
+  }
+  if (shown == data->n_documents) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "--document", 0U, 0U, "no document '%s'", document);
+  }
+  view->document = &data->documents[shown];
+  view->text     = project->texts[shown];
 
   AseankgGraph* const graph = aseankg_graph_new();
   AseankgStatus       st    = graph ? ASEANKG_SUCCESS : no_memory(error);
@@ -161,14 +169,16 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
     st = resolve(view, &doc->relations[i], &view->relations[i], error);
   }
   st = st ? st : aseankg_export_mentions(&view->mentions, project, error);
-  if (!st) { /* mentions come in document order: keep the first document's */
+  if (!st) { /* keep the shown document's */
     size_t n = 0U;
-    while (n < view->mentions->count && !view->mentions->items[n].document) {
-      ++n;
+    for (size_t i = 0U; i < view->mentions->count; ++i) {
+      if (view->mentions->items[i].document == shown) {
+        view->mentions->items[n++] = view->mentions->items[i];
+      }
     }
     view->mentions->count = n;
   }
-  if (!st && !(view->in_document = (unsigned char*)calloc(project->data->n_entities + 1U, 1U))) {
+  if (!st && !(view->in_document = (unsigned char*)calloc(data->n_entities + 1U, 1U))) {
     st = no_memory(error);
   }
   for (size_t i = 0U; !st && i < view->mentions->count; ++i) {

@@ -40,7 +40,7 @@ typedef struct {
 /** A project checked and resolved for a writer; everything is borrowed from or owned with it. */
 typedef struct {
   const AseankgProject*  project;
-  const AseankgDocument* document;    /**< The document shown: the corpus's first */
+  const AseankgDocument* document;    /**< The document shown */
   const AseankgText*     text;        /**< Its text */
   AseankgExportStats     stats;       /**< The counts of the RDF export (of the whole corpus) */
   AseankgViewRelation*   relations;   /**< One per relation of the document, in data order; owned */
@@ -51,10 +51,12 @@ typedef struct {
 /**
    Check `project` exactly as aseankg_export_build() does under `base` (NULL:
    the default base), with the same errors, then resolve the relations and
-   find the mentions of its first document. Release with aseankg_view_release(), also on failure.
+   find the mentions of the document with id `document` (NULL: the first);
+   an unknown id is a usage error about "--document". Release with
+   aseankg_view_release(), also on failure.
 */
 AseankgStatus aseankg_view_load(AseankgView* view, const AseankgProject* project, const char* base,
-                                AseankgError* error);
+                                const char* document, AseankgError* error);
 
 /** Free what a view owns and zero it. Safe on a zeroed view. */
 void aseankg_view_release(AseankgView* view);

@@ -69,7 +69,7 @@ static AseankgStatus
 write_html(FILE* const stream, const Fixture* const f, const void* const options, AseankgError* const error)
 {
   (void)options;
-  return aseankg_html_write(stream, &f->project, NULL, error);
+  return aseankg_html_write(stream, &f->project, NULL, NULL, error);
 }
 
 static void
@@ -120,9 +120,9 @@ static void
 test_dot(void** const state)
 {
   const Fixture* const    f       = (const Fixture*)*state;
-  const AseankgDotOptions clause  = { "9", NULL };
-  const AseankgDotOptions around  = { NULL, "global-development-initiative" };
-  const AseankgDotOptions unknown = { NULL, "nosuch" };
+  const AseankgDotOptions clause  = { "9", NULL, NULL };
+  const AseankgDotOptions around  = { NULL, "global-development-initiative", NULL };
+  const AseankgDotOptions unknown = { NULL, "nosuch", NULL };
   AseankgStatus           st      = ASEANKG_SUCCESS;
   AseankgError            error;
 
@@ -176,7 +176,7 @@ test_write_error(void** const state)
   AseankgError         error;
   assert_non_null(stream);
   aseankg_error_clear(&error);
-  assert_int_equal(aseankg_html_write(stream, &f->project, NULL, &error), ASEANKG_ERR_IO);
+  assert_int_equal(aseankg_html_write(stream, &f->project, NULL, NULL, &error), ASEANKG_ERR_IO);
   assert_int_equal(aseankg_dot_write(stream, &f->project, NULL, &error), ASEANKG_ERR_IO);
   assert_int_equal(error.status, ASEANKG_SUCCESS); /* the caller names the stream */
   fclose(stream);

@@ -22,6 +22,8 @@ typedef struct {
   const char* segment;
   /** Only this entity (by id), its relations and their other ends. NULL for no such limit. */
   const char* around;
+  /** The document (by id) whose entities and relations are drawn. NULL for the corpus's first. */
+  const char* document;
 } AseankgDotOptions;
 
 /**

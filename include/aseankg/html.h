@@ -16,8 +16,10 @@ extern "C" {
    default base), with the same errors, then write one HTML page to `stream`
    that needs nothing else: inline CSS and JavaScript, no network, no web
    fonts, and a Content-Security-Policy that forbids loading anything. It
-   shows the statement's segments in order, every mention the export finds
-   highlighted and linked; one card per entity (type, Chinese and English
+   shows one document of the corpus, the one with id `document` (NULL: the
+   first), its segments in order, every mention the export finds
+   highlighted and linked; one card per entity the document mentions or
+   relates (type, Chinese and English
    names with the gloss marker, aliases, IRI and id, external identifiers,
    every relation with the segment that states it and the quoted evidence,
    and the segments it is mentioned in), shown when a mention or the entity
@@ -29,7 +31,7 @@ extern "C" {
    ASEANKG_ERR_IO and leaves `error` for the caller, who knows the stream.
 */
 AseankgStatus aseankg_html_write(FILE* stream, const AseankgProject* project, const char* base,
-                                 AseankgError* error);
+                                 const char* document, AseankgError* error);
 
 #ifdef __cplusplus
 }

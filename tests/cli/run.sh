@@ -181,6 +181,19 @@ check "corpus: the page shows the first document's entities only (cards and list
 check "corpus: the page says its counts are the whole corpus's" grep -q 'The graph of the corpus of 3 documents' "$work/corpus.html"
 check "corpus: the card of an entity that is a document gives the document's IRI" \
   grep -q "<dt>IRI</dt><dd><code>$id/doc/statement-0</code>" "$work/corpus.html"
+"$aseankg" export --data "$work/corpus" -f html --document statement-1 -o "$work/corpus-1.html"
+shown=$(grep " <$graph/statement-1> \\.\$" "$work/corpus.nq" | grep -E 'rdf#taIdentRef> <|rdf-syntax-ns#(subject|object)> <' |
+  awk '{ print $3 }' | sort -u | wc -l)
+check "corpus: --document shows that document, its title and its entities" \
+  bash -c "grep -q '<h1 lang=\"zh\">关于合成主题第1号的联合声明</h1>' '$work/corpus-1.html' && [ \$(grep -c 'class=\"card\"' '$work/corpus-1.html') -eq $shown ]"
+"$aseankg" export --data "$work/corpus" -f dot --document statement-2 > "$work/corpus-2.dot"
+check "corpus: --document draws that document" grep -q '"statement-2"' "$work/corpus-2.dot"
+printf 'sentinel\n' > "$work/keep.html"
+"$aseankg" export --data "$work/corpus" -f html --document nothing -o "$work/keep.html" 2> "$work/stderr"
+check "corpus: an unknown --document is a usage error (exit 2), output untouched" \
+  bash -c "[ $? -eq 2 ] && grep -qx \"aseankg: --document: no document 'nothing'\" '$work/stderr' && [ \"\$(cat '$work/keep.html')\" = sentinel ]"
+"$aseankg" export --data "$work/corpus" -f turtle --document statement-1 > /dev/null 2>&1
+check "corpus: --document with an RDF format is a usage error (exit 2)" test $? -eq 2
 
 fresh_corpus() { rm -rf "$work/data" && cp -r "$work/corpus" "$work/data"; }
 fresh_corpus
