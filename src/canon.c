@@ -1,6 +1,7 @@
 /* RDFC-1.0 canonicalization: first-degree hashes for all blank nodes, the n-degree search only on ties. */
 #include "aseankg/canon.h"
 
+#include "array.h"
 #include "buffer.h"
 
 #include <openssl/evp.h>
@@ -125,29 +126,6 @@ aseankg_canon_labels_release(AseankgCanonLabels* const labels)
     free(labels->storage);
     memset(labels, 0, sizeof(*labels));
   }
-}
-
-/* Make room for `count` elements of `size` bytes in `*array`, doubling. */
-static AseankgStatus
-reserve(void** const array, size_t* const capacity, const size_t count, const size_t size)
-{
-  if (count <= *capacity) {
-    return ASEANKG_SUCCESS;
-  }
-  size_t wanted = *capacity ? *capacity : 4U;
-  while (wanted < count) {
-    wanted *= 2U;
-  }
-  if (wanted > SIZE_MAX / size) {
-    return ASEANKG_ERR_NOMEM;
-  }
-  void* const grown = realloc(*array, wanted * size);
-  if (!grown) {
-    return ASEANKG_ERR_NOMEM;
-  }
-  *array    = grown;
-  *capacity = wanted;
-  return ASEANKG_SUCCESS;
 }
 
 static AseankgStatus
@@ -371,7 +349,7 @@ hash_first_degree(Canon* const c, const uint32_t blank)
   const size_t         first  = c->quad_start[blank];
   const size_t         n      = c->quad_start[blank + 1U] - first;
   aseankg_buffer_reset(buffer);
-  AseankgStatus st = reserve((void**)&c->lines, &c->lines_capacity, n, sizeof(Line));
+  AseankgStatus st = aseankg_array_reserve((void**)&c->lines, &c->lines_capacity, n, sizeof(Line));
 
   for (size_t i = 0U; i < n && !st; ++i) {
     const AseankgQuad* const q = &c->quads[c->quad_list[first + i]];
@@ -517,7 +495,8 @@ static AseankgStatus
 get_frame(Canon* const c, const size_t depth, Frame** const frame)
 {
   if (depth >= c->n_frames) {
-    AseankgStatus st = reserve((void**)&c->frames, &c->frames_capacity, depth + 1U, sizeof(Frame*));
+    AseankgStatus st =
+      aseankg_array_reserve((void**)&c->frames, &c->frames_capacity, depth + 1U, sizeof(Frame*));
     while (!st && c->n_frames <= depth) {
       c->frames[c->n_frames] = (Frame*)calloc(1U, sizeof(Frame));
       st                     = c->frames[c->n_frames] ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
@@ -579,7 +558,8 @@ begin_level(Canon* const c, const size_t depth, const uint32_t blank, unsigned c
       if (related == NONE || related == blank) {
         continue;
       }
-      st = reserve((void**)&f->related, &f->related_capacity, f->n_related + 1U, sizeof(Related));
+      st =
+        aseankg_array_reserve((void**)&f->related, &f->related_capacity, f->n_related + 1U, sizeof(Related));
       st = st ? st : hash_related(c, related, q, positions[t], f->related[f->n_related].digest);
       if (!st) {
         f->related[f->n_related].blank = related;
@@ -604,9 +584,9 @@ begin_group(Canon* const c, Frame* const f)
     ++end;
   }
   const size_t  n  = end - f->group_start;
-  AseankgStatus st = reserve((void**)&f->perm, &f->perm_capacity, n, sizeof(uint32_t));
-  st               = st ? st : reserve((void**)&f->recursion, &f->recursion_capacity, n, sizeof(uint32_t));
-  st               = st ? st : append_hex(&f->data, related[f->group_start].digest, c->digest_length);
+  AseankgStatus st = aseankg_array_reserve((void**)&f->perm, &f->perm_capacity, n, sizeof(uint32_t));
+  st = st ? st : aseankg_array_reserve((void**)&f->recursion, &f->recursion_capacity, n, sizeof(uint32_t));
+  st = st ? st : append_hex(&f->data, related[f->group_start].digest, c->digest_length);
   if (st) {
     return st;
   }
@@ -664,7 +644,7 @@ end_permutation(Canon* const c, Frame* const f)
     f->in_place = !more;
     f->n_chosen = c->n_issued - f->base;
     if (!f->in_place) {
-      st = reserve((void**)&f->chosen, &f->chosen_capacity, f->n_chosen, sizeof(uint32_t));
+      st = aseankg_array_reserve((void**)&f->chosen, &f->chosen_capacity, f->n_chosen, sizeof(uint32_t));
       if (!st && f->n_chosen) {
         memcpy(f->chosen, c->issued + f->base, f->n_chosen * sizeof(uint32_t));
       }
@@ -778,13 +758,18 @@ label_group(Canon* const c, const Ordered* const group, const size_t n, Result**
     }
     truncate_issuer(c, 0U);
     issue_temporary(c, blank);
-    AseankgStatus st = reserve((void**)results, results_capacity, n_results + 1U, sizeof(Result));
-    st               = st ? st : hash_n_degree(c, blank, (*results)[n_results].digest);
-    st = st ? st : reserve((void**)sequences, sequences_capacity, n_stored + c->n_issued, sizeof(uint32_t));
+    AseankgStatus st =
+      aseankg_array_reserve((void**)results, results_capacity, n_results + 1U, sizeof(Result));
+    st = st ? st : hash_n_degree(c, blank, (*results)[n_results].digest);
+    st = st ? st
+            : aseankg_array_reserve((void**)sequences, sequences_capacity, n_stored + c->n_issued,
+                                    sizeof(uint32_t));
     if (st) {
       return st;
     }
-    memcpy(*sequences + n_stored, c->issued, c->n_issued * sizeof(uint32_t));
+    if (c->n_issued) { /* memcpy must not see a null array, even for no bytes */
+      memcpy(*sequences + n_stored, c->issued, c->n_issued * sizeof(uint32_t));
+    }
     (*results)[n_results].start = n_stored;
     (*results)[n_results].count = c->n_issued;
     (*results)[n_results].order = n_results;

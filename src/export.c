@@ -1,6 +1,7 @@
 /* The graph builder: validates the curated data against the ontology and the text, then emits triples. */
 #include "aseankg/export.h"
 
+#include "array.h"
 #include "buffer.h"
 #include "utf8.h"
 
@@ -498,14 +499,8 @@ link_documents(Builder* const b)
 static AseankgStatus
 trie_node(Builder* const b, uint32_t* const index)
 {
-  if (b->n_trie == b->trie_capacity) {
-    const size_t    capacity = b->trie_capacity ? b->trie_capacity * 2U : 1024U;
-    TrieNode* const grown    = (TrieNode*)realloc(b->trie, capacity * sizeof(TrieNode));
-    if (!grown) {
-      return out_of_memory(b);
-    }
-    b->trie          = grown;
-    b->trie_capacity = capacity;
+  if (aseankg_array_reserve((void**)&b->trie, &b->trie_capacity, b->n_trie + 1U, sizeof(TrieNode))) {
+    return out_of_memory(b);
   }
   TrieNode* const node = &b->trie[b->n_trie];
   memset(node, 0, sizeof(*node));
@@ -612,14 +607,8 @@ emit_span(Builder* const b, const AseankgSegment* const segment, const size_t be
     return 0U;
   }
 
-  if (b->n_spans == b->spans_capacity) {
-    const size_t         capacity = b->spans_capacity ? b->spans_capacity * 2U : 256U;
-    AseankgTermId* const grown    = (AseankgTermId*)realloc(b->spans, capacity * sizeof(AseankgTermId));
-    if (!grown) {
-      return 0U;
-    }
-    b->spans          = grown;
-    b->spans_capacity = capacity;
+  if (aseankg_array_reserve((void**)&b->spans, &b->spans_capacity, b->n_spans + 1U, sizeof(AseankgTermId))) {
+    return 0U;
   }
   b->spans[b->n_spans++] = span;
 
@@ -1195,14 +1184,8 @@ collect_mention(Builder* const b, const size_t s, const size_t begin, const size
                 void* const context)
 {
   MentionCollector* const c = (MentionCollector*)context;
-  if (c->count == c->capacity) {
-    const size_t          capacity = c->capacity ? c->capacity * 2U : 256U;
-    AseankgMention* const grown    = (AseankgMention*)realloc(c->items, capacity * sizeof(AseankgMention));
-    if (!grown) {
-      return out_of_memory(b);
-    }
-    c->items    = grown;
-    c->capacity = capacity;
+  if (aseankg_array_reserve((void**)&c->items, &c->capacity, c->count + 1U, sizeof(AseankgMention))) {
+    return out_of_memory(b);
   }
   const AseankgMention mention = { b->doc_index, s, begin, end, entity };
   c->items[c->count++]         = mention;

@@ -1,6 +1,7 @@
 /* Term interning and the quad set. Everything is hashed, so building a graph is linear. */
 #include "aseankg/graph.h"
 
+#include "array.h"
 #include "buffer.h"
 #include "canonical.h"
 #include "hash.h"
@@ -464,14 +465,9 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
     return ASEANKG_SUCCESS;
   }
 
-  if (graph->n_quads == graph->quads_capacity) {
-    const size_t       capacity = graph->quads_capacity ? graph->quads_capacity * 2U : 1024U;
-    AseankgQuad* const quads    = (AseankgQuad*)realloc(graph->quads, capacity * sizeof(AseankgQuad));
-    if (!quads) {
-      return ASEANKG_ERR_NOMEM;
-    }
-    graph->quads          = quads;
-    graph->quads_capacity = capacity;
+  if (aseankg_array_reserve((void**)&graph->quads, &graph->quads_capacity, graph->n_quads + 1U,
+                            sizeof(AseankgQuad))) {
+    return ASEANKG_ERR_NOMEM;
   }
 
   graph->quad_index[slot]        = quad_entry(hash_quad(&quad), graph->quad_index_size, graph->n_quads);
@@ -735,14 +731,8 @@ AseankgStatus
 aseankg_quad_list_append(void* const list, const AseankgQuad* const quad)
 {
   AseankgQuadList* const l = (AseankgQuadList*)list;
-  if (l->count == l->capacity) {
-    const size_t       capacity = l->capacity ? l->capacity * 2U : 1024U;
-    AseankgQuad* const grown    = (AseankgQuad*)realloc(l->quads, capacity * sizeof(AseankgQuad));
-    if (!grown) {
-      return ASEANKG_ERR_NOMEM;
-    }
-    l->quads    = grown;
-    l->capacity = capacity;
+  if (aseankg_array_reserve((void**)&l->quads, &l->capacity, l->count + 1U, sizeof(AseankgQuad))) {
+    return ASEANKG_ERR_NOMEM;
   }
   l->quads[l->count++] = *quad;
   return ASEANKG_SUCCESS;

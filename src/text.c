@@ -1,6 +1,7 @@
 /* Loads the source text, checks it, and finds its segments; never trusts a typed offset. */
 #include "aseankg/text.h"
 
+#include "array.h"
 #include "file.h"
 #include "utf8.h"
 
@@ -104,16 +105,9 @@ static AseankgStatus
 add_segment(AseankgText* const text, const AseankgSegmentKind kind, const unsigned number, const size_t start,
             const size_t end, const unsigned line)
 {
-  if (text->n_segments == text->segments_capacity) {
-    const size_t          capacity = text->segments_capacity ? text->segments_capacity * 2U : 64U;
-    AseankgSegment* const grown = (AseankgSegment*)realloc(text->segments, capacity * sizeof(AseankgSegment));
-    if (!grown) {
-      return ASEANKG_ERR_NOMEM;
-    }
-    text->segments          = grown;
-    text->segments_capacity = capacity;
-  }
-  if (!text->segments) {
+  if (aseankg_array_reserve((void**)&text->segments, &text->segments_capacity, text->n_segments + 1U,
+                            sizeof(AseankgSegment)) ||
+      !text->segments) { /* (set on success; the check is for the analyzer) */
     return ASEANKG_ERR_NOMEM;
   }
 
