@@ -200,6 +200,20 @@ find_segment(const AseankgText* const text, const char* const name, const Aseank
 
 /* --- Writing ----------------------------------------------------------------- */
 
+/* The attributes that draw a type family: `shape=…, style="…", fillcolor="…", color="…` (open quote). */
+static void
+put_family_style(AseankgViewWriter* const w, const AseankgEntityStyle* const style)
+{
+  aseankg_view_put(w, "shape=");
+  aseankg_view_put(w, style->shape);
+  aseankg_view_put(w, ", style=\"");
+  aseankg_view_put(w, style->style);
+  aseankg_view_put(w, "\", fillcolor=\"");
+  aseankg_view_put(w, style->fill);
+  aseankg_view_put(w, "\", color=\"");
+  aseankg_view_put(w, style->line);
+}
+
 static void
 write_node(AseankgViewWriter* const w, const AseankgEntity* const e, const int centre)
 {
@@ -215,14 +229,8 @@ write_node(AseankgViewWriter* const w, const AseankgEntity* const e, const int c
     aseankg_view_put(w, "≈ ");
   }
   put_wrapped(w, e->en.value, 30U);
-  aseankg_view_put(w, "\", shape=");
-  aseankg_view_put(w, style->shape);
-  aseankg_view_put(w, ", style=\"");
-  aseankg_view_put(w, style->style);
-  aseankg_view_put(w, "\", fillcolor=\"");
-  aseankg_view_put(w, style->fill);
-  aseankg_view_put(w, "\", color=\"");
-  aseankg_view_put(w, style->line);
+  aseankg_view_put(w, "\", ");
+  put_family_style(w, style);
   aseankg_view_put(w, centre ? "\", penwidth=3" : "\"");
   aseankg_view_put(w, ", tooltip=\"");
   put_escaped(w, e->id.value, strlen(e->id.value));
@@ -244,14 +252,8 @@ write_legend(AseankgViewWriter* const w, const unsigned char* const families, co
       aseankg_view_put(w, styles[f].family);
       aseankg_view_put(w, "\" [label=\"");
       aseankg_view_put(w, styles[f].label);
-      aseankg_view_put(w, "\", shape=");
-      aseankg_view_put(w, styles[f].shape);
-      aseankg_view_put(w, ", style=\"");
-      aseankg_view_put(w, styles[f].style);
-      aseankg_view_put(w, "\", fillcolor=\"");
-      aseankg_view_put(w, styles[f].fill);
-      aseankg_view_put(w, "\", color=\"");
-      aseankg_view_put(w, styles[f].line);
+      aseankg_view_put(w, "\", ");
+      put_family_style(w, &styles[f]);
       aseankg_view_put(w, "\", fontsize=9];\n");
     }
   }

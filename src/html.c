@@ -177,7 +177,6 @@ typedef struct {
   AseankgViewWriter         w;
   const AseankgView*        view;
   const AseankgData*        data;
-  const AseankgText*        text;
   const char*               base;
   const AseankgEntityStyle* styles;
   size_t                    n_styles;
@@ -215,7 +214,7 @@ put_entity_link(Page* const p, const size_t entity, const size_t self)
 static void
 put_segment_link(Page* const p, const size_t segment)
 {
-  const char* const id = p->text->segments[segment].id;
+  const char* const id = p->view->text->segments[segment].id;
   aseankg_view_put(&p->w, "<a class=\"seg-ref\" href=\"#seg-");
   put_text(&p->w, id);
   aseankg_view_put(&p->w, "\">");
@@ -324,7 +323,7 @@ write_card(Page* const p, const size_t index)
   aseankg_view_put(w, ")</h3>\n");
   if (n_relations) {
     aseankg_view_put(w, "<ol class=\"rels\">\n");
-    for (size_t s = 0U; s < p->text->n_segments; ++s) {
+    for (size_t s = 0U; s < p->view->text->n_segments; ++s) {
       for (size_t i = 0U; i < p->view->document->n_relations; ++i) {
         const AseankgViewRelation* const r = &p->view->relations[i];
         if (r->segment == s && (r->subject == index || r->object == index)) {
@@ -371,7 +370,7 @@ write_segment(Page* const p, const size_t index, size_t* const next)
   static const char* const kinds[] = { "header", "title", "preamble", "clause" };
   static const char* const notes[] = { " <small>wire header, not part of the statement</small>", "", "", "" };
   AseankgViewWriter* const w       = &p->w;
-  const AseankgSegment* const     segment = &p->text->segments[index];
+  const AseankgSegment* const     segment = &p->view->text->segments[index];
   const AseankgMentionList* const list    = p->view->mentions;
 
   aseankg_view_put(w, "<section class=\"seg ");
@@ -504,7 +503,7 @@ write_header(Page* const p)
   AseankgViewWriter* const        w        = &p->w;
   const AseankgDocument* const    doc      = p->view->document;
   const AseankgExportStats* const stats    = &p->view->stats;
-  const char* const               file     = strrchr(p->text->path, '/');
+  const char* const               file     = strrchr(p->view->text->path, '/');
   const size_t                    counts[] = { stats->segments, stats->entities, stats->relations,
                                                stats->mentions, stats->spans,    stats->triples };
   static const char* const        names[]  = { "segments", "entities",   "relations",
@@ -524,9 +523,9 @@ write_header(Page* const p)
   aseankg_view_put(w, " by ");
   put_named(p, doc->publisher.value);
   aseankg_view_put(w, " · text <code>");
-  put_text(w, file ? file + 1 : p->text->path);
+  put_text(w, file ? file + 1 : p->view->text->path);
   aseankg_view_put(w, "</code>, SHA-256 <code>");
-  put_text(w, p->text->sha256_hex);
+  put_text(w, p->view->text->sha256_hex);
   aseankg_view_put(w, "</code></p>\n");
   if (p->data->n_documents > 1U) { /* the page shows one document; the counts are the whole graph's */
     aseankg_view_put(w, "<p class=\"meta\" lang=\"en\">The graph of the corpus of ");
@@ -599,7 +598,7 @@ write_page(Page* const p, const AseankgBuffer* const css)
 
   aseankg_view_put(w, "<main>\n<div id=\"text\" lang=\"zh\">\n");
   size_t next = 0U;
-  for (size_t s = 0U; s < p->text->n_segments; ++s) {
+  for (size_t s = 0U; s < p->view->text->n_segments; ++s) {
     write_segment(p, s, &next);
   }
   aseankg_view_put(w,
@@ -637,7 +636,6 @@ aseankg_html_write(FILE* const stream, const AseankgProject* const project, cons
   if (!st) {
     page.view   = &view;
     page.data   = project->data;
-    page.text   = view.text;
     page.base   = base ? base : ASEANKG_DEFAULT_BASE;
     page.styles = aseankg_entity_styles(&page.n_styles);
     page.w.st   = build_style(&page, &css);

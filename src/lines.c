@@ -2,6 +2,7 @@
 #include "lines.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum { CHUNK_SIZE = 65536 };
 
@@ -62,6 +63,16 @@ next_line(AseankgLines* const lines, int* const more)
     }
     lines->chunk_pos = pos;
   }
+}
+
+void
+aseankg_lines_init(AseankgLines* const lines, FILE* const stream, const char* const file_name,
+                   const size_t max_length)
+{
+  memset(lines, 0, sizeof(*lines));
+  lines->stream     = stream;
+  lines->file_name  = file_name;
+  lines->max_length = max_length;
 }
 
 AseankgStatus

@@ -12,8 +12,8 @@
 /**
    Lines end at LF, CR LF or a lone CR (N-Triples allows all three). A line
    longer than the cap is refused as soon as the cap is passed, before more of
-   it is stored. Zero-initialise, set `stream`, `file_name` and
-   `max_length`, and release with aseankg_lines_release().
+   it is stored. Set up with aseankg_lines_init(), release with
+   aseankg_lines_release().
 */
 typedef struct {
   FILE*         stream;
@@ -26,6 +26,9 @@ typedef struct {
   size_t        chunk_pos;
   int           after_cr; /**< The last line ended with CR: an LF next belongs to it */
 } AseankgLines;
+
+/** Start reading `stream` (named `file_name` in errors), refusing lines longer than `max_length`. */
+void aseankg_lines_init(AseankgLines* lines, FILE* stream, const char* file_name, size_t max_length);
 
 /**
    Read the next line into `lines->line`. Sets `*more` to 0 at the end of the

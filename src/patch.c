@@ -32,10 +32,7 @@ aseankg_patch_apply(AseankgGraph* const graph, FILE* const stream, const char* c
                     AseankgError* const error)
 {
   AseankgLines lines;
-  memset(&lines, 0, sizeof(lines));
-  lines.stream       = stream;
-  lines.file_name    = file_name;
-  lines.max_length   = ASEANKG_MAX_STATEMENT;
+  aseankg_lines_init(&lines, stream, file_name, ASEANKG_MAX_STATEMENT);
   int           more = 1;
   AseankgStatus st   = ASEANKG_SUCCESS;
 

@@ -23,10 +23,7 @@ split(const char* const bytes, const size_t length, const size_t max_length)
   FILE* const stream = fmemopen(copy, length, "rb");
   assert_non_null(stream);
   AseankgLines lines;
-  memset(&lines, 0, sizeof(lines));
-  lines.stream     = stream;
-  lines.file_name  = "mem";
-  lines.max_length = max_length;
+  aseankg_lines_init(&lines, stream, "mem", max_length);
 
   AseankgBuffer joined = { NULL, 0U, 0U };
   AseankgError  error;
