@@ -396,12 +396,11 @@ entry_position(const uint32_t entry, const size_t index_size)
   return (size_t)(entry & (uint32_t)(index_size - 1U)) - 1U;
 }
 
-/* The index slot of `quad`, or the empty slot where it would go. */
+/* The index slot of `quad` (whose hash_quad() is `hash`), or the empty slot where it would go. */
 static size_t
-find_quad_slot(const AseankgGraph* const graph, const AseankgQuad* const quad)
+find_quad_slot(const AseankgGraph* const graph, const AseankgQuad* const quad, const uint64_t hash)
 {
   const size_t   size = graph->quad_index_size;
-  const uint64_t hash = hash_quad(quad);
   const uint32_t tag  = quad_tag(hash, size);
   size_t         slot = (size_t)hash & (size - 1U);
   for (uint32_t e = 0U; (e = graph->quad_index[slot]); slot = (slot + 1U) & (size - 1U)) {
@@ -460,7 +459,8 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
     return ASEANKG_ERR_NOMEM;
   }
 
-  const size_t slot = find_quad_slot(graph, &quad);
+  const uint64_t hash = hash_quad(&quad);
+  const size_t   slot = find_quad_slot(graph, &quad, hash);
   if (graph->quad_index[slot]) {
     return ASEANKG_SUCCESS;
   }
@@ -470,7 +470,7 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
     return ASEANKG_ERR_NOMEM;
   }
 
-  graph->quad_index[slot]        = quad_entry(hash_quad(&quad), graph->quad_index_size, graph->n_quads);
+  graph->quad_index[slot]        = quad_entry(hash, graph->quad_index_size, graph->n_quads);
   graph->quads[graph->n_quads++] = quad;
   return ASEANKG_SUCCESS;
 }
@@ -478,7 +478,7 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
 int
 aseankg_graph_contains(const AseankgGraph* const graph, const AseankgQuad* const quad)
 {
-  return graph->quad_index_size && graph->quad_index[find_quad_slot(graph, quad)] != 0U;
+  return graph->quad_index_size && graph->quad_index[find_quad_slot(graph, quad, hash_quad(quad))] != 0U;
 }
 
 /* Empty index slot `hole` and shift later entries of its probe run back (linear-probing deletion). */
@@ -506,7 +506,7 @@ aseankg_graph_remove(AseankgGraph* const graph, const AseankgQuad* const quad)
   if (!graph->quad_index_size) {
     return 0;
   }
-  const size_t slot = find_quad_slot(graph, quad);
+  const size_t slot = find_quad_slot(graph, quad, hash_quad(quad));
   if (!graph->quad_index[slot]) {
     return 0;
   }
@@ -516,10 +516,10 @@ aseankg_graph_remove(AseankgGraph* const graph, const AseankgQuad* const quad)
   /* Move the last quad into the gap and repoint its index entry. */
   const size_t last = graph->n_quads - 1U;
   if (position != last) {
-    const size_t moved_slot = find_quad_slot(graph, &graph->quads[last]);
-    graph->quads[position]  = graph->quads[last];
-    graph->quad_index[moved_slot] =
-      quad_entry(hash_quad(&graph->quads[position]), graph->quad_index_size, position);
+    const uint64_t moved_hash     = hash_quad(&graph->quads[last]);
+    const size_t   moved_slot     = find_quad_slot(graph, &graph->quads[last], moved_hash);
+    graph->quads[position]        = graph->quads[last];
+    graph->quad_index[moved_slot] = quad_entry(moved_hash, graph->quad_index_size, position);
   }
   --graph->n_quads;
   return 1;
