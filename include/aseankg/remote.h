@@ -3,6 +3,8 @@
 #ifndef ASEANKG_REMOTE_H
 #define ASEANKG_REMOTE_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/status.h"
 
 #include <stdio.h>
@@ -31,11 +33,12 @@ typedef struct {
    lays it out as a text table (refusing any other answer); "ntriples" asks
    for a CONSTRUCT result as N-Triples.
 */
-AseankgStatus aseankg_remote_query(const AseankgRemote* remote, const char* query, const char* format,
-                                   FILE* stream, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_remote_query(const AseankgRemote* remote, const char* query,
+                                               const char* format, FILE* stream, AseankgError* error);
 
 /** Send a SPARQL 1.1 Update (a form POST with `update=`). */
-AseankgStatus aseankg_remote_update(const AseankgRemote* remote, const char* update, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_remote_update(const AseankgRemote* remote, const char* update,
+                                                AseankgError* error);
 
 /**
    Send the RDF file at `path` to the Graph Store endpoint for graph
@@ -44,8 +47,9 @@ AseankgStatus aseankg_remote_update(const AseankgRemote* remote, const char* upd
    memory with their own media type. If the upload fails midway the server
    receives an incomplete request and, per the protocol, keeps the graph it had.
 */
-AseankgStatus aseankg_remote_load(const AseankgRemote* remote, const char* graph_iri, const char* path,
-                                  const char* syntax, int replace, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_remote_load(const AseankgRemote* remote, const char* graph_iri,
+                                              const char* path, const char* syntax, int replace,
+                                              AseankgError* error);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef ASEANKG_STATUS_H
 #define ASEANKG_STATUS_H
 
+#include "aseankg/api.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -21,7 +23,7 @@ typedef enum {
 } AseankgStatus;
 
 /** Return a short static description of `status`; never NULL. */
-const char* aseankg_strerror(AseankgStatus status);
+ASEANKG_API const char* aseankg_strerror(AseankgStatus status);
 
 /**
    Where an error happened and what it was.
@@ -39,15 +41,15 @@ typedef struct {
 } AseankgError;
 
 /** Reset `error` to success. Safe on NULL. */
-void aseankg_error_clear(AseankgError* error);
+ASEANKG_API void aseankg_error_clear(AseankgError* error);
 
 /**
    Record an error in `error` (NULL is allowed and ignored) unless one is
    already recorded: the first error is the one reported. Returns `status`
    so a caller can write `return aseankg_error_set(...)`.
 */
-AseankgStatus aseankg_error_set(AseankgError* error, AseankgStatus status, const char* file, unsigned line,
-                                unsigned column, const char* format, ...)
+ASEANKG_API AseankgStatus aseankg_error_set(AseankgError* error, AseankgStatus status, const char* file,
+                                            unsigned line, unsigned column, const char* format, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 6, 7)))
 #endif
@@ -57,7 +59,7 @@ AseankgStatus aseankg_error_set(AseankgError* error, AseankgStatus status, const
    Write `error` as one line to `buffer`: `FILE:LINE:COL: message`, or
    `FILE: message` when it has no position. Returns `buffer`.
 */
-char* aseankg_error_format(const AseankgError* error, char* buffer, size_t size);
+ASEANKG_API char* aseankg_error_format(const AseankgError* error, char* buffer, size_t size);
 
 #ifdef __cplusplus
 }
