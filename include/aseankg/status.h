@@ -29,14 +29,18 @@ ASEANKG_API const char* aseankg_strerror(AseankgStatus status);
    Where an error happened and what it was.
 
    `line` and `column` are 1-based; 0 means "not tied to a position" (an
-   error about a whole file, such as one that cannot be opened). The record
-   holds copies, so it stays valid after whatever failed has been freed.
+   error about a whole file, such as one that cannot be opened). An error
+   about an argument of a call rather than an input names that argument in
+   `parameter` (e.g. "around" of AseankgDotOptions) and leaves `file` empty.
+   The record holds copies, so it stays valid after whatever failed has been
+   freed.
 */
 typedef struct {
   AseankgStatus status;
   char          file[1024];
   unsigned      line;
   unsigned      column;
+  char          parameter[64];
   char          message[512];
 } AseankgError;
 
@@ -56,8 +60,20 @@ ASEANKG_API AseankgStatus aseankg_error_set(AseankgError* error, AseankgStatus s
   ;
 
 /**
+   Record an error about argument `parameter` of a call (named as in the
+   API's declaration), unless one is already recorded. Returns `status`.
+*/
+ASEANKG_API AseankgStatus aseankg_error_set_parameter(AseankgError* error, AseankgStatus status,
+                                                      const char* parameter, const char* format, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 4, 5)))
+#endif
+  ;
+
+/**
    Write `error` as one line to `buffer`: `FILE:LINE:COL: message`, or
-   `FILE: message` when it has no position. Returns `buffer`.
+   `FILE: message` when it has no position, `PARAMETER: message` when it is
+   about an argument. Returns `buffer`.
 */
 ASEANKG_API char* aseankg_error_format(const AseankgError* error, char* buffer, size_t size);
 

@@ -85,7 +85,8 @@ typedef struct {
   const char*   help;     /* one line for --help */
   const char*   manual;   /* a paragraph for the manual; *bold* and {italic}; NULL: the help line */
   CliCompletion completion;
-  const char*   words; /* space-separated values for CLI_COMPLETE_WORDS */
+  const char*   words;     /* space-separated values for CLI_COMPLETE_WORDS and _SUGGEST */
+  const char*   parameter; /* the library's name for the argument it feeds, if not long_name */
 } CliOption;
 
 typedef int (*CliHandler)(const CliArgs* args);

@@ -16,11 +16,29 @@ cli_usage_error(const char* const message, const char* const detail)
   return CLI_EXIT_USAGE;
 }
 
+/* The option that feeds the library's argument `parameter`, so an error about it names the option. */
+static const char*
+option_for_parameter(const char* const parameter)
+{
+  for (size_t o = 0U; o < cli_n_options; ++o) {
+    const CliOption* const option = &cli_options[o];
+    if (!strcmp(option->parameter ? option->parameter : option->long_name, parameter)) {
+      return option->long_name;
+    }
+  }
+  return NULL;
+}
+
 void
 cli_print_error(const AseankgError* const error)
 {
-  char line[1200];
-  fprintf(stderr, "aseankg: %s\n", aseankg_error_format(error, line, sizeof(line)));
+  char              line[1200];
+  const char* const option = error->parameter[0] ? option_for_parameter(error->parameter) : NULL;
+  if (option) {
+    fprintf(stderr, "aseankg: --%s: %s\n", option, error->message);
+  } else {
+    fprintf(stderr, "aseankg: %s\n", aseankg_error_format(error, line, sizeof(line)));
+  }
 }
 
 int
