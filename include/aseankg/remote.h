@@ -26,6 +26,18 @@ typedef struct {
 } AseankgRemote;
 
 /**
+   Set up libcurl's process-wide state, which every aseankg_remote_ call
+   needs. Call it once from the application, before other threads start
+   (libcurl's rule: it is not thread-safe), and pair it with
+   aseankg_remote_global_cleanup() before exit. Returns ASEANKG_ERR_NOMEM if
+   libcurl cannot initialise (its only failure: out of memory or TLS set-up).
+*/
+ASEANKG_API AseankgStatus aseankg_remote_global_init(void);
+
+/** Release what aseankg_remote_global_init() set up; no aseankg_remote_ call may follow. */
+ASEANKG_API void aseankg_remote_global_cleanup(void);
+
+/**
    Send a SPARQL query (GET, or a form POST for long queries) and write the
    results to `stream`: "csv", "tsv", "json" and "xml" are the server's own
    W3C results documents, streamed as they arrive (an HTTP error's body is

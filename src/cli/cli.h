@@ -148,7 +148,8 @@ AseankgStatus cli_write_sorted(AseankgGraph* graph, const char* path, int nquads
 /* The embedded store of --store, else the default one; `store` is set on success. */
 AseankgStatus cli_open_store(const CliArgs* args, AseankgStore** store, AseankgError* error);
 
-/* The server of --endpoint with the timeouts; returns 0 or a usage error's exit code. */
+/* The server of --endpoint with the timeouts, libcurl set up; returns 0 or an exit code (message printed).
+   After a 0, the caller ends with aseankg_remote_global_cleanup(). */
 int cli_remote_from(const CliArgs* args, AseankgRemote* remote);
 
 /* --- the commands, one file each ---------------------------------------------------- */

@@ -43,6 +43,7 @@ load_remote(const CliArgs* const args)
             : aseankg_remote_load(&remote, args->graph ? args->graph : iri, file, syntax ? syntax : "unknown",
                                   args->replace && (!args->graph || i == 0U), &error);
   }
+  aseankg_remote_global_cleanup();
   return st ? cli_report(&error) : 0;
 }
 

@@ -41,5 +41,8 @@ cli_query(const CliArgs* const args)
   }
   aseankg_store_free(store);
   free(text);
+  if (args->endpoint) {
+    aseankg_remote_global_cleanup();
+  }
   return st ? cli_report(&error) : 0;
 }

@@ -20,5 +20,6 @@ cli_update(const CliArgs* const args)
   char* const   text = cli_read_text(args->operands.items[0], &error);
   AseankgStatus st   = text ? aseankg_remote_update(&remote, text, &error) : error.status;
   free(text);
+  aseankg_remote_global_cleanup();
   return st ? cli_report(&error) : 0;
 }

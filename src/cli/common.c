@@ -144,6 +144,10 @@ cli_remote_from(const CliArgs* const args, AseankgRemote* const remote)
       return cli_usage_error("a timeout must be a positive number of seconds: ", values[i]);
     }
   }
+  if (aseankg_remote_global_init()) {
+    fputs("aseankg: cannot initialise libcurl\n", stderr);
+    return CLI_EXIT_DATA;
+  }
   remote->endpoint        = args->endpoint;
   remote->connect_timeout = seconds[0];
   remote->timeout         = seconds[1];
