@@ -50,6 +50,9 @@ aseankg_project_load(AseankgProject* const project, const char* const data_dir,
 void
 aseankg_project_release(AseankgProject* const project)
 {
+  if (!project) {
+    return;
+  }
   for (size_t i = 0U; project->texts && i < project->data->n_documents; ++i) {
     aseankg_text_free(project->texts[i]);
   }

@@ -30,7 +30,7 @@ ASEANKG_API AseankgStatus aseankg_output_open(AseankgOutput* output, const char*
 /** Flush and close, then atomically rename the temporary file onto the final path. */
 ASEANKG_API AseankgStatus aseankg_output_commit(AseankgOutput* output, AseankgError* error);
 
-/** Discard: close and delete the temporary file. Safe to call after commit or on a zeroed output. */
+/** Discard: close and delete the temporary file. Safe after commit, on a zeroed output and on NULL. */
 ASEANKG_API void aseankg_output_abort(AseankgOutput* output);
 
 #ifdef __cplusplus
