@@ -12,11 +12,15 @@
 extern "C" {
 #endif
 
-/** An output being written. Fields are private; `stream` is where to write. */
+/**
+   An output being written: write to `stream`, then commit or abort. The
+   paths are the library's (owned, freed by commit and abort); callers only
+   read them, e.g. to name the file in a message.
+*/
 typedef struct {
-  FILE* stream;
+  FILE* stream;    /**< Where to write: the temporary file, a device, a pipe or stdout */
   char* path;      /**< Final path, or NULL when writing directly */
-  char* temp_path; /**< Temporary file beside `path` */
+  char* temp_path; /**< Temporary file beside `path`, or NULL when writing directly */
 } AseankgOutput;
 
 /**
