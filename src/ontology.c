@@ -1,6 +1,8 @@
 /* Reads the ontology with raptor and answers "is this term declared?". */
 #include "aseankg/ontology.h"
 
+#include "safety.h"
+
 #include <raptor2.h>
 
 #include <stdlib.h>
@@ -117,6 +119,9 @@ aseankg_ontology_load(AseankgOntology** const ontology_out, const char* const pa
     goto cleanup;
   }
 
+  if ((st = aseankg_safety_raptor_parser(parser, path, error))) {
+    goto cleanup;
+  }
   raptor_world_set_log_handler(world, ontology, handle_log);
   raptor_parser_set_statement_handler(parser, ontology, handle_statement);
   if (raptor_parser_parse_file_stream(parser, stream, path, uri) || ontology->failed) {
