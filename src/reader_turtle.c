@@ -8,6 +8,7 @@
 #include <serd/serd.h>
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -68,12 +69,70 @@ is_valid_utf8(const uint8_t* const bytes, const size_t length)
   return valid;
 }
 
+/* RFC 3986 §5.2.4: remove the "." and ".." segments of `path` (`length` bytes) in place; returns the new
+ * length. serd 0.30 removes them only at the start of a relative reference. */
+static size_t
+remove_dot_segments(char* const path, const size_t length)
+{
+  size_t in  = 0U;
+  size_t out = 0U;
+#define REST_IS(text) (length - in == sizeof(text) - 1U && !memcmp(path + in, text, sizeof(text) - 1U))
+#define REST_STARTS(text) (length - in >= sizeof(text) - 1U && !memcmp(path + in, text, sizeof(text) - 1U))
+  while (in < length) {
+    if (REST_STARTS("../")) {
+      in += 3U;
+    } else if (REST_STARTS("./")) {
+      in += 2U;
+    } else if (REST_STARTS("/./")) {
+      in += 2U;
+    } else if (REST_IS("/.")) {
+      path[++in] = '/'; /* becomes "/" */
+    } else if (REST_STARTS("/../") || REST_IS("/..")) {
+      in += REST_IS("/..") ? 2U : 3U;
+      path[in] = '/'; /* the rest starts with "/" */
+      while (out && path[--out] != '/') {
+      }
+    } else if (REST_IS(".") || REST_IS("..")) {
+      in = length;
+    } else {
+      do {
+        path[out++] = path[in++];
+      } while (in < length && path[in] != '/');
+    }
+  }
+#undef REST_IS
+#undef REST_STARTS
+  return out;
+}
+
+/* Remove dot segments from the path of an absolute IRI resolved from a relative reference. */
+static void
+normalize_path(SerdNode* const iri)
+{
+  char* const  text   = (char*)(uintptr_t)iri->buf;
+  const char*  colon  = strchr(text, ':');
+  size_t       start  = colon ? (size_t)(colon - text) + 1U : 0U;
+  const size_t length = iri->n_bytes;
+  if (start + 1U < length && text[start] == '/' && text[start + 1U] == '/') {
+    start += 2U + strcspn(text + start + 2U, "/?#");
+  }
+  const size_t end     = start + strcspn(text + start, "?#");
+  const size_t new_end = start + remove_dot_segments(text + start, end - start);
+  memmove(text + new_end, text + end, length - end + 1U); /* with the NUL */
+  iri->n_bytes = length - (end - new_end);
+  iri->n_chars = iri->n_chars - (end - new_end);
+}
+
 /* An IRI or prefixed name, resolved and checked; 0 after recording an error. */
 static AseankgTermId
 convert_iri(TurtleReader* const reader, const SerdNode* const node)
 {
   SerdNode      expanded = serd_env_expand_node(reader->env, node);
   AseankgTermId id       = 0U;
+  if (expanded.buf && node->type == SERD_URI &&
+      !aseankg_iri_has_scheme((const char*)node->buf, node->n_bytes)) {
+    normalize_path(&expanded);
+  }
   if (!expanded.buf) {
     fail(reader, ASEANKG_ERR_SYNTAX,
          node->type == SERD_CURIE ? "undeclared prefix in" : "cannot resolve the IRI",
