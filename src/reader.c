@@ -175,7 +175,7 @@ feed_guarded(RaptorReader* const reader, FILE* const stream, raptor_uri* const b
     const char* bytes  = chunk;
     size_t      length = n;
     if (!guard.body) {
-      st = aseankg_buffer_append(&head, chunk, n);
+      st = aseankg_buffer_append_grow(&head, chunk, n); /* the prolog: a few chunks at most */
       st = st ? aseankg_error_set(reader->error, st, reader->path, 0U, 0U, "out of memory")
               : aseankg_xml_guard_prolog(&guard, head.data ? head.data : "", head.length, at_end);
       if (st || !guard.body) {

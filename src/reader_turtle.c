@@ -8,7 +8,6 @@
 #include <serd/serd.h>
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,10 +80,8 @@ remove_dot_segments(char* const path, const size_t length)
   while (in < length) {
     if (REST_STARTS("../")) {
       in += 3U;
-    } else if (REST_STARTS("./")) {
-      in += 2U;
-    } else if (REST_STARTS("/./")) {
-      in += 2U;
+    } else if (REST_STARTS("./") || REST_STARTS("/./")) {
+      in += 2U; /* "./" goes; "/./" becomes "/" */
     } else if (REST_IS("/.")) {
       path[++in] = '/'; /* becomes "/" */
     } else if (REST_STARTS("/../") || REST_IS("/..")) {
@@ -109,7 +106,7 @@ remove_dot_segments(char* const path, const size_t length)
 static void
 normalize_path(SerdNode* const iri)
 {
-  char* const  text   = (char*)(uintptr_t)iri->buf;
+  char* const  text   = (char*)iri->buf; /* serd_env_expand_node() made it: ours to change */
   const char*  colon  = strchr(text, ':');
   size_t       start  = colon ? (size_t)(colon - text) + 1U : 0U;
   const size_t length = iri->n_bytes;
