@@ -2,6 +2,8 @@
 #include "aseankg/ontology.h"
 #include "namespaces.h"
 
+#include "safety.h"
+
 #include <raptor2.h>
 
 #include <stdlib.h>
@@ -115,6 +117,9 @@ aseankg_ontology_load(AseankgOntology** const ontology_out, const char* const pa
     goto cleanup;
   }
 
+  if ((st = aseankg_safety_raptor_parser(parser, path, error))) {
+    goto cleanup;
+  }
   raptor_world_set_log_handler(world, ontology, handle_log);
   raptor_parser_set_statement_handler(parser, ontology, handle_statement);
   if (raptor_parser_parse_file_stream(parser, stream, path, uri) || ontology->failed) {
