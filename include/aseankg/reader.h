@@ -58,9 +58,9 @@ ASEANKG_API AseankgStatus aseankg_read_path(AseankgGraph* graph, const char* pat
    ASEANKG_ERR_NOMEM, ASEANKG_ERR_USAGE for an unknown syntax, or what the sink
    returns.
 */
-AseankgStatus aseankg_read_stream(AseankgGraph* graph, FILE* stream, const char* path, const char* syntax,
-                                  const char* base_iri, const AseankgReadOptions* options,
-                                  AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_read_stream(AseankgGraph* graph, FILE* stream, const char* path,
+                                              const char* syntax, const char* base_iri,
+                                              const AseankgReadOptions* options, AseankgError* error);
 
 #ifdef __cplusplus
 }
