@@ -100,7 +100,9 @@ typedef struct {
 static int
 usage_error(const char* const message, const char* const detail)
 {
-  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg --help'.\n", message, detail ? detail : "");
+  char escaped[1024]; /* an argument may hold anything, even terminal escapes */
+  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg --help'.\n", message,
+          aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)));
   return EXIT_USAGE;
 }
 
