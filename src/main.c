@@ -490,8 +490,13 @@ run_patch(const Options* const options)
   if (!st) {
     const int   is_stdin = !strcmp(options->files[1], "-");
     FILE* const stream   = is_stdin ? stdin : fopen(options->files[1], "rb");
+    struct stat info;
     if (!stream) {
-      st = aseankg_error_set(&error, ASEANKG_ERR_IO, options->files[1], 0U, 0U, "cannot open");
+      st = aseankg_error_set(&error, ASEANKG_ERR_IO, options->files[1], 0U, 0U, "cannot open: %s",
+                             strerror(errno));
+    } else if (!fstat(fileno(stream), &info) && S_ISDIR(info.st_mode)) {
+      st = aseankg_error_set(&error, ASEANKG_ERR_IO, options->files[1], 0U, 0U, "is a directory, not a file");
+      fclose(stream);
     } else {
       st = aseankg_patch_apply(graph, stream, options->files[1], &error);
       if (!is_stdin) {
@@ -561,25 +566,40 @@ file_graph_iri(const char* const path, char* const iri, const size_t size, Asean
   return fits ? ASEANKG_SUCCESS : aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U, "path too long");
 }
 
-/* The contents of FILE ("-" for standard input). */
+/* The contents of FILE ("-" for standard input): a query or update, at most 16 MiB, never a directory. */
 static char*
 read_text(const char* const path, AseankgError* const error)
 {
-  const int   is_stdin = !strcmp(path, "-");
-  FILE* const stream   = is_stdin ? stdin : fopen(path, "rb");
+  const size_t max      = (size_t)16U * 1024U * 1024U;
+  const int    is_stdin = !strcmp(path, "-");
+  FILE* const  stream   = is_stdin ? stdin : fopen(path, "rb");
+  struct stat  info;
   if (!stream) {
     aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
     return NULL;
   }
+  if (!fstat(fileno(stream), &info) && S_ISDIR(info.st_mode)) {
+    aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "is a directory, not a file");
+    fclose(stream);
+    return NULL;
+  }
   char*  text = NULL;
   size_t size = 0U;
+  size_t read = 0U;
   FILE*  sink = open_memstream(&text, &size);
   char   chunk[8192];
-  for (size_t n = 0U; sink && (n = fread(chunk, 1U, sizeof(chunk), stream)) > 0U;) {
+  for (size_t n = 0U; sink && read <= max && (n = fread(chunk, 1U, sizeof(chunk), stream)) > 0U; read += n) {
     fwrite(chunk, 1U, n, sink);
   }
+  const int failed = ferror(stream) || read > max || !sink;
   if (sink) {
     fclose(sink);
+  }
+  if (failed) {
+    aseankg_error_set(error, read > max ? ASEANKG_ERR_DATA : ASEANKG_ERR_IO, is_stdin ? "<stdin>" : path, 0U,
+                      0U, "%s", read > max ? "larger than 16777216 bytes" : "read error");
+    free(text);
+    text = NULL;
   }
   if (!is_stdin) {
     fclose(stream);

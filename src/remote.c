@@ -2,6 +2,7 @@
 #include "aseankg/remote.h"
 
 #include "buffer.h"
+#include "file.h"
 #include "remote_results.h"
 #include "table.h"
 
@@ -697,9 +698,9 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
                              "the Graph Store upload takes N-Triples or Turtle, not %s", syntax);
   }
 
-  Upload upload = { fopen(path, "rb"), 0 };
+  Upload upload = { aseankg_file_open(path, error), 0 };
   if (!upload.stream) {
-    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
+    return ASEANKG_ERR_IO;
   }
 
   char               message[CURL_ERROR_SIZE] = { 0 };
