@@ -343,7 +343,7 @@ check_date(Builder* const b, const AseankgField* const field)
   }
   /* xsd:date (XML Schema 1.1 Part 2, 3.3.9): the day must exist in that month of that year. */
   static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  const int        year   = ok ? atoi(v) : 0;
+  const int        year   = ok ? (int)strtol(v, NULL, 10) : 0;
   const int        month  = ok ? (v[5] - '0') * 10 + (v[6] - '0') : 0;
   const int        day    = ok ? (v[8] - '0') * 10 + (v[9] - '0') : 0;
   const int        leap   = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

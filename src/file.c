@@ -21,13 +21,13 @@ aseankg_file_read(const char* const path, char** const bytes, size_t* const leng
   long          size = -1;
   char*         data = NULL;
   struct stat   info;
-  if (fstat(fileno(stream), &info)) {
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read: %s", strerror(errno));
-  } else if (S_ISDIR(info.st_mode)) {
+  const int     known = !fstat(fileno(stream), &info);
+  if (known && S_ISDIR(info.st_mode)) {
     st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "is a directory, not a file");
-  } else if (!S_ISREG(info.st_mode)) {
+  } else if (known && !S_ISREG(info.st_mode)) {
     st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "not a regular file");
-  } else if (fseek(stream, 0, SEEK_END) || (size = ftell(stream)) < 0 || fseek(stream, 0, SEEK_SET)) {
+  } else if (!known || fseek(stream, 0, SEEK_END) || (size = ftell(stream)) < 0 ||
+             fseek(stream, 0, SEEK_SET)) {
     st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read: %s", strerror(errno));
   } else if ((unsigned long)size > ASEANKG_MAX_FILE_SIZE) {
     st = aseankg_error_set(error, ASEANKG_ERR_DATA, path, 0U, 0U, "file larger than %zu bytes",

@@ -498,9 +498,10 @@ aseankg_remote_results_table(const char* const data, const size_t length, const 
   if (raptor) { /* rasqal reports the XML reader's trouble through the raptor world it is given */
     raptor_world_set_log_handler(raptor, &log, log_results);
   }
+  void* bytes = NULL; /* raptor takes a non-const pointer but only reads */
+  memcpy(&bytes, &data, sizeof(bytes));
   if (!world || !raptor || raptor_world_open(raptor) || (rasqal_world_set_raptor(world, raptor), 0) ||
-      rasqal_world_open(world) ||
-      !(input = raptor_new_iostream_from_string(raptor, (void*)(uintptr_t)data, length)) ||
+      rasqal_world_open(world) || !(input = raptor_new_iostream_from_string(raptor, bytes, length)) ||
       !(results = rasqal_new_query_results2(world, NULL, RASQAL_QUERY_RESULTS_BINDINGS)) ||
       !(formatter = rasqal_new_query_results_formatter(world, "xml", NULL, NULL)) ||
       !(base = raptor_new_uri(raptor, (const unsigned char*)endpoint)) ||
