@@ -309,11 +309,43 @@ check_date(Builder* const b, const AseankgField* const field)
   for (unsigned i = 0U; ok && i < 10U; ++i) {
     ok = i == 4U || i == 7U || (v[i] >= '0' && v[i] <= '9');
   }
-  const int month = ok ? (v[5] - '0') * 10 + (v[6] - '0') : 0;
-  const int day   = ok ? (v[8] - '0') * 10 + (v[9] - '0') : 0;
-  ok              = ok && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  /* xsd:date (XML Schema 1.1 Part 2, 3.3.9): the day must exist in that month of that year. */
+  static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  const int        year   = ok ? (int)strtol(v, NULL, 10) : 0;
+  const int        month  = ok ? (v[5] - '0') * 10 + (v[6] - '0') : 0;
+  const int        day    = ok ? (v[8] - '0') * 10 + (v[9] - '0') : 0;
+  const int        leap   = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  ok =
+    ok && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1] && (month != 2 || day < 29 || leap);
   return ok ? ASEANKG_SUCCESS
-            : fail_at(b, &field->mark, ASEANKG_ERR_DATA, "'%s' is not a date (YYYY-MM-DD)", v);
+            : fail_at(b, &field->mark, ASEANKG_ERR_DATA, "'%s' is not a date (YYYY-MM-DD, a day that exists)",
+                      v);
+}
+
+/* xsd:language: a BCP 47 tag's shape, [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* (XML Schema 1.1 Part 2, 3.4.3). */
+static AseankgStatus
+check_language(Builder* const b, const AseankgField* const field)
+{
+  const char* const v     = field->value ? field->value : "";
+  size_t            run   = 0U; /* length of the current subtag */
+  int               first = 1;  /* in the primary subtag, which is letters only */
+  int               ok    = 1;
+  for (const char* p = v; ok; ++p) {
+    if (*p == '-' || *p == '\0') {
+      ok    = run >= 1U && run <= 8U;
+      run   = 0U;
+      first = 0;
+      if (!*p) {
+        break;
+      }
+    } else {
+      ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (!first && *p >= '0' && *p <= '9');
+      ++run;
+    }
+  }
+  return ok ? ASEANKG_SUCCESS
+            : fail_at(b, &field->mark, ASEANKG_ERR_DATA,
+                      "'%s' is not a language tag (BCP 47, such as zh or zh-Hans)", v);
 }
 
 static AseankgStatus
@@ -788,6 +820,7 @@ emit_document_info(Builder* const b, const size_t index)
 
   AseankgStatus st = check_date(b, &doc->published);
   st               = st ? st : check_date(b, &doc->dateline_date);
+  st               = st ? st : check_language(b, &doc->language);
   st               = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
   st               = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
   if (st) {

@@ -4,6 +4,8 @@
 
 #include "safety.h"
 
+#include "file.h"
+
 #include <raptor2.h>
 
 #include <stdlib.h>
@@ -105,10 +107,10 @@ aseankg_ontology_load(AseankgOntology** const ontology_out, const char* const pa
   raptor_parser*      parser   = NULL;
   unsigned char*      file_uri = NULL;
   raptor_uri*         uri      = NULL;
-  FILE* const         stream   = fopen(path, "rb");
+  FILE* const         stream   = aseankg_file_open(path, error);
 
   if (!stream) {
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open ontology");
+    st = ASEANKG_ERR_IO;
     goto cleanup;
   }
   if (!world || raptor_world_open(world) || !(parser = raptor_new_parser(world, "turtle")) ||

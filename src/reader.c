@@ -3,6 +3,8 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "aseankg/reader.h"
 
+#include "file.h"
+
 #include "buffer.h"
 #include "reader_private.h"
 #include "safety.h"
@@ -286,9 +288,9 @@ aseankg_read_path(AseankgGraph* const graph, const char* const path, const char*
       "cannot tell the syntax; name it with -i (ntriples, nquads, turtle, trig, rdfxml)");
   }
 
-  FILE* const stream = is_stdin ? stdin : fopen(path, "rb");
+  FILE* const stream = is_stdin ? stdin : aseankg_file_open(path, error);
   if (!stream) {
-    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
+    return error && error->status ? error->status : ASEANKG_ERR_IO;
   }
 
   const AseankgStatus st = aseankg_read_stream(graph, stream, path, syntax, NULL, options, error);

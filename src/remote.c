@@ -2,6 +2,8 @@
 #include "aseankg/remote.h"
 
 #include "buffer.h"
+#include "file.h"
+#include "remote_results.h"
 #include "safety.h"
 #include "table.h"
 
@@ -9,21 +11,65 @@
 #include <rasqal.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* Queries longer than this go in a form POST rather than the URL. */
 #define MAX_GET_QUERY 2000U
 
+/* Of a body that is only reported (an HTTP error, an update's answer), this much is kept. */
+#define MAX_QUOTED_BODY 65536U
+
+/* What happens to a response body. */
+typedef enum {
+  BODY_STREAM, /* written to `stream` as it arrives, once its media type is checked */
+  BODY_PARSE,  /* kept whole (up to ASEANKG_REMOTE_MAX_RESULTS) to be parsed */
+  BODY_QUOTE   /* only the start is kept, to quote in an error */
+} BodyUse;
+
+/* Why the transfer was stopped from the receiving side. */
+typedef enum { STOP_NONE, STOP_WRONG_TYPE, STOP_TOO_LARGE, STOP_WRITE, STOP_NOMEM } Stop;
+
 typedef struct {
-  FILE*         stream; /* the response body goes here, or */
-  AseankgBuffer buffer; /* here when it must be parsed, or is an error to report */
-  int           to_buffer;
+  FILE*         stream;
+  AseankgBuffer buffer;
+  BodyUse       use;
   CURL*         curl;
+  const char*   format;  /* BODY_STREAM: the results format the media type must match */
+  int           checked; /* BODY_STREAM: the media type has been checked */
+  Stop          stop;
 } Response;
 
-/* Keep an error page out of the results: a body with a status of 400 or more is only reported. */
+/* Whether `content_type` (parameters ignored) is one of the space-separated media types in `types`. */
+static int
+type_is(const char* const content_type, const char* const types)
+{
+  const size_t n = content_type ? strcspn(content_type, "; \t") : 0U;
+  for (const char* t = types; n && *t;) {
+    const size_t m = strcspn(t, " ");
+    if (m == n && !strncasecmp(t, content_type, n)) {
+      return 1;
+    }
+    t += m + (t[m] == ' ');
+  }
+  return 0;
+}
+
+/* The media types a server may answer with for each streamed results format. */
+static const char*
+streamed_types(const char* const format)
+{
+  return !strcmp(format, "csv")    ? "text/csv"
+         : !strcmp(format, "tsv")  ? "text/tab-separated-values"
+         : !strcmp(format, "json") ? "application/sparql-results+json application/json"
+         : !strcmp(format, "xml")  ? "application/sparql-results+xml application/xml text/xml"
+                                   : "application/n-triples text/plain";
+}
+
+/* Keep an error page out of the results, and every kept body bounded. */
 static size_t
 receive(char* const data, const size_t size, const size_t count, void* const user)
 {
@@ -31,28 +77,159 @@ receive(char* const data, const size_t size, const size_t count, void* const use
   const size_t    n        = size * count;
   long            status   = 0L;
   curl_easy_getinfo(response->curl, CURLINFO_RESPONSE_CODE, &status);
-  if (response->to_buffer || status >= 400L) {
-    if (!response->to_buffer && response->buffer.length > 65536U) {
-      return n; /* enough of an error page to quote its first line */
+  if (response->use == BODY_QUOTE || status >= 400L) {
+    const size_t room = MAX_QUOTED_BODY - response->buffer.length;
+    if (response->buffer.length < MAX_QUOTED_BODY &&
+        aseankg_buffer_append(&response->buffer, data, n < room ? n : room)) {
+      response->stop = STOP_NOMEM;
+      return 0U;
     }
-    return aseankg_buffer_append(&response->buffer, data, n) ? 0U : n;
+    return n; /* the rest is read and dropped */
   }
-  return fwrite(data, 1U, n, response->stream);
+  if (response->use == BODY_PARSE) {
+    if (n > ASEANKG_REMOTE_MAX_RESULTS - response->buffer.length) {
+      response->stop = STOP_TOO_LARGE;
+      return 0U;
+    }
+    if (aseankg_buffer_append(&response->buffer, data, n)) {
+      response->stop = STOP_NOMEM;
+      return 0U;
+    }
+    return n;
+  }
+  if (!response->checked) {
+    char* type = NULL;
+    curl_easy_getinfo(response->curl, CURLINFO_CONTENT_TYPE, &type);
+    if (!type_is(type, streamed_types(response->format))) {
+      response->stop = STOP_WRONG_TYPE;
+      return 0U;
+    }
+    response->checked = 1;
+  }
+  if (fwrite(data, 1U, n, response->stream) != n) {
+    response->stop = STOP_WRITE;
+    return 0U;
+  }
+  return n;
 }
 
-/* The endpoint as errors show it: any "user:password@" in it is replaced, never printed. */
-static const char*
-redacted(const char* const url, char* const label, const size_t size)
+/* Whether `text` holds `needle`, ignoring ASCII case. */
+static int
+contains(const char* const text, const char* const needle)
 {
-  const char* const scheme_end = strstr(url, "://");
-  const char* const host       = scheme_end ? scheme_end + 3 : url;
-  const char* const slash      = strchr(host, '/');
-  const char* const at         = strchr(host, '@');
-  if (!at || (slash && at > slash)) {
-    return url;
+  const size_t n = strlen(needle);
+  for (const char* p = text; n && *p; ++p) {
+    if (!strncasecmp(p, needle, n)) {
+      return 1;
+    }
   }
-  snprintf(label, size, "%.*s***@%s", (int)(host - url), url, at + 1);
-  return label;
+  return 0;
+}
+
+/* `text` in base64 (RFC 4648), as an Authorization: Basic header carries it; `out` has 4/3 the room. */
+static void
+base64(const char* const text, char* const out, const size_t size)
+{
+  static const char          digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const unsigned char* const s        = (const unsigned char*)text;
+  const size_t               n        = strlen(text);
+  size_t                     o        = 0U;
+  for (size_t i = 0U; i < n && o + 5U < size; i += 3U) {
+    const unsigned v = (unsigned)s[i] << 16U | (i + 1U < n ? (unsigned)s[i + 1U] << 8U : 0U) |
+                       (i + 2U < n ? (unsigned)s[i + 2U] : 0U);
+    out[o++] = digits[(v >> 18U) & 63U];
+    out[o++] = digits[(v >> 12U) & 63U];
+    out[o++] = i + 1U < n ? digits[(v >> 6U) & 63U] : '=';
+    out[o++] = i + 2U < n ? digits[v & 63U] : '=';
+  }
+  out[o] = '\0';
+}
+
+/*
+   What of a server's answer an error may quote: its first non-blank line, cut
+   to fit on a whole character, or nothing if anything in the kept body could
+   be an echo of the credentials (an Authorization header, the password, its
+   base64). Escaping for the terminal happens where the error is formatted.
+*/
+static void
+quote_body(const AseankgBuffer* const body, char* const out, const size_t size)
+{
+  out[0]                 = '\0';
+  const char* const text = body->data ? body->data : "";
+  const char* const auth = getenv("ASEANKG_AUTH");
+  const char* const pass = auth ? strchr(auth, ':') : NULL;
+  char              encoded[1400];
+  base64(auth ? auth : "", encoded, sizeof(encoded));
+  if (contains(text, "authorization") || contains(text, "basic ") || contains(text, "digest ") ||
+      contains(text, "bearer ") || (auth && *auth && strstr(text, auth)) ||
+      (pass && pass[1] && strstr(text, pass + 1)) || (encoded[0] && strstr(text, encoded))) {
+    snprintf(out, size, "(the answer is not quoted: it may echo the credentials)");
+    return;
+  }
+  const char* line = text + strspn(text, " \t\r\n");
+  size_t      n    = strcspn(line, "\r\n");
+  if (n >= size) {
+    n = size - 1U;
+    while (n && ((unsigned char)line[n] & 0xC0U) == 0x80U) { /* not inside a character */
+      --n;
+    }
+  }
+  memcpy(out, line, n);
+  out[n] = '\0';
+}
+
+/*
+   Parse `endpoint` with libcurl's URL API: an http or https URL without
+   credentials in it (they come from the environment or netrc only). With
+   `name`, "name=value" is appended to its query, URL-encoded.
+*/
+static AseankgStatus
+endpoint_url(const char* const endpoint, const char* const name, const char* const value, CURLU** const url,
+             AseankgError* const error)
+{
+  static const char credentials[] = "the URL holds credentials (before an '@'); they are taken only from "
+                                    "ASEANKG_AUTH or a netrc file, never from a URL";
+  /* An '@' in the authority, even one that makes the URL unparsable, must not be echoed. */
+  const char* const scheme_end = strstr(endpoint, "://");
+  const char* const authority  = scheme_end ? scheme_end + 3 : endpoint;
+  const char* const at         = strchr(authority, '@');
+  *url                         = NULL;
+  if (at && at < authority + strcspn(authority, "/?#")) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "<endpoint URL>", 0U, 0U, "%s", credentials);
+  }
+  CURLU* const u = curl_url();
+  *url           = u;
+  if (!u) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, endpoint, 0U, 0U, "out of memory");
+  }
+  CURLUcode code   = curl_url_set(u, CURLUPART_URL, endpoint, CURLU_NON_SUPPORT_SCHEME);
+  char*     scheme = NULL;
+  if (code || curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) ||
+      (strcmp(scheme, "http") && strcmp(scheme, "https"))) {
+    curl_free(scheme);
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, endpoint, 0U, 0U, "not an http or https URL%s%s",
+                             code ? ": " : "", code ? curl_url_strerror(code) : "");
+  }
+  curl_free(scheme);
+
+  char* part = NULL;
+  if (!curl_url_get(u, CURLUPART_USER, &part, 0) || !curl_url_get(u, CURLUPART_PASSWORD, &part, 0) ||
+      !curl_url_get(u, CURLUPART_OPTIONS, &part, 0)) {
+    curl_free(part);
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "<endpoint URL>", 0U, 0U, "%s", credentials);
+  }
+  if (name) {
+    AseankgBuffer pair = { NULL, 0U, 0U };
+    AseankgStatus st   = aseankg_buffer_printf(&pair, "%s=%s", name, value);
+    code               = st ? CURLUE_OUT_OF_MEMORY
+                            : curl_url_set(u, CURLUPART_QUERY, pair.data, CURLU_APPENDQUERY | CURLU_URLENCODE);
+    aseankg_buffer_release(&pair);
+    if (code) {
+      return aseankg_error_set(error, ASEANKG_ERR_NOMEM, endpoint, 0U, 0U, "cannot build the request URL: %s",
+                               curl_url_strerror(code));
+    }
+  }
+  return ASEANKG_SUCCESS;
 }
 
 AseankgStatus
@@ -85,12 +262,19 @@ new_handle(const AseankgRemote* const remote, char* const message)
   curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_POSTREDIR, (long)CURL_REDIR_POST_ALL);
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "aseankg");
+  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)ASEANKG_REMOTE_MAX_RESULTS);
 
   /* Credentials from the environment or a netrc file, never from the command line. */
   const char* const auth  = getenv("ASEANKG_AUTH");
   const char* const netrc = getenv("ASEANKG_NETRC");
   if (auth && *auth) {
-    curl_easy_setopt(curl, CURLOPT_USERPWD, auth);
+    /* user:password, split at the first ':' so a password may hold ':' and '@' */
+    const char* const colon = strchr(auth, ':');
+    char              user[256];
+    const size_t      n = colon ? (size_t)(colon - auth) : strlen(auth);
+    snprintf(user, sizeof(user), "%.*s", (int)(n < sizeof(user) ? n : sizeof(user) - 1U), auth);
+    curl_easy_setopt(curl, CURLOPT_USERNAME, user);
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, colon ? colon + 1 : "");
   } else {
     curl_easy_setopt(curl, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
     if (netrc && *netrc) {
@@ -103,16 +287,19 @@ new_handle(const AseankgRemote* const remote, char* const message)
 
 /* Free what one request used; every argument may be NULL or empty. */
 static void
-release_request(CURL* const curl, char* const escaped, struct curl_slist* const headers,
+release_request(CURL* const curl, CURLU* const url, char* const escaped, struct curl_slist* const headers,
                 AseankgBuffer* const sent, AseankgBuffer* const received)
 {
   curl_free(escaped);
   curl_slist_free_all(headers);
-  aseankg_buffer_release(sent);
+  if (sent) {
+    aseankg_buffer_release(sent);
+  }
   aseankg_buffer_release(received);
   if (curl) {
     curl_easy_cleanup(curl);
   }
+  curl_url_cleanup(url);
 }
 
 /* Run the request; a transport failure or an HTTP status from 400 up is an error naming the endpoint. */
@@ -120,24 +307,36 @@ static AseankgStatus
 perform(CURL* const curl, const AseankgRemote* const remote, const char* const message,
         Response* const response, AseankgError* const error)
 {
-  char           label[1024];
-  const char*    endpoint = redacted(remote->endpoint, label, sizeof(label));
-  const CURLcode code     = curl_easy_perform(curl);
-  long           status   = 0L;
+  const char* const endpoint = remote->endpoint;
+  const CURLcode    code     = curl_easy_perform(curl);
+  long              status   = 0L;
+  char*             type     = NULL;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+  if (response->stop == STOP_WRONG_TYPE) {
+    return aseankg_error_set(error, ASEANKG_ERR_SYNTAX, endpoint, 0U, 0U,
+                             "the server answered with %s, not %s results", type ? type : "no content type",
+                             response->format);
+  }
+  if (response->stop == STOP_TOO_LARGE || code == CURLE_FILESIZE_EXCEEDED) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, endpoint, 0U, 0U, "the answer is larger than %zu bytes",
+                             (size_t)ASEANKG_REMOTE_MAX_RESULTS);
+  }
+  if (response->stop == STOP_WRITE) {
+    return aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error");
+  }
+  if (response->stop == STOP_NOMEM) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, endpoint, 0U, 0U, "out of memory");
+  }
   if (code != CURLE_OK) {
     return aseankg_error_set(error, ASEANKG_ERR_IO, endpoint, 0U, 0U, "%s",
                              message[0] ? message : curl_easy_strerror(code));
   }
   if (status >= 400L) {
-    const char* const body = response && response->buffer.data ? response->buffer.data : "";
-    char              first_line[160];
-    size_t            n = strcspn(body, "\r\n");
-    n                   = n < sizeof(first_line) - 1U ? n : sizeof(first_line) - 1U;
-    memcpy(first_line, body, n);
-    first_line[n] = '\0';
-    return aseankg_error_set(error, ASEANKG_ERR_IO, endpoint, 0U, 0U, "HTTP %ld%s%s", status, n ? ": " : "",
-                             first_line);
+    char quote[160];
+    quote_body(&response->buffer, quote, sizeof(quote));
+    return aseankg_error_set(error, ASEANKG_ERR_IO, endpoint, 0U, 0U, "HTTP %ld%s%s", status,
+                             quote[0] ? ": " : "", quote);
   }
   return ASEANKG_SUCCESS;
 }
@@ -160,47 +359,167 @@ accept_type(const char* const format)
   return NULL;
 }
 
-/* Lay out a SPARQL XML results document (bindings or boolean) as a text table; Turtle passes through. */
-static AseankgStatus
-write_xml_as_table(const AseankgBuffer* const xml, const char* const content_type, FILE* const stream,
-                   const char* const endpoint, AseankgError* const error)
+/* The first message rasqal or raptor logs while reading results: reported as ours, never printed raw. */
+typedef struct {
+  char message[256];
+} ResultsLog;
+
+static void
+log_results(void* const user, raptor_log_message* const message)
 {
-  const char* const type = content_type ? content_type : "";
-  if (!strncmp(type, "text/turtle", 11U)) { /* a graph (CONSTRUCT) */
-    fwrite(xml->data ? xml->data : "", 1U, xml->length, stream);
+  ResultsLog* const log = (ResultsLog*)user;
+  if (!log->message[0] && message && message->level >= RAPTOR_LOG_LEVEL_ERROR) {
+    snprintf(log->message, sizeof(log->message), "%s", message->text ? message->text : "error");
+  }
+}
+
+/*
+   The first element whose local name rasqal's reader does not know, copied to
+   `name`, or 0 if there is none. (rasqal prints such names to standard error
+   itself; finding them first keeps its output off the terminal.) Comments,
+   CDATA sections and processing instructions are skipped.
+*/
+static int
+unknown_element(const char* const text, char* const name, const size_t size)
+{
+  static const char* const known[] = { "sparql",  "head",   "boolean", "binding", "variable",
+                                       "results", "result", "bnode",   "literal", "uri" };
+  for (const char* p = strchr(text, '<'); p; p = strchr(p + 1, '<')) {
+    const char* const skips[][2] = { { "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" } };
+    int               skipped    = 0;
+    for (size_t k = 0U; k < 3U && !skipped; ++k) {
+      if (!strncmp(p, skips[k][0], strlen(skips[k][0]))) {
+        const char* const end = strstr(p, skips[k][1]);
+        if (!end) {
+          return 0; /* unterminated: the parser reports it */
+        }
+        p       = end;
+        skipped = 1;
+      }
+    }
+    if (skipped || p[1] == '!') {
+      continue;
+    }
+    const char*  start = p + 1 + (p[1] == '/');
+    const size_t n     = strcspn(start, " \t\r\n/>");
+    const char*  colon = memchr(start, ':', n);
+    const char*  local = colon ? colon + 1 : start;
+    const size_t m     = n - (size_t)(local - start);
+    int          found = 0;
+    for (size_t k = 0U; k < sizeof(known) / sizeof(known[0]) && !found; ++k) {
+      found = strlen(known[k]) == m && !strncmp(known[k], local, m);
+    }
+    if (!found) {
+      snprintf(name, size, "%.*s", (int)(n < 64U ? n : 64U), start);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/*
+   Why a results document is refused before any XML parser sees it, or NULL.
+   A DOCTYPE could make libxml2 (under rasqal, which sets no options) fetch an
+   external entity or expand entities without end, and results need none; a
+   document not in UTF-8 could hide one from this check.
+*/
+static const char*
+refusal(const char* const data, const size_t length)
+{
+  const char* start = data;
+  if (length >= 3U && !memcmp(start, "\xEF\xBB\xBF", 3U)) {
+    start += 3;
+  }
+  start += strspn(start, " \t\r\n");
+  if (memchr(data, '\0', length) || *start != '<') {
+    return "not an XML document in UTF-8";
+  }
+  if (!strncmp(start, "<?xml", 5U)) {
+    const char* const end      = strstr(start, "?>");
+    const char*       encoding = strstr(start, "encoding");
+    if (end && encoding && encoding < end) {
+      encoding += strspn(encoding + 8, " \t\r\n=") + 8U;
+      encoding += *encoding == '"' || *encoding == '\'';
+      if (strncasecmp(encoding, "utf-8", 5U) || (encoding[5] != '"' && encoding[5] != '\'')) {
+        return "an XML encoding other than UTF-8";
+      }
+    }
+  }
+  if (strstr(start, "<!DOCTYPE") || strstr(start, "<!ENTITY")) {
+    return "a DOCTYPE or entity declaration (refused: it could reach the network or expand without end)";
+  }
+  if (!strstr(start, "<sparql")) {
+    return "no <sparql> document";
+  }
+  return NULL;
+}
+
+AseankgStatus
+aseankg_remote_results_table(const char* const data, const size_t length, const char* const content_type,
+                             const char* const source, FILE* const stream, AseankgError* const error)
+{
+  const char* const endpoint = source;
+  if (type_is(content_type, "text/turtle")) { /* a graph (CONSTRUCT) */
+    if (length && fwrite(data, 1U, length, stream) != length) {
+      return aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error");
+    }
     return ASEANKG_SUCCESS;
   }
-  if (strncmp(type, "application/sparql-results+xml", 30U) || !xml->data || !strstr(xml->data, "<sparql")) {
+  if (!type_is(content_type, "application/sparql-results+xml")) {
     return aseankg_error_set(error, ASEANKG_ERR_SYNTAX, endpoint, 0U, 0U,
                              "the server answered with %s, not SPARQL results",
-                             *type ? type : "no content type");
+                             content_type && *content_type ? content_type : "no content type");
   }
-  if (strstr(xml->data, "<boolean>")) {
-    fputs(strstr(xml->data, "<boolean>true") ? "true\n" : "false\n", stream);
+  const char* const refused = refusal(data, length);
+  char              element[80];
+  if (refused) {
+    return aseankg_error_set(error, ASEANKG_ERR_SYNTAX, endpoint, 0U, 0U,
+                             "malformed SPARQL results from the server: %s", refused);
+  }
+  if (unknown_element(data, element, sizeof(element))) {
+    return aseankg_error_set(error, ASEANKG_ERR_SYNTAX, endpoint, 0U, 0U,
+                             "malformed SPARQL results from the server: element <%s> is not read", element);
+  }
+  const char* const boolean = strstr(data, "<boolean>");
+  if (boolean && !strstr(data, "<results")) {
+    const char* const value = boolean + strlen("<boolean>");
+    if (strncmp(value, "true</boolean>", 14U) && strncmp(value, "false</boolean>", 15U)) {
+      return aseankg_error_set(
+        error, ASEANKG_ERR_SYNTAX, endpoint, 0U, 0U,
+        "malformed SPARQL results from the server: a boolean that is neither true nor false");
+    }
+    fputs(*value == 't' ? "true\n" : "false\n", stream);
     return ASEANKG_SUCCESS;
   }
-  const AseankgStatus safe = aseankg_xml_guard_check(xml->data, xml->length, endpoint, error);
+  const AseankgStatus safe = aseankg_xml_guard_check(data, length, endpoint, error);
   if (safe) {
     return safe;
   }
 
   AseankgStatus                   st        = ASEANKG_SUCCESS;
   rasqal_world* const             world     = rasqal_new_world();
-  raptor_world*                   raptor    = NULL;
+  raptor_world* const             raptor    = raptor_new_world();
   raptor_iostream*                input     = NULL;
   rasqal_query_results*           results   = NULL;
   rasqal_query_results_formatter* formatter = NULL;
   raptor_uri*                     base      = NULL;
   char**                          cells     = NULL;
   size_t                          n_cells   = 0U;
-  if (!world || rasqal_world_open(world) || !(raptor = rasqal_world_get_raptor(world)) ||
-      !(input = raptor_new_iostream_from_string(raptor, xml->data, xml->length)) ||
+  ResultsLog                      log       = { { 0 } };
+  if (raptor) { /* rasqal reports the XML reader's trouble through the raptor world it is given */
+    raptor_world_set_log_handler(raptor, &log, log_results);
+  }
+  void* bytes = NULL; /* raptor takes a non-const pointer but only reads */
+  memcpy(&bytes, &data, sizeof(bytes));
+  if (!world || !raptor || raptor_world_open(raptor) || (rasqal_world_set_raptor(world, raptor), 0) ||
+      rasqal_world_open(world) || !(input = raptor_new_iostream_from_string(raptor, bytes, length)) ||
       !(results = rasqal_new_query_results2(world, NULL, RASQAL_QUERY_RESULTS_BINDINGS)) ||
       !(formatter = rasqal_new_query_results_formatter(world, "xml", NULL, NULL)) ||
       !(base = raptor_new_uri(raptor, (const unsigned char*)endpoint)) ||
-      rasqal_query_results_formatter_read(world, input, formatter, results, base)) {
+      rasqal_query_results_formatter_read(world, input, formatter, results, base) || log.message[0]) {
     st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, endpoint, 0U, 0U,
-                           "malformed SPARQL results from the server");
+                           "malformed SPARQL results from the server%s%s", log.message[0] ? ": " : "",
+                           log.message);
     goto cleanup;
   }
 
@@ -266,6 +585,9 @@ cleanup:
   if (world) {
     rasqal_free_world(world);
   }
+  if (raptor) {
+    raptor_free_world(raptor);
+  }
   return st;
 }
 
@@ -275,54 +597,53 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
 {
   const char* const accept = accept_type(format);
   if (!accept) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "--results", 0U, 0U,
-                             "unknown results format '%s' (table, csv, tsv, json, xml or ntriples)", format);
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, format, 0U, 0U,
+                             "unknown results format (table, csv, tsv, json, xml or ntriples)");
   }
 
   char               message[CURL_ERROR_SIZE] = { 0 };
-  CURL* const        curl                     = new_handle(remote, message);
+  const int          get                      = strlen(query) <= MAX_GET_QUERY;
+  CURLU*             url                      = NULL;
+  CURL*              curl                     = NULL;
   struct curl_slist* headers                  = NULL;
   char*              escaped                  = NULL;
-  AseankgBuffer      url                      = { NULL, 0U, 0U };
-  Response           response                 = { stream, { NULL, 0U, 0U }, !strcmp(format, "table"), curl };
-  AseankgStatus      st                       = curl ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-
+  AseankgBuffer      form                     = { NULL, 0U, 0U };
+  const int          table                    = !strcmp(format, "table");
+  Response           response                 = {
+                              stream, { NULL, 0U, 0U }, table ? BODY_PARSE : BODY_STREAM, NULL, format, 0, STOP_NONE
+  };
+  AseankgStatus st = endpoint_url(remote->endpoint, get ? "query" : NULL, query, &url, error);
+  if (!st && !(curl = new_handle(remote, message))) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+  }
   if (!st) {
+    response.curl = curl;
     char header[160];
     snprintf(header, sizeof(header), "Accept: %s", accept);
     headers = curl_slist_append(headers, header);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, receive);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-    escaped = curl_easy_escape(curl, query, 0);
-    st      = escaped ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  }
-  if (!st && strlen(query) <= MAX_GET_QUERY) {
-    st = aseankg_buffer_printf(&url, "%s%cquery=%s", remote->endpoint,
-                               strchr(remote->endpoint, '?') ? '&' : '?', escaped);
-    curl_easy_setopt(curl, CURLOPT_URL, url.data);
-  } else if (!st) {
-    st = aseankg_buffer_printf(&url, "query=%s", escaped);
-    curl_easy_setopt(curl, CURLOPT_URL, remote->endpoint);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, url.data);
-  }
-  if (st) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "--endpoint", 0U, 0U, "out of memory");
+    curl_easy_setopt(curl, CURLOPT_CURLU, url);
+    if (!get) {
+      escaped = curl_easy_escape(curl, query, 0);
+      if (!escaped || aseankg_buffer_printf(&form, "query=%s", escaped)) {
+        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+      }
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form.data);
+    }
   }
 
   /* Errors must not reach the results stream: keep the body until the status is known. */
-  if (!st) {
-    st = perform(curl, remote, message, &response, error);
-  }
-  if (!st && response.to_buffer) {
+  st = st ? st : perform(curl, remote, message, &response, error);
+  if (!st && table) {
     char* content_type = NULL;
     curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
-    char label[1024];
-    st = write_xml_as_table(&response.buffer, content_type, stream,
-                            redacted(remote->endpoint, label, sizeof(label)), error);
+    st = aseankg_remote_results_table(response.buffer.data ? response.buffer.data : "",
+                                      response.buffer.length, content_type, remote->endpoint, stream, error);
   }
 
-  release_request(curl, escaped, headers, &url, &response.buffer);
+  release_request(curl, url, escaped, headers, &form, &response.buffer);
   return st;
 }
 
@@ -330,25 +651,28 @@ AseankgStatus
 aseankg_remote_update(const AseankgRemote* const remote, const char* const update, AseankgError* const error)
 {
   char          message[CURL_ERROR_SIZE] = { 0 };
-  CURL* const   curl                     = new_handle(remote, message);
+  CURLU*        url                      = NULL;
+  CURL*         curl                     = NULL;
+  char*         escaped                  = NULL;
   AseankgBuffer body                     = { NULL, 0U, 0U };
-  Response      response                 = { NULL, { NULL, 0U, 0U }, 1, curl };
-  char* const   escaped                  = curl ? curl_easy_escape(curl, update, 0) : NULL;
-  AseankgStatus st = escaped ? aseankg_buffer_printf(&body, "update=%s", escaped) : ASEANKG_ERR_NOMEM;
-  if (st) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "--endpoint", 0U, 0U, "out of memory");
-  } else {
-    curl_easy_setopt(curl, CURLOPT_URL, remote->endpoint);
+  Response      response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "update", 0, STOP_NONE };
+  AseankgStatus st       = endpoint_url(remote->endpoint, NULL, NULL, &url, error);
+  if (!st && (!(curl = new_handle(remote, message)) || !(escaped = curl_easy_escape(curl, update, 0)) ||
+              aseankg_buffer_printf(&body, "update=%s", escaped))) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+  }
+  if (!st) {
+    response.curl = curl;
+    curl_easy_setopt(curl, CURLOPT_CURLU, url);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)body.length);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, receive);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
     st = perform(curl, remote, message, &response, error);
   }
-  release_request(curl, escaped, NULL, &body, &response.buffer);
+  release_request(curl, url, escaped, NULL, &body, &response.buffer);
   return st;
 }
-
 typedef struct {
   FILE* stream;
   int   failed; /* a read error: the upload is aborted, not truncated */
@@ -386,23 +710,22 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
                              "the Graph Store upload takes N-Triples or Turtle, not %s", syntax);
   }
 
-  Upload upload = { fopen(path, "rb"), 0 };
+  Upload upload = { aseankg_file_open(path, error), 0 };
   if (!upload.stream) {
-    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
+    return ASEANKG_ERR_IO;
   }
 
   char               message[CURL_ERROR_SIZE] = { 0 };
-  CURL* const        curl                     = new_handle(remote, message);
-  char* const        escaped                  = curl ? curl_easy_escape(curl, graph_iri, 0) : NULL;
+  CURLU*             url                      = NULL;
+  CURL*              curl                     = NULL;
   struct curl_slist* headers                  = NULL;
-  AseankgBuffer      url                      = { NULL, 0U, 0U };
-  Response           response                 = { NULL, { NULL, 0U, 0U }, 1, curl };
-  AseankgStatus      st = escaped ? aseankg_buffer_printf(&url, "%s%cgraph=%s", remote->endpoint,
-                                                     strchr(remote->endpoint, '?') ? '&' : '?', escaped)
-                                  : ASEANKG_ERR_NOMEM;
-  if (st) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "--endpoint", 0U, 0U, "out of memory");
-  } else {
+  Response           response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "load", 0, STOP_NONE };
+  AseankgStatus      st       = endpoint_url(remote->endpoint, "graph", graph_iri, &url, error);
+  if (!st && !(curl = new_handle(remote, message))) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+  }
+  if (!st) {
+    response.curl = curl;
     char header[96];
     snprintf(header, sizeof(header), "Content-Type: %s; charset=utf-8", type);
     headers = curl_slist_append(headers, header);
@@ -412,7 +735,7 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
     if (!fstat(fileno(upload.stream), &info) && S_ISREG(info.st_mode)) {
       curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)info.st_size);
     }
-    curl_easy_setopt(curl, CURLOPT_URL, url.data);
+    curl_easy_setopt(curl, CURLOPT_CURLU, url);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, receive);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
@@ -445,6 +768,6 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
   }
 
   fclose(upload.stream);
-  release_request(curl, escaped, headers, &url, &response.buffer);
+  release_request(curl, url, NULL, headers, NULL, &response.buffer);
   return st;
 }

@@ -19,15 +19,22 @@ extern "C" {
 */
 typedef struct {
   FILE* stream;    /**< Where to write: the temporary file, a device, a pipe or stdout */
-  char* path;      /**< Final path, or NULL when writing directly */
+  char* path;      /**< Final path (a link's target), or NULL for standard output */
   char* temp_path; /**< Temporary file beside `path`, or NULL when writing directly */
 } AseankgOutput;
 
 /**
    Start writing to `path` ("-" or NULL for standard output). A regular file
    is written as a new temporary file in the same directory, so the final
-   path is untouched until aseankg_output_commit(); an existing device or
-   pipe (such as /dev/null) is written directly.
+   path is untouched until aseankg_output_commit(); the replacement keeps the
+   replaced file's mode and, where permitted, its owner and group (a new file
+   gets 0666 less the umask). A symbolic link is written through: its target
+   is replaced and the link stays. An existing device or pipe (such as
+   /dev/null) is written directly. Refused with ASEANKG_ERR_IO, before
+   anything is written: a directory, a dangling link, and a read-only file
+   (no write permission bit, or not writable by this process), which is kept
+   as it is. Replacing by rename gives the path a new inode: other hard
+   links keep the old contents, and ACLs and extended attributes are not copied.
 */
 ASEANKG_API AseankgStatus aseankg_output_open(AseankgOutput* output, const char* path, AseankgError* error);
 

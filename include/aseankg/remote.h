@@ -13,11 +13,19 @@
 extern "C" {
 #endif
 
+/** The largest answer read into memory (the table layout's results document), in bytes. */
+#define ASEANKG_REMOTE_MAX_RESULTS ((size_t)64U * 1024U * 1024U)
+
 /**
-   Where and how to connect. Credentials never come from here: they are read
-   from the environment variable ASEANKG_AUTH ("user:password") or from a
-   netrc file (ASEANKG_NETRC, else ~/.netrc), offered with HTTP basic or
-   digest authentication as the server asks. TLS certificates are verified.
+   Where and how to connect. `endpoint` is an http or https URL, parsed with
+   libcurl's URL API; one holding credentials ("user:password@host") is
+   refused with ASEANKG_ERR_USAGE and never contacted. Credentials are read
+   only from the environment variable ASEANKG_AUTH ("user:password", split at
+   the first ':', so the password may hold ':' and '@') or from a netrc file
+   (ASEANKG_NETRC, else ~/.netrc), offered with HTTP basic or digest
+   authentication as the server asks. TLS certificates are verified. Errors
+   name the endpoint as given and quote at most the first line of a server's
+   answer, never one that could echo the credentials.
 */
 typedef struct {
   const char* endpoint;        /**< The service URL */
@@ -40,10 +48,15 @@ ASEANKG_API void aseankg_remote_global_cleanup(void);
 /**
    Send a SPARQL query (GET, or a form POST for long queries) and write the
    results to `stream`: "csv", "tsv", "json" and "xml" are the server's own
-   W3C results documents, streamed as they arrive (an HTTP error's body is
-   reported in `error`, never written to `stream`); "table" asks for XML and
-   lays it out as a text table (refusing any other answer); "ntriples" asks
-   for a CONSTRUCT result as N-Triples.
+   W3C results documents, streamed as they arrive once their media type is
+   checked (an HTTP error's body, or an answer of another media type, is
+   reported in `error`, never written to `stream`); "table" asks for XML,
+   reads at most ASEANKG_REMOTE_MAX_RESULTS bytes of it and lays it out as a
+   text table (refusing any other answer or a document rasqal cannot read);
+   "ntriples" asks for a CONSTRUCT result as N-Triples. Errors: ASEANKG_ERR_USAGE
+   (unknown format, bad endpoint URL), ASEANKG_ERR_IO (transport, HTTP status
+   400 or more, write error), ASEANKG_ERR_SYNTAX (not SPARQL results),
+   ASEANKG_ERR_DATA (answer too large), ASEANKG_ERR_NOMEM.
 */
 ASEANKG_API AseankgStatus aseankg_remote_query(const AseankgRemote* remote, const char* query,
                                                const char* format, FILE* stream, AseankgError* error);

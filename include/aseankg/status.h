@@ -71,11 +71,25 @@ ASEANKG_API AseankgStatus aseankg_error_set_parameter(AseankgError* error, Asean
   ;
 
 /**
-   Write `error` as one line to `buffer`: `FILE:LINE:COL: message`, or
-   `FILE: message` when it has no position, `PARAMETER: message` when it is
-   about an argument. Returns `buffer`.
+   Write `error` as one line to `buffer` (`size` bytes, at least 1):
+   `FILE:LINE:COL: message`, `FILE: message` when it has no position, or
+   `PARAMETER: message` when it is about an argument. The file name and
+   message are escaped as by aseankg_error_escape(), so a message quoting
+   hostile input is one line that cannot drive the terminal. Returns `buffer`.
 */
 ASEANKG_API char* aseankg_error_format(const AseankgError* error, char* buffer, size_t size);
+
+/**
+   Copy `text` to `buffer` (`size` bytes, at least 1; NUL-terminated) with
+   everything that could reach a terminal as anything but plain text escaped:
+   C0 controls (`\n`, `\r`, `\t`, else `\xNN`: ESC, BEL, backspace, ...),
+   DEL (`\x7F`), C1 controls and the Unicode line separators and
+   bidirectional overrides (`\uNNNN`), and each byte of invalid UTF-8
+   (`\xNN`). Valid UTF-8 text otherwise passes unchanged. Output that does
+   not fit is cut before a whole character or escape, never inside one.
+   Returns `buffer`.
+*/
+ASEANKG_API char* aseankg_error_escape(const char* text, char* buffer, size_t size);
 
 #ifdef __cplusplus
 }

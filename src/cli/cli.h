@@ -8,6 +8,7 @@
 #include "aseankg/store.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit statuses shared by every command (diff's 1 means "different", see cmd_diff.c). */
 enum { CLI_EXIT_DATA = 1, CLI_EXIT_USAGE = 2 };
@@ -138,7 +139,11 @@ void cli_show_progress(const char* format, ...)
   ;
 void cli_end_progress(void);
 
-/* The contents of FILE ("-" for standard input), NUL-terminated; NULL with `error` set. */
+/* FILE opened for reading; NULL with `error` set if it cannot be opened or is a directory. */
+FILE* cli_open_file(const char* path, AseankgError* error);
+
+/* The contents of FILE ("-" for standard input), NUL-terminated: a query or an update, at most 16 MiB,
+   never a directory; NULL with `error` set. */
 char* cli_read_text(const char* path, AseankgError* error);
 
 /* Sort and write a graph as canonical N-Triples, or N-Quads if it has named graphs, `nquads` is set or

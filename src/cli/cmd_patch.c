@@ -19,9 +19,9 @@ cli_patch(const CliArgs* const args)
   st               = st ? st : aseankg_read_path(graph, files[0], args->syntax, NULL, &error);
   if (!st) {
     const int   is_stdin = !strcmp(files[1], "-");
-    FILE* const stream   = is_stdin ? stdin : fopen(files[1], "rb");
+    FILE* const stream   = is_stdin ? stdin : cli_open_file(files[1], &error);
     if (!stream) {
-      st = aseankg_error_set(&error, ASEANKG_ERR_IO, files[1], 0U, 0U, "cannot open");
+      st = error.status;
     } else {
       st = aseankg_patch_apply(graph, stream, files[1], &error);
       if (!is_stdin) {

@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int
 cli_usage_error(const char* const message, const char* const detail)
 {
-  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg --help'.\n", message, detail ? detail : "");
+  char escaped[1024]; /* an argument may hold anything, even terminal escapes */
+  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg --help'.\n", message,
+          aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)));
   return CLI_EXIT_USAGE;
 }
 
@@ -35,7 +38,7 @@ cli_print_error(const AseankgError* const error)
   char              line[1200];
   const char* const option = error->parameter[0] ? option_for_parameter(error->parameter) : NULL;
   if (option) {
-    fprintf(stderr, "aseankg: --%s: %s\n", option, error->message);
+    fprintf(stderr, "aseankg: --%s: %s\n", option, aseankg_error_escape(error->message, line, sizeof(line)));
   } else {
     fprintf(stderr, "aseankg: %s\n", aseankg_error_format(error, line, sizeof(line)));
   }
@@ -65,26 +68,55 @@ cli_end_progress(void)
   fputs("\r\033[K", stderr);
 }
 
-char*
-cli_read_text(const char* const path, AseankgError* const error)
+FILE*
+cli_open_file(const char* const path, AseankgError* const error)
 {
-  const int   is_stdin = !strcmp(path, "-");
-  FILE* const stream   = is_stdin ? stdin : fopen(path, "rb");
+  FILE* const stream = fopen(path, "rb");
+  struct stat info;
   if (!stream) {
     aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
     return NULL;
   }
+  if (!fstat(fileno(stream), &info) && S_ISDIR(info.st_mode)) {
+    aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "is a directory, not a file");
+    fclose(stream);
+    return NULL;
+  }
+  return stream;
+}
+
+char*
+cli_read_text(const char* const path, AseankgError* const error)
+{
+  const size_t max      = (size_t)16U * 1024U * 1024U;
+  const int    is_stdin = !strcmp(path, "-");
+  FILE* const  stream   = is_stdin ? stdin : cli_open_file(path, error);
+  if (!stream) {
+    return NULL;
+  }
   char*  text = NULL;
   size_t size = 0U;
+  size_t read = 0U;
   FILE*  sink = open_memstream(&text, &size);
   char   chunk[8192];
-  for (size_t n = 0U; sink && (n = fread(chunk, 1U, sizeof(chunk), stream)) > 0U;) {
+  for (size_t n = 0U; sink && read <= max && (n = fread(chunk, 1U, sizeof(chunk), stream)) > 0U; read += n) {
     fwrite(chunk, 1U, n, sink);
   }
+  const int failed = ferror(stream) || read > max || !sink;
   if (sink) {
     fclose(sink);
-  } else {
-    aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
+  }
+  if (failed) {
+    aseankg_error_set(error,
+                      !sink        ? ASEANKG_ERR_NOMEM
+                      : read > max ? ASEANKG_ERR_DATA
+                                   : ASEANKG_ERR_IO,
+                      is_stdin ? "<stdin>" : path, 0U, 0U, "%s",
+                      !sink        ? "out of memory"
+                      : read > max ? "larger than 16777216 bytes"
+                                   : "read error");
+    free(text);
+    text = NULL;
   }
   if (!is_stdin) {
     fclose(stream);

@@ -116,8 +116,9 @@ const CliOption cli_options[] = {
     CLI_COMPLETE_WORDS, RESULT_FORMATS, NULL },
   { "endpoint", '\0', "URL", CLI_VALUE, FIELD(endpoint), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
     "a SPARQL server: its SPARQL endpoint (query, update) or\nits Graph Store endpoint (load)",
-    "A SPARQL server: its SPARQL endpoint for query and update, its Graph Store endpoint for load. "
-    "Credentials come from *$ASEANKG_AUTH* (user:password) or a netrc file, never from the command line.",
+    "A SPARQL server: its SPARQL endpoint for query and update, its Graph Store endpoint for load. An http "
+    "or https URL; one with credentials in it ({user:password@} before the host) is refused (exit 2) and "
+    "never contacted: credentials come only from the environment (see ENVIRONMENT).",
     CLI_COMPLETE_NONE, NULL, NULL },
   { "replace", '\0', NULL, CLI_FLAG, FIELD(replace), CLI_LOAD,
     "with --endpoint: replace the graph (PUT) instead of adding (POST)",

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 AseankgStatus
 aseankg_file_read(const char* const path, char** const bytes, size_t* const length, AseankgError* const error)
@@ -19,7 +20,14 @@ aseankg_file_read(const char* const path, char** const bytes, size_t* const leng
   AseankgStatus st   = ASEANKG_SUCCESS;
   long          size = -1;
   char*         data = NULL;
-  if (fseek(stream, 0, SEEK_END) || (size = ftell(stream)) < 0 || fseek(stream, 0, SEEK_SET)) {
+  struct stat   info;
+  const int     known = !fstat(fileno(stream), &info);
+  if (known && S_ISDIR(info.st_mode)) {
+    st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "is a directory, not a file");
+  } else if (known && !S_ISREG(info.st_mode)) {
+    st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "not a regular file");
+  } else if (!known || fseek(stream, 0, SEEK_END) || (size = ftell(stream)) < 0 ||
+             fseek(stream, 0, SEEK_SET)) {
     st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read: %s", strerror(errno));
   } else if ((unsigned long)size > ASEANKG_MAX_FILE_SIZE) {
     st = aseankg_error_set(error, ASEANKG_ERR_DATA, path, 0U, 0U, "file larger than %zu bytes",
@@ -39,4 +47,19 @@ aseankg_file_read(const char* const path, char** const bytes, size_t* const leng
   *bytes     = data;
   *length    = (size_t)size;
   return ASEANKG_SUCCESS;
+}
+
+FILE*
+aseankg_file_open(const char* const path, AseankgError* const error)
+{
+  FILE* const stream = fopen(path, "rb");
+  struct stat info;
+  if (!stream) {
+    aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
+  } else if (!fstat(fileno(stream), &info) && S_ISDIR(info.st_mode)) {
+    fclose(stream);
+    aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "is a directory, not a file");
+    return NULL;
+  }
+  return stream;
 }

@@ -1,0 +1,1 @@
+INSERT DATA { <http://ex/a> <http://ex/b> <http://ex/c> }
