@@ -108,17 +108,14 @@ def main():
         actual[key] = int(value)
     types = collections.Counter()
     for s, props in by_subject.items():
-        if '/entity/' in s or PARTIES in s or one(s, 'http://purl.org/dc/terms/identifier'):
+        if AK + 'englishLabelStatus' in props:  # an entity of the register
             for t in props.get(RDF + 'type', []):
-                if t.startswith('<' + AK) and s.startswith('<') and any(lang == 'zh' for _, lang, _ in
-                                                                        (literal(o) for o in props.get(RDFS + 'label', []))):
+                if t.startswith('<' + AK):
                     types['type ' + t[len(AK) + 1:-1]] += 1
     predicates = collections.Counter('predicate ' + one(a, RDF + 'predicate')[len(AK) + 1:-1]
                                      for a, props in by_subject.items()
                                      if '<' + AK + 'Assertion>' in props.get(RDF + 'type', []))
     nested = 0
-    for (segment, _), found in mentions.items():
-        pass
     all_mentions = collections.defaultdict(list)
     for (segment, entity), found in mentions.items():
         all_mentions[segment].extend(found)
@@ -141,7 +138,7 @@ def main():
         failures.append(f'{doc}: no "## Counts" table')
     for key in sorted(set(recorded) | {k for k in actual if k.startswith(('type ', 'predicate '))}
                       | {'entities', 'relations', 'mentions', 'nested-mentions', 'spans', 'triples'}):
-        if recorded.get(key) != actual.get(key):
+        if recorded.get(key, 0) != actual.get(key, 0):
             failures.append(f'{doc}: {key} is {recorded.get(key)} there, {actual.get(key)} in the export')
 
     for f in failures:
