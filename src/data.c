@@ -274,6 +274,8 @@ read_entities(const Walker* const walker)
                 { "zh", SLOT_STRING, &e->zh, NULL, 1 },
                 { "en", SLOT_STRING, &e->en, NULL, 1 },
                 { "gloss", SLOT_BOOL, &e->gloss, NULL, 0 },
+                { "en_source", SLOT_STRING, &e->en_source, NULL, 0 },
+                { "not_within", SLOT_STRINGS, &e->not_within, &e->n_not_within, 0 },
                 { "aliases", SLOT_STRINGS, &e->aliases, &e->n_aliases, 0 },
                 { "same_as", SLOT_STRINGS, &e->same_as, &e->n_same_as, 0 },
     };
@@ -634,8 +636,10 @@ aseankg_data_free(AseankgData* const data)
     free_field(&e->type);
     free_field(&e->zh);
     free_field(&e->en);
+    free_field(&e->en_source);
     free_fields(e->aliases, e->n_aliases);
     free_fields(e->same_as, e->n_same_as);
+    free_fields(e->not_within, e->n_not_within);
   }
   for (size_t d = 0U; d < data->n_documents; ++d) {
     AseankgDocument* const doc = &data->documents[d];

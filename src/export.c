@@ -74,6 +74,12 @@ typedef struct {
   unsigned char seen; /* the name ending here occurs somewhere in the text */
 } TrieNode;
 
+/* A name found in a segment: it ends at byte `end` and names `entity`. */
+typedef struct {
+  size_t  end;
+  int32_t entity;
+} NameEnd;
+
 /* The terms every span and assertion uses, interned once rather than per triple. */
 typedef struct {
   AseankgTermId type;
@@ -116,6 +122,12 @@ typedef struct {
   TrieNode*              trie;
   size_t                 n_trie;
   size_t                 trie_capacity;
+  NameEnd*               found; /* the mention scan's names at one position, and mentions still open */
+  size_t                 n_found;
+  size_t                 found_capacity;
+  NameEnd*               open;
+  size_t                 n_open;
+  size_t                 open_capacity;
   AseankgTermId*         spans; /* every span IRI emitted, for counting distinct ones */
   size_t                 n_spans;
   size_t                 spans_capacity;
@@ -569,12 +581,11 @@ add_names(Builder* const b)
   return st;
 }
 
-/* The end (in bytes) of the longest name starting at `pos`, marking every name seen on the way. */
-static size_t
-longest_name_at(Builder* const b, const AseankgSegment* const segment, const size_t pos,
-                int32_t* const entity)
+/* Every name starting at `pos`, longest first, into b->found; marks each one seen. */
+static AseankgStatus
+names_at(Builder* const b, const AseankgSegment* const segment, const size_t pos)
 {
-  size_t   end  = 0U;
+  b->n_found    = 0U;
   uint32_t node = 0U;
   for (size_t i = pos; i < segment->length; ++i) {
     if (!(node = trie_child(b, node, (unsigned char)segment->text[i]))) {
@@ -582,11 +593,19 @@ longest_name_at(Builder* const b, const AseankgSegment* const segment, const siz
     }
     if (b->trie[node].entity >= 0) {
       b->trie[node].seen = 1U;
-      end                = i + 1U;
-      *entity            = b->trie[node].entity;
+      if (aseankg_array_reserve((void**)&b->found, &b->found_capacity, b->n_found + 1U, sizeof(NameEnd))) {
+        return out_of_memory(b);
+      }
+      const NameEnd found    = { i + 1U, b->trie[node].entity };
+      b->found[b->n_found++] = found;
     }
   }
-  return end;
+  for (size_t i = 0U; i < b->n_found / 2U; ++i) { /* found shortest first: reverse */
+    const NameEnd swap            = b->found[i];
+    b->found[i]                   = b->found[b->n_found - 1U - i];
+    b->found[b->n_found - 1U - i] = swap;
+  }
+  return ASEANKG_SUCCESS;
 }
 
 static AseankgTermId
@@ -626,24 +645,70 @@ emit_span(Builder* const b, const AseankgSegment* const segment, const size_t be
 typedef AseankgStatus (*MentionSink)(Builder* b, size_t s, size_t begin, size_t end, size_t entity,
                                      void* context);
 
-/* The one mention scan (leftmost-longest, no overlaps) of the current document's text, for the export
-   and aseankg_export_mentions(). */
+/* Whether a name of `entity` at bytes [begin, end) of `segment` is no mention: it is inside a mention
+   already taken (in b->open, the mentions that have not ended before `begin`) of a longer name of the
+   same entity, or inside one of the words the entity lists as `not_within` (发展中国家 for 中国). */
+static int
+is_shadowed(const Builder* const b, const AseankgSegment* const segment, const size_t begin, const size_t end,
+            const size_t entity)
+{
+  for (size_t i = 0U; i < b->n_open; ++i) {
+    if (b->open[i].end >= end && (size_t)b->open[i].entity == entity) {
+      return 1;
+    }
+  }
+  const AseankgEntity* const e = &b->data->entities[entity];
+  for (size_t w = 0U; w < e->n_not_within; ++w) {
+    const char* const word = e->not_within[w].value;
+    const size_t      n    = strlen(word);
+    if (n < end - begin || n > segment->length) {
+      continue;
+    }
+    /* every start from which `word` would cover [begin, end) */
+    for (size_t at = end >= n ? end - n : 0U; at <= begin && at + n <= segment->length; ++at) {
+      if (!memcmp(segment->text + at, word, n)) {
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* The one mention scan of the current document's text, for the export and aseankg_export_mentions():
+   every occurrence of every name, nested ones included, in text order (by start, the longer first),
+   except those is_shadowed() rules out. */
 static AseankgStatus
 scan_mentions(Builder* const b, const MentionSink sink, void* const context)
 {
   const AseankgText* const text = b->text;
   for (size_t s = 0U; s < text->n_segments; ++s) {
     const AseankgSegment* const segment = &text->segments[s];
-    size_t                      next    = 0U; /* leftmost-longest: no mention starts before this */
+    b->n_open                           = 0U;
     for (size_t pos = 0U; pos < segment->length;) {
-      int32_t      entity = -1;
-      const size_t end    = longest_name_at(b, segment, pos, &entity);
-      if (end && pos >= next) {
-        const AseankgStatus st = sink(b, s, pos, end, (size_t)entity, context);
-        if (st) {
-          return st;
+      size_t kept = 0U; /* mentions still open at pos */
+      for (size_t i = 0U; i < b->n_open; ++i) {
+        if (b->open[i].end > pos) {
+          b->open[kept++] = b->open[i];
         }
-        next = end;
+      }
+      b->n_open        = kept;
+      AseankgStatus st = names_at(b, segment, pos);
+      for (size_t f = 0U; f < b->n_found && !st; ++f) {
+        const NameEnd found = b->found[f];
+        if (is_shadowed(b, segment, pos, found.end, (size_t)found.entity)) {
+          continue;
+        }
+        st = sink(b, s, pos, found.end, (size_t)found.entity, context);
+        if (!st &&
+            aseankg_array_reserve((void**)&b->open, &b->open_capacity, b->n_open + 1U, sizeof(NameEnd))) {
+          st = out_of_memory(b);
+        }
+        if (!st) {
+          b->open[b->n_open++] = found;
+        }
+      }
+      if (st) {
+        return st;
       }
       uint32_t     c    = 0U;
       const size_t size = aseankg_utf8_decode(segment->text + pos, segment->length - pos, &c);
@@ -666,12 +731,40 @@ emit_mention(Builder* const b, const size_t s, const size_t begin, const size_t 
   return ASEANKG_SUCCESS;
 }
 
+/* A `not_within` word must contain one of its entity's names and occur in some document's text. */
+static AseankgStatus
+check_not_within(Builder* const b, const AseankgEntity* const e)
+{
+  for (size_t w = 0U; w < e->n_not_within; ++w) {
+    const AseankgField* const word     = &e->not_within[w];
+    int                       contains = strstr(word->value, e->zh.value) != NULL;
+    for (size_t a = 0U; a < e->n_aliases && !contains; ++a) {
+      contains = strstr(word->value, e->aliases[a].value) != NULL;
+    }
+    int occurs = 0;
+    for (size_t d = 0U; d < b->data->n_documents && !occurs && *word->value; ++d) {
+      occurs = strstr(b->project->texts[d]->bytes, word->value) != NULL;
+    }
+    if (!contains || !occurs) {
+      return fail_at(b, &word->mark, ASEANKG_ERR_DATA,
+                     !contains ? "not_within word \"%s\" contains no name of '%s'"
+                               : "not_within word \"%s\" of '%s' does not occur in the text",
+                     word->value, e->id.value);
+    }
+  }
+  return ASEANKG_SUCCESS;
+}
+
 /* After the scan: every name and alias must have been seen in the text. */
 static AseankgStatus
 check_names_seen(Builder* const b)
 {
   for (size_t i = 0U; i < b->data->n_entities; ++i) {
-    const AseankgEntity* const e = &b->data->entities[i];
+    const AseankgEntity* const e  = &b->data->entities[i];
+    const AseankgStatus        st = check_not_within(b, e);
+    if (st) {
+      return st;
+    }
     for (size_t a = 0U; a <= e->n_aliases; ++a) {
       const AseankgField* const name = a ? &e->aliases[a - 1U] : &e->zh;
       uint32_t                  node = 0U;
@@ -724,6 +817,13 @@ emit_entity(Builder* const b, const size_t index)
                 ontology_term(b, e->gloss ? "Gloss" : "OfficialName"));
   for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
     st = add(b, self, vocabulary(b, SKOS, "altLabel"), lang(b, e->aliases[a].value, "zh"));
+  }
+  if (!st && e->en_source.value) {
+    st = e->gloss
+           ? fail_at(b, &e->en_source.mark, ASEANKG_ERR_DATA,
+                     "'en_source' cites an official English name, but '%s' is marked a gloss", e->id.value)
+           : check_iri(b, &e->en_source, "en_source");
+    st = st ? st : add(b, self, ontology_term(b, "englishNameSource"), iri(b, e->en_source.value));
   }
   for (size_t i = 0U; i < e->n_same_as && !st; ++i) {
     st = check_iri(b, &e->same_as[i], "same_as");
@@ -863,11 +963,20 @@ relation_value(Builder* const b, const AseankgRelation* const r, AseankgTermId* 
     st     = ok ? ASEANKG_SUCCESS
                 : fail_at(b, &r->value.mark, ASEANKG_ERR_DATA, "'%s' is not an integer", r->value.value);
     *value = st ? 0U : typed(b, r->value.value, "integer");
+  } else if (!strcmp(datatype, "gYear")) {
+    const char* const v  = r->value.value;
+    int               ok = strlen(v) == 4U;
+    for (size_t i = 0U; i < 4U && ok; ++i) {
+      ok = v[i] >= '0' && v[i] <= '9';
+    }
+    st     = ok ? ASEANKG_SUCCESS
+                : fail_at(b, &r->value.mark, ASEANKG_ERR_DATA, "'%s' is not a year (four digits)", v);
+    *value = st ? 0U : typed(b, v, "gYear");
   } else if (!strcmp(datatype, "string")) {
     *value = plain(b, r->value.value);
   } else {
-    st = fail_at(b, &r->datatype.mark, ASEANKG_ERR_DATA, "unknown datatype '%s' (date, integer or string)",
-                 datatype);
+    st = fail_at(b, &r->datatype.mark, ASEANKG_ERR_DATA,
+                 "unknown datatype '%s' (date, gYear, integer or string)", datatype);
   }
   return (!st && !*value) ? out_of_memory(b) : st;
 }
@@ -1122,6 +1231,8 @@ aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const proj
   free(b.entity_iris);
   free(b.is_document);
   free(b.trie);
+  free(b.found);
+  free(b.open);
   free(b.spans);
   return st;
 }
@@ -1219,6 +1330,8 @@ aseankg_export_mentions(AseankgMentionList** const mentions, const AseankgProjec
     st          = scan_mentions(&b, collect_mention, &collector);
   }
   free(b.trie);
+  free(b.found);
+  free(b.open);
   if (st) {
     free(collector.items);
     free(list);

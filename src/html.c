@@ -34,10 +34,13 @@ static const char style_text[] =
   ".seg p{margin:0;font-size:17px;line-height:2}\n"
   ".seg.header p{font-size:14px;color:#666}\n"
   ".seg.title p{font-size:19px;font-weight:700}\n"
-  "a.m{color:inherit;text-decoration:none;border-bottom-width:2px;border-bottom-style:solid;padding:1px 1px "
+  ".m{color:inherit;text-decoration:none;border-bottom-width:2px;border-bottom-style:solid;padding:1px 1px "
   "0;border-radius:2px}\n"
+  "a.m{padding-bottom:6px}\n"
+  ".m .m{padding:0 0 3px;cursor:pointer}\n"
+  ".m .m .m{padding-bottom:0}\n"
   "a.m:hover,a.m:focus{filter:brightness(.92)}\n"
-  "a.m.sel{outline:2px solid #1b1b1b}\n"
+  ".m.sel{outline:2px solid #1b1b1b}\n"
   "#panel{position:sticky;top:0;height:100vh;overflow:auto;background:#fff;border-left:1px solid #ddd;"
   "padding:12px 18px 24px}\n"
   "#hint{color:#666;font-size:14px}\n"
@@ -78,7 +81,9 @@ static const char style_text[] =
   "@media (max-width:900px){main{display:block}#panel{position:static;height:auto;border-left:0;"
   "border-top:1px solid #ddd}#text{padding-bottom:16px}}\n";
 
-/* Show the card of a clicked mention or entity; without JavaScript the #entity-ID fragment does it. */
+/* Show the card of a clicked mention or entity; without JavaScript the #entity-ID fragment does it. A
+   click on a mention shows the outermost name there; clicking the same place again shows the next name
+   nested inside it under the pointer, and after the innermost the outermost again. */
 static const char script_text[] =
   "(function () {\n"
   "  'use strict';\n"
@@ -101,9 +106,20 @@ static const char script_text[] =
   "    else { panel.scrollTop = 0; }\n"
   "    return true;\n"
   "  }\n"
+  "  var current = null;\n"
+  "  function mentionAt(target) {\n"
+  "    var chain = [];\n"
+  "    for (var e = target.closest('.m'); e; e = e.parentElement.closest('.m')) { chain.unshift(e); }\n"
+  "    if (!chain.length) { return null; }\n"
+  "    var i = chain.indexOf(current);\n"
+  "    return chain[i >= 0 && i + 1 < chain.length ? i + 1 : 0];\n"
+  "  }\n"
   "  document.addEventListener('click', function (event) {\n"
-  "    var link = event.target.closest ? event.target.closest('a[href^=\"#entity-\"]') : null;\n"
-  "    var id = link ? link.getAttribute('href').slice(8) : '';\n"
+  "    if (!event.target.closest) { return; }\n"
+  "    var mention = mentionAt(event.target);\n"
+  "    var link = mention || event.target.closest('a[href^=\"#entity-\"]');\n"
+  "    var id = !link ? '' : mention ? mention.getAttribute('data-e') : link.getAttribute('href').slice(8);\n"
+  "    current = mention;\n"
   "    if (link && show(id)) {\n"
   "      event.preventDefault();\n"
   "      history.replaceState(null, '', '#entity-' + id);\n"
@@ -363,7 +379,32 @@ write_card(Page* const p, const size_t index)
   aseankg_view_put(w, "</p>\n</article>\n");
 }
 
-/* One segment's text with its mentions as links; `*next` walks the mention list in step. */
+/* How deep mentions nest in the page; a name nested deeper is left plain (no text has come near). */
+enum { MAX_NESTING = 16 };
+
+/* Open a mention's element: the outermost is a link to the card; one inside it is a span (links do not
+   nest), which a second click on the same place reaches (see the script). */
+static void
+open_mention(Page* const p, const AseankgMention* const m, const int outermost)
+{
+  AseankgViewWriter* const   w = &p->w;
+  const AseankgEntity* const e = &p->data->entities[m->entity];
+  aseankg_view_put(w, outermost ? "<a class=\"m f-" : "<span class=\"m f-");
+  aseankg_view_put(w, style_of(p, m->entity)->family);
+  if (outermost) {
+    aseankg_view_put(w, "\" href=\"#entity-");
+    put_text(w, e->id.value);
+  }
+  aseankg_view_put(w, "\" data-e=\"");
+  put_text(w, e->id.value);
+  aseankg_view_put(w, "\" title=\"");
+  put_text(w, e->en.value);
+  aseankg_view_put(w, "\">");
+}
+
+/* One segment's text with its mentions, nested ones inside the ones that contain them; `*next` walks the
+   mention list (by start, the longer first) in step. A mention that crosses the end of one it starts
+   inside is drawn up to that end. */
 static void
 write_segment(Page* const p, const size_t index, size_t* const next)
 {
@@ -385,22 +426,28 @@ write_segment(Page* const p, const size_t index, size_t* const next)
   aseankg_view_put(w, notes[segment->kind]);
   aseankg_view_put(w, "</h2><p>");
   size_t at = 0U;
+  size_t ends[MAX_NESTING]; /* the open elements' ends, innermost last */
+  size_t depth = 0U;
   for (; *next < list->count && list->items[*next].segment == index; ++*next) {
     const AseankgMention* const m = &list->items[*next];
-    const AseankgEntity* const  e = &p->data->entities[m->entity];
+    for (; depth && ends[depth - 1U] <= m->begin; --depth) {
+      put_text_n(w, segment->text + at, ends[depth - 1U] - at);
+      aseankg_view_put(w, depth == 1U ? "</a>" : "</span>");
+      at = ends[depth - 1U];
+    }
+    if (depth == MAX_NESTING) {
+      continue;
+    }
     put_text_n(w, segment->text + at, m->begin - at);
-    aseankg_view_put(w, "<a class=\"m f-");
-    aseankg_view_put(w, style_of(p, m->entity)->family);
-    aseankg_view_put(w, "\" href=\"#entity-");
-    put_text(w, e->id.value);
-    aseankg_view_put(w, "\" data-e=\"");
-    put_text(w, e->id.value);
-    aseankg_view_put(w, "\" title=\"");
-    put_text(w, e->en.value);
-    aseankg_view_put(w, "\">");
-    put_text_n(w, segment->text + m->begin, m->end - m->begin);
-    aseankg_view_put(w, "</a>");
-    at = m->end;
+    at = m->begin;
+    open_mention(p, m, depth == 0U);
+    ends[depth] = depth && m->end > ends[depth - 1U] ? ends[depth - 1U] : m->end;
+    ++depth;
+  }
+  for (; depth; --depth) {
+    put_text_n(w, segment->text + at, ends[depth - 1U] - at);
+    aseankg_view_put(w, depth == 1U ? "</a>" : "</span>");
+    at = ends[depth - 1U];
   }
   put_text_n(w, segment->text + at, segment->length - at);
   aseankg_view_put(w, "</p></section>\n");

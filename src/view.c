@@ -47,6 +47,10 @@ static const struct {
   { "ExchangeProgramme", EVENT },
   { "Commemoration", EVENT },
   { "CooperationYear", EVENT },
+  { "Activity", EVENT },
+  { "Participation", EVENT },
+  { "Export", EVENT },
+  { "Supply", EVENT },
   { "Negotiation", EVENT },
   { "Document", DOCUMENT },
   { "Declaration", DOCUMENT },
@@ -78,6 +82,8 @@ static const struct {
   { "CooperationArea", AREA },
   { "Challenge", CHALLENGE },
   { "Concept", CONCEPT },
+  { "Role", CONCEPT },
+  { "Goods", CONCEPT },
 };
 
 const AseankgEntityStyle*

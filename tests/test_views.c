@@ -88,9 +88,11 @@ test_mentions(void** const state)
     const AseankgMention* const m = &mentions->items[i];
     assert_true(!m->document && m->segment < text->n_segments && m->entity < data->n_entities);
     assert_true(m->begin < m->end && m->end <= text->segments[m->segment].length);
-    if (i) { /* in text order, never overlapping */
+    if (i) { /* in text order: by segment, by start, the longer (the one containing the other) first */
       const AseankgMention* const before = &mentions->items[i - 1U];
-      assert_true(before->segment < m->segment || (before->segment == m->segment && before->end <= m->begin));
+      assert_true(before->segment < m->segment ||
+                  (before->segment == m->segment &&
+                   (before->begin < m->begin || (before->begin == m->begin && before->end > m->end))));
     }
     /* Each is the entity's Chinese name or one of its aliases, exactly. */
     const AseankgEntity* const e      = &data->entities[m->entity];

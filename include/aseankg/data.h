@@ -30,7 +30,10 @@ typedef struct {
   AseankgField  type;
   AseankgField  zh;
   AseankgField  en;
-  int           gloss; /**< Non-zero: `en` is a gloss, not an official name */
+  int           gloss;      /**< Non-zero: `en` is a gloss, not an official name */
+  AseankgField  en_source;  /**< Where the official English name is published (an IRI), or NULL */
+  AseankgField* not_within; /**< Longer words of the text in which its names are not mentions */
+  size_t        n_not_within;
   AseankgField* aliases;
   size_t        n_aliases;
   AseankgField* same_as;

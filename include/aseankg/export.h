@@ -83,7 +83,11 @@ typedef struct {
   size_t entity;   /**< Index into the project's data->entities */
 } AseankgMention;
 
-/** The mentions of a project in text order (by document, segment, then offset); they never overlap. */
+/**
+   The mentions of a project in text order (by document, segment, start offset, then the longer first).
+   Every occurrence of every name is one, nested ones included (NIF allows nested spans), except a name
+   inside a longer name of the same entity or inside a word the entity lists as `not_within`.
+*/
 typedef struct {
   AseankgMention* items;
   size_t          count;
@@ -91,7 +95,7 @@ typedef struct {
 
 /**
    Find the mentions exactly as aseankg_export_build() does (the same
-   leftmost-longest scan, so the spans its itsrdf:taIdentRef mentions cover).
+   scan, so the spans its itsrdf:taIdentRef mentions cover).
    On success the caller owns `*mentions` (free with
    aseankg_mention_list_free()); on failure `*mentions` is NULL. Only the
    name errors the build reports (an empty name, one name for two entities)

@@ -120,6 +120,21 @@ expect_bad "name not in the text" "$work/data/entities.yaml:$((n + 3)):9: name \
 
 fresh_data
 n=$(lines "$work/data/entities.yaml")
+printf '  - id: cited-gloss\n    type: Region\n    zh: 东盟内部\n    en: x\n    gloss: true\n    en_source: https://example.org/x\n' >> "$work/data/entities.yaml"
+expect_bad "en_source on a gloss" "$work/data/entities.yaml:$((n + 6)):16: 'en_source' cites an official English name, but 'cited-gloss' is marked a gloss"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: inner\n    type: Region\n    zh: 东盟内部\n    en: x\n    gloss: true\n    not_within: [其他地区]\n' >> "$work/data/entities.yaml"
+expect_bad "not_within word without the name" "$work/data/entities.yaml:$((n + 6)):18: not_within word \"其他地区\" contains no name of 'inner'"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
+printf '  - id: inner\n    type: Region\n    zh: 东盟内部\n    en: x\n    gloss: true\n    not_within: [在东盟内部外]\n' >> "$work/data/entities.yaml"
+expect_bad "not_within word not in the text" "$work/data/entities.yaml:$((n + 6)):18: not_within word \"在东盟内部外\" of 'inner' does not occur in the text"
+
+fresh_data
+n=$(lines "$work/data/entities.yaml")
 printf '  - id: bad\n    type: Country\n    zh: \xff\n    en: x\n' >> "$work/data/entities.yaml"
 expect_bad "invalid UTF-8 in YAML" "$work/data/entities.yaml:$((n + 3)):9: YAML: invalid leading UTF-8 octet.*"
 

@@ -84,7 +84,7 @@ check "--around marks the entity it is drawn around" \
   grep -q '^  "global-development-initiative" \[.*penwidth=3' "$tmp/around.dot"
 "$aseankg" export -f dot --clause 9 --around china-and-asean-member-states > "$tmp/both.dot"
 check "--clause and --around together keep the relations meeting both" \
-  cmp -s <(grep -- '->' "$tmp/both.dot") <(grep -- '->' "$tmp/clause-9.dot")
+  cmp -s <(grep -- '->' "$tmp/both.dot") <(grep -- '->' "$tmp/clause-9.dot" | grep '"china-and-asean-member-states"')
 
 # --- names with quotes, backslashes and line breaks ---------------------------------------------------
 cp -r data "$tmp/data"

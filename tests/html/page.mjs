@@ -76,8 +76,8 @@ await withBrowser({}, async (context) => {
     (item) => [item.id.replace('count-', ''), Number(item.querySelector('b').textContent)])));
   check('the counts are the export\'s (aseankg check)', JSON.stringify(shown) === JSON.stringify(counts),
     `${JSON.stringify(shown)} vs ${JSON.stringify(counts)}`);
-  const mentions = await page.$$eval('#text a.m', (links) => links.length);
-  check(`every mention is highlighted (${mentions})`, mentions === counts.mentions);
+  const mentions = await page.$$eval('#text .m', (marks) => marks.length);
+  check(`every mention is highlighted, nested ones included (${mentions})`, mentions === counts.mentions);
   const dangling = await page.$$eval('#text a.m', (links) => links
     .filter((link) => !document.getElementById(link.getAttribute('href').slice(1))).length);
   check('every mention links to a card', dangling === 0, `${dangling} do not`);
@@ -107,6 +107,21 @@ await withBrowser({}, async (context) => {
       links.every((link) => link.dataset.e === 'global-development-initiative')));
   check('the address names the card', page.url().endsWith('#entity-global-development-initiative'));
   await page.screenshot({ path: join(screenshotDir, 'html-page.png') });
+
+  // A nested mention: 联合国 inside 联合国宪章 (preamble-4). The first click shows the whole name's card,
+  // a second click on the same place the name nested inside it.
+  const charter = page.locator('#seg-preamble-4 a.m[data-e="un-charter"]').first();
+  const un = charter.locator('.m[data-e="united-nations"]');
+  check('联合国宪章 has 联合国 marked inside it', (await un.textContent()) === '联合国');
+  await un.click();
+  check('a first click on 联合国 inside 联合国宪章 shows the Charter\'s card',
+    JSON.stringify(await visibleCards(page)) === '["entity-un-charter"]');
+  await un.click();
+  check('a second click on the same place shows the United Nations\' card',
+    JSON.stringify(await visibleCards(page)) === '["entity-united-nations"]');
+  await un.click();
+  check('a third click goes back to the outermost name',
+    JSON.stringify(await visibleCards(page)) === '["entity-un-charter"]');
 
   // Click an entity in the list.
   await page.locator('#entities a.ent[data-e="china"]').click();

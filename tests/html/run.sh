@@ -55,8 +55,8 @@ check "its Content-Security-Policy forbids loading anything" \
   grep -q "content=\"default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]*'; script-src 'sha256-" "$tmp/a.html"
 check "every segment of the text is there" \
   test "$(grep -c '<section class="seg ' "$tmp/a.html")" -eq "$("$aseankg" check | sed -n 's/^segments *//p')"
-check "preamble-8 links 全球发展倡议 to its card" \
-  grep -q 'id="seg-preamble-8">.*<a class="m f-policy" href="#entity-global-development-initiative" data-e="global-development-initiative" title="Global Development Initiative">全球发展倡议</a>' "$tmp/a.html"
+check "preamble-8 links 全球发展倡议 to its card, with 全球发展 (global development) nested inside" \
+  grep -q 'id="seg-preamble-8">.*<a class="m f-policy" href="#entity-global-development-initiative" data-e="global-development-initiative" title="Global Development Initiative"><span class="m f-concept" data-e="global-development" title="global development">全球发展</span>倡议</a>' "$tmp/a.html"
 
 # A copy of the data whose English name for the GDI is hostile markup.
 hostile='<script>alert(1)</script> & "q"'
