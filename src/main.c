@@ -31,8 +31,8 @@ static const char usage_text[] =
   "  update FILE|-       send a SPARQL Update to an endpoint\n"
   "\n"
   "Options for export and check:\n"
-  "  -f, --format FORMAT  turtle (default), ntriples, nquads, dot (a Graphviz\n"
-  "                       picture of the entities) or html (a page of the text)\n"
+  "  -f, --format FORMAT  turtle (default), ntriples, nquads, jsonld, dot (a\n"
+  "                       Graphviz picture of the entities) or html (a page)\n"
   "  -o, --output FILE    write to FILE (default or '-': standard output)\n"
   "  -d, --data DIR       curated data directory (default: data, else the installed data)\n"
   "      --ontology FILE  ontology in Turtle (default: ontology/aseankg.ttl, else the installed one)\n"
@@ -266,8 +266,9 @@ run_export(const Options* const options, const int write)
   const int         ntriples = !strcmp(format, "ntriples");
   const int         dot      = !strcmp(format, "dot");
   const int         html     = !strcmp(format, "html");
+  const int         jsonld   = !strcmp(format, "jsonld");
   const int build = !write || (!dot && !html); /* the DOT and HTML writers check the data themselves */
-  if (!nquads && !ntriples && !dot && !html && strcmp(format, "turtle")) {
+  if (!nquads && !ntriples && !dot && !html && !jsonld && strcmp(format, "turtle")) {
     return usage_error("unknown format: ", format);
   }
   if ((options->clause || options->around) && !(write && dot)) {
@@ -324,7 +325,8 @@ run_export(const Options* const options, const int write)
       char          storage[4096];
       const size_t  n =
         aseankg_export_prefixes(&project, options->base, prefixes, 32U, storage, sizeof(storage));
-      st = aseankg_turtle_write(graph, output.stream, prefixes, n);
+      st = jsonld ? aseankg_jsonld_write(graph, output.stream, prefixes, n)
+                  : aseankg_turtle_write(graph, output.stream, prefixes, n);
     }
     if (st) {
       aseankg_error_set(&error, st, options->output ? options->output : "<stdout>", 0U, 0U, "write error");
