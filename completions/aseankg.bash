@@ -14,7 +14,7 @@ _aseankg()
     -f|--format)
       case ${COMP_WORDS[1]} in
         diff) COMPREPLY=($(compgen -W "text rdf-patch sparql-update" -- "$cur")) ;;
-        *) COMPREPLY=($(compgen -W "turtle ntriples nquads dot html" -- "$cur")) ;;
+        *) COMPREPLY=($(compgen -W "turtle ntriples nquads jsonld dot html" -- "$cur")) ;;
       esac
       return ;;
     -i|--input) COMPREPLY=($(compgen -W "ntriples nquads turtle trig rdfxml" -- "$cur")); return ;;
