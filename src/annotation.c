@@ -2,13 +2,13 @@
 #include "annotation.h"
 
 #include "buffer.h"
+#include "namespaces.h"
 #include "utf8.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define OA "http://www.w3.org/ns/oa#"
-#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define RDF_TYPE RDF "type"
 
 /* Everything one annotation is written with. */
 typedef struct {

@@ -2,6 +2,7 @@
 #include "aseankg/jsonld.h"
 
 #include "buffer.h"
+#include "namespaces.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -13,20 +14,20 @@
 /* The published context: the vocabularies' prefixes (sorted by name) and the type coercions. */
 static const AseankgPrefix published_prefixes[] = {
   { "ak", "https://example.org/aseankg/ontology#" },
-  { "dcterms", "http://purl.org/dc/terms/" },
-  { "eli", "http://data.europa.eu/eli/ontology#" },
-  { "itsrdf", "http://www.w3.org/2005/11/its/rdf#" },
-  { "nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#" },
-  { "oa", "http://www.w3.org/ns/oa#" },
-  { "org", "http://www.w3.org/ns/org#" },
-  { "owl", "http://www.w3.org/2002/07/owl#" },
-  { "prov", "http://www.w3.org/ns/prov#" },
-  { "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#" },
-  { "rdfs", "http://www.w3.org/2000/01/rdf-schema#" },
-  { "schema", "https://schema.org/" },
-  { "skos", "http://www.w3.org/2004/02/skos/core#" },
-  { "void", "http://rdfs.org/ns/void#" },
-  { "xsd", "http://www.w3.org/2001/XMLSchema#" },
+  { "dcterms", DCTERMS },
+  { "eli", ELI },
+  { "itsrdf", ITSRDF },
+  { "nif", NIF },
+  { "oa", OA },
+  { "org", ORG },
+  { "owl", OWL },
+  { "prov", PROV },
+  { "rdf", RDF },
+  { "rdfs", RDFS },
+  { "schema", SCHEMA },
+  { "skos", SKOS },
+  { "void", VOID },
+  { "xsd", XSD },
 };
 #define N_PUBLISHED (sizeof(published_prefixes) / sizeof(published_prefixes[0]))
 

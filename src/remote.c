@@ -2,6 +2,7 @@
 #include "aseankg/remote.h"
 
 #include "buffer.h"
+#include "safety.h"
 #include "table.h"
 
 #include <curl/curl.h>
@@ -54,15 +55,21 @@ redacted(const char* const url, char* const label, const size_t size)
   return label;
 }
 
+AseankgStatus
+aseankg_remote_global_init(void)
+{
+  return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+}
+
+void
+aseankg_remote_global_cleanup(void)
+{
+  curl_global_cleanup();
+}
+
 static CURL*
 new_handle(const AseankgRemote* const remote, char* const message)
 {
-  static int initialised = 0;
-  if (!initialised) {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-    initialised = 1;
-  }
-
   CURL* const curl = curl_easy_init();
   if (!curl) {
     return NULL;
@@ -171,6 +178,10 @@ write_xml_as_table(const AseankgBuffer* const xml, const char* const content_typ
   if (strstr(xml->data, "<boolean>")) {
     fputs(strstr(xml->data, "<boolean>true") ? "true\n" : "false\n", stream);
     return ASEANKG_SUCCESS;
+  }
+  const AseankgStatus safe = aseankg_xml_guard_check(xml->data, xml->length, endpoint, error);
+  if (safe) {
+    return safe;
   }
 
   AseankgStatus                   st        = ASEANKG_SUCCESS;

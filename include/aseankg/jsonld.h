@@ -2,6 +2,8 @@
 #ifndef ASEANKG_JSONLD_H
 #define ASEANKG_JSONLD_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 #include "aseankg/turtle.h"
@@ -34,8 +36,8 @@ extern "C" {
    ASEANKG_ERR_DATA if the graph holds a triple term (JSON-LD 1.1 has none)
    or a term that is not UTF-8; the stream then holds a partial document.
 */
-AseankgStatus aseankg_jsonld_write(const AseankgGraph* graph, FILE* stream, const AseankgPrefix* prefixes,
-                                   size_t n_prefixes);
+ASEANKG_API AseankgStatus aseankg_jsonld_write(const AseankgGraph* graph, FILE* stream,
+                                               const AseankgPrefix* prefixes, size_t n_prefixes);
 
 /**
    Write the published context document (the file ontology/context.jsonld):
@@ -43,7 +45,7 @@ AseankgStatus aseankg_jsonld_write(const AseankgGraph* graph, FILE* stream, cons
    relies on. Returns ASEANKG_ERR_IO if the stream fails, or
    ASEANKG_ERR_NOMEM.
 */
-AseankgStatus aseankg_jsonld_write_context(FILE* stream);
+ASEANKG_API AseankgStatus aseankg_jsonld_write_context(FILE* stream);
 
 #ifdef __cplusplus
 }
