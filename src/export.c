@@ -1,6 +1,7 @@
 /* The graph builder: validates the curated data against the ontology and the text, then emits triples. */
 #include "aseankg/export.h"
 
+#include "annotation.h"
 #include "array.h"
 #include "buffer.h"
 #include "iri.h"
@@ -718,13 +719,34 @@ scan_mentions(Builder* const b, const MentionSink sink, void* const context)
   return ASEANKG_SUCCESS;
 }
 
+/* The mention's W3C Web Annotation (src/annotation.c), beside its NIF span. */
+static AseankgStatus
+emit_annotation(Builder* const b, const AseankgSegment* const segment, const size_t begin, const size_t end,
+                const size_t entity)
+{
+  const size_t            start   = aseankg_utf8_count(segment->text, begin);
+  const AseankgAnnotation mention = {
+    mint(b, "annotation/%s--%s--%zu-%zu--%s", b->doc->id.value, segment->id, start,
+         start + aseankg_utf8_count(segment->text + begin, end - begin), b->data->entities[entity].id.value),
+    segment_iri(b, segment),
+    b->entity_iris[entity],
+    b->graph_name,
+    segment->text,
+    segment->length,
+    begin,
+    end
+  };
+  return mention.annotation ? aseankg_annotation_emit(b->graph, &mention) : ASEANKG_ERR_NOMEM;
+}
+
 static AseankgStatus
 emit_mention(Builder* const b, const size_t s, const size_t begin, const size_t end, const size_t entity,
              void* const context)
 {
   (void)context;
   const AseankgTermId span = emit_span(b, &b->text->segments[s], begin, end);
-  if (!span || add(b, span, b->hot.ta_ident_ref, b->entity_iris[entity])) {
+  if (!span || add(b, span, b->hot.ta_ident_ref, b->entity_iris[entity]) ||
+      emit_annotation(b, &b->text->segments[s], begin, end, entity)) {
     return out_of_memory(b);
   }
   ++b->stats.mentions;
@@ -1245,7 +1267,7 @@ aseankg_export_prefixes(const AseankgProject* const project, const char* const b
   static const AseankgPrefix standard[] = {
     { "rdf", RDF },         { "rdfs", RDFS },     { "xsd", XSD },   { "owl", OWL }, { "skos", SKOS },
     { "dcterms", DCTERMS }, { "schema", SCHEMA }, { "prov", PROV }, { "org", ORG }, { "eli", ELI },
-    { "nif", NIF },         { "itsrdf", ITSRDF }, { "void", VOID },
+    { "nif", NIF },         { "itsrdf", ITSRDF }, { "void", VOID }, { "oa", OA },
   };
   const size_t      n_standard = sizeof(standard) / sizeof(standard[0]);
   const char* const own[][2]   = {
@@ -1253,6 +1275,7 @@ aseankg_export_prefixes(const AseankgProject* const project, const char* const b
       { "entity", "entity/" },
       { "doc", "doc/" },
       { "assertion", "assertion/" },
+      { "annotation", "annotation/" },
       { "scheme", "scheme/" },
   };
   const size_t n_own = sizeof(own) / sizeof(own[0]);

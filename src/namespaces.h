@@ -15,5 +15,6 @@
 #define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define ITSRDF "http://www.w3.org/2005/11/its/rdf#"
 #define VOID "http://rdfs.org/ns/void#"
+#define OA "http://www.w3.org/ns/oa#"
 
 #endif /* ASEANKG_SRC_NAMESPACES_H */

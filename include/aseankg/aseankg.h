@@ -10,6 +10,7 @@
 #include "aseankg/export.h"
 #include "aseankg/graph.h"
 #include "aseankg/html.h"
+#include "aseankg/jsonld.h"
 #include "aseankg/ntriples.h"
 #include "aseankg/ontology.h"
 #include "aseankg/output.h"

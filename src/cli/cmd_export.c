@@ -58,6 +58,7 @@ run_export(const CliArgs* const args, const int write)
   const int         ntriples = !strcmp(format, "ntriples");
   const int         dot      = !strcmp(format, "dot");
   const int         html     = !strcmp(format, "html");
+  const int         jsonld   = !strcmp(format, "jsonld");
   const int build = !write || (!dot && !html); /* the DOT and HTML writers check the data themselves */
   if ((args->clause || args->around) && !(write && dot)) {
     return cli_usage_error(args->clause ? "--clause" : "--around", " applies to export --format dot only");
@@ -123,7 +124,8 @@ run_export(const CliArgs* const args, const int write)
       AseankgPrefix prefixes[32];
       char          storage[4096];
       const size_t  n = aseankg_export_prefixes(&project, base, prefixes, 32U, storage, sizeof(storage));
-      st              = aseankg_turtle_write(graph, output.stream, prefixes, n);
+      st              = jsonld ? aseankg_jsonld_write(graph, output.stream, prefixes, n)
+                               : aseankg_turtle_write(graph, output.stream, prefixes, n);
     }
     if (st) {
       aseankg_error_set(&error, st, args->output ? args->output : "<stdout>", 0U, 0U, "write error");

@@ -10,7 +10,7 @@
 #define FIELD(name) offsetof(CliArgs, name)
 
 #define RDF_SYNTAXES "ntriples nquads turtle trig rdfxml"
-#define EXPORT_FORMATS "turtle ntriples nquads dot html"
+#define EXPORT_FORMATS "turtle ntriples nquads jsonld dot html"
 #define DIFF_FORMATS "text rdf-patch sparql-update"
 #define RESULT_FORMATS "table csv tsv json xml ntriples"
 
@@ -31,11 +31,13 @@ const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
 const CliOption cli_options[] = {
   { "format", 'f', "FORMAT", CLI_VALUE, FIELD(format), CLI_EXPORT,
-    "turtle (default), ntriples, nquads, dot (a Graphviz\npicture of the entities) or html (a page of the "
-    "text)",
+    "turtle (default), ntriples, nquads, jsonld, dot (a\nGraphviz picture of the entities) or html (a page)",
     "*turtle* (default; prefixes, one block per subject, sorted), *ntriples* (RDF 1.2 canonical N-Triples, "
     "lines in byte order), *nquads* (the same, with each document's statements in the graph "
-    "{BASE}*graph/*{VERSION}*/*{DOCUMENT} and the shared register in {BASE}*graph/*{VERSION}), *dot* (a "
+    "{BASE}*graph/*{VERSION}*/*{DOCUMENT} and the shared register in {BASE}*graph/*{VERSION}), *jsonld* (one "
+    "compacted JSON-LD 1.1 document of the default graph, "
+    "byte-stable; its @context is the published context, installed as context.jsonld beside the ontology and "
+    "referenced as https://example.org/aseankg/context.jsonld, followed by the prefixes of {BASE}), *dot* (a "
     "Graphviz picture of the entities of the first document) or *html* (a browsable page of its text). On a "
     "terminal, an export whose texts exceed a mebibyte shows its progress on standard error.",
     CLI_COMPLETE_WORDS, EXPORT_FORMATS, NULL },

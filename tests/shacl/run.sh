@@ -156,6 +156,23 @@ rejects "assertion whose triple is missing" "$tmp/b6.nt" "$related" rdf:predicat
 sed "s|^\(<$(bre "$china")> <$(bre "${RDF}type")> <$(bre "$AK")\)Country>|\1Nation>|" "$nt" > "$tmp/b7.nt"
 rejects "entity:china typed ak:Nation" "$tmp/b7.nt" "$china" rdf:type
 
+# 9-12. The mentions' Web Annotations agree with the text and with the NIF spans.
+OA='http://www.w3.org/ns/oa#'
+quote=$(first_subject "${OA}prefix" '[^>]*/annotation/[^>]*/quote')
+sed "s|^\(<$(bre "$quote")> <$(bre "${OA}exact")> \"\)|\1x|" "$nt" > "$tmp/b9.nt"
+rejects "quote selector oa:exact with a character too many" "$tmp/b9.nt" "$quote" oa:exact
+
+grep -v -F "<$quote> <${OA}prefix> " "$nt" > "$tmp/b10.nt"
+rejects "quote selector without its oa:prefix inside a segment" "$tmp/b10.nt" "$quote" oa:exact
+
+annotation=${quote%/quote}
+grep -v -F "<${annotation}/position> <${OA}start> " "$nt" > "$tmp/b11.nt"
+grep -F "<${annotation}/position> <${OA}start> " "$nt" | sed 's/"\([0-9]*\)"^^/"1\1"^^/' >> "$tmp/b11.nt"
+rejects "annotation whose position matches no NIF span" "$tmp/b11.nt" "$annotation" oa:hasBody
+
+grep -v -F "<$annotation> <${OA}hasBody> " "$nt" > "$tmp/b12.nt"
+rejects "annotation without its oa:hasBody" "$tmp/b12.nt" "$annotation" oa:hasBody
+
 # 8. validate.mjs tells a parse error (exit 2) from a violation.
 head -c 200 "$nt" > "$tmp/b8.nt"
 "${validate[@]}" "$tmp/b8.nt" "$shapes" > "$tmp/report.out" 2>&1
