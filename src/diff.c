@@ -11,14 +11,21 @@
 
 #define NONE UINT32_MAX
 #define MAX_ROUNDS 64U
+/* Colours kept from the first rounds: a node an edit is farther from than that keeps them. */
+#define HISTORY 6U
 
-/* One end of a quad seen from a blank node: which role the node plays and what is at the other end. */
+/*
+   One end of a quad seen from a blank node: which role the node plays and what is at the other end. A
+   blank graph name is a node too: it sees each quad of its graph twice, once towards the subject
+   (role 2) and once towards the object (role 3).
+*/
 typedef struct {
   AseankgTermId predicate;
-  AseankgTermId graph;
+  AseankgTermId graph;      /* the quad's graph name (0 for the default graph and for roles 2 and 3) */
   AseankgTermId other;      /* the other end's term */
   uint32_t      other_node; /* its blank-node index on the same side, or NONE */
-  uint32_t      role;       /* 0: the node is the subject, 1: the object */
+  uint32_t      graph_node; /* the blank graph name's node index, or NONE when the graph name is not blank */
+  uint32_t      role;       /* 0: the node is the subject, 1: the object, 2 and 3: the graph name */
 } Edge;
 
 typedef struct {
@@ -31,7 +38,7 @@ typedef struct {
   size_t*        edge_start; /* edges of node i: edges[edge_start[i] .. edge_start[i + 1]) */
   Edge*          edges;
   uint64_t*      color;
-  uint64_t*      color0; /* the colour from ground neighbours only */
+  uint64_t*      color0; /* HISTORY rows of n_nodes colours: after round 0 (ground neighbours only), 1, ... */
   uint32_t*      match;  /* matched node on the other side, or NONE */
 } Side;
 
@@ -184,6 +191,9 @@ compare_edges(const void* const a, const void* const b)
   if (x->predicate != y->predicate) {
     return x->predicate < y->predicate ? -1 : 1;
   }
+  if ((x->graph_node == NONE) != (y->graph_node == NONE)) {
+    return x->graph_node == NONE ? -1 : 1;
+  }
   if (x->graph != y->graph) {
     return x->graph < y->graph ? -1 : 1;
   }
@@ -206,11 +216,10 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
   }
   side->n_quads = sort_unique(side->quads, n);
 
-  /* Blank nodes are matched as subjects and objects only; refuse what would be compared by label. */
+  /* Blank nodes are matched as subjects, objects and graph names; refuse what would be compared by label. */
   for (size_t i = 0U; i < side->n_quads; ++i) {
     const AseankgQuad* const q = &side->quads[i];
-    if (is_blank(graph, q->graph) || has_blank_in_triple_term(graph, q->subject) ||
-        has_blank_in_triple_term(graph, q->object)) {
+    if (has_blank_in_triple_term(graph, q->subject) || has_blank_in_triple_term(graph, q->object)) {
       return ASEANKG_ERR_DATA;
     }
   }
@@ -219,13 +228,13 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
   /* Number the blank nodes and count their edges. */
   size_t n_edges = 0U;
   for (size_t i = 0U; i < side->n_quads; ++i) {
-    const AseankgTermId ends[2] = { side->quads[i].subject, side->quads[i].object };
-    for (unsigned e = 0U; e < 2U; ++e) {
-      if (is_blank(graph, ends[e])) {
+    const AseankgTermId ends[3] = { side->quads[i].subject, side->quads[i].object, side->quads[i].graph };
+    for (unsigned e = 0U; e < 3U; ++e) {
+      if (ends[e] && is_blank(graph, ends[e])) {
         if (side->node_of_term[ends[e]] == NONE) {
           side->node_of_term[ends[e]] = (uint32_t)side->n_nodes++;
         }
-        ++n_edges;
+        n_edges += e == 2U ? 2U : 1U;
       }
     }
   }
@@ -235,7 +244,7 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
   side->edge_start   = (size_t*)calloc(m + 1U, sizeof(size_t));
   side->edges        = (Edge*)calloc(n_edges ? n_edges : 1U, sizeof(Edge));
   side->color        = (uint64_t*)calloc(m ? m : 1U, sizeof(uint64_t));
-  side->color0       = (uint64_t*)calloc(m ? m : 1U, sizeof(uint64_t));
+  side->color0       = (uint64_t*)calloc(m ? HISTORY * m : 1U, sizeof(uint64_t));
   side->match        = (uint32_t*)malloc((m ? m : 1U) * sizeof(uint32_t));
   size_t* const fill = (size_t*)calloc(m + 1U, sizeof(size_t));
   if (!side->nodes || !side->edge_start || !side->edges || !side->color || !side->color0 || !side->match ||
@@ -253,6 +262,9 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
     if (side->node_of_term[q->object] != NONE) {
       ++side->edge_start[side->node_of_term[q->object] + 1U];
     }
+    if (side->node_of_term[q->graph] != NONE) {
+      side->edge_start[side->node_of_term[q->graph] + 1U] += 2U;
+    }
   }
   for (size_t i = 0U; i < m; ++i) {
     side->edge_start[i + 1U] += side->edge_start[i];
@@ -261,15 +273,23 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
     const AseankgQuad* const q       = &side->quads[i];
     const uint32_t           subject = side->node_of_term[q->subject];
     const uint32_t           object  = side->node_of_term[q->object];
+    const uint32_t           name    = side->node_of_term[q->graph];
     if (subject != NONE) {
       side->nodes[subject] = q->subject;
-      const Edge edge      = { q->predicate, q->graph, q->object, object, 0U };
+      const Edge edge      = { q->predicate, q->graph, q->object, object, name, 0U };
       side->edges[side->edge_start[subject] + fill[subject]++] = edge;
     }
     if (object != NONE) {
       side->nodes[object] = q->object;
-      const Edge edge     = { q->predicate, q->graph, q->subject, subject, 1U };
+      const Edge edge     = { q->predicate, q->graph, q->subject, subject, name, 1U };
       side->edges[side->edge_start[object] + fill[object]++] = edge;
+    }
+    if (name != NONE) {
+      side->nodes[name]     = q->graph;
+      const Edge to_subject = { q->predicate, 0U, q->subject, subject, NONE, 2U };
+      const Edge to_object  = { q->predicate, 0U, q->object, object, NONE, 3U };
+      side->edges[side->edge_start[name] + fill[name]++] = to_subject;
+      side->edges[side->edge_start[name] + fill[name]++] = to_object;
     }
   }
   free(fill);
@@ -288,8 +308,10 @@ edge_hash(const Edge* const edge, const uint64_t* const colors)
 {
   const uint64_t other =
     edge->other_node == NONE ? aseankg_hash_mix(edge->other) : (colors ? colors[edge->other_node] : 0x9E37U);
+  const uint64_t name =
+    edge->graph_node == NONE ? aseankg_hash_mix(edge->graph) : (colors ? colors[edge->graph_node] : 0x6A09U);
   return aseankg_hash_mix((uint64_t)edge->role * 0x100000001B3ULL ^ aseankg_hash_mix(edge->predicate) ^
-                          aseankg_hash_mix(edge->graph) * 3U ^ other * 7U);
+                          name * 3U ^ other * 7U);
 }
 
 /* One refinement round: a node's colour summarises its own and its neighbours' colours. */
@@ -349,6 +371,7 @@ color_both(Side* const a, Side* const b)
   memcpy(b->color, b->color0, b->n_nodes * sizeof(uint64_t));
   size_t classes_a = count_distinct(a->color, a->n_nodes, scratch);
   size_t classes_b = count_distinct(b->color, b->n_nodes, scratch);
+  size_t kept      = 1U; /* rows of the history filled */
   for (unsigned round = 0U; round < MAX_ROUNDS; ++round) {
     refine(a, a->color, next_a);
     refine(b, b->color, next_b);
@@ -361,6 +384,18 @@ color_both(Side* const a, Side* const b)
     }
     classes_a = now_a;
     classes_b = now_b;
+    if (kept < HISTORY) {
+      memcpy(a->color0 + kept * a->n_nodes, a->color, a->n_nodes * sizeof(uint64_t));
+      memcpy(b->color0 + kept * b->n_nodes, b->color, b->n_nodes * sizeof(uint64_t));
+      ++kept;
+    }
+  }
+  /* Rounds after the partition stopped changing say nothing new: repeat the last one kept. */
+  for (; kept < HISTORY; ++kept) {
+    memcpy(a->color0 + kept * a->n_nodes, a->color0 + (kept - 1U) * a->n_nodes,
+           a->n_nodes * sizeof(uint64_t));
+    memcpy(b->color0 + kept * b->n_nodes, b->color0 + (kept - 1U) * b->n_nodes,
+           b->n_nodes * sizeof(uint64_t));
   }
 
   free(next_a);
@@ -391,7 +426,10 @@ compare_entries(const void* const x, const void* const y)
   return (a->node > b->node) - (a->node < b->node);
 }
 
-/* Edges with the same key (role, predicate, graph) can be paired across sides. */
+/*
+   Edges with the same key (role, predicate, graph) can be paired across sides; all blank graph names
+   count as one key, since their labels mean nothing across sides.
+*/
 static int
 compare_edges_key(const Edge* const x, const Edge* const y)
 {
@@ -401,7 +439,10 @@ compare_edges_key(const Edge* const x, const Edge* const y)
   if (x->predicate != y->predicate) {
     return x->predicate < y->predicate ? -1 : 1;
   }
-  return (x->graph > y->graph) - (x->graph < y->graph);
+  if ((x->graph_node == NONE) != (y->graph_node == NONE)) {
+    return x->graph_node == NONE ? -1 : 1;
+  }
+  return x->graph_node != NONE ? 0 : (x->graph > y->graph) - (x->graph < y->graph);
 }
 
 typedef struct {
@@ -473,7 +514,7 @@ propagate(Matcher* const m)
    correct (if larger) diff when the colour hides a difference.
 */
 static AseankgStatus
-match_by_color(Matcher* const m, const int use_color0, const int unique_only)
+match_by_color(Matcher* const m, const int round, const int unique_only)
 {
   const size_t total   = m->a->n_nodes + m->b->n_nodes;
   Entry* const entries = (Entry*)malloc((total ? total : 1U) * sizeof(Entry));
@@ -486,7 +527,8 @@ match_by_color(Matcher* const m, const int use_color0, const int unique_only)
     const Side* const side = s ? m->b : m->a;
     for (uint32_t i = 0U; i < side->n_nodes; ++i) {
       if (side->match[i] == NONE) {
-        const Entry entry = { use_color0 ? side->color0[i] : side->color[i], i, s };
+        const Entry entry = { round < 0 ? side->color[i] : side->color0[(size_t)round * side->n_nodes + i], i,
+                              s };
         entries[n++]      = entry;
       }
     }
@@ -637,6 +679,515 @@ match_by_similarity(Matcher* const m)
   return ASEANKG_SUCCESS;
 }
 
+/* --- Exact matching of tied components ------------------------------------------------ */
+
+/*
+   Colour refinement cannot tell apart the nodes of a regular structure (a ring,
+   a strongly regular graph): every node keeps one colour, and pairing tied
+   nodes in index order misjudges isomorphic copies. So the nodes still
+   unmatched once the certain pairs are made are split into connected
+   components (joined by the quads between unmatched nodes), and an old and a
+   new component with the same size and colours are tested for isomorphism
+   exactly, by individualization and refinement: refine both components'
+   colours together until stable (a colour class that differs in size between
+   the two sides means no isomorphism along this branch); while a class holds
+   more than one node, give its first old node and, in turn, each new node of
+   the same class one fresh colour and search on. A discrete colouring gives a
+   candidate pairing, accepted only if it maps the old component's quads onto
+   the new one's exactly. Matched neighbours are coloured by the pair they
+   belong to, so an accepted pairing agrees with everything matched before.
+   The search stops at DIFF_EXACT_WORK edge visits in all; what is left is
+   then paired by the inexact steps (still a correct diff, maybe not the
+   smallest).
+*/
+#define DIFF_EXACT_WORK ((size_t)1U << 24U)
+
+typedef struct {
+  uint32_t* parent;     /* union-find over the side's nodes */
+  uint32_t* comp_of;    /* component index by root node, NONE for matched nodes */
+  uint32_t* quad_start; /* quads of component c: quad_order[quad_start[c] .. quad_start[c + 1]) */
+  uint32_t* quad_order;
+  uint32_t* node_start; /* nodes of component c: node_order[node_start[c] .. node_start[c + 1]) */
+  uint32_t* node_order;
+  uint32_t* local; /* a node's position in its component's node list */
+  uint32_t  n_comps;
+} Components;
+
+typedef struct {
+  uint64_t signature; /* the component's sizes and colours, comparable across sides */
+  uint32_t comp;
+  uint32_t side;
+} CompEntry;
+
+/* One component under test: its side, nodes and quads. */
+typedef struct {
+  const Side*       side;
+  const Side*       old; /* the old side, for the colours of matched nodes */
+  int               is_new;
+  const uint32_t*   nodes;
+  uint32_t          n;
+  const uint32_t*   quads; /* indexes into side->quads */
+  uint32_t          n_quads;
+  const uint32_t*   local; /* node -> position in `nodes`, for the component's own nodes */
+  const Components* comps;
+} Part;
+
+typedef struct {
+  size_t    work; /* edge visits so far */
+  uint64_t* next;
+  uint64_t* sorted_x;
+  uint64_t* sorted_y;
+  uint32_t* pairing; /* for each position of the old part, the position of its new partner */
+} Search;
+
+static uint32_t
+find_root(uint32_t* const parent, uint32_t x)
+{
+  while (parent[x] != x) {
+    parent[x] = parent[parent[x]];
+    x         = parent[x];
+  }
+  return x;
+}
+
+static void
+components_release(Components* const c)
+{
+  free(c->parent);
+  free(c->comp_of);
+  free(c->quad_start);
+  free(c->quad_order);
+  free(c->node_start);
+  free(c->node_order);
+  free(c->local);
+  const Components empty = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0U };
+  *c                     = empty;
+}
+
+/* The side's unmatched node at end `term` of a quad, or NONE. */
+static uint32_t
+open_node(const Side* const side, const AseankgTermId term)
+{
+  const uint32_t node = term < side->n_terms ? side->node_of_term[term] : NONE;
+  return node != NONE && side->match[node] == NONE ? node : NONE;
+}
+
+/* The component of quad `q`'s unmatched nodes, or NONE if it has none. */
+static uint32_t
+quad_component(const Side* const side, Components* const c, const AseankgQuad* const q)
+{
+  const uint32_t ends[3] = { open_node(side, q->subject), open_node(side, q->object),
+                             open_node(side, q->graph) };
+  for (unsigned e = 0U; e < 3U; ++e) {
+    if (ends[e] != NONE) {
+      return c->comp_of[find_root(c->parent, ends[e])];
+    }
+  }
+  return NONE;
+}
+
+static AseankgStatus
+components_build(const Side* const side, Components* const c)
+{
+  const size_t n = side->n_nodes;
+  c->parent      = (uint32_t*)malloc((n + 1U) * sizeof(uint32_t));
+  c->comp_of     = (uint32_t*)malloc((n + 1U) * sizeof(uint32_t));
+  c->local       = (uint32_t*)malloc((n + 1U) * sizeof(uint32_t));
+  c->node_order  = (uint32_t*)malloc((n + 1U) * sizeof(uint32_t));
+  c->node_start  = (uint32_t*)calloc(n + 2U, sizeof(uint32_t));
+  c->quad_start  = (uint32_t*)calloc(n + 2U, sizeof(uint32_t));
+  c->quad_order  = (uint32_t*)malloc((side->n_quads + 1U) * sizeof(uint32_t));
+  uint32_t* fill = (uint32_t*)calloc(n + 1U, sizeof(uint32_t));
+  if (!c->parent || !c->comp_of || !c->local || !c->node_order || !c->node_start || !c->quad_start ||
+      !c->quad_order || !fill) {
+    free(fill);
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (uint32_t i = 0U; i < n; ++i) {
+    c->parent[i]  = i;
+    c->comp_of[i] = NONE;
+  }
+  for (size_t i = 0U; i < side->n_quads; ++i) {
+    const AseankgQuad* const q       = &side->quads[i];
+    const uint32_t           ends[3] = { open_node(side, q->subject), open_node(side, q->object),
+                                         open_node(side, q->graph) };
+    uint32_t                 first   = NONE;
+    for (unsigned e = 0U; e < 3U; ++e) {
+      if (ends[e] != NONE) {
+        const uint32_t root = find_root(c->parent, ends[e]);
+        if (first == NONE) {
+          first = root;
+        } else if (root != first) {
+          c->parent[root] = first;
+        }
+      }
+    }
+  }
+  for (uint32_t i = 0U; i < n; ++i) {
+    if (side->match[i] == NONE) {
+      const uint32_t root = find_root(c->parent, i);
+      if (c->comp_of[root] == NONE) {
+        c->comp_of[root] = c->n_comps++;
+      }
+      ++c->node_start[c->comp_of[root] + 1U];
+    }
+  }
+  for (uint32_t k = 0U; k < c->n_comps; ++k) {
+    c->node_start[k + 1U] += c->node_start[k];
+  }
+  for (uint32_t i = 0U; i < n; ++i) {
+    if (side->match[i] == NONE) {
+      const uint32_t comp                               = c->comp_of[find_root(c->parent, i)];
+      c->local[i]                                       = fill[comp];
+      c->node_order[c->node_start[comp] + fill[comp]++] = i;
+    }
+  }
+  /* Bucket the quads by component (a counting sort). */
+  for (size_t i = 0U; i < side->n_quads; ++i) {
+    const uint32_t comp = quad_component(side, c, &side->quads[i]);
+    if (comp != NONE) {
+      ++c->quad_start[comp + 1U];
+    }
+  }
+  for (uint32_t k = 0U; k < c->n_comps; ++k) {
+    c->quad_start[k + 1U] += c->quad_start[k];
+  }
+  memset(fill, 0, (n + 1U) * sizeof(uint32_t));
+  for (size_t i = 0U; i < side->n_quads; ++i) {
+    const uint32_t comp = quad_component(side, c, &side->quads[i]);
+    if (comp != NONE) {
+      c->quad_order[c->quad_start[comp] + fill[comp]++] = (uint32_t)i;
+    }
+  }
+  free(fill);
+  return ASEANKG_SUCCESS;
+}
+
+static Part
+make_part(const Side* const side, const Side* const old, const Components* const c, const uint32_t comp)
+{
+  const Part part = { side,
+                      old,
+                      side != old,
+                      c->node_order + c->node_start[comp],
+                      c->node_start[comp + 1U] - c->node_start[comp],
+                      c->quad_order + c->quad_start[comp],
+                      c->quad_start[comp + 1U] - c->quad_start[comp],
+                      c->local,
+                      c };
+  return part;
+}
+
+/* Whether `node` is one of the part's own nodes. */
+static int
+in_part(const Part* const p, const uint32_t node)
+{
+  return node != NONE && p->side->match[node] == NONE;
+}
+
+/* The colour of one end of an edge: the part's colour, the pair's for a matched node, or the term's. */
+static uint64_t
+end_color(const Part* const p, const uint64_t* const colors, const uint32_t node, const AseankgTermId term)
+{
+  if (node == NONE) {
+    return aseankg_hash_mix(term);
+  }
+  if (in_part(p, node)) {
+    return colors[p->local[node]];
+  }
+  const uint32_t old = p->is_new ? p->side->match[node] : node;
+  return aseankg_hash_mix(((uint64_t)old << 1U) | 1U) ^ 0xC3A5C85C97CB3127ULL;
+}
+
+static void
+refine_part(const Part* const p, const uint64_t* const colors, uint64_t* const next, size_t* const work)
+{
+  for (uint32_t i = 0U; i < p->n; ++i) {
+    const uint32_t node = p->nodes[i];
+    uint64_t       sum  = 0U;
+    for (size_t e = p->side->edge_start[node]; e < p->side->edge_start[node + 1U]; ++e) {
+      const Edge* const edge  = &p->side->edges[e];
+      const uint64_t    other = end_color(p, colors, edge->other_node, edge->other);
+      const uint64_t    name  = edge->graph_node == NONE ? aseankg_hash_mix(edge->graph)
+                                                         : end_color(p, colors, edge->graph_node, edge->graph);
+      sum += aseankg_hash_mix((uint64_t)edge->role * 0x100000001B3ULL ^ aseankg_hash_mix(edge->predicate) ^
+                              name * 3U ^ other * 7U);
+    }
+    next[i] = aseankg_hash_mix(colors[i] * 31U + sum);
+    *work += p->side->edge_start[node + 1U] - p->side->edge_start[node] + 1U;
+  }
+}
+
+/* Whether two colourings hold the same colours as many times each; `sorted_*` receive them sorted. */
+static int
+same_colors(const uint64_t* const x, const uint64_t* const y, const uint32_t n, uint64_t* const sorted_x,
+            uint64_t* const sorted_y)
+{
+  memcpy(sorted_x, x, n * sizeof(uint64_t));
+  memcpy(sorted_y, y, n * sizeof(uint64_t));
+  qsort(sorted_x, n, sizeof(uint64_t), compare_u64);
+  qsort(sorted_y, n, sizeof(uint64_t), compare_u64);
+  return !memcmp(sorted_x, sorted_y, n * sizeof(uint64_t));
+}
+
+static size_t
+distinct_sorted(const uint64_t* const sorted, const uint32_t n)
+{
+  size_t distinct = n ? 1U : 0U;
+  for (uint32_t i = 1U; i < n; ++i) {
+    distinct += sorted[i] != sorted[i - 1U];
+  }
+  return distinct;
+}
+
+/* The new-side term that old-side term `term` stands for under `pairing` (ground terms map to themselves). */
+static AseankgTermId
+map_term(const Part* const x, const Part* const y, const uint32_t* const pairing, const AseankgTermId term)
+{
+  const uint32_t node = term < x->side->n_terms ? x->side->node_of_term[term] : NONE;
+  if (node == NONE) {
+    return term;
+  }
+  if (in_part(x, node)) {
+    return y->side->nodes[y->nodes[pairing[x->local[node]]]];
+  }
+  return y->side->nodes[x->side->match[node]];
+}
+
+/* Whether `pairing` maps the old part's quads exactly onto the new part's. */
+static int
+pairing_holds(const Part* const x, const Part* const y, const uint32_t* const pairing)
+{
+  if (x->n_quads != y->n_quads) {
+    return 0;
+  }
+  AseankgQuad* const mapped = (AseankgQuad*)malloc((x->n_quads + 1U) * sizeof(AseankgQuad));
+  AseankgQuad* const target = (AseankgQuad*)malloc((y->n_quads + 1U) * sizeof(AseankgQuad));
+  int                holds  = mapped && target;
+  for (uint32_t k = 0U; holds && k < x->n_quads; ++k) {
+    const AseankgQuad* const q = &x->side->quads[x->quads[k]];
+    const AseankgQuad        m = { map_term(x, y, pairing, q->subject), q->predicate,
+                                   map_term(x, y, pairing, q->object), map_term(x, y, pairing, q->graph) };
+    mapped[k]                  = m;
+    target[k]                  = y->side->quads[y->quads[k]];
+  }
+  if (holds) {
+    qsort(mapped, x->n_quads, sizeof(AseankgQuad), compare_quad_ids);
+    qsort(target, y->n_quads, sizeof(AseankgQuad), compare_quad_ids);
+    holds = !memcmp(mapped, target, x->n_quads * sizeof(AseankgQuad));
+  }
+  free(mapped);
+  free(target);
+  return holds;
+}
+
+/*
+   Search for an isomorphism from part x to part y starting from colourings cx
+   and cy (both changed). Returns 1 with `search->pairing` filled, 0 if there
+   is none, -1 when out of work or memory.
+*/
+static int
+search_iso(const Part* const x, const Part* const y, uint64_t* const cx, uint64_t* const cy,
+           Search* const search)
+{
+  const uint32_t n = x->n;
+  /* Refine until the number of classes stops growing, checking the sides agree after every round. */
+  size_t classes = 0U;
+  for (;;) {
+    if (!same_colors(cx, cy, n, search->sorted_x, search->sorted_y)) {
+      return 0;
+    }
+    const size_t now = distinct_sorted(search->sorted_x, n);
+    if (now == classes || now == n) {
+      classes = now;
+      break;
+    }
+    classes = now;
+    refine_part(x, cx, search->next, &search->work);
+    memcpy(cx, search->next, n * sizeof(uint64_t));
+    refine_part(y, cy, search->next, &search->work);
+    memcpy(cy, search->next, n * sizeof(uint64_t));
+    if (search->work > DIFF_EXACT_WORK) {
+      return -1;
+    }
+  }
+
+  if (classes == n) { /* discrete: the colours name the pairs */
+    for (uint32_t i = 0U; i < n; ++i) {
+      const uint64_t* const found =
+        (const uint64_t*)bsearch(&cx[i], search->sorted_x, n, sizeof(uint64_t), compare_u64);
+      search->pairing[i] = (uint32_t)(found - search->sorted_x); /* rank of the colour, for now */
+    }
+    uint32_t* const by_rank = (uint32_t*)malloc((n + 1U) * sizeof(uint32_t));
+    if (!by_rank) {
+      return -1;
+    }
+    for (uint32_t j = 0U; j < n; ++j) {
+      const uint64_t* const found =
+        (const uint64_t*)bsearch(&cy[j], search->sorted_x, n, sizeof(uint64_t), compare_u64);
+      by_rank[found - search->sorted_x] = j;
+    }
+    for (uint32_t i = 0U; i < n; ++i) {
+      search->pairing[i] = by_rank[search->pairing[i]];
+    }
+    free(by_rank);
+    return pairing_holds(x, y, search->pairing);
+  }
+
+  /* The smallest tied class (lowest colour among equals), its first old node, and each new node in turn. */
+  uint64_t target = 0U;
+  size_t   best   = SIZE_MAX;
+  for (uint32_t i = 0U; i < n;) {
+    uint32_t j = i;
+    while (j < n && search->sorted_x[j] == search->sorted_x[i]) {
+      ++j;
+    }
+    if (j - i > 1U && j - i < best) {
+      best   = j - i;
+      target = search->sorted_x[i];
+    }
+    i = j;
+  }
+  uint32_t first = 0U;
+  while (cx[first] != target) {
+    ++first;
+  }
+  uint64_t* const copy = (uint64_t*)calloc(2U * ((size_t)n + 1U), sizeof(uint64_t));
+  if (!copy) {
+    return -1;
+  }
+  const uint64_t fresh  = aseankg_hash_mix(target ^ 0x2545F4914F6CDD1DULL);
+  int            result = 0;
+  for (uint32_t j = 0U; result == 0 && j < n; ++j) {
+    if (cy[j] == target) {
+      memcpy(copy, cx, n * sizeof(uint64_t));
+      memcpy(copy + n, cy, n * sizeof(uint64_t));
+      copy[first] = fresh;
+      copy[n + j] = fresh;
+      result      = search_iso(x, y, copy, copy + n, search);
+    }
+  }
+  free(copy);
+  return result;
+}
+
+static int
+compare_comp_entries(const void* const x, const void* const y)
+{
+  const CompEntry* const a = (const CompEntry*)x;
+  const CompEntry* const b = (const CompEntry*)y;
+  if (a->signature != b->signature) {
+    return a->signature < b->signature ? -1 : 1;
+  }
+  if (a->side != b->side) {
+    return a->side < b->side ? -1 : 1;
+  }
+  return (a->comp > b->comp) - (a->comp < b->comp);
+}
+
+/* Test old and new components of equal signature for isomorphism and pair the nodes of those that are. */
+static AseankgStatus
+match_components(Matcher* const m, Components* const comps, const CompEntry* const entries,
+                 const size_t begin, const size_t mid, const size_t end, Search* const search)
+{
+  uint8_t* const used = (uint8_t*)calloc(end - mid + 1U, 1U);
+  if (!used) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = begin; !st && i < mid && search->work <= DIFF_EXACT_WORK; ++i) {
+    const Part x = make_part(m->a, m->a, &comps[0], entries[i].comp);
+    for (size_t j = mid; j < end; ++j) {
+      const Part y = make_part(m->b, m->a, &comps[1], entries[j].comp);
+      if (used[j - mid] || !x.n || x.n != y.n || x.n_quads != y.n_quads) {
+        continue;
+      }
+      uint64_t* const colors = (uint64_t*)calloc(2U * ((size_t)x.n + 1U), sizeof(uint64_t));
+      if (!colors) {
+        st = ASEANKG_ERR_NOMEM;
+        break;
+      }
+      for (uint32_t k = 0U; k < x.n; ++k) {
+        colors[k]       = m->a->color[x.nodes[k]];
+        colors[x.n + k] = m->b->color[y.nodes[k]];
+      }
+      const int found = search_iso(&x, &y, colors, colors + x.n, search);
+      free(colors);
+      if (found == 1) {
+        used[j - mid] = 1U;
+        for (uint32_t k = 0U; k < x.n; ++k) {
+          pair(m, x.nodes[k], y.nodes[search->pairing[k]]);
+        }
+        break;
+      }
+      if (found < 0) {
+        break;
+      }
+    }
+  }
+  free(used);
+  return st;
+}
+
+static AseankgStatus
+match_exactly(Matcher* const m)
+{
+  Components comps[2];
+  memset(comps, 0, sizeof(comps));
+  const size_t  most    = (m->a->n_nodes > m->b->n_nodes ? m->a->n_nodes : m->b->n_nodes) + 1U;
+  Search        search  = { 0U, NULL, NULL, NULL, NULL };
+  CompEntry*    entries = NULL;
+  size_t        n       = 0U;
+  AseankgStatus st      = components_build(m->a, &comps[0]);
+  st                    = st ? st : components_build(m->b, &comps[1]);
+  if (!st) {
+    entries         = (CompEntry*)calloc(comps[0].n_comps + comps[1].n_comps + 1U, sizeof(CompEntry));
+    search.next     = (uint64_t*)malloc(most * sizeof(uint64_t));
+    search.sorted_x = (uint64_t*)malloc(most * sizeof(uint64_t));
+    search.sorted_y = (uint64_t*)malloc(most * sizeof(uint64_t));
+    search.pairing  = (uint32_t*)malloc(most * sizeof(uint32_t));
+    st = entries && search.next && search.sorted_x && search.sorted_y && search.pairing ? ASEANKG_SUCCESS
+                                                                                        : ASEANKG_ERR_NOMEM;
+  }
+  for (uint32_t s = 0U; !st && s < 2U; ++s) {
+    const Side* const side = s ? m->b : m->a;
+    for (uint32_t k = 0U; k < comps[s].n_comps; ++k) {
+      CompEntry* const entry = &entries[n++];
+      entry->comp            = k;
+      entry->side            = s;
+      entry->signature       = aseankg_hash_mix(comps[s].quad_start[k + 1U] - comps[s].quad_start[k]);
+      for (uint32_t i = comps[s].node_start[k]; i < comps[s].node_start[k + 1U]; ++i) {
+        entry->signature += aseankg_hash_mix(side->color[comps[s].node_order[i]] + 1U);
+      }
+    }
+  }
+  if (!st) {
+    qsort(entries, n, sizeof(CompEntry), compare_comp_entries);
+  }
+  for (size_t begin = 0U; !st && begin < n;) {
+    size_t end = begin;
+    size_t mid = begin;
+    while (end < n && entries[end].signature == entries[begin].signature) {
+      mid += entries[end].side == 0U;
+      ++end;
+    }
+    if (mid > begin && end > mid) { /* components with this signature on both sides */
+      st = match_components(m, comps, entries, begin, mid, end, &search);
+    }
+    begin = end;
+  }
+  propagate(m);
+
+  free(entries);
+  free(search.next);
+  free(search.sorted_x);
+  free(search.sorted_y);
+  free(search.pairing);
+  components_release(&comps[0]);
+  components_release(&comps[1]);
+  return st;
+}
+
 static AseankgStatus
 match_nodes(Side* const a, Side* const b)
 {
@@ -648,13 +1199,19 @@ match_nodes(Side* const a, Side* const b)
 
   /*
      Most certain first: unique full colours, unique ground signatures,
-     interchangeable nodes, then nodes that differ by an edit.
+     isomorphic components decided exactly, interchangeable nodes, then
+     nodes that differ by an edit.
   */
-  AseankgStatus st = match_by_color(&m, 0, 1);
-  st               = st ? st : match_by_color(&m, 1, 1);
-  st               = st ? st : match_by_color(&m, 0, 0);
-  st               = st ? st : match_by_similarity(&m);
-  st               = st ? st : match_by_color(&m, 1, 0);
+  AseankgStatus st = match_by_color(&m, -1, 1);
+  st               = st ? st : match_by_color(&m, 0, 1);
+  st               = st ? st : match_exactly(&m);
+  /* Near an edit colours differ; farther away the early rounds' colours still agree. */
+  for (int round = (int)HISTORY - 1; !st && round >= 1; --round) {
+    st = match_by_color(&m, round, 1);
+  }
+  st = st ? st : match_by_color(&m, -1, 0);
+  st = st ? st : match_by_similarity(&m);
+  st = st ? st : match_by_color(&m, 0, 0);
   free(m.queue);
   return st;
 }
@@ -717,11 +1274,15 @@ map_new_side(AseankgGraph* const graph, const Side* const a, const Side* const b
     AseankgQuad    q       = b->quads[i];
     const uint32_t subject = b->node_of_term[q.subject];
     const uint32_t object  = b->node_of_term[q.object];
+    const uint32_t name    = b->node_of_term[q.graph];
     if (subject != NONE) {
       q.subject = target[subject];
     }
     if (object != NONE) {
       q.object = target[object];
+    }
+    if (name != NONE) {
+      q.graph = target[name];
     }
     (*mapped)[i] = q;
   }
@@ -796,6 +1357,20 @@ old_node_index(const AseankgDiff* const diff, const AseankgTermId id)
   return found ? (long)(found - diff->old_nodes) : -1L;
 }
 
+/* Whether a quad of the old side has a blank node in one of the components marked in `in_component`. */
+static int
+in_pinned_component(const Side* const a, const uint8_t* const in_component, const AseankgQuad* const q)
+{
+  const uint32_t ends[3] = { a->node_of_term[q->subject], a->node_of_term[q->object],
+                             a->node_of_term[q->graph] };
+  for (unsigned e = 0U; e < 3U; ++e) {
+    if (ends[e] != NONE && in_component[ends[e]]) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /*
    For SPARQL Update, which cannot name blank nodes: the whole connected
    blank-node components (in the old data) of every old node a change
@@ -818,8 +1393,9 @@ collect_pins(AseankgDiff* const diff, const Side* const a)
 
   size_t tail = 0U;
   for (size_t i = 0U; i < diff->n_changes; ++i) {
-    const AseankgTermId ends[2] = { diff->changes[i].quad.subject, diff->changes[i].quad.object };
-    for (unsigned e = 0U; e < 2U; ++e) {
+    const AseankgQuad* const q       = &diff->changes[i].quad;
+    const AseankgTermId      ends[3] = { q->subject, q->object, q->graph };
+    for (unsigned e = 0U; e < 3U; ++e) {
       const uint32_t node = ends[e] < a->n_terms ? a->node_of_term[ends[e]] : NONE; /* fresh nodes are new */
       if (node != NONE && !in_component[node]) {
         in_component[node] = 1U;
@@ -839,16 +1415,12 @@ collect_pins(AseankgDiff* const diff, const Side* const a)
 
   size_t n = 0U;
   for (size_t i = 0U; i < a->n_quads; ++i) {
-    const uint32_t s = a->node_of_term[a->quads[i].subject];
-    const uint32_t o = a->node_of_term[a->quads[i].object];
-    n += (s != NONE && in_component[s]) || (o != NONE && in_component[o]);
+    n += in_pinned_component(a, in_component, &a->quads[i]) ? 1U : 0U;
   }
   diff->pins = (AseankgQuad*)malloc((n ? n : 1U) * sizeof(AseankgQuad));
   if (diff->pins) {
     for (size_t i = 0U; i < a->n_quads; ++i) {
-      const uint32_t s = a->node_of_term[a->quads[i].subject];
-      const uint32_t o = a->node_of_term[a->quads[i].object];
-      if ((s != NONE && in_component[s]) || (o != NONE && in_component[o])) {
+      if (in_pinned_component(a, in_component, &a->quads[i])) {
         diff->pins[diff->n_pins++] = a->quads[i];
       }
     }
@@ -889,9 +1461,8 @@ aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
   if (st) {
     aseankg_diff_free(diff);
     return aseankg_error_set(error, st, "diff", 0U, 0U, "%s",
-                             st == ASEANKG_ERR_DATA
-                               ? "blank nodes as graph names or inside triple terms are not supported"
-                               : "out of memory");
+                             st == ASEANKG_ERR_DATA ? "blank nodes inside triple terms are not supported"
+                                                    : "out of memory");
   }
   *diff_out = diff;
   return ASEANKG_SUCCESS;
@@ -1045,6 +1616,17 @@ select_changes(const AseankgDiff* const diff, const int added, const int blanks,
 static AseankgStatus
 write_sparql_update(FILE* const stream, const AseankgDiff* const diff)
 {
+  /* A graph is named by an IRI in SPARQL Update: a blank graph name cannot be written. */
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    if (is_blank(diff->graph, diff->changes[i].quad.graph)) {
+      return ASEANKG_ERR_DATA;
+    }
+  }
+  for (size_t i = 0U; i < diff->n_pins; ++i) {
+    if (is_blank(diff->graph, diff->pins[i].graph)) {
+      return ASEANKG_ERR_DATA;
+    }
+  }
   const size_t              room  = diff->n_changes > diff->n_pins ? diff->n_changes : diff->n_pins;
   const AseankgQuad** const quads = (const AseankgQuad**)malloc((room + 1U) * sizeof(AseankgQuad*));
   if (!quads) {
@@ -1109,11 +1691,13 @@ aseankg_diff_write(const AseankgDiff* const diff, FILE* const stream, const Asea
       }
       fputs("TC .\n", stream);
       break;
-    case ASEANKG_DIFF_SPARQL_UPDATE:
-      if (write_sparql_update(stream, diff)) {
-        return ASEANKG_ERR_NOMEM;
+    case ASEANKG_DIFF_SPARQL_UPDATE: {
+      const AseankgStatus st = write_sparql_update(stream, diff);
+      if (st) {
+        return st;
       }
       break;
+    }
   }
   return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
 }

@@ -423,7 +423,10 @@ run_diff(const Options* const options)
   if (!st) {
     st = aseankg_diff_write(diff, stdout, kinds[kind]);
     if (st) {
-      aseankg_error_set(&error, st, "<stdout>", 0U, 0U, "write error");
+      aseankg_error_set(&error, st, st == ASEANKG_ERR_DATA ? options->files[0] : "<stdout>", 0U, 0U, "%s",
+                        st == ASEANKG_ERR_DATA ? "a change is in a graph named by a blank node, which "
+                                                 "SPARQL Update cannot name (use text or rdf-patch)"
+                                               : "write error");
     }
   }
 

@@ -29,11 +29,32 @@ typedef struct AseankgDiffImpl AseankgDiff;
 /**
    Compare two datasets whose terms are interned in `graph`: the old quads
    (blank labels read with ASEANKG_DIFF_OLD_PREFIX) and the new quads (read
-   with ASEANKG_DIFF_NEW_PREFIX). Blank nodes are matched, never compared by
-   label: identical structure reports no change, and an edit reports only the
-   quads it touched. Blank nodes of the new side that match none of the old
-   get fresh labels that clash with none of the old side's. New terms may be
-   interned into `graph`. On success the caller owns `*diff`.
+   with ASEANKG_DIFF_NEW_PREFIX). Duplicates in either list are ignored.
+
+   Blank nodes are matched, never compared by label, in subject, object and
+   graph-name position alike (RDF 1.1 datasets are compared as datasets):
+   - Isomorphic inputs always report no change, whatever their symmetry:
+     colour refinement pairs the nodes it tells apart, and the components it
+     leaves tied (rings, regular and strongly regular graphs) are matched by
+     an exact isomorphism search (individualization and refinement), bounded
+     at 2^24 edge visits per call; past the bound the rest is paired by the
+     inexact steps below (a correct diff, perhaps larger than needed).
+   - Otherwise an edit reports the quads it touched: nodes far from an edit
+     keep their early colours and are paired by them, nodes with one changed
+     value by their shared ground edges. For graphs with no asymmetry left
+     near an edit, the diff is correct (applying it to OLD gives NEW) but not
+     always the smallest one.
+   - The result is deterministic for given inputs. Matched new nodes take the
+     labels of their old partners; blank nodes of the new side that match none
+     of the old get fresh labels ("new1", "new2", ... after the old prefix,
+     skipping labels in use), numbered in colour order.
+
+   New terms (the fresh blank nodes) may be interned into `graph`; the quad
+   lists stay the caller's and are not kept. On success the caller owns
+   `*diff` (free it with aseankg_diff_free()).
+
+   Errors: ASEANKG_ERR_DATA when a triple term holds a blank node (it would be
+   compared by label); ASEANKG_ERR_NOMEM. `error` may be NULL.
 */
 AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph, const AseankgQuad* old_quads,
                                    size_t n_old, const AseankgQuad* new_quads, size_t n_new,
@@ -54,6 +75,10 @@ size_t aseankg_diff_added(const AseankgDiff* diff);
 /**
    Write the difference. Blank nodes carry the old side's labels (so an RDF
    Patch applies to the old data as written), or fresh ones for new nodes.
+   Returns ASEANKG_ERR_IO if the stream reports an error, ASEANKG_ERR_NOMEM,
+   and, for SPARQL Update only, ASEANKG_ERR_DATA when a change or a quad that
+   locates a changed blank node is in a graph named by a blank node (SPARQL
+   Update names graphs by IRI only). Nothing is written in that case.
 */
 AseankgStatus aseankg_diff_write(const AseankgDiff* diff, FILE* stream, AseankgDiffFormat format);
 
