@@ -3,6 +3,8 @@
 #ifndef ASEANKG_DIFF_H
 #define ASEANKG_DIFF_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -56,9 +58,10 @@ typedef struct AseankgDiffImpl AseankgDiff;
    Errors: ASEANKG_ERR_DATA when a triple term holds a blank node (it would be
    compared by label); ASEANKG_ERR_NOMEM. `error` may be NULL.
 */
-AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph, const AseankgQuad* old_quads,
-                                   size_t n_old, const AseankgQuad* new_quads, size_t n_new,
-                                   AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph,
+                                               const AseankgQuad* old_quads, size_t n_old,
+                                               const AseankgQuad* new_quads, size_t n_new,
+                                               AseankgError* error);
 
 /**
    For SPARQL Update output: apply the changes of the default graph to the
@@ -66,11 +69,11 @@ AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph, cons
    copied; one that is not absolute or holds characters IRIs may not
    (space, <>"{}|^`\, controls) is refused with ASEANKG_ERR_IRI.
 */
-AseankgStatus aseankg_diff_set_graph(AseankgDiff* diff, const char* graph_iri);
+ASEANKG_API AseankgStatus aseankg_diff_set_graph(AseankgDiff* diff, const char* graph_iri);
 
 /** Number of quads removed (in old, not in new) and added. */
-size_t aseankg_diff_removed(const AseankgDiff* diff);
-size_t aseankg_diff_added(const AseankgDiff* diff);
+ASEANKG_API size_t aseankg_diff_removed(const AseankgDiff* diff);
+ASEANKG_API size_t aseankg_diff_added(const AseankgDiff* diff);
 
 /**
    Write the difference. Blank nodes carry the old side's labels (so an RDF
@@ -80,10 +83,10 @@ size_t aseankg_diff_added(const AseankgDiff* diff);
    locates a changed blank node is in a graph named by a blank node (SPARQL
    Update names graphs by IRI only). Nothing is written in that case.
 */
-AseankgStatus aseankg_diff_write(const AseankgDiff* diff, FILE* stream, AseankgDiffFormat format);
+ASEANKG_API AseankgStatus aseankg_diff_write(const AseankgDiff* diff, FILE* stream, AseankgDiffFormat format);
 
 /** Free a diff. Safe on NULL. */
-void aseankg_diff_free(AseankgDiff* diff);
+ASEANKG_API void aseankg_diff_free(AseankgDiff* diff);
 
 #ifdef __cplusplus
 }

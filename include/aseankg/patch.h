@@ -2,6 +2,8 @@
 #ifndef ASEANKG_PATCH_H
 #define ASEANKG_PATCH_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -44,12 +46,12 @@ typedef struct {
    malformed row, ASEANKG_ERR_DATA as above, ASEANKG_ERR_IO on a read error,
    ASEANKG_ERR_NOMEM. `error` may be NULL.
 */
-AseankgStatus aseankg_patch_apply_with(AseankgGraph* graph, FILE* stream, const char* file_name,
-                                       const AseankgPatchOptions* options, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_patch_apply_with(AseankgGraph* graph, FILE* stream, const char* file_name,
+                                                   const AseankgPatchOptions* options, AseankgError* error);
 
 /** aseankg_patch_apply_with() with default options: apply the patch forwards. */
-AseankgStatus aseankg_patch_apply(AseankgGraph* graph, FILE* stream, const char* file_name,
-                                  AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_patch_apply(AseankgGraph* graph, FILE* stream, const char* file_name,
+                                              AseankgError* error);
 
 #ifdef __cplusplus
 }
