@@ -59,6 +59,10 @@ struct AseankgDiffImpl {
   size_t              n_removed;
   size_t              n_added;
   char*               target_graph; /* SPARQL Update: where default-graph quads go, or NULL */
+  AseankgQuad*        infos; /* (subject, rdf:type or label predicate, value, side) of changed subjects */
+  size_t              n_infos;
+  char**              prefixes; /* name, IRI, name, IRI, ... for the pretty and stat formats */
+  size_t              n_prefixes;
 };
 
 static int
@@ -201,8 +205,28 @@ compare_edges(const void* const a, const void* const b)
 }
 
 /* Copy and index one side: its blank nodes and, for each, the quads it is in. */
+static int
+contains_id(const AseankgTermId* const ids, const size_t n, const AseankgTermId id)
+{
+  for (size_t i = 0U; i < n; ++i) {
+    if (ids[i] == id) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Whether the options leave `q` in the comparison. */
+static int
+selected(const AseankgDiffOptions* const options, const AseankgQuad* const q)
+{
+  return !options || (!contains_id(options->ignore_predicates, options->n_ignore_predicates, q->predicate) &&
+                      (!options->graphs || contains_id(options->graphs, options->n_graphs, q->graph)));
+}
+
 static AseankgStatus
-side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad* const quads, const size_t n)
+side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad* const quads, const size_t n,
+           const AseankgDiffOptions* const options)
 {
   const size_t n_terms = aseankg_graph_term_count(graph) + 1U;
   side->quads          = (AseankgQuad*)malloc((n ? n : 1U) * sizeof(AseankgQuad));
@@ -211,10 +235,13 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
   if (!side->quads || !side->node_of_term) {
     return ASEANKG_ERR_NOMEM;
   }
-  if (n) {
-    memcpy(side->quads, quads, n * sizeof(AseankgQuad));
+  size_t kept = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    if (selected(options, &quads[i])) {
+      side->quads[kept++] = quads[i];
+    }
   }
-  side->n_quads = sort_unique(side->quads, n);
+  side->n_quads = sort_unique(side->quads, kept);
 
   /* Blank nodes are matched as subjects, objects and graph names; refuse what would be compared by label. */
   for (size_t i = 0U; i < side->n_quads; ++i) {
@@ -1430,10 +1457,79 @@ collect_pins(AseankgDiff* const diff, const Side* const a)
   return diff->pins ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
 }
 
+#define RDF_TYPE "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+#define RDFS_LABEL "<http://www.w3.org/2000/01/rdf-schema#label>"
+#define SKOS_PREF_LABEL "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+
+/*
+   Keep what the readable formats say about each changed subject: its types
+   and labels, from either side (the `graph` field records the side: 0 old,
+   1 new). Sorted by subject.
+*/
+static AseankgStatus
+collect_infos(AseankgDiff* const diff, const AseankgQuad* const sides[2], const size_t counts[2])
+{
+  const AseankgGraph* const graph     = diff->graph;
+  const AseankgTermId       wanted[3] = { aseankg_graph_lookup(graph, RDF_TYPE, strlen(RDF_TYPE)),
+                                          aseankg_graph_lookup(graph, RDFS_LABEL, strlen(RDFS_LABEL)),
+                                          aseankg_graph_lookup(graph, SKOS_PREF_LABEL, strlen(SKOS_PREF_LABEL)) };
+  AseankgTermId* const      subjects = (AseankgTermId*)malloc((diff->n_changes + 1U) * sizeof(AseankgTermId));
+  size_t                    n_subjects = 0U;
+  if (!subjects) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    subjects[n_subjects++] = diff->changes[i].quad.subject;
+  }
+  qsort(subjects, n_subjects, sizeof(AseankgTermId), compare_ids);
+
+  size_t n = 0U;
+  for (unsigned pass = 0U; pass < 2U; ++pass) {
+    for (unsigned s = 0U; s < 2U; ++s) {
+      for (size_t i = 0U; i < counts[s]; ++i) {
+        const AseankgQuad* const q = &sides[s][i];
+        if ((!wanted[0] || q->predicate != wanted[0]) && (!wanted[1] || q->predicate != wanted[1]) &&
+            (!wanted[2] || q->predicate != wanted[2])) {
+          continue;
+        }
+        if (!n_subjects || !bsearch(&q->subject, subjects, n_subjects, sizeof(AseankgTermId), compare_ids)) {
+          continue;
+        }
+        if (pass) {
+          const AseankgQuad info = { q->subject, q->predicate, q->object, s };
+          diff->infos[n]         = info;
+        }
+        ++n;
+      }
+    }
+    if (!pass) {
+      diff->infos = (AseankgQuad*)malloc((n + 1U) * sizeof(AseankgQuad));
+      if (!diff->infos) {
+        free(subjects);
+        return ASEANKG_ERR_NOMEM;
+      }
+      n = 0U;
+    }
+  }
+  diff->n_infos = n;
+  qsort(diff->infos, n, sizeof(AseankgQuad), compare_quad_ids);
+  free(subjects);
+  return ASEANKG_SUCCESS;
+}
+
 AseankgStatus
 aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
                      const AseankgQuad* const old_quads, const size_t n_old,
                      const AseankgQuad* const new_quads, const size_t n_new, AseankgError* const error)
+{
+  return aseankg_diff_compute_with(diff_out, graph, old_quads, n_old, new_quads, n_new, NULL, error);
+}
+
+AseankgStatus
+aseankg_diff_compute_with(AseankgDiff** const diff_out, AseankgGraph* const graph,
+                          const AseankgQuad* const old_quads, const size_t n_old,
+                          const AseankgQuad* const new_quads, const size_t n_new,
+                          const AseankgDiffOptions* const options, AseankgError* const error)
 {
   *diff_out               = NULL;
   AseankgDiff* const diff = (AseankgDiff*)calloc(1U, sizeof(AseankgDiff));
@@ -1444,8 +1540,8 @@ aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
   memset(&b, 0, sizeof(b));
 
   AseankgStatus st = diff ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st               = st ? st : side_build(&a, graph, old_quads, n_old);
-  st               = st ? st : side_build(&b, graph, new_quads, n_new);
+  st               = st ? st : side_build(&a, graph, old_quads, n_old, options);
+  st               = st ? st : side_build(&b, graph, new_quads, n_new, options);
   st               = st ? st : color_both(&a, &b);
   st               = st ? st : match_nodes(&a, &b);
   st               = st ? st : map_new_side(graph, &a, &b, &mapped);
@@ -1454,6 +1550,11 @@ aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
     st          = collect_changes(diff, a.quads, a.n_quads, mapped, b.n_quads);
   }
   st = st ? st : collect_pins(diff, &a);
+  if (!st) {
+    const AseankgQuad* const sides[2]  = { a.quads, mapped };
+    const size_t             counts[2] = { a.n_quads, b.n_quads };
+    st                                 = collect_infos(diff, sides, counts);
+  }
 
   free(mapped);
   side_release(&a);
@@ -1499,6 +1600,11 @@ aseankg_diff_free(AseankgDiff* const diff)
     free(diff->pins);
     free(diff->old_nodes);
     free(diff->target_graph);
+    free(diff->infos);
+    for (size_t i = 0U; i < diff->n_prefixes; ++i) {
+      free(diff->prefixes[i]);
+    }
+    free(diff->prefixes);
     free(diff);
   }
 }
@@ -1517,8 +1623,9 @@ write_term(FILE* const stream, const AseankgGraph* const graph, const AseankgTer
   }
 }
 
+/* A quad as an N-Quads line, up to and including its '.', without the line end. */
 static void
-write_quad(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad)
+write_quad_statement(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad)
 {
   write_term(stream, graph, quad->subject);
   fputc(' ', stream);
@@ -1529,7 +1636,14 @@ write_quad(FILE* const stream, const AseankgGraph* const graph, const AseankgQua
     fputc(' ', stream);
     write_term(stream, graph, quad->graph);
   }
-  fputs(" .\n", stream);
+  fputs(" .", stream);
+}
+
+static void
+write_quad(FILE* const stream, const AseankgGraph* const graph, const AseankgQuad* const quad)
+{
+  write_quad_statement(stream, graph, quad);
+  fputc('\n', stream);
 }
 
 static int
@@ -1669,14 +1783,461 @@ write_sparql_update(FILE* const stream, const AseankgDiff* const diff)
   return ASEANKG_SUCCESS;
 }
 
+/* --- Readable formats: pretty, stat, JSON ------------------------------------------------ */
+
+/* Prefixes every readable output knows, before those the caller adds. */
+static const char* const well_known[][2] = {
+  { "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#" },
+  { "rdfs", "http://www.w3.org/2000/01/rdf-schema#" },
+  { "xsd", "http://www.w3.org/2001/XMLSchema#" },
+  { "owl", "http://www.w3.org/2002/07/owl#" },
+  { "skos", "http://www.w3.org/2004/02/skos/core#" },
+  { "dcterms", "http://purl.org/dc/terms/" },
+  { "prov", "http://www.w3.org/ns/prov#" },
+  { "schema", "https://schema.org/" },
+  { "foaf", "http://xmlns.com/foaf/0.1/" },
+};
+
+AseankgStatus
+aseankg_diff_add_prefix(AseankgDiff* const diff, const char* const name, const char* const iri)
+{
+  for (const char* p = name; *p; ++p) {
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+          *p == '-' || (*p == '.' && p != name && p[1]))) {
+      return ASEANKG_ERR_USAGE;
+    }
+  }
+  if (name[0] == '-' || name[0] == '.' || (name[0] >= '0' && name[0] <= '9') || !aseankg_iri_is_valid(iri)) {
+    return ASEANKG_ERR_USAGE;
+  }
+  char** const grown = (char**)realloc(diff->prefixes, (diff->n_prefixes + 2U) * sizeof(char*));
+  if (!grown) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  diff->prefixes = grown;
+  char* const n  = strdup(name);
+  char* const i  = strdup(iri);
+  if (!n || !i) {
+    free(n);
+    free(i);
+    return ASEANKG_ERR_NOMEM;
+  }
+  diff->prefixes[diff->n_prefixes++] = n;
+  diff->prefixes[diff->n_prefixes++] = i;
+  return ASEANKG_SUCCESS;
+}
+
+/* Whether `local` (of `length` bytes) can follow a prefix as written: letters, digits, '_' and '-'. */
+static int
+plain_local(const char* const local, const size_t length)
+{
+  for (size_t i = 0U; i < length; ++i) {
+    const char c = local[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+          (c == '-' && i > 0U))) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* An IRI as a prefixed name where a prefix (the caller's first, then the well-known ones) fits, else <IRI>.
+ */
+static void
+write_iri(FILE* const stream, const AseankgDiff* const diff, const AseankgTerm* const term)
+{
+  const size_t n_known = sizeof(well_known) / sizeof(well_known[0]);
+  for (size_t k = 0U; k < diff->n_prefixes / 2U + n_known; ++k) {
+    const char* const name =
+      k < diff->n_prefixes / 2U ? diff->prefixes[2U * k] : well_known[k - diff->n_prefixes / 2U][0];
+    const char* const iri =
+      k < diff->n_prefixes / 2U ? diff->prefixes[2U * k + 1U] : well_known[k - diff->n_prefixes / 2U][1];
+    const size_t length = strlen(iri);
+    if (term->length >= length && !memcmp(term->value, iri, length) &&
+        plain_local(term->value + length, term->length - length)) {
+      fprintf(stream, "%s:", name);
+      fwrite(term->value + length, 1U, term->length - length, stream);
+      return;
+    }
+  }
+  fwrite(term->key, 1U, term->key_length, stream);
+}
+
+/* A term as Turtle would write it: prefixed names, blank labels without the side prefix. */
+static void
+write_pretty_term(FILE* const stream, const AseankgDiff* const diff, const AseankgTermId id)
+{
+  const AseankgTerm* const term = aseankg_graph_term(diff->graph, id);
+  if (term->kind == ASEANKG_TERM_IRI) {
+    write_iri(stream, diff, term);
+  } else if (term->kind == ASEANKG_TERM_LITERAL && term->datatype) {
+    const AseankgTerm* const type = aseankg_graph_term(diff->graph, term->datatype);
+    fwrite(term->key, 1U, term->key_length - type->key_length, stream); /* the quoted form and "^^" */
+    write_iri(stream, diff, type);
+  } else {
+    write_term(stream, diff->graph, id);
+  }
+}
+
+/* The label to introduce `subject` with: the new side's before the old's, English or untagged first. */
+static AseankgTermId
+subject_label(const AseankgDiff* const diff, const AseankgTermId subject)
+{
+  const AseankgTermId type     = aseankg_graph_lookup(diff->graph, RDF_TYPE, strlen(RDF_TYPE));
+  AseankgTermId       best     = 0U;
+  unsigned            best_key = 0U;
+  for (size_t i = 0U; i < diff->n_infos; ++i) {
+    const AseankgQuad* const info = &diff->infos[i];
+    if (info->subject != subject || info->predicate == type) {
+      continue;
+    }
+    const AseankgTerm* const value = aseankg_graph_term(diff->graph, info->object);
+    if (value->kind != ASEANKG_TERM_LITERAL) {
+      continue;
+    }
+    const unsigned english =
+      !value->language || !strcmp(value->language, "en") || !strncmp(value->language, "en-", 3U);
+    const unsigned key =
+      1U + info->graph * 4U + english * 2U +
+      (unsigned)(aseankg_graph_lookup(diff->graph, RDFS_LABEL, strlen(RDFS_LABEL)) == info->predicate);
+    if (key > best_key ||
+        (key == best_key && aseankg_graph_compare_terms(diff->graph, info->object, best) < 0)) {
+      best     = info->object;
+      best_key = key;
+    }
+  }
+  return best;
+}
+
+#define COLOR_RED "\033[31m"
+#define COLOR_GREEN "\033[32m"
+#define COLOR_BOLD "\033[1m"
+#define COLOR_RESET "\033[m"
+
+typedef struct {
+  const AseankgDiff* diff;
+  const Change*      change;
+} Row;
+
+static int
+compare_rows(const void* const x, const void* const y)
+{
+  const Change* const       a     = ((const Row*)x)->change;
+  const Change* const       b     = ((const Row*)y)->change;
+  const AseankgGraph* const graph = ((const Row*)x)->diff->graph;
+  int                       cmp   = aseankg_graph_compare_terms(graph, a->quad.predicate, b->quad.predicate);
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(graph, a->quad.graph, b->quad.graph);
+  cmp = cmp ? cmp : a->added - b->added;
+  cmp = cmp ? cmp : aseankg_graph_compare_terms(graph, a->quad.object, b->quad.object);
+  return cmp ? cmp : (a > b) - (a < b);
+}
+
+static void
+write_value(FILE* const stream, const AseankgDiff* const diff, const Change* const change, const int color)
+{
+  fputs(color ? (change->added ? COLOR_GREEN : COLOR_RED) : "", stream);
+  fputs(change->added ? "+ " : "- ", stream);
+  write_pretty_term(stream, diff, change->quad.object);
+  fputs(color ? COLOR_RESET : "", stream);
+}
+
+/*
+   Grouped by subject (introduced by its label), then by predicate and graph:
+   each line pairs a removed value with an added one, side by side.
+*/
+static AseankgStatus
+write_pretty(FILE* const stream, const AseankgDiff* const diff, const int color)
+{
+  Row* const rows = (Row*)malloc((diff->n_changes + 1U) * sizeof(Row));
+  if (!rows) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t begin = 0U; begin < diff->n_changes;) {
+    const AseankgTermId subject = diff->changes[begin].quad.subject;
+    size_t              end     = begin;
+    while (end < diff->n_changes && diff->changes[end].quad.subject == subject) {
+      rows[end - begin].diff   = diff;
+      rows[end - begin].change = &diff->changes[end];
+      ++end;
+    }
+    const size_t n = end - begin;
+    qsort(rows, n, sizeof(Row), compare_rows);
+
+    fputs(begin ? "\n" : "", stream);
+    fputs(color ? COLOR_BOLD : "", stream);
+    write_pretty_term(stream, diff, subject);
+    fputs(color ? COLOR_RESET : "", stream);
+    const AseankgTermId label = subject_label(diff, subject);
+    if (label) {
+      fputs("  # ", stream);
+      write_pretty_term(stream, diff, label);
+    }
+    fputc('\n', stream);
+
+    for (size_t g = 0U; g < n;) {
+      /* One (predicate, graph): removals [g, mid), additions [mid, h). */
+      const AseankgQuad* const first = &rows[g].change->quad;
+      size_t                   h     = g;
+      while (h < n && rows[h].change->quad.predicate == first->predicate &&
+             rows[h].change->quad.graph == first->graph) {
+        ++h;
+      }
+      size_t mid = g;
+      while (mid < h && !rows[mid].change->added) {
+        ++mid;
+      }
+      const size_t lines = mid - g > h - mid ? mid - g : h - mid;
+      for (size_t k = 0U; k < lines; ++k) {
+        fputs("  ", stream);
+        write_pretty_term(stream, diff, first->predicate);
+        if (first->graph) {
+          fputs(" (in ", stream);
+          write_pretty_term(stream, diff, first->graph);
+          fputc(')', stream);
+        }
+        if (g + k < mid) {
+          fputs("  ", stream);
+          write_value(stream, diff, rows[g + k].change, color);
+        }
+        if (mid + k < h) {
+          fputs("  ", stream);
+          write_value(stream, diff, rows[mid + k].change, color);
+        }
+        fputc('\n', stream);
+      }
+      g = h;
+    }
+    begin = end;
+  }
+  free(rows);
+  return ASEANKG_SUCCESS;
+}
+
+typedef struct {
+  AseankgTermId key; /* a predicate or a type; 0 for subjects without a type */
+  size_t        removed;
+  size_t        added;
+} Tally;
+
+static int
+compare_tallies(const void* const x, const void* const y, const AseankgGraph* const graph)
+{
+  const AseankgTermId a = ((const Tally*)x)->key;
+  const AseankgTermId b = ((const Tally*)y)->key;
+  if (!a || !b) {
+    return (a == 0U) - (b == 0U); /* untyped last */
+  }
+  return aseankg_graph_compare_terms(graph, a, b);
+}
+
+/* Add one change to the tally for `key` (a short linear list: keys are few). */
+static void
+tally(Tally* const tallies, size_t* const n, const AseankgTermId key, const int added)
+{
+  size_t i = 0U;
+  while (i < *n && tallies[i].key != key) {
+    ++i;
+  }
+  if (i == *n) {
+    const Tally fresh = { key, 0U, 0U };
+    tallies[(*n)++]   = fresh;
+  }
+  if (added) {
+    ++tallies[i].added;
+  } else {
+    ++tallies[i].removed;
+  }
+}
+
+static void
+write_tallies(FILE* const stream, const AseankgDiff* const diff, Tally* const tallies, const size_t n,
+              const char* const heading, const int color)
+{
+  /* Insertion sort: the tally lists are short. */
+  for (size_t i = 1U; i < n; ++i) {
+    for (size_t j = i; j > 0U && compare_tallies(&tallies[j - 1U], &tallies[j], diff->graph) > 0; --j) {
+      const Tally t   = tallies[j];
+      tallies[j]      = tallies[j - 1U];
+      tallies[j - 1U] = t;
+    }
+  }
+  fprintf(stream, "%9s %9s  %s\n", "removed", "added", heading);
+  for (size_t i = 0U; i < n; ++i) {
+    fprintf(stream, "%s%9zu%s %s%9zu%s  ", color ? COLOR_RED : "", tallies[i].removed,
+            color ? COLOR_RESET : "", color ? COLOR_GREEN : "", tallies[i].added, color ? COLOR_RESET : "");
+    if (tallies[i].key) {
+      write_pretty_term(stream, diff, tallies[i].key);
+    } else {
+      fputs("(no type)", stream);
+    }
+    fputc('\n', stream);
+  }
+}
+
+/* Counts of removed and added quads by predicate, then by the subject's type (each of its types). */
+static AseankgStatus
+write_stat(FILE* const stream, const AseankgDiff* const diff, const int color)
+{
+  const AseankgTermId type    = aseankg_graph_lookup(diff->graph, RDF_TYPE, strlen(RDF_TYPE));
+  size_t              room    = diff->n_changes + diff->n_infos + 1U;
+  Tally* const        tallies = (Tally*)malloc(room * sizeof(Tally));
+  if (!tallies) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  size_t n = 0U;
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    tally(tallies, &n, diff->changes[i].quad.predicate, diff->changes[i].added);
+  }
+  write_tallies(stream, diff, tallies, n, "predicate", color);
+
+  n = 0U;
+  for (size_t i = 0U; i < diff->n_changes; ++i) {
+    const Change* const change = &diff->changes[i];
+    int                 typed  = 0;
+    AseankgTermId       last   = 0U;
+    for (size_t k = 0U; type && k < diff->n_infos; ++k) {
+      const AseankgQuad* const info = &diff->infos[k];
+      if (info->subject == change->quad.subject && info->predicate == type && info->object != last) {
+        tally(tallies, &n, info->object,
+              change->added); /* infos are sorted: both sides' copies are adjacent */
+        last  = info->object;
+        typed = 1;
+      }
+    }
+    if (!typed) {
+      tally(tallies, &n, 0U, change->added);
+    }
+  }
+  fputc('\n', stream);
+  write_tallies(stream, diff, tallies, n, "subject type", color);
+  free(tallies);
+  return ASEANKG_SUCCESS;
+}
+
+/* A JSON string of `length` bytes of UTF-8 (control characters and NUL escaped). */
+static void
+write_json_string(FILE* const stream, const char* const text, const size_t length)
+{
+  fputc('"', stream);
+  for (size_t i = 0U; i < length; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c == '"' || c == '\\') {
+      fputc('\\', stream);
+      fputc(c, stream);
+    } else if (c < 0x20U || c == 0x7FU) {
+      fprintf(stream, "\\u%04x", (unsigned)c);
+    } else {
+      fputc(c, stream);
+    }
+  }
+  fputc('"', stream);
+}
+
+/* A term as an RDF/JS-style object (https://rdf.js.org/data-model-spec/). */
+static void
+write_json_term(FILE* const stream, const AseankgDiff* const diff, const AseankgTermId id)
+{
+  if (!id) {
+    fputs("{\"termType\":\"DefaultGraph\",\"value\":\"\"}", stream);
+    return;
+  }
+  const AseankgTerm* const term = aseankg_graph_term(diff->graph, id);
+  switch (term->kind) {
+    case ASEANKG_TERM_IRI:
+      fputs("{\"termType\":\"NamedNode\",\"value\":", stream);
+      write_json_string(stream, term->value, term->length);
+      break;
+    case ASEANKG_TERM_BLANK: {
+      const size_t skip = strlen(ASEANKG_DIFF_OLD_PREFIX);
+      fputs("{\"termType\":\"BlankNode\",\"value\":", stream);
+      write_json_string(stream, term->value + skip, term->length - skip);
+      break;
+    }
+    case ASEANKG_TERM_LITERAL: {
+      static const char xsd_string[]  = "http://www.w3.org/2001/XMLSchema#string";
+      static const char lang_string[] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+      static const char dir_string[]  = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString";
+      fputs("{\"termType\":\"Literal\",\"value\":", stream);
+      write_json_string(stream, term->value, term->length);
+      fputs(",\"language\":", stream);
+      write_json_string(stream, term->language ? term->language : "",
+                        term->language ? strlen(term->language) : 0U);
+      if (term->direction) {
+        fputs(",\"direction\":", stream);
+        write_json_string(stream, term->direction, strlen(term->direction));
+      }
+      fputs(",\"datatype\":", stream);
+      if (term->datatype) {
+        write_json_term(stream, diff, term->datatype);
+      } else {
+        const char* const dt = term->direction ? dir_string : term->language ? lang_string : xsd_string;
+        fputs("{\"termType\":\"NamedNode\",\"value\":", stream);
+        write_json_string(stream, dt, strlen(dt));
+        fputc('}', stream);
+      }
+      break;
+    }
+    case ASEANKG_TERM_TRIPLE:
+      fputs("{\"termType\":\"Quad\",\"value\":\"\",\"subject\":", stream);
+      write_json_term(stream, diff, term->triple[0]);
+      fputs(",\"predicate\":", stream);
+      write_json_term(stream, diff, term->triple[1]);
+      fputs(",\"object\":", stream);
+      write_json_term(stream, diff, term->triple[2]);
+      fputs(",\"graph\":", stream);
+      write_json_term(stream, diff, 0U);
+      break;
+  }
+  fputc('}', stream);
+}
+
+static void
+write_json(FILE* const stream, const AseankgDiff* const diff)
+{
+  fprintf(stream, "{\"removedCount\":%zu,\"addedCount\":%zu", diff->n_removed, diff->n_added);
+  for (int added = 0; added < 2; ++added) {
+    fputs(added ? ",\n\"added\":[" : ",\n\"removed\":[", stream);
+    const char* separator = "\n";
+    for (size_t i = 0U; i < diff->n_changes; ++i) {
+      const AseankgQuad* const q = &diff->changes[i].quad;
+      if (diff->changes[i].added != added) {
+        continue;
+      }
+      fprintf(stream, "%s {\"subject\":", separator);
+      write_json_term(stream, diff, q->subject);
+      fputs(",\"predicate\":", stream);
+      write_json_term(stream, diff, q->predicate);
+      fputs(",\"object\":", stream);
+      write_json_term(stream, diff, q->object);
+      fputs(",\"graph\":", stream);
+      write_json_term(stream, diff, q->graph);
+      fputc('}', stream);
+      separator = ",\n";
+    }
+    fputs("]", stream);
+  }
+  fputs("}\n", stream);
+}
+
 AseankgStatus
 aseankg_diff_write(const AseankgDiff* const diff, FILE* const stream, const AseankgDiffFormat format)
 {
-  switch (format) {
+  const AseankgDiffWriteOptions options = { format, 0 };
+  return aseankg_diff_write_with(diff, stream, &options);
+}
+
+AseankgStatus
+aseankg_diff_write_with(const AseankgDiff* const diff, FILE* const stream,
+                        const AseankgDiffWriteOptions* const options)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  switch (options->format) {
     case ASEANKG_DIFF_TEXT:
       for (size_t i = 0U; i < diff->n_changes; ++i) {
+        fputs(options->color ? (diff->changes[i].added ? COLOR_GREEN : COLOR_RED) : "", stream);
         fputs(diff->changes[i].added ? "+ " : "- ", stream);
-        write_quad(stream, diff->graph, &diff->changes[i].quad);
+        write_quad_statement(stream, diff->graph, &diff->changes[i].quad);
+        fputs(options->color ? COLOR_RESET "\n" : "\n", stream); /* the reset before the line's end */
       }
       break;
     case ASEANKG_DIFF_RDF_PATCH:
@@ -1691,13 +2252,23 @@ aseankg_diff_write(const AseankgDiff* const diff, FILE* const stream, const Asea
       }
       fputs("TC .\n", stream);
       break;
-    case ASEANKG_DIFF_SPARQL_UPDATE: {
-      const AseankgStatus st = write_sparql_update(stream, diff);
-      if (st) {
-        return st;
-      }
+    case ASEANKG_DIFF_SPARQL_UPDATE:
+      st = write_sparql_update(stream, diff);
       break;
-    }
+    case ASEANKG_DIFF_PRETTY:
+      st = write_pretty(stream, diff, options->color);
+      break;
+    case ASEANKG_DIFF_STAT:
+      st = write_stat(stream, diff, options->color);
+      break;
+    case ASEANKG_DIFF_JSON:
+      write_json(stream, diff);
+      break;
+    default:
+      return ASEANKG_ERR_USAGE;
+  }
+  if (st) {
+    return st;
   }
   return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
 }

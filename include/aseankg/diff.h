@@ -21,10 +21,56 @@ extern "C" {
 #define ASEANKG_DIFF_NEW_PREFIX "n"
 
 typedef enum {
-  ASEANKG_DIFF_TEXT,         /**< "- " / "+ " and a canonical N-Triples/N-Quads line, sorted */
-  ASEANKG_DIFF_RDF_PATCH,    /**< RDF Patch (Apache Jena / RDF Delta): TX, D and A rows, TC */
-  ASEANKG_DIFF_SPARQL_UPDATE /**< SPARQL 1.1 Update moving a store from old to new */
+  ASEANKG_DIFF_TEXT,          /**< "- " / "+ " and a canonical N-Triples/N-Quads line, sorted */
+  ASEANKG_DIFF_RDF_PATCH,     /**< RDF Patch (Apache Jena / RDF Delta): TX, D and A rows, TC */
+  ASEANKG_DIFF_SPARQL_UPDATE, /**< SPARQL 1.1 Update moving a store from old to new */
+  /**
+     For people: changes grouped by subject, each subject (a prefixed name
+     where a prefix fits) followed by "  # " and its label (rdfs:label or
+     skos:prefLabel from NEW, else OLD; English or untagged first) when the
+     data has one, then one line per predicate (and graph, "(in G)") pairing a
+     removed value ("- ") with an added one ("+ ") side by side.
+  */
+  ASEANKG_DIFF_PRETTY,
+  /**
+     Two tables of counts ("removed", "added", then the key): by predicate, and
+     by the type (rdf:type in OLD or NEW) of the changed quad's subject, a
+     subject with several types counted under each, "(no type)" last.
+  */
+  ASEANKG_DIFF_STAT,
+  /**
+     One JSON object: {"removedCount": N, "addedCount": M, "removed": [QUAD,
+     ...], "added": [QUAD, ...]} where QUAD is {"subject", "predicate",
+     "object", "graph"} and each term an RDF/JS data model object
+     (https://rdf.js.org/data-model-spec/): {"termType": "NamedNode" |
+     "BlankNode" | "Literal" | "DefaultGraph" | "Quad", "value": STRING}, a
+     Literal also with "language" ("" if none), "datatype" (a NamedNode
+     object, xsd:string or rdf:langString when not written) and, for a
+     directional string, "direction"; a Quad (RDF 1.2 triple term) with its
+     own "subject", "predicate", "object" and "graph". Blank node values are
+     the labels the RDF Patch output uses. Quads are in the order of the text
+     format; strings are UTF-8 with control characters escaped.
+  */
+  ASEANKG_DIFF_JSON
 } AseankgDiffFormat;
+
+/**
+   What to compare. Term ids are those of the graph passed to
+   aseankg_diff_compute_with(); the arrays stay the caller's and are not kept.
+*/
+typedef struct {
+  const AseankgTermId* ignore_predicates; /**< Quads with these predicates are left out of both sides. */
+  size_t               n_ignore_predicates;
+  /** If not NULL: only quads in these graphs are compared (0 for the default graph). */
+  const AseankgTermId* graphs;
+  size_t               n_graphs;
+} AseankgDiffOptions;
+
+/** How to write a diff. */
+typedef struct {
+  AseankgDiffFormat format;
+  int               color; /**< Non-zero: ANSI colours (removed red, added green, subjects bold). */
+} AseankgDiffWriteOptions;
 
 typedef struct AseankgDiffImpl AseankgDiff;
 
@@ -64,6 +110,26 @@ ASEANKG_API AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph*
                                                AseankgError* error);
 
 /**
+   aseankg_diff_compute() on the quads `options` selects (NULL: all): quads
+   left out are ignored on both sides, for matching blank nodes as for the
+   changes, so every output format and the counts see only the selection.
+*/
+ASEANKG_API AseankgStatus aseankg_diff_compute_with(AseankgDiff** diff, AseankgGraph* graph,
+                                                    const AseankgQuad* old_quads, size_t n_old,
+                                                    const AseankgQuad* new_quads, size_t n_new,
+                                                    const AseankgDiffOptions* options, AseankgError* error);
+
+/**
+   For the pretty and stat formats: write IRIs starting with `iri` as
+   `name:local` (when the rest is letters, digits, '_' and '-'). Prefixes
+   added first win; after them come rdf, rdfs, xsd, owl, skos, dcterms, prov,
+   schema (https://schema.org/) and foaf. Both strings are copied. Returns
+   ASEANKG_ERR_USAGE for a name that is not a Turtle prefix name or an IRI
+   that is not absolute, ASEANKG_ERR_NOMEM.
+*/
+ASEANKG_API AseankgStatus aseankg_diff_add_prefix(AseankgDiff* diff, const char* name, const char* iri);
+
+/**
    For SPARQL Update output: apply the changes of the default graph to the
    named graph `graph_iri` (NULL: to the store's default graph). The IRI is
    copied; one that is not absolute or holds characters IRIs may not
@@ -84,6 +150,13 @@ ASEANKG_API size_t aseankg_diff_added(const AseankgDiff* diff);
    Update names graphs by IRI only). Nothing is written in that case.
 */
 ASEANKG_API AseankgStatus aseankg_diff_write(const AseankgDiff* diff, FILE* stream, AseankgDiffFormat format);
+
+/**
+   aseankg_diff_write() with options (not NULL). Also returns ASEANKG_ERR_USAGE
+   for an unknown format.
+*/
+ASEANKG_API AseankgStatus aseankg_diff_write_with(const AseankgDiff* diff, FILE* stream,
+                                                  const AseankgDiffWriteOptions* options);
 
 /** Free a diff. Safe on NULL. */
 ASEANKG_API void aseankg_diff_free(AseankgDiff* diff);

@@ -23,7 +23,8 @@ cli_patch(const CliArgs* const args)
     if (!stream) {
       st = aseankg_error_set(&error, ASEANKG_ERR_IO, files[1], 0U, 0U, "cannot open");
     } else {
-      st = aseankg_patch_apply(graph, stream, files[1], &error);
+      const AseankgPatchOptions options = { args->reverse };
+      st                                = aseankg_patch_apply_with(graph, stream, files[1], &options, &error);
       if (!is_stdin) {
         fclose(stream);
       }
