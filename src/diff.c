@@ -723,11 +723,15 @@ match_by_similarity(Matcher* const m)
    candidate pairing, accepted only if it maps the old component's quads onto
    the new one's exactly. Matched neighbours are coloured by the pair they
    belong to, so an accepted pairing agrees with everything matched before.
-   The search stops at DIFF_EXACT_WORK edge visits in all; what is left is
+   Components are sorted into isomorphism classes, each tested against one
+   representative, so many copies of a few shapes cost a few tests each. The
+   search stops at DIFF_EXACT_WORK edge visits plus DIFF_EXACT_WORK_PER_EDGE
+   per edge of the unmatched nodes, in all; what is left is
    then paired by the inexact steps (still a correct diff, maybe not the
    smallest).
 */
 #define DIFF_EXACT_WORK ((size_t)1U << 24U)
+#define DIFF_EXACT_WORK_PER_EDGE 1024U
 
 typedef struct {
   uint32_t* parent;     /* union-find over the side's nodes */
@@ -760,7 +764,8 @@ typedef struct {
 } Part;
 
 typedef struct {
-  size_t    work; /* edge visits so far */
+  size_t    work;  /* edge visits so far */
+  size_t    limit; /* most edge visits allowed */
   uint64_t* next;
   uint64_t* sorted_x;
   uint64_t* sorted_y;
@@ -967,42 +972,69 @@ distinct_sorted(const uint64_t* const sorted, const uint32_t n)
   return distinct;
 }
 
-/* The new-side term that old-side term `term` stands for under `pairing` (ground terms map to themselves). */
-static AseankgTermId
-map_term(const Part* const x, const Part* const y, const uint32_t* const pairing, const AseankgTermId term)
+/*
+   A term of a part in a space both sides share: a ground term by its id, a
+   matched node by its old-side index, a node of the part by `position` (for
+   the first part, its partner's position under the pairing).
+*/
+static uint64_t
+neutral_term(const Part* const p, const uint32_t* const position, const AseankgTermId term)
 {
-  const uint32_t node = term < x->side->n_terms ? x->side->node_of_term[term] : NONE;
+  const uint32_t node = term < p->side->n_terms ? p->side->node_of_term[term] : NONE;
   if (node == NONE) {
     return term;
   }
-  if (in_part(x, node)) {
-    return y->side->nodes[y->nodes[pairing[x->local[node]]]];
+  if (in_part(p, node)) {
+    const uint32_t local = p->local[node];
+    return (2ULL << 32U) | (position ? position[local] : local);
   }
-  return y->side->nodes[x->side->match[node]];
+  return (1ULL << 32U) | (p->is_new ? p->side->match[node] : node);
 }
 
-/* Whether `pairing` maps the old part's quads exactly onto the new part's. */
+typedef struct {
+  uint64_t t[4];
+} NeutralQuad;
+
+static int
+compare_neutral(const void* const x, const void* const y)
+{
+  const NeutralQuad* const a = (const NeutralQuad*)x;
+  const NeutralQuad* const b = (const NeutralQuad*)y;
+  for (unsigned i = 0U; i < 4U; ++i) {
+    if (a->t[i] != b->t[i]) {
+      return a->t[i] < b->t[i] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+static NeutralQuad*
+neutral_quads(const Part* const p, const uint32_t* const position)
+{
+  NeutralQuad* const out = (NeutralQuad*)malloc((p->n_quads + 1U) * sizeof(NeutralQuad));
+  for (uint32_t k = 0U; out && k < p->n_quads; ++k) {
+    const AseankgQuad* const q = &p->side->quads[p->quads[k]];
+    out[k].t[0]                = neutral_term(p, position, q->subject);
+    out[k].t[1]                = q->predicate;
+    out[k].t[2]                = neutral_term(p, position, q->object);
+    out[k].t[3]                = neutral_term(p, position, q->graph);
+  }
+  if (out) {
+    qsort(out, p->n_quads, sizeof(NeutralQuad), compare_neutral);
+  }
+  return out;
+}
+
+/* Whether `pairing` maps part x's quads exactly onto part y's (either part on either side). */
 static int
 pairing_holds(const Part* const x, const Part* const y, const uint32_t* const pairing)
 {
   if (x->n_quads != y->n_quads) {
     return 0;
   }
-  AseankgQuad* const mapped = (AseankgQuad*)malloc((x->n_quads + 1U) * sizeof(AseankgQuad));
-  AseankgQuad* const target = (AseankgQuad*)malloc((y->n_quads + 1U) * sizeof(AseankgQuad));
-  int                holds  = mapped && target;
-  for (uint32_t k = 0U; holds && k < x->n_quads; ++k) {
-    const AseankgQuad* const q = &x->side->quads[x->quads[k]];
-    const AseankgQuad        m = { map_term(x, y, pairing, q->subject), q->predicate,
-                                   map_term(x, y, pairing, q->object), map_term(x, y, pairing, q->graph) };
-    mapped[k]                  = m;
-    target[k]                  = y->side->quads[y->quads[k]];
-  }
-  if (holds) {
-    qsort(mapped, x->n_quads, sizeof(AseankgQuad), compare_quad_ids);
-    qsort(target, y->n_quads, sizeof(AseankgQuad), compare_quad_ids);
-    holds = !memcmp(mapped, target, x->n_quads * sizeof(AseankgQuad));
-  }
+  NeutralQuad* const mapped = neutral_quads(x, pairing);
+  NeutralQuad* const target = neutral_quads(y, NULL);
+  const int          holds  = mapped && target && !memcmp(mapped, target, x->n_quads * sizeof(NeutralQuad));
   free(mapped);
   free(target);
   return holds;
@@ -1034,7 +1066,7 @@ search_iso(const Part* const x, const Part* const y, uint64_t* const cx, uint64_
     memcpy(cx, search->next, n * sizeof(uint64_t));
     refine_part(y, cy, search->next, &search->work);
     memcpy(cy, search->next, n * sizeof(uint64_t));
-    if (search->work > DIFF_EXACT_WORK) {
+    if (search->work > search->limit) {
       return -1;
     }
   }
@@ -1112,48 +1144,123 @@ compare_comp_entries(const void* const x, const void* const y)
   return (a->comp > b->comp) - (a->comp < b->comp);
 }
 
-/* Test old and new components of equal signature for isomorphism and pair the nodes of those that are. */
+/* Whether parts x and y are isomorphic (1, with `search->pairing` from x's positions to y's), not (0), or
+ * unknown (-1). */
+static int
+isomorphic(const Part* const x, const Part* const y, Search* const search)
+{
+  if (!x->n || x->n != y->n || x->n_quads != y->n_quads) {
+    return 0;
+  }
+  uint64_t* const colors = (uint64_t*)calloc(2U * ((size_t)x->n + 1U), sizeof(uint64_t));
+  if (!colors) {
+    return -1;
+  }
+  for (uint32_t k = 0U; k < x->n; ++k) {
+    colors[k]        = x->side->color[x->nodes[k]];
+    colors[x->n + k] = y->side->color[y->nodes[k]];
+  }
+  const int found = search_iso(x, y, colors, colors + x->n, search);
+  free(colors);
+  return found;
+}
+
+typedef struct {
+  size_t rep; /* the entry this class was first seen as */
+  size_t next_old;
+  size_t next_new;
+} IsoClass;
+
+/*
+   Sort the components of one signature into isomorphism classes, each tested
+   against one representative (so the work grows with the number of classes,
+   not of pairs), then pair each class's old components with its new ones:
+   old X and new Y are paired through the representative R as Y ∘ X⁻¹ of the
+   pairings R→X and R→Y.
+*/
 static AseankgStatus
 match_components(Matcher* const m, Components* const comps, const CompEntry* const entries,
-                 const size_t begin, const size_t mid, const size_t end, Search* const search)
+                 const size_t begin, const size_t end, Search* const search)
 {
-  uint8_t* const used = (uint8_t*)calloc(end - mid + 1U, 1U);
-  if (!used) {
+  const size_t    n         = end - begin;
+  IsoClass* const classes   = (IsoClass*)calloc(n + 1U, sizeof(IsoClass));
+  size_t* const   class_of  = (size_t*)malloc((n + 1U) * sizeof(size_t));
+  uint32_t*       from_rep  = NULL; /* for each entry, the pairing from its representative: positions */
+  size_t          n_classes = 0U;
+  const size_t    size      = comps[entries[begin].side].node_start[entries[begin].comp + 1U] -
+                      comps[entries[begin].side].node_start[entries[begin].comp];
+  from_rep = (uint32_t*)malloc((n * size + 1U) * sizeof(uint32_t));
+  if (!classes || !class_of || !from_rep) {
+    free(classes);
+    free(class_of);
+    free(from_rep);
     return ASEANKG_ERR_NOMEM;
   }
-  AseankgStatus st = ASEANKG_SUCCESS;
-  for (size_t i = begin; !st && i < mid && search->work <= DIFF_EXACT_WORK; ++i) {
-    const Part x = make_part(m->a, m->a, &comps[0], entries[i].comp);
-    for (size_t j = mid; j < end; ++j) {
-      const Part y = make_part(m->b, m->a, &comps[1], entries[j].comp);
-      if (used[j - mid] || !x.n || x.n != y.n || x.n_quads != y.n_quads) {
-        continue;
-      }
-      uint64_t* const colors = (uint64_t*)calloc(2U * ((size_t)x.n + 1U), sizeof(uint64_t));
-      if (!colors) {
-        st = ASEANKG_ERR_NOMEM;
-        break;
-      }
-      for (uint32_t k = 0U; k < x.n; ++k) {
-        colors[k]       = m->a->color[x.nodes[k]];
-        colors[x.n + k] = m->b->color[y.nodes[k]];
-      }
-      const int found = search_iso(&x, &y, colors, colors + x.n, search);
-      free(colors);
+  for (size_t e = 0U; e < n; ++e) {
+    const CompEntry* const entry = &entries[begin + e];
+    const Part part = make_part(entry->side ? m->b : m->a, m->a, &comps[entry->side], entry->comp);
+    class_of[e]     = SIZE_MAX;
+    for (size_t c = 0U; c < n_classes && search->work <= search->limit; ++c) {
+      const CompEntry* const rep_entry = &entries[begin + classes[c].rep];
+      const Part             rep =
+        make_part(rep_entry->side ? m->b : m->a, m->a, &comps[rep_entry->side], rep_entry->comp);
+      const int found = isomorphic(&rep, &part, search);
       if (found == 1) {
-        used[j - mid] = 1U;
-        for (uint32_t k = 0U; k < x.n; ++k) {
-          pair(m, x.nodes[k], y.nodes[search->pairing[k]]);
-        }
+        class_of[e] = c;
+        memcpy(from_rep + e * size, search->pairing, size * sizeof(uint32_t));
         break;
       }
       if (found < 0) {
         break;
       }
     }
+    if (class_of[e] == SIZE_MAX && search->work <= search->limit && part.n == size) {
+      classes[n_classes].rep = e;
+      class_of[e]            = n_classes++;
+      for (uint32_t k = 0U; k < size; ++k) {
+        from_rep[e * size + k] = k;
+      }
+    }
   }
-  free(used);
-  return st;
+
+  /* Pair, in entry order: each old component with the next new one of its class. */
+  uint32_t* const inverse = (uint32_t*)malloc((size + 1U) * sizeof(uint32_t));
+  if (!inverse) {
+    free(classes);
+    free(class_of);
+    free(from_rep);
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t c = 0U; c < n_classes; ++c) {
+    size_t x = 0U;
+    size_t y = 0U;
+    for (;;) {
+      while (x < n && (class_of[x] != c || entries[begin + x].side != 0U)) {
+        ++x;
+      }
+      while (y < n && (class_of[y] != c || entries[begin + y].side != 1U)) {
+        ++y;
+      }
+      if (x == n || y == n) {
+        break;
+      }
+      const Part old_part = make_part(m->a, m->a, &comps[0], entries[begin + x].comp);
+      const Part new_part = make_part(m->b, m->a, &comps[1], entries[begin + y].comp);
+      for (uint32_t k = 0U; k < size; ++k) {
+        inverse[from_rep[x * size + k]] = k; /* old position -> representative position */
+      }
+      for (uint32_t k = 0U; k < size; ++k) {
+        pair(m, old_part.nodes[k], new_part.nodes[from_rep[y * size + inverse[k]]]);
+      }
+      ++x;
+      ++y;
+    }
+  }
+  free(inverse);
+  free(classes);
+  free(class_of);
+  free(from_rep);
+  return ASEANKG_SUCCESS;
 }
 
 static AseankgStatus
@@ -1162,11 +1269,19 @@ match_exactly(Matcher* const m)
   Components comps[2];
   memset(comps, 0, sizeof(comps));
   const size_t  most    = (m->a->n_nodes > m->b->n_nodes ? m->a->n_nodes : m->b->n_nodes) + 1U;
-  Search        search  = { 0U, NULL, NULL, NULL, NULL };
+  Search        search  = { 0U, DIFF_EXACT_WORK, NULL, NULL, NULL, NULL };
   CompEntry*    entries = NULL;
   size_t        n       = 0U;
   AseankgStatus st      = components_build(m->a, &comps[0]);
   st                    = st ? st : components_build(m->b, &comps[1]);
+  for (uint32_t s = 0U; !st && s < 2U; ++s) {
+    const Side* const side = s ? m->b : m->a;
+    for (uint32_t i = 0U; i < side->n_nodes; ++i) {
+      if (side->match[i] == NONE) {
+        search.limit += DIFF_EXACT_WORK_PER_EDGE * (side->edge_start[i + 1U] - side->edge_start[i]);
+      }
+    }
+  }
   if (!st) {
     entries         = (CompEntry*)calloc(comps[0].n_comps + comps[1].n_comps + 1U, sizeof(CompEntry));
     search.next     = (uint64_t*)malloc(most * sizeof(uint64_t));
@@ -1199,7 +1314,7 @@ match_exactly(Matcher* const m)
       ++end;
     }
     if (mid > begin && end > mid) { /* components with this signature on both sides */
-      st = match_components(m, comps, entries, begin, mid, end, &search);
+      st = match_components(m, comps, entries, begin, end, &search);
     }
     begin = end;
   }

@@ -547,6 +547,23 @@ test_regular_graphs(void** const state)
     assert_int_equal(diff_lines(&g, ng, &g, ng), 0U);
     free_lines(&g);
   }
+  /* Many copies of the two (16, 6, 2, 2) graphs, shuffled together: each must find its own kind. */
+  Lines    mix   = { NULL, 0U };
+  unsigned first = 0U;
+  for (unsigned copy = 0U; copy < 24U; ++copy) {
+    Lines          one = { NULL, 0U };
+    const unsigned n   = rnd(2U) ? rook4(&one) : shrikhande(&one);
+    for (size_t i = 0U; i < one.count; ++i) {
+      unsigned a = 0U, b = 0U;
+      assert_int_equal(sscanf(one.lines[i], "_:$%u <http://e/adj> _:$%u .", &a, &b), 2);
+      add_line(&mix, "_:$%u <http://e/adj> _:$%u .", first + a, first + b);
+    }
+    first += n;
+    free_lines(&one);
+  }
+  assert_int_equal(diff_lines(&mix, first, &mix, first), 0U);
+  free_lines(&mix);
+
   Lines          rook = { NULL, 0U }, shri = { NULL, 0U };
   const unsigned nr = rook4(&rook);
   const unsigned ns = shrikhande(&shri);
