@@ -59,6 +59,8 @@ struct AseankgDiffImpl {
   size_t              n_removed;
   size_t              n_added;
   char*               target_graph; /* SPARQL Update: where default-graph quads go, or NULL */
+  AseankgTermId*      node_map;     /* pairs (new-side blank term, the term it became), sorted by the first */
+  size_t              n_node_map;
   AseankgQuad*        infos; /* (subject, rdf:type or label predicate, value, side) of changed subjects */
   size_t              n_infos;
   char**              prefixes; /* name, IRI, name, IRI, ... for the pretty and stat formats */
@@ -1381,7 +1383,8 @@ compare_new_nodes(const void* const x, const void* const y)
 
 /* The new side's quads with every blank node replaced by its old match or a fresh node. */
 static AseankgStatus
-map_new_side(AseankgGraph* const graph, const Side* const a, const Side* const b, AseankgQuad** const mapped)
+map_new_side(AseankgGraph* const graph, const Side* const a, const Side* const b, AseankgQuad** const mapped,
+             AseankgTermId* const node_map)
 {
   AseankgTermId* const target =
     (AseankgTermId*)malloc((b->n_nodes ? b->n_nodes : 1U) * sizeof(AseankgTermId));
@@ -1429,6 +1432,10 @@ map_new_side(AseankgGraph* const graph, const Side* const a, const Side* const b
     (*mapped)[i] = q;
   }
 
+  for (uint32_t i = 0U; !st && node_map && i < b->n_nodes; ++i) {
+    node_map[2U * i]      = b->nodes[i];
+    node_map[2U * i + 1U] = target[i];
+  }
   free(target);
   free(order);
   return st;
@@ -1659,7 +1666,15 @@ aseankg_diff_compute_with(AseankgDiff** const diff_out, AseankgGraph* const grap
   st               = st ? st : side_build(&b, graph, new_quads, n_new, options);
   st               = st ? st : color_both(&a, &b);
   st               = st ? st : match_nodes(&a, &b);
-  st               = st ? st : map_new_side(graph, &a, &b, &mapped);
+  if (!st) {
+    diff->node_map = (AseankgTermId*)malloc((2U * b.n_nodes + 2U) * sizeof(AseankgTermId));
+    st             = diff->node_map ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  }
+  st = st ? st : map_new_side(graph, &a, &b, &mapped, diff->node_map);
+  if (!st) {
+    diff->n_node_map = b.n_nodes;
+    qsort(diff->node_map, b.n_nodes, 2U * sizeof(AseankgTermId), compare_ids);
+  }
   if (!st) {
     diff->graph = graph;
     st          = collect_changes(diff, a.quads, a.n_quads, mapped, b.n_quads);
@@ -1696,6 +1711,32 @@ aseankg_diff_set_graph(AseankgDiff* const diff, const char* const graph_iri)
 }
 
 size_t
+aseankg_diff_count(const AseankgDiff* const diff)
+{
+  return diff->n_changes;
+}
+
+int
+aseankg_diff_change(const AseankgDiff* const diff, const size_t index, AseankgQuad* const quad)
+{
+  if (index >= diff->n_changes) {
+    return -1;
+  }
+  *quad = diff->changes[index].quad;
+  return diff->changes[index].added;
+}
+
+AseankgTermId
+aseankg_diff_map_new(const AseankgDiff* const diff, const AseankgTermId term)
+{
+  const AseankgTermId* const found =
+    diff->n_node_map ? (const AseankgTermId*)bsearch(&term, diff->node_map, diff->n_node_map,
+                                                     2U * sizeof(AseankgTermId), compare_ids)
+                     : NULL;
+  return found ? found[1] : term;
+}
+
+size_t
 aseankg_diff_removed(const AseankgDiff* const diff)
 {
   return diff->n_removed;
@@ -1716,6 +1757,7 @@ aseankg_diff_free(AseankgDiff* const diff)
     free(diff->old_nodes);
     free(diff->target_graph);
     free(diff->infos);
+    free(diff->node_map);
     for (size_t i = 0U; i < diff->n_prefixes; ++i) {
       free(diff->prefixes[i]);
     }

@@ -228,6 +228,31 @@ diff_and_patch(const char* const old_text, const char* const new_text, size_t* c
   *removed = aseankg_diff_removed(diff);
   *added   = aseankg_diff_added(diff);
 
+  /* The matching API: OLD minus the removals plus the additions is NEW mapped through the node map. */
+  assert_int_equal(aseankg_diff_count(diff), *removed + *added);
+  AseankgQuad probe;
+  assert_int_equal(aseankg_diff_change(diff, *removed + *added, &probe), -1);
+  for (size_t i = 0U; i < sides[1].count; ++i) {
+    const AseankgQuad* const q      = &sides[1].quads[i];
+    const AseankgQuad        mapped = { aseankg_diff_map_new(diff, q->subject), q->predicate,
+                                        aseankg_diff_map_new(diff, q->object),
+                                        aseankg_diff_map_new(diff, q->graph) };
+    int                      in_old = 0;
+    for (size_t k = 0U; !in_old && k < sides[0].count; ++k) {
+      in_old = !memcmp(&sides[0].quads[k], &mapped, sizeof(mapped));
+    }
+    int removed_here = 0, added_here = 0;
+    for (size_t k = 0U; k < aseankg_diff_count(diff); ++k) {
+      AseankgQuad c;
+      const int   is_added = aseankg_diff_change(diff, k, &c);
+      if (!memcmp(&c, &mapped, sizeof(c))) {
+        added_here += is_added == 1;
+        removed_here += is_added == 0;
+      }
+    }
+    assert_true((in_old && !removed_here && !added_here) || (!in_old && added_here == 1));
+  }
+
   char*  patch = NULL;
   size_t size  = 0U;
   FILE*  sink  = open_memstream(&patch, &size);

@@ -137,6 +137,27 @@ ASEANKG_API AseankgStatus aseankg_diff_add_prefix(AseankgDiff* diff, const char*
 */
 ASEANKG_API AseankgStatus aseankg_diff_set_graph(AseankgDiff* diff, const char* graph_iri);
 
+/**
+   The matching, for tools built on the diff (a three-way merge): the number
+   of changes, and change `index` (0 <= index < count, in the text format's
+   order: by subject, predicate, object, graph, removals first). The quad's
+   terms are in the diff's graph: blank nodes are the old side's terms
+   (labels with ASEANKG_DIFF_OLD_PREFIX), or fresh terms for new-side nodes
+   that match no old node. aseankg_diff_change() returns 1 for an addition,
+   0 for a removal, -1 (quad untouched) for an index out of range.
+*/
+ASEANKG_API size_t aseankg_diff_count(const AseankgDiff* diff);
+ASEANKG_API int    aseankg_diff_change(const AseankgDiff* diff, size_t index, AseankgQuad* quad);
+
+/**
+   The term a new-side blank node became: its old partner, or the fresh node
+   it was given. Any other term (ground terms, old-side nodes, a blank node
+   left out by the options) is returned unchanged. So applying the removals
+   to OLD and adding NEW's quads mapped through this function gives the same
+   dataset as adding the changes.
+*/
+ASEANKG_API AseankgTermId aseankg_diff_map_new(const AseankgDiff* diff, AseankgTermId term);
+
 /** Number of quads removed (in old, not in new) and added. */
 ASEANKG_API size_t aseankg_diff_removed(const AseankgDiff* diff);
 ASEANKG_API size_t aseankg_diff_added(const AseankgDiff* diff);
