@@ -1433,8 +1433,8 @@ map_new_side(AseankgGraph* const graph, const Side* const a, const Side* const b
   }
 
   for (uint32_t i = 0U; !st && node_map && i < b->n_nodes; ++i) {
-    node_map[2U * i]      = b->nodes[i];
-    node_map[2U * i + 1U] = target[i];
+    node_map[2U * (size_t)i]      = b->nodes[i];
+    node_map[2U * (size_t)i + 1U] = target[i];
   }
   free(target);
   free(order);

@@ -579,9 +579,11 @@ test_regular_graphs(void** const state)
     Lines          one = { NULL, 0U };
     const unsigned n   = rnd(2U) ? rook4(&one) : shrikhande(&one);
     for (size_t i = 0U; i < one.count; ++i) {
-      unsigned a = 0U, b = 0U;
-      assert_int_equal(sscanf(one.lines[i], "_:$%u <http://e/adj> _:$%u .", &a, &b), 2);
-      add_line(&mix, "_:$%u <http://e/adj> _:$%u .", first + a, first + b);
+      char*               end = NULL;
+      const unsigned long a   = strtoul(one.lines[i] + 3, &end, 10); /* after "_:$" */
+      assert_non_null(strstr(end, "_:$"));
+      const unsigned long b = strtoul(strstr(end, "_:$") + 3, NULL, 10);
+      add_line(&mix, "_:$%lu <http://e/adj> _:$%lu .", first + a, first + b);
     }
     first += n;
     free_lines(&one);
