@@ -3,26 +3,14 @@
 
 #include "array.h"
 #include "buffer.h"
+#include "iri.h"
+#include "namespaces.h"
 #include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define XSD "http://www.w3.org/2001/XMLSchema#"
-#define OWL "http://www.w3.org/2002/07/owl#"
-#define SKOS "http://www.w3.org/2004/02/skos/core#"
-#define DCTERMS "http://purl.org/dc/terms/"
-#define SCHEMA "https://schema.org/"
-#define PROV "http://www.w3.org/ns/prov#"
-#define ORG "http://www.w3.org/ns/org#"
-#define ELI "http://data.europa.eu/eli/ontology#"
-#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define ITSRDF "http://www.w3.org/2005/11/its/rdf#"
-#define VOID "http://rdfs.org/ns/void#"
 
 /* The longest id the data may use. */
 #define MAX_ID_LENGTH 128U
@@ -62,6 +50,9 @@ aseankg_project_load(AseankgProject* const project, const char* const data_dir,
 void
 aseankg_project_release(AseankgProject* const project)
 {
+  if (!project) {
+    return;
+  }
   for (size_t i = 0U; project->texts && i < project->data->n_documents; ++i) {
     aseankg_text_free(project->texts[i]);
   }
@@ -248,13 +239,6 @@ add(Builder* const b, const AseankgTermId s, const AseankgTermId p, const Aseank
 
 /* --- Checks --------------------------------------------------------------- */
 
-static int
-is_iri_char(const unsigned char c)
-{
-  return c > 0x20U && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' && c != '^' &&
-         c != '`' && c != '\\' && c != 0x7FU;
-}
-
 /* Ids become path segments of IRIs: lower-case words joined by single hyphens. */
 static AseankgStatus
 check_id(Builder* const b, const AseankgField* const field, const char* const what)
@@ -262,7 +246,7 @@ check_id(Builder* const b, const AseankgField* const field, const char* const wh
   const char* const id = field->value;
   for (size_t i = 0U; id[i]; ++i) {
     const unsigned char c = (unsigned char)id[i];
-    if (!is_iri_char(c) || c >= 0x80U) {
+    if (!aseankg_iri_char_allowed(c) || c >= 0x80U) {
       uint32_t code_point = c;
       aseankg_utf8_decode(id + i, strlen(id + i), &code_point);
       return fail_at(b, &field->mark, ASEANKG_ERR_IRI,
@@ -284,34 +268,17 @@ check_id(Builder* const b, const AseankgField* const field, const char* const wh
                       "%s '%s' must be lower-case letters and digits joined by single hyphens", what, id);
 }
 
-static int
-has_scheme(const char* const value)
-{
-  size_t i = 0U;
-  if (!((value[0] >= 'a' && value[0] <= 'z') || (value[0] >= 'A' && value[0] <= 'Z'))) {
-    return 0;
-  }
-  for (i = 1U; value[i] && value[i] != ':'; ++i) {
-    const char c = value[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
-          c == '-' || c == '.')) {
-      return 0;
-    }
-  }
-  return value[i] == ':';
-}
-
 /* An absolute IRI given in full (a base, a license, an external identifier). */
 static AseankgStatus
 check_iri(Builder* const b, const AseankgField* const field, const char* const what)
 {
   for (size_t i = 0U; field->value[i]; ++i) {
-    if (!is_iri_char((unsigned char)field->value[i])) {
+    if (!aseankg_iri_char_allowed((unsigned char)field->value[i])) {
       return fail_at(b, &field->mark, ASEANKG_ERR_IRI,
                      "%s <%s> has a character not allowed in an IRI at byte %zu", what, field->value, i + 1U);
     }
   }
-  return has_scheme(field->value)
+  return aseankg_iri_has_scheme(field->value, strlen(field->value))
            ? ASEANKG_SUCCESS
            : fail_at(b, &field->mark, ASEANKG_ERR_IRI, "%s <%s> is not an absolute IRI", what, field->value);
 }
@@ -321,13 +288,13 @@ aseankg_export_check_base(const char* const base, AseankgError* const error)
 {
   const size_t n = strlen(base);
   for (size_t i = 0U; i < n; ++i) {
-    if (!is_iri_char((unsigned char)base[i])) {
+    if (!aseankg_iri_char_allowed((unsigned char)base[i])) {
       return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "base",
                                          "<%s> has a character not allowed in an IRI at byte %zu", base,
                                          i + 1U);
     }
   }
-  if (!has_scheme(base) || (base[n - 1U] != '/' && base[n - 1U] != '#')) {
+  if (!aseankg_iri_has_scheme(base, n) || (base[n - 1U] != '/' && base[n - 1U] != '#')) {
     return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "base",
                                        "<%s> must be an absolute IRI ending in '/' or '#'", base);
   }

@@ -1,5 +1,6 @@
 /* Term interning and the quad set. Everything is hashed, so building a graph is linear. */
 #include "aseankg/graph.h"
+#include "namespaces.h"
 
 #include "array.h"
 #include "buffer.h"
@@ -10,8 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
 
 /* Bump allocator: terms live as long as the graph, so they are never freed one by one. */
 typedef struct ArenaBlock {
@@ -116,7 +115,7 @@ aseankg_graph_new(void)
     return NULL;
   }
 
-  graph->xsd_string = aseankg_graph_iri(graph, XSD_NS "string", strlen(XSD_NS "string"));
+  graph->xsd_string = aseankg_graph_iri(graph, XSD "string", strlen(XSD "string"));
   if (!graph->xsd_string) {
     aseankg_graph_free(graph);
     return NULL;
@@ -332,7 +331,7 @@ AseankgTermId
 aseankg_graph_typed(AseankgGraph* const graph, const char* const lexical, const char* const xsd_local_name)
 {
   char      iri[128];
-  const int n = snprintf(iri, sizeof(iri), "%s%s", XSD_NS, xsd_local_name);
+  const int n = snprintf(iri, sizeof(iri), "%s%s", XSD, xsd_local_name);
   if (n < 0 || (size_t)n >= sizeof(iri)) {
     return 0U;
   }

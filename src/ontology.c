@@ -1,16 +1,16 @@
 /* Reads the ontology with raptor and answers "is this term declared?". */
 #include "aseankg/ontology.h"
+#include "namespaces.h"
+
+#include "safety.h"
 
 #include <raptor2.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define OWL_NS "http://www.w3.org/2002/07/owl#"
-
-static const char* const declaration_classes[] = { OWL_NS "Class", OWL_NS "ObjectProperty",
-                                                   OWL_NS "DatatypeProperty" };
+static const char* const declaration_classes[] = { OWL "Class", OWL "ObjectProperty",
+                                                   OWL "DatatypeProperty" };
 
 typedef struct {
   char** iris; /* sorted after loading, for binary search */
@@ -52,7 +52,7 @@ handle_statement(void* const user_data, raptor_statement* const statement)
   AseankgOntology* const ontology = (AseankgOntology*)user_data;
   if (ontology->failed || statement->subject->type != RAPTOR_TERM_TYPE_URI ||
       statement->object->type != RAPTOR_TERM_TYPE_URI ||
-      strcmp((const char*)raptor_uri_as_string(statement->predicate->value.uri), RDF_TYPE)) {
+      strcmp((const char*)raptor_uri_as_string(statement->predicate->value.uri), RDF "type")) {
     return;
   }
 
@@ -63,7 +63,7 @@ handle_statement(void* const user_data, raptor_statement* const statement)
       ontology->failed = 1;
     }
   }
-  if (!strcmp(type, OWL_NS "Ontology") && !ontology->ns) {
+  if (!strcmp(type, OWL "Ontology") && !ontology->ns) {
     const size_t n = strlen(subject);
     if ((ontology->ns = (char*)malloc(n + 2U))) {
       memcpy(ontology->ns, subject, n);
@@ -117,6 +117,9 @@ aseankg_ontology_load(AseankgOntology** const ontology_out, const char* const pa
     goto cleanup;
   }
 
+  if ((st = aseankg_safety_raptor_parser(parser, path, error))) {
+    goto cleanup;
+  }
   raptor_world_set_log_handler(world, ontology, handle_log);
   raptor_parser_set_statement_handler(parser, ontology, handle_statement);
   if (raptor_parser_parse_file_stream(parser, stream, path, uri) || ontology->failed) {

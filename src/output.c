@@ -94,6 +94,9 @@ aseankg_output_commit(AseankgOutput* const output, AseankgError* const error)
 void
 aseankg_output_abort(AseankgOutput* const output)
 {
+  if (!output) {
+    return;
+  }
   if (output->stream && output->stream != stdout) {
     fclose(output->stream);
   }

@@ -1,8 +1,11 @@
-/* Reads any RDF syntax: N-Triples and N-Quads with the streaming reader, the rest through raptor. */
+/* Reads any RDF syntax: N-Triples and N-Quads with the streaming reader, Turtle and TriG with serd, RDF/XML
+ * with raptor behind the XML guard. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "aseankg/reader.h"
 
 #include "buffer.h"
+#include "reader_private.h"
+#include "safety.h"
 
 #include <raptor2.h>
 
@@ -148,9 +151,58 @@ handle_log(void* const user_data, raptor_log_message* const message)
   reader->status = ASEANKG_ERR_SYNTAX;
 }
 
+/* Feed raptor the stream in chunks, each checked by the XML guard before raptor sees it. */
+static AseankgStatus
+feed_guarded(RaptorReader* const reader, FILE* const stream, raptor_uri* const base)
+{
+  AseankgXmlGuard guard;
+  memset(&guard, 0, sizeof(guard));
+  guard.path         = reader->path;
+  guard.error        = reader->error;
+  AseankgBuffer head = { NULL, 0U, 0U }; /* the prolog, until the guard has read it */
+  AseankgStatus st   = raptor_parser_parse_start(reader->parser, base)
+                         ? aseankg_error_set(reader->error, ASEANKG_ERR_NOMEM, reader->path, 0U, 0U,
+                                             "cannot start the RDF/XML parser")
+                         : ASEANKG_SUCCESS;
+  for (int at_end = 0; !st && !reader->status && !at_end;) {
+    char         chunk[65536];
+    const size_t n = fread(chunk, 1U, sizeof(chunk), stream);
+    at_end         = n < sizeof(chunk);
+    if (ferror(stream)) {
+      st = aseankg_error_set(reader->error, ASEANKG_ERR_IO, reader->path, 0U, 0U, "read error");
+      break;
+    }
+    const char* bytes  = chunk;
+    size_t      length = n;
+    if (!guard.body) {
+      st = aseankg_buffer_append_grow(&head, chunk, n); /* the prolog: a few chunks at most */
+      st = st ? aseankg_error_set(reader->error, st, reader->path, 0U, 0U, "out of memory")
+              : aseankg_xml_guard_prolog(&guard, head.data ? head.data : "", head.length, at_end);
+      if (st || !guard.body) {
+        continue;
+      }
+      bytes  = head.data ? head.data : "";
+      length = head.length;
+      st     = aseankg_xml_guard_feed(&guard, bytes + guard.prolog, length - guard.prolog);
+    } else {
+      st = aseankg_xml_guard_feed(&guard, bytes, length);
+    }
+    if (!st && raptor_parser_parse_chunk(reader->parser, (const unsigned char*)bytes, length, at_end) &&
+        !reader->status) {
+      reader->status =
+        aseankg_error_set(reader->error, ASEANKG_ERR_SYNTAX, reader->path, 0U, 0U, "cannot parse as RDF/XML");
+    }
+    aseankg_buffer_release(&head);
+  }
+  aseankg_buffer_release(&head);
+  aseankg_xml_guard_release(&guard);
+  return st ? st : reader->status;
+}
+
 static AseankgStatus
 read_with_raptor(AseankgGraph* const graph, FILE* const stream, const char* const path,
-                 const char* const syntax, const AseankgReadOptions* const options, AseankgError* const error)
+                 const char* const base_iri, const AseankgReadOptions* const options,
+                 AseankgError* const error)
 {
   RaptorReader reader;
   memset(&reader, 0, sizeof(reader));
@@ -159,30 +211,64 @@ read_with_raptor(AseankgGraph* const graph, FILE* const stream, const char* cons
   reader.error   = error;
   reader.path    = path;
 
-  raptor_world* const world    = raptor_new_world();
-  unsigned char*      base_str = NULL;
-  raptor_uri*         base     = NULL;
-  AseankgStatus       st       = ASEANKG_SUCCESS;
-  if (!world || raptor_world_open(world) || !(reader.parser = raptor_new_parser(world, syntax)) ||
-      !(base_str = raptor_uri_filename_to_uri_string(strcmp(path, "-") ? path : "stdin")) ||
-      !(base = raptor_new_uri(world, base_str))) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "cannot set up the %s parser", syntax);
+  raptor_world* const world = raptor_new_world();
+  raptor_uri*         base  = NULL;
+  AseankgStatus       st    = ASEANKG_SUCCESS;
+  if (!world || raptor_world_open(world) || !(reader.parser = raptor_new_parser(world, "rdfxml")) ||
+      !(base = raptor_new_uri(world, (const unsigned char*)base_iri))) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "cannot set up the RDF/XML parser");
+    goto cleanup;
+  }
+  if ((st = aseankg_safety_raptor_parser(reader.parser, path, error))) {
     goto cleanup;
   }
 
   raptor_world_set_log_handler(world, &reader, handle_log);
   raptor_parser_set_statement_handler(reader.parser, &reader, handle_statement);
-  if (raptor_parser_parse_file_stream(reader.parser, stream, path, base) && !reader.status) {
-    reader.status = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, path, 0U, 0U, "cannot parse as %s", syntax);
-  }
-  st = reader.status;
+  st = feed_guarded(&reader, stream, base);
 
 cleanup:
   raptor_free_uri(base);
-  raptor_free_memory(base_str);
   raptor_free_parser(reader.parser);
   raptor_free_world(world);
   aseankg_buffer_release(&reader.label);
+  return st;
+}
+
+AseankgStatus
+aseankg_read_stream(AseankgGraph* const graph, FILE* const stream, const char* const path,
+                    const char* const syntax, const char* const base_iri,
+                    const AseankgReadOptions* const options, AseankgError* const error)
+{
+  if (!syntax || !aseankg_syntax_is_known(syntax)) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U,
+                             "unknown syntax (ntriples, nquads, turtle, trig, rdfxml)");
+  }
+  AseankgReadOptions chosen;
+  memset(&chosen, 0, sizeof(chosen));
+  if (options) {
+    chosen = *options;
+  }
+  chosen.quads = !strcmp(syntax, "nquads");
+
+  if (!strcmp(syntax, "ntriples") || !strcmp(syntax, "nquads")) {
+    return aseankg_ntriples_read_with(graph, stream, path, &chosen, error);
+  }
+  char* base = NULL;
+  if (!base_iri) { /* the file's own IRI */
+    unsigned char* const uri = raptor_uri_filename_to_uri_string(strcmp(path, "-") ? path : "stdin");
+    base                     = uri ? strdup((const char*)uri) : NULL;
+    raptor_free_memory(uri);
+    if (!base) {
+      return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
+    }
+  }
+  const char* const   chosen_base = base_iri ? base_iri : base;
+  const AseankgStatus st =
+    !strcmp(syntax, "rdfxml")
+      ? read_with_raptor(graph, stream, path, chosen_base, &chosen, error)
+      : aseankg_turtle_read(graph, stream, path, chosen_base, !strcmp(syntax, "trig"), &chosen, error);
+  free(base);
   return st;
 }
 
@@ -205,18 +291,7 @@ aseankg_read_path(AseankgGraph* const graph, const char* const path, const char*
     return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
   }
 
-  AseankgReadOptions chosen = { 0, NULL, NULL, NULL };
-  if (options) {
-    chosen = *options;
-  }
-  chosen.quads = !strcmp(syntax, "nquads");
-
-  AseankgStatus st = ASEANKG_SUCCESS;
-  if (!strcmp(syntax, "ntriples") || !strcmp(syntax, "nquads")) {
-    st = aseankg_ntriples_read_with(graph, stream, path, &chosen, error);
-  } else {
-    st = read_with_raptor(graph, stream, path, syntax, &chosen, error);
-  }
+  const AseankgStatus st = aseankg_read_stream(graph, stream, path, syntax, NULL, options, error);
   if (!is_stdin) {
     fclose(stream);
   }

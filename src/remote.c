@@ -2,6 +2,7 @@
 #include "aseankg/remote.h"
 
 #include "buffer.h"
+#include "safety.h"
 #include "table.h"
 
 #include <curl/curl.h>
@@ -177,6 +178,10 @@ write_xml_as_table(const AseankgBuffer* const xml, const char* const content_typ
   if (strstr(xml->data, "<boolean>")) {
     fputs(strstr(xml->data, "<boolean>true") ? "true\n" : "false\n", stream);
     return ASEANKG_SUCCESS;
+  }
+  const AseankgStatus safe = aseankg_xml_guard_check(xml->data, xml->length, endpoint, error);
+  if (safe) {
+    return safe;
   }
 
   AseankgStatus                   st        = ASEANKG_SUCCESS;

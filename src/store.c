@@ -5,6 +5,7 @@
 #include "aseankg/output.h"
 
 #include "iri.h"
+#include "safety.h"
 #include "table.h"
 
 #include <openssl/evp.h>
@@ -335,9 +336,13 @@ build_model(AseankgStore* const store, AseankgError* const error)
     librdf_parser* const parser  = librdf_new_parser(store->world, "ntriples", NULL, NULL);
     unsigned char* const uri_str = raptor_uri_filename_to_uri_string(path);
     librdf_uri* const    uri     = uri_str ? librdf_new_uri(store->world, uri_str) : NULL;
-    librdf_stream* const stream  = parser && uri ? librdf_parser_parse_as_stream(parser, uri, uri) : NULL;
+    const AseankgStatus  safe =
+      parser ? aseankg_safety_librdf_parser(store->world, parser, path, error) : ASEANKG_SUCCESS;
+    librdf_stream* const stream =
+      parser && uri && !safe ? librdf_parser_parse_as_stream(parser, uri, uri) : NULL;
     if (!stream || librdf_model_add_statements(store->model, stream)) {
-      st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read the stored graph");
+      st =
+        safe ? safe : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read the stored graph");
     }
     if (stream) {
       librdf_free_stream(stream);

@@ -1,14 +1,12 @@
 /* Turtle output: the canonical N-Triples terms, abbreviated and grouped for people to read. */
 #include "aseankg/turtle.h"
+#include "namespaces.h"
 
 #include "buffer.h"
 #include "canonical.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define XSD_INTEGER "http://www.w3.org/2001/XMLSchema#integer"
 
 typedef struct {
   const AseankgGraph*  graph;
@@ -249,8 +247,16 @@ aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const 
   writer.n_prefixes        = n_prefixes;
   writer.namespace_lengths = (size_t*)calloc(n_prefixes + 1U, sizeof(size_t));
   writer.prefix_of         = (size_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(size_t));
-  writer.rdf_type          = aseankg_graph_lookup(graph, "<" RDF_TYPE ">", strlen("<" RDF_TYPE ">"));
-  writer.xsd_integer       = aseankg_graph_lookup(graph, "<" XSD_INTEGER ">", strlen("<" XSD_INTEGER ">"));
+  writer.rdf_type          = aseankg_graph_lookup(graph,
+                                                  "<" RDF "type"
+                                                           ">",
+                                                  strlen("<" RDF "type"
+                                                                  ">"));
+  writer.xsd_integer       = aseankg_graph_lookup(graph,
+                                                  "<" XSD "integer"
+                                                        ">",
+                                                  strlen("<" XSD "integer"
+                                                               ">"));
 
   AseankgStatus st = writer.namespace_lengths && writer.prefix_of ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   for (size_t i = 0U; i < n_prefixes && !st; ++i) {

@@ -1,4 +1,4 @@
-/* Unit tests for the graph: interning, canonical keys, duplicate quads, ordering, free(NULL). */
+/* Unit tests for the graph: interning, canonical keys, duplicate quads, ordering. */
 #include "aseankg/aseankg.h"
 
 #include <setjmp.h>
@@ -17,23 +17,6 @@ static const char*
 key(const AseankgGraph* const graph, const AseankgTermId id)
 {
   return aseankg_graph_term(graph, id)->key;
-}
-
-static void
-test_free_null(void** const state)
-{
-  (void)state;
-  aseankg_graph_free(NULL);
-  aseankg_text_free(NULL);
-  aseankg_data_free(NULL);
-  aseankg_ontology_free(NULL);
-  AseankgProject project;
-  memset(&project, 0, sizeof(project));
-  aseankg_project_release(&project);
-  AseankgOutput output;
-  memset(&output, 0, sizeof(output));
-  aseankg_output_abort(&output);
-  aseankg_error_clear(NULL);
 }
 
 static void
@@ -170,7 +153,6 @@ int
 main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_free_null),
     cmocka_unit_test(test_interning),
     cmocka_unit_test(test_quads_are_a_set_in_canonical_order),
     cmocka_unit_test(test_many_quads_around_one_hub),

@@ -88,6 +88,10 @@ w3c_manifest_load(W3cManifest* const manifest, const char* const path)
   }
   const char* list = manifest_node ? lookup(&triples, manifest_node, MF "entries") : NULL;
   failed           = failed || !list;
+  if (!failed) {
+    const char* const base = lookup(&triples, manifest_node, MF "assumedTestBase");
+    manifest->base         = base ? strdup(base) : NULL;
+  }
 
   while (!failed && list && strcmp(list, RDF "nil")) {
     const char* const entry  = lookup(&triples, list, RDF "first");
@@ -135,6 +139,7 @@ w3c_manifest_release(W3cManifest* const manifest)
     free(manifest->tests[i].result);
   }
   free(manifest->tests);
+  free(manifest->base);
   memset(manifest, 0, sizeof(*manifest));
 }
 

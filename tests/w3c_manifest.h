@@ -14,6 +14,7 @@ typedef struct {
 typedef struct {
   W3cTest* tests;
   size_t   count;
+  char*    base; /* mf:assumedTestBase, or NULL */
 } W3cManifest;
 
 /* Parse the manifest at `path`; returns 0 on success. */

@@ -77,8 +77,9 @@ typedef struct {
 
 /** The curated data: one dataset, its documents in order, and the entity register they share. */
 typedef struct {
-  char*              directory;
-  char**             files; /**< The paths marks point into */
+  char*  directory; /**< As given to the loader; owned */
+  char** files;     /**< Every file read, in the order read; each AseankgMark's `file` points
+                         into one of these, so marks stay valid as long as the data; owned */
   size_t             n_files;
   AseankgDatasetInfo dataset;
   AseankgDocument*   documents;

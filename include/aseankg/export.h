@@ -36,7 +36,7 @@ ASEANKG_API AseankgStatus aseankg_project_load(AseankgProject* project, const ch
                                                const char* ontology_path, AseankgError* error);
 
 /** Free what a project holds and zero it. Safe on a zeroed project. */
-ASEANKG_API void aseankg_project_release(AseankgProject* project);
+ASEANKG_API void aseankg_project_release(AseankgProject* project); /* NULL is a no-op */
 
 /** Counts of what an export produced. */
 typedef struct {

@@ -53,11 +53,14 @@ typedef struct {
 
 typedef struct AseankgGraphImpl AseankgGraph;
 
-/** A growable list of quads (terms interned elsewhere); zero-initialise before use. */
+/**
+   A growable list of quads (terms interned elsewhere); zero-initialise before use. Callers read
+   `quads[0 .. count)`; only aseankg_quad_list_append() and aseankg_quad_list_release() change it.
+*/
 typedef struct {
-  AseankgQuad* quads;
-  size_t       count;
-  size_t       capacity;
+  AseankgQuad* quads;    /**< Owned; NULL while empty */
+  size_t       count;    /**< Quads in the list */
+  size_t       capacity; /**< Quads `quads` has room for (count <= capacity) */
 } AseankgQuadList;
 
 /**

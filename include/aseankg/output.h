@@ -12,11 +12,15 @@
 extern "C" {
 #endif
 
-/** An output being written. Fields are private; `stream` is where to write. */
+/**
+   An output being written: write to `stream`, then commit or abort. The
+   paths are the library's (owned, freed by commit and abort); callers only
+   read them, e.g. to name the file in a message.
+*/
 typedef struct {
-  FILE* stream;
+  FILE* stream;    /**< Where to write: the temporary file, a device, a pipe or stdout */
   char* path;      /**< Final path, or NULL when writing directly */
-  char* temp_path; /**< Temporary file beside `path` */
+  char* temp_path; /**< Temporary file beside `path`, or NULL when writing directly */
 } AseankgOutput;
 
 /**
@@ -30,7 +34,7 @@ ASEANKG_API AseankgStatus aseankg_output_open(AseankgOutput* output, const char*
 /** Flush and close, then atomically rename the temporary file onto the final path. */
 ASEANKG_API AseankgStatus aseankg_output_commit(AseankgOutput* output, AseankgError* error);
 
-/** Discard: close and delete the temporary file. Safe to call after commit or on a zeroed output. */
+/** Discard: close and delete the temporary file. Safe after commit, on a zeroed output and on NULL. */
 ASEANKG_API void aseankg_output_abort(AseankgOutput* output);
 
 #ifdef __cplusplus

@@ -1,4 +1,4 @@
-/* Reading RDF in any syntax raptor knows (and N-Triples / N-Quads with aseankg's own fast reader). */
+/* Reading RDF: N-Triples / N-Quads (aseankg's own reader), Turtle / TriG (serd), RDF/XML (raptor). */
 #ifndef ASEANKG_READER_H
 #define ASEANKG_READER_H
 
@@ -7,6 +7,8 @@
 #include "aseankg/graph.h"
 #include "aseankg/ntriples.h"
 #include "aseankg/status.h"
+
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,6 +40,27 @@ ASEANKG_API int aseankg_syntax_is_known(const char* syntax);
 */
 ASEANKG_API AseankgStatus aseankg_read_path(AseankgGraph* graph, const char* path, const char* syntax,
                                             const AseankgReadOptions* options, AseankgError* error);
+
+/**
+   Read the RDF in `stream` in `syntax` ("ntriples", "nquads", "turtle", "trig"
+   or "rdfxml") into `graph`, or into `options->sink`; `path` only labels
+   errors. Relative IRIs resolve against `base_iri` (an absolute IRI; NULL: the
+   file: IRI of `path`) as RFC 3986 §5.2 says.
+
+   What every reader promises: it opens nothing but `stream` (no network, no
+   other file: external DTDs, entities and parameter entities of RDF/XML are
+   refused, never fetched); every value is valid once its escapes are decoded
+   (UTF-8 without surrogates or NUL truncation, absolute IRIs, language tags of
+   the grammar); memory stays proportional to the input: RDF/XML entity
+   references may add at most 1 MiB plus 16 bytes per input byte and the prolog
+   is at most 1 MiB, Turtle / TriG brackets nest at most 1024 deep. Returns
+   ASEANKG_ERR_SYNTAX (with file, line and column), ASEANKG_ERR_IO,
+   ASEANKG_ERR_NOMEM, ASEANKG_ERR_USAGE for an unknown syntax, or what the sink
+   returns.
+*/
+ASEANKG_API AseankgStatus aseankg_read_stream(AseankgGraph* graph, FILE* stream, const char* path,
+                                              const char* syntax, const char* base_iri,
+                                              const AseankgReadOptions* options, AseankgError* error);
 
 #ifdef __cplusplus
 }

@@ -38,9 +38,9 @@ typedef struct {
   size_t          length;
   size_t          char_length;
   char            sha256_hex[65];
-  AseankgSegment* segments;
+  AseankgSegment* segments; /**< In text order; owned */
   size_t          n_segments;
-  size_t          segments_capacity;
+  size_t          segments_capacity; /**< Room in `segments` (>= n_segments); the loader's, read-only */
 } AseankgText;
 
 /**
