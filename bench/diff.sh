@@ -7,6 +7,10 @@
 # Workload per size: OLD and NEW N-Triples, 10% of the triples' count as blank nodes, 1% of triples
 # changed, NEW's lines shuffled and blank nodes relabelled (bench/gen_diff_workload.py).
 # rdf-canonize runs once per size and is stopped after CANON_LIMIT seconds (default 300).
+# A second table: regular graphs (cycles, Petersen graphs, the 4x4 rook's and Shrikhande graphs, where
+# colour refinement gives every node one colour) against a relabelled, shuffled copy
+# (bench/gen_regular_workload.py): the exact search for ties must report no change. Sizes: REGULAR
+# (default: the same sizes).
 # Prints a Markdown table (time in seconds and peak RSS in MiB; best of RUNS runs) for docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,4 +61,19 @@ for n in "${sizes[@]}"; do
   fi
   ratio=$(awk -v a="$diff_t" -v b="$serd_t" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   echo "| $n | $blanks | $serd_t | $diff_t | $ratio× | $diff_m | $changes | $canon_t | $canon_m |"
+done
+
+echo
+echo "Regular graphs (every blank node alike to colour refinement), NEW a relabelled shuffled copy:"
+echo
+echo "| triples | serdi reads both (s) | aseankg diff (s) | ratio | aseankg peak RSS (MiB) | changes reported |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+read -r -a regular <<< "${REGULAR:-${sizes[*]}}"
+for n in "${regular[@]}"; do
+  python3 bench/gen_regular_workload.py "$n" "$work/regular-old-$n.nt" "$work/regular-new-$n.nt"
+  read -r serd_t _ < <(measure sh -c "serdi -i ntriples -o ntriples '$work/regular-old-$n.nt' > /dev/null && serdi -i ntriples -o ntriples '$work/regular-new-$n.nt' > /dev/null")
+  read -r diff_t diff_m < <(measure "$aseankg" diff "$work/regular-old-$n.nt" "$work/regular-new-$n.nt")
+  changes=$(tail -n 1 "$work/stderr")
+  ratio=$(awk -v a="$diff_t" -v b="$serd_t" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  echo "| $n | $serd_t | $diff_t | $ratio× | $diff_m | $changes |"
 done

@@ -50,7 +50,13 @@ typedef struct {
   const char* endpoint;
   const char* timeout;
   const char* connect_timeout;
+  const char* color;
   int         replace;
+  int         stat;
+  int         git;
+  int         reverse;
+  CliList     ignore_predicates;
+  CliList     only_graphs;
   CliList     operands;
 } CliArgs;
 

@@ -4,7 +4,9 @@
 #include "aseankg/aseankg.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,17 +42,134 @@ append_quad(void* const handle, const AseankgQuad* const quad)
   return st;
 }
 
+/* Whether `text` could be an absolute IRI: a scheme, a colon, and none of the characters IRIs may not hold.
+ */
+static int
+looks_like_iri(const char* const text)
+{
+  const char* p = text;
+  while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+         (p > text && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.'))) {
+    ++p;
+  }
+  if (p == text || *p != ':') {
+    return 0;
+  }
+  for (; *p; ++p) {
+    if ((unsigned char)*p <= 0x20U || strchr("<>\"{}|^`\\", *p)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The term id of IRI `text` in `graph` (interned), or 0 with a usage error printed. */
+static AseankgTermId
+option_iri(AseankgGraph* const graph, const char* const option, const char* const text)
+{
+  if (!looks_like_iri(text)) {
+    char message[96];
+    snprintf(message, sizeof(message), "%s takes an absolute IRI; not ", option);
+    cli_usage_error(message, text);
+    return 0U;
+  }
+  return aseankg_graph_iri(graph, text, strlen(text));
+}
+
+/* --color: auto means standard output is a terminal, or git's pager (git sets GIT_PAGER_IN_USE). */
+static int
+wants_color(const CliArgs* const args)
+{
+  const char* const when = args->color ? args->color : "auto";
+  if (!strcmp(when, "always")) {
+    return 1;
+  }
+  if (!strcmp(when, "never")) {
+    return 0;
+  }
+  const char* const pager = getenv("GIT_PAGER_IN_USE");
+  return isatty(STDOUT_FILENO) || (pager && (!strcmp(pager, "true") || !strcmp(pager, "1")));
+}
+
+/*
+   The prefixes a Turtle or TriG file declares before its first statement, for
+   the readable formats (only the display uses them). Lines are read up to the
+   first one that is not blank, a comment, or an @prefix / PREFIX / @base / BASE
+   directive; a prefix the diff refuses is skipped.
+*/
+static void
+add_file_prefixes(AseankgDiff* const diff, const char* const path, const char* const syntax)
+{
+  if (!syntax || (strcmp(syntax, "turtle") && strcmp(syntax, "trig")) || !strcmp(path, "-")) {
+    return;
+  }
+  FILE* const in = fopen(path, "rb");
+  if (!in) {
+    return;
+  }
+  char line[4096];
+  while (fgets(line, sizeof(line), in)) {
+    char* p = line;
+    while (*p == ' ' || *p == '\t') {
+      ++p;
+    }
+    const int is_prefix = !strncmp(p, "@prefix", 7U) || !strncasecmp(p, "PREFIX", 6U);
+    if (!is_prefix) {
+      if (*p == '\n' || *p == '\r' || *p == '#' || !*p || !strncmp(p, "@base", 5U) ||
+          !strncasecmp(p, "BASE", 4U)) {
+        continue;
+      }
+      break;
+    }
+    p += *p == '@' ? 7 : 6;
+    while (*p == ' ' || *p == '\t') {
+      ++p;
+    }
+    char* const name  = p;
+    char* const colon = strchr(p, ':');
+    char* const open  = colon ? strchr(colon, '<') : NULL;
+    char* const close = open ? strchr(open, '>') : NULL;
+    if (!close) {
+      continue;
+    }
+    *colon = '\0';
+    *close = '\0';
+    (void)aseankg_diff_add_prefix(diff, name, open + 1);
+  }
+  fclose(in);
+}
+
 int
 cli_diff(const CliArgs* const args)
 {
   const char* const       format  = args->format ? args->format : "text";
-  const AseankgDiffFormat kinds[] = { ASEANKG_DIFF_TEXT, ASEANKG_DIFF_RDF_PATCH, ASEANKG_DIFF_SPARQL_UPDATE };
-  const char* const       names[] = { "text", "rdf-patch", "sparql-update" };
+  const AseankgDiffFormat kinds[] = { ASEANKG_DIFF_TEXT, ASEANKG_DIFF_PRETTY, ASEANKG_DIFF_JSON,
+                                      ASEANKG_DIFF_RDF_PATCH, ASEANKG_DIFF_SPARQL_UPDATE };
+  const char* const       names[] = { "text", "pretty", "json", "rdf-patch", "sparql-update" };
   size_t                  kind    = 0U;
-  while (kind < 2U && strcmp(format, names[kind])) {
+  while (kind < 4U && strcmp(format, names[kind])) {
     ++kind;
   }
-  const char* const* const files = args->operands.items;
+  if (args->stat && args->format) {
+    return cli_usage_error("--stat and --format are alternatives; give one", NULL);
+  }
+  /* git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE. */
+  const size_t want = args->git ? 7U : 2U;
+  if (args->operands.count != want) {
+    return cli_usage_error(args->git
+                             ? "diff --git takes git's seven arguments: PATH OLD-FILE OLD-HEX OLD-MODE "
+                               "NEW-FILE NEW-HEX NEW-MODE"
+                             : "diff takes two operands: OLD NEW",
+                           NULL);
+  }
+  const char* const* const items    = args->operands.items;
+  const char* const        files[2] = { args->git ? items[1] : items[0], args->git ? items[4] : items[1] };
+  const char* const        syntax   = args->syntax ? args->syntax
+                                      : args->git  ? aseankg_syntax_from_path(items[0])
+                                                   : NULL;
+  if (args->git && !syntax) {
+    return cli_usage_error("diff --git: no RDF syntax for the file name (give --input): ", items[0]);
+  }
   if (!strcmp(files[0], "-") && !strcmp(files[1], "-")) {
     return cli_usage_error("only one input can be standard input", NULL);
   }
@@ -61,31 +180,81 @@ cli_diff(const CliArgs* const args)
   QuadVector    sides[2];
   memset(sides, 0, sizeof(sides));
   aseankg_error_clear(&error);
+  if (!graph) {
+    fputs("aseankg: out of memory\n", stderr);
+    return CLI_EXIT_USAGE;
+  }
 
-  const int     progress = wants_progress(args);
-  AseankgStatus st       = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  /* The selection: predicates left out, graphs kept. */
+  const size_t         n_ids = args->ignore_predicates.count + args->only_graphs.count + 1U;
+  AseankgTermId* const ids   = (AseankgTermId*)calloc(n_ids, sizeof(AseankgTermId));
+  AseankgDiffOptions   select;
+  memset(&select, 0, sizeof(select));
+  int usage = ids ? 0 : CLI_EXIT_USAGE;
+  for (size_t i = 0U; !usage && i < args->ignore_predicates.count; ++i) {
+    ids[i] = option_iri(graph, "--ignore-predicate", args->ignore_predicates.items[i]);
+    usage  = ids[i] ? 0 : CLI_EXIT_USAGE;
+  }
+  AseankgTermId* const graphs = ids ? ids + args->ignore_predicates.count : NULL;
+  for (size_t i = 0U; !usage && i < args->only_graphs.count; ++i) {
+    const char* const name = args->only_graphs.items[i];
+    graphs[i]              = strcmp(name, "default") ? option_iri(graph, "--only-graph", name) : 0U;
+    usage                  = strcmp(name, "default") && !graphs[i] ? CLI_EXIT_USAGE : 0;
+  }
+  if (usage) {
+    free(ids);
+    aseankg_graph_free(graph);
+    return usage;
+  }
+  select.ignore_predicates   = ids;
+  select.n_ignore_predicates = args->ignore_predicates.count;
+  select.graphs              = args->only_graphs.count ? graphs : NULL;
+  select.n_graphs            = args->only_graphs.count;
+
+  const int     progress = !args->git && wants_progress(args);
+  AseankgStatus st       = ASEANKG_SUCCESS;
   for (size_t s = 0U; s < 2U && !st; ++s) {
+    if (args->git && !strcmp(files[s], "/dev/null")) {
+      continue; /* an added or deleted file: that side is empty */
+    }
     const AseankgReadOptions read = { 0, s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX, append_quad,
                                       &sides[s] };
     sides[s].progress             = progress ? files[s] : NULL;
-    st                            = aseankg_read_path(graph, files[s], args->syntax, &read, &error);
+    st                            = aseankg_read_path(graph, files[s], syntax, &read, &error);
   }
   if (progress) {
     cli_show_progress("matching blank nodes: %zu statements", sides[0].list.count + sides[1].list.count);
   }
   st = st ? st
-          : aseankg_diff_compute(&diff, graph, sides[0].list.quads, sides[0].list.count, sides[1].list.quads,
-                                 sides[1].list.count, &error);
+          : aseankg_diff_compute_with(&diff, graph, sides[0].list.quads, sides[0].list.count,
+                                      sides[1].list.quads, sides[1].list.count, &select, &error);
   if (!st && args->graph) {
     if ((st = aseankg_diff_set_graph(diff, args->graph))) {
       aseankg_error_set(&error, st, "--graph", 0U, 0U, "<%s> is not an absolute IRI of allowed characters",
                         args->graph);
     }
   }
-  if (!st) {
-    st = aseankg_diff_write(diff, stdout, kinds[kind]);
+  for (size_t s = 0U; !st && s < 2U; ++s) {
+    add_file_prefixes(diff, files[1U - s], syntax ? syntax : aseankg_syntax_from_path(files[1U - s]));
+  }
+  const int changed = diff && (aseankg_diff_removed(diff) || aseankg_diff_added(diff));
+  if (!st && (!args->git || changed)) {
+    const AseankgDiffFormat chosen = args->stat ? ASEANKG_DIFF_STAT : kinds[kind];
+    const int               color  = chosen != ASEANKG_DIFF_JSON && chosen != ASEANKG_DIFF_RDF_PATCH &&
+                      chosen != ASEANKG_DIFF_SPARQL_UPDATE && wants_color(args);
+    const AseankgDiffWriteOptions write = { chosen, color };
+    if (args->git) { /* git prints nothing of its own for an external diff: name the file */
+      printf("%srdf diff a/%s b/%s%s\n", color ? "\033[1m" : "", items[0], items[0], color ? "\033[m" : "");
+    }
+    st = aseankg_diff_write_with(diff, stdout, &write);
+    if (!st && fflush(stdout)) {
+      st = ASEANKG_ERR_IO;
+    }
     if (st) {
-      aseankg_error_set(&error, st, "<stdout>", 0U, 0U, "write error");
+      aseankg_error_set(&error, st, st == ASEANKG_ERR_DATA ? files[0] : "<stdout>", 0U, 0U, "%s",
+                        st == ASEANKG_ERR_DATA ? "a change is in a graph named by a blank node, which "
+                                                 "SPARQL Update cannot name (use text or rdf-patch)"
+                                               : "write error");
     }
   }
 
@@ -96,10 +265,13 @@ cli_diff(const CliArgs* const args)
   if (st) {
     cli_print_error(&error);
   } else {
-    fprintf(stderr, "%zu removed, %zu added\n", aseankg_diff_removed(diff), aseankg_diff_added(diff));
-    exit_code = aseankg_diff_removed(diff) || aseankg_diff_added(diff) ? 1 : 0;
+    if (!args->git) {
+      fprintf(stderr, "%zu removed, %zu added\n", aseankg_diff_removed(diff), aseankg_diff_added(diff));
+    }
+    exit_code = changed && !args->git ? 1 : 0; /* git stops at a driver that exits non-zero */
   }
   aseankg_diff_free(diff);
+  free(ids);
   aseankg_quad_list_release(&sides[0].list);
   aseankg_quad_list_release(&sides[1].list);
   aseankg_graph_free(graph);

@@ -23,7 +23,8 @@ cli_patch(const CliArgs* const args)
     if (!stream) {
       st = error.status;
     } else {
-      st = aseankg_patch_apply(graph, stream, files[1], &error);
+      const AseankgPatchOptions options = { args->reverse };
+      st                                = aseankg_patch_apply_with(graph, stream, files[1], &options, &error);
       if (!is_stdin) {
         fclose(stream);
       }

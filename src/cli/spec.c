@@ -11,15 +11,15 @@
 
 #define RDF_SYNTAXES "ntriples nquads turtle trig rdfxml"
 #define EXPORT_FORMATS "turtle ntriples nquads jsonld dot html"
-#define DIFF_FORMATS "text rdf-patch sparql-update"
+#define DIFF_FORMATS "text pretty json rdf-patch sparql-update"
 #define RESULT_FORMATS "table csv tsv json xml ntriples"
 
 const CliCommand cli_commands[] = {
   { "export", CLI_EXPORT, "", 0U, 0U, "write the graph (Turtle by default)", cli_export },
   { "check", CLI_CHECK, "", 0U, 0U, "validate the data and the text; write nothing", cli_check },
-  { "diff", CLI_DIFF, "OLD NEW", 2U, 2U, "show what changed between two graphs, blank nodes matched",
+  { "diff", CLI_DIFF, "OLD NEW", 2U, 7U, "show what changed between two graphs, blank nodes matched",
     cli_diff },
-  { "patch", CLI_PATCH, "GRAPH PATCH", 2U, 2U, "apply an RDF Patch to a graph", cli_patch },
+  { "patch", CLI_PATCH, "GRAPH PATCH", 2U, 2U, "apply (or with --reverse undo) an RDF Patch", cli_patch },
   { "canon", CLI_CANON, "INPUT", 1U, 1U, "write the RDFC-1.0 canonical N-Quads of a dataset", cli_canon },
   { "load", CLI_LOAD, "FILE...", 1U, SIZE_MAX, "load graphs into the embedded store or a SPARQL server",
     cli_load },
@@ -41,13 +41,46 @@ const CliOption cli_options[] = {
     "Graphviz picture of the entities of the first document) or *html* (a browsable page of its text). On a "
     "terminal, an export whose texts exceed a mebibyte shows its progress on standard error.",
     CLI_COMPLETE_WORDS, EXPORT_FORMATS, NULL },
-  { "format", 'f', "FORMAT", CLI_VALUE, FIELD(format), CLI_DIFF, "text (default), rdf-patch or sparql-update",
-    "*text* (default; one line per change, \"- \" or \"+ \" and the quad, sorted), *rdf-patch* (applies to "
-    "OLD "
-    "as written) or *sparql-update* (DELETE DATA and INSERT DATA for quads without blank nodes; changes to "
-    "blank nodes as one DELETE/INSERT whose WHERE matches their whole blank-node components in OLD, LIMIT "
-    "1).",
+  { "format", 'f', "FORMAT", CLI_VALUE, FIELD(format), CLI_DIFF,
+    "text (default), pretty, json, rdf-patch or sparql-update",
+    "*text* (default; one line per change, \"- \" or \"+ \" and the quad, sorted), *pretty* (grouped by "
+    "subject, each introduced by its rdfs:label or skos:prefLabel, prefixed names, removed and added values "
+    "side by side), *json* (removed and added quads with RDF/JS term objects: termType, value, language, "
+    "datatype), *rdf-patch* (applies to OLD as written) or *sparql-update* (DELETE DATA and INSERT DATA for "
+    "quads without blank nodes; changes to blank nodes as one DELETE/INSERT whose WHERE matches their whole "
+    "blank-node components in OLD, LIMIT 1).",
     CLI_COMPLETE_WORDS, DIFF_FORMATS, NULL },
+  { "stat", '\0', NULL, CLI_FLAG, FIELD(stat), CLI_DIFF,
+    "counts of removed and added quads by predicate and by\nsubject type, instead of the changes",
+    "Instead of the changes, write two tables of counts of removed and added quads: by predicate, and by "
+    "the rdf:type of their subject.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "color", '\0', "WHEN", CLI_VALUE, FIELD(color), CLI_DIFF,
+    "colour the output: auto (default), always or never",
+    "Colour removed (red) and added (green) values: *auto* (default: when standard output is a terminal or "
+    "git's pager), *always* or *never*.",
+    CLI_COMPLETE_WORDS, "auto always never", NULL },
+  { "ignore-predicate", '\0', "IRI", CLI_LIST, FIELD(ignore_predicates), CLI_DIFF,
+    "leave quads with this predicate out (repeatable)",
+    "Leave quads with predicate IRI out of the comparison, on both sides and in every format (may be "
+    "repeated).",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "only-graph", '\0', "IRI", CLI_LIST, FIELD(only_graphs), CLI_DIFF,
+    "compare only this named graph ('default': the default\ngraph; repeatable)",
+    "Compare only the quads of named graph IRI (*default* for the default graph; may be repeated), in every "
+    "format. Not to be confused with *--graph*, which names the graph a *sparql-update* changes.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "git", '\0', NULL, CLI_FLAG, FIELD(git), CLI_DIFF, "act as git's diff driver: take its seven arguments",
+    "Act as a git external diff driver: the operands are git's seven (PATH OLD-FILE OLD-HEX OLD-MODE "
+    "NEW-FILE NEW-HEX NEW-MODE; a file may be /dev/null), the syntax comes from PATH, nothing is written "
+    "when the graphs are the same, and the exit status is 0 unless there is trouble. Set up with "
+    "*.gitattributes* \"*.ttl diff=rdf\" and *git config diff.rdf.command 'aseankg diff --git'*.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "reverse", 'R', NULL, CLI_FLAG, FIELD(reverse), CLI_PATCH,
+    "undo the patch: its rows last to first, A and D swapped",
+    "Undo the patch: apply its committed transactions last to first, each row's A and D swapped, so that "
+    "patching the result of a patch with *--reverse* gives back the graph before it.",
+    CLI_COMPLETE_NONE, NULL, NULL },
   { "output", 'o', "FILE", CLI_VALUE, FIELD(output), CLI_EXPORT | CLI_PATCH | CLI_CANON,
     "write to FILE (default or '-': standard output)",
     "Write to FILE (default, or *-*: standard output). A regular file is written beside itself and renamed "
