@@ -26,6 +26,8 @@ static const char usage_text[] =
   "  diff OLD NEW        show what changed between two graphs, blank nodes matched\n"
   "  patch GRAPH PATCH   apply an RDF Patch to a graph\n"
   "  canon INPUT         write the RDFC-1.0 canonical N-Quads of a dataset\n"
+  "  fmt FILE            rewrite RDF as deterministic pretty Turtle (TriG for datasets)\n"
+  "  merge BASE OURS THEIRS  three-way merge of graphs (exit 0 clean, 1 conflicts)\n"
   "  load FILE...        load graphs into the embedded SPARQL store\n"
   "  query QUERY|@FILE   run a SPARQL query on the store or an endpoint\n"
   "  update FILE|-       send a SPARQL Update to an endpoint\n"
@@ -46,7 +48,10 @@ static const char usage_text[] =
   "  -f, --format FORMAT  diff: text (default), rdf-patch or sparql-update\n"
   "  -i, --input SYNTAX   input syntax: ntriples, nquads, turtle, trig or rdfxml\n"
   "                       (default: from the file extension; Turtle for '-')\n"
-  "  -o, --output FILE    patch, canon: write to FILE (default: standard output)\n"
+  "  -o, --output FILE    patch, canon, fmt, merge: write to FILE (default: standard output)\n"
+  "  -f, --format FORMAT  fmt: turtle (default; TriG for datasets) or ntriples\n"
+  "                       (N-Quads for datasets)\n"
+  "      --in-place       fmt: rewrite FILE itself\n"
   "      --max-work N     canon, diff: bound on canonicalization steps\n"
   "      --hash NAME      canon: SHA256 (default) or SHA384\n"
   "\n"
@@ -93,6 +98,7 @@ typedef struct {
   const char* timeout;
   const char* connect_timeout;
   int         replace;
+  int         in_place;
   const char* files[64];
   int         n_files;
 } Options;
@@ -188,6 +194,13 @@ parse_options(const int argc, char** const argv, Options* const options, const i
       options->replace = 1;
       continue;
     }
+    if (!strcmp(argv[i], "--in-place")) {
+      if (!option_allowed(allowed, "--in-place")) {
+        return usage_error("this command takes no --in-place", NULL);
+      }
+      options->in_place = 1;
+      continue;
+    }
     if (argv[i][0] != '-' || !strcmp(argv[i], "-")) {
       if (options->n_files == max_files) {
         return usage_error("unexpected argument: ", argv[i]);
@@ -210,9 +223,10 @@ parse_options(const int argc, char** const argv, Options* const options, const i
     *(const char**)(void*)((char*)options + table[t].offset) = value;
   }
   if (options->n_files < min_files || options->n_files > max_files) {
-    return usage_error(min_files == 2 ? "expected two files"
-                       : min_files    ? "expected a file"
-                                      : "unexpected argument",
+    return usage_error(min_files == 3   ? "expected three files"
+                       : min_files == 2 ? "expected two files"
+                       : min_files      ? "expected a file"
+                                        : "unexpected argument",
                        NULL);
   }
   if (options->syntax && !aseankg_syntax_is_known(options->syntax)) {
@@ -531,6 +545,46 @@ run_canon(const Options* const options)
   return st ? report(&error) : 0;
 }
 
+/* --- fmt and merge ---------------------------------------------------------------- */
+
+static int
+run_fmt(const Options* const options)
+{
+  const char* const format = options->format ? options->format : "turtle";
+  const int         lines  = !strcmp(format, "ntriples") || !strcmp(format, "nquads");
+  if (!lines && strcmp(format, "turtle") && strcmp(format, "trig")) {
+    return usage_error("unknown fmt format: ", format);
+  }
+  if (options->in_place && (options->output || !strcmp(options->files[0], "-"))) {
+    return usage_error("--in-place rewrites a named FILE and takes no --output", NULL);
+  }
+
+  AseankgError      error;
+  AseankgGraph*     graph    = aseankg_graph_new();
+  AseankgPrefixList prefixes = { NULL, 0U, 0U };
+  AseankgOutput     output;
+  memset(&output, 0, sizeof(output));
+  aseankg_error_clear(&error);
+  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st =
+    st ? st : aseankg_read_path_prefixes(graph, options->files[0], options->syntax, NULL, &prefixes, &error);
+  st =
+    st ? st : aseankg_output_open(&output, options->in_place ? options->files[0] : options->output, &error);
+  if (!st) {
+    st = aseankg_fmt_write_graph(graph, output.stream, lines ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE,
+                                 prefixes.prefixes, prefixes.count, &error);
+    if (st == ASEANKG_ERR_IO) {
+      aseankg_error_clear(&error);
+      aseankg_error_set(&error, st, output.path ? output.path : "<stdout>", 0U, 0U, "write error");
+    }
+  }
+  st = st ? st : aseankg_output_commit(&output, &error);
+  aseankg_output_abort(&output);
+  aseankg_prefix_list_release(&prefixes);
+  aseankg_graph_free(graph);
+  return st ? report(&error) : 0;
+}
+
 /* --- load and query ------------------------------------------------------------------ */
 
 static AseankgStatus
@@ -798,6 +852,7 @@ main(const int argc, char** const argv)
     { "load", 1, 64, "--store --graph --input --endpoint --replace --timeout --connect-timeout" },
     { "query", 1, 1, "--store --endpoint --results --timeout --connect-timeout" },
     { "update", 1, 1, "--endpoint --timeout --connect-timeout" },
+    { "fmt", 1, 1, "--input --output --format --in-place" },
   };
   size_t c = 0U;
   while (c < sizeof(commands) / sizeof(commands[0]) && strcmp(argv[1], commands[c].name)) {
@@ -842,8 +897,11 @@ main(const int argc, char** const argv)
       case 6:
         exit_code = run_query(&options);
         break;
-      default:
+      case 7:
         exit_code = run_update(&options);
+        break;
+      default:
+        exit_code = run_fmt(&options);
         break;
     }
   }

@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "aseankg/reader.h"
 
+#include "array.h"
 #include "buffer.h"
 
 #include <raptor2.h>
@@ -63,6 +64,7 @@ typedef struct {
   AseankgError*             error;
   const char*               path;
   raptor_parser*            parser;
+  AseankgPrefixList*        prefixes; /* NULL: declarations are not wanted */
   AseankgBuffer             label;
   AseankgStatus             status;
 } RaptorReader;
@@ -148,16 +150,58 @@ handle_log(void* const user_data, raptor_log_message* const message)
   reader->status = ASEANKG_ERR_SYNTAX;
 }
 
+void
+aseankg_prefix_list_release(AseankgPrefixList* const list)
+{
+  if (list) {
+    for (size_t i = 0U; i < list->count; ++i) {
+      free((char*)list->prefixes[i].name);
+      free((char*)list->prefixes[i].namespace_iri);
+    }
+    free(list->prefixes);
+    memset(list, 0, sizeof(*list));
+  }
+}
+
+static void
+handle_namespace(void* const user_data, raptor_namespace* const ns)
+{
+  RaptorReader* const reader = (RaptorReader*)user_data;
+  raptor_uri* const   uri    = raptor_namespace_get_uri(ns);
+  if (reader->status || !uri) {
+    return;
+  }
+  const unsigned char* const name = raptor_namespace_get_prefix(ns);
+  AseankgPrefixList* const   list = reader->prefixes;
+  char* const                copy = strdup(name ? (const char*)name : "");
+  char* const                iri  = strdup((const char*)raptor_uri_as_string(uri));
+  AseankgStatus              st   = copy && iri ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st                              = st ? st
+                                       : aseankg_array_reserve((void**)&list->prefixes, &list->capacity, list->count + 1U,
+                                                               sizeof(AseankgPrefix));
+  if (st) {
+    free(copy);
+    free(iri);
+    reader->status = aseankg_error_set(reader->error, st, reader->path, 0U, 0U, "out of memory");
+    raptor_parser_parse_abort(reader->parser);
+    return;
+  }
+  const AseankgPrefix prefix    = { copy, iri };
+  list->prefixes[list->count++] = prefix;
+}
+
 static AseankgStatus
 read_with_raptor(AseankgGraph* const graph, FILE* const stream, const char* const path,
-                 const char* const syntax, const AseankgReadOptions* const options, AseankgError* const error)
+                 const char* const syntax, const AseankgReadOptions* const options,
+                 AseankgPrefixList* const prefixes, AseankgError* const error)
 {
   RaptorReader reader;
   memset(&reader, 0, sizeof(reader));
-  reader.graph   = graph;
-  reader.options = options;
-  reader.error   = error;
-  reader.path    = path;
+  reader.prefixes = prefixes;
+  reader.graph    = graph;
+  reader.options  = options;
+  reader.error    = error;
+  reader.path     = path;
 
   raptor_world* const world    = raptor_new_world();
   unsigned char*      base_str = NULL;
@@ -172,6 +216,9 @@ read_with_raptor(AseankgGraph* const graph, FILE* const stream, const char* cons
 
   raptor_world_set_log_handler(world, &reader, handle_log);
   raptor_parser_set_statement_handler(reader.parser, &reader, handle_statement);
+  if (prefixes) {
+    raptor_parser_set_namespace_handler(reader.parser, &reader, handle_namespace);
+  }
   if (raptor_parser_parse_file_stream(reader.parser, stream, path, base) && !reader.status) {
     reader.status = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, path, 0U, 0U, "cannot parse as %s", syntax);
   }
@@ -187,8 +234,16 @@ cleanup:
 }
 
 AseankgStatus
-aseankg_read_path(AseankgGraph* const graph, const char* const path, const char* syntax,
+aseankg_read_path(AseankgGraph* const graph, const char* const path, const char* const syntax,
                   const AseankgReadOptions* const options, AseankgError* const error)
+{
+  return aseankg_read_path_prefixes(graph, path, syntax, options, NULL, error);
+}
+
+AseankgStatus
+aseankg_read_path_prefixes(AseankgGraph* const graph, const char* const path, const char* syntax,
+                           const AseankgReadOptions* const options, AseankgPrefixList* const prefixes,
+                           AseankgError* const error)
 {
   const int is_stdin = !strcmp(path, "-");
   if (!syntax) {
@@ -215,7 +270,7 @@ aseankg_read_path(AseankgGraph* const graph, const char* const path, const char*
   if (!strcmp(syntax, "ntriples") || !strcmp(syntax, "nquads")) {
     st = aseankg_ntriples_read_with(graph, stream, path, &chosen, error);
   } else {
-    st = read_with_raptor(graph, stream, path, syntax, &chosen, error);
+    st = read_with_raptor(graph, stream, path, syntax, &chosen, prefixes, error);
   }
   if (!is_stdin) {
     fclose(stream);

@@ -6,6 +6,7 @@
 #include "aseankg/diff.h"
 #include "aseankg/dot.h"
 #include "aseankg/export.h"
+#include "aseankg/fmt.h"
 #include "aseankg/graph.h"
 #include "aseankg/html.h"
 #include "aseankg/ntriples.h"
