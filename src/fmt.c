@@ -7,6 +7,7 @@
 #include "hash.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,12 +87,9 @@ node_of(const AseankgFmt* const fmt, const AseankgTermId id)
 static AseankgTermId
 lookup_iri(const AseankgGraph* const graph, const char* const iri)
 {
-  char         key[128];
-  const size_t n = strlen(iri);
-  key[0]         = '<';
-  memcpy(key + 1, iri, n);
-  key[n + 1U] = '>';
-  return aseankg_graph_lookup(graph, key, n + 2U);
+  char      key[128];
+  const int n = snprintf(key, sizeof(key), "<%s>", iri);
+  return n > 0 && (size_t)n < sizeof(key) ? aseankg_graph_lookup(graph, key, (size_t)n) : 0U;
 }
 
 /* A conservative PN_LOCAL: ASCII letters, digits, '_' and '-', not starting with '-'. */
@@ -1039,7 +1037,7 @@ render_list(AseankgFmt* const fmt, AseankgBuffer* const out, const Node* const h
   }
   const int one_line = scratch.length + m <= LIST_LINE && (!scratch.data || !strchr(scratch.data, '\n'));
   st                 = st ? st : aseankg_buffer_append(out, one_line ? "(" : "(\n", one_line ? 1U : 2U);
-  for (size_t i = 0U; i < m && !st; ++i) {
+  for (size_t i = 0U; i < m && !st && scratch.data; ++i) { /* every item renders as some text */
     st = one_line ? aseankg_buffer_append_byte(out, ' ') : append_spaces(out, indent + 4U);
     st = st ? st : aseankg_buffer_append(out, scratch.data + offsets[i], offsets[i + 1U] - offsets[i]);
     st = st || one_line ? st : aseankg_buffer_append_byte(out, '\n');
@@ -1453,7 +1451,7 @@ aseankg_fmt_new(AseankgFmt** const fmt_out, const AseankgGraph* const graph,
                 const AseankgFmtOptions* const options, AseankgError* const error)
 {
   if (!fmt_out || !graph) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "fmt", 0U, 0U, "no graph to format");
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, fmt_out ? "graph" : "fmt", "is NULL");
   }
   *fmt_out = NULL;
   AseankgFmtOptions chosen;
@@ -1463,7 +1461,7 @@ aseankg_fmt_new(AseankgFmt** const fmt_out, const AseankgGraph* const graph,
   }
   AseankgFmt* const fmt = (AseankgFmt*)calloc(1U, sizeof(AseankgFmt));
   if (!fmt) {
-    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, "fmt", 0U, 0U, "out of memory");
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_NOMEM, "graph", "out of memory");
   }
   fmt->graph                     = graph;
   fmt->syntax                    = chosen.syntax;
@@ -1481,19 +1479,20 @@ aseankg_fmt_new(AseankgFmt** const fmt_out, const AseankgGraph* const graph,
     fmt->quads && fmt->rank && fmt->node_of && fmt->prefix_of ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   st = st ? st : copy_prefixes(fmt, chosen.prefixes, chosen.prefixes ? chosen.n_prefixes : 0U);
   if (st) {
-    aseankg_error_set(error, st, "fmt", 0U, 0U, "out of memory");
+    aseankg_error_set_parameter(error, st, "graph", "out of memory");
   }
   for (size_t i = 0U; i < fmt->n && !st; ++i) {
     fmt->quads[i] = quads[i];
     if (!is_valid_quad(fmt, &quads[i])) {
-      st = aseankg_error_set(error, ASEANKG_ERR_USAGE, "fmt", 0U, 0U, "statement %zu holds no term", i + 1U);
+      st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "options->quads",
+                                       "statement %zu holds no term", i + 1U);
     }
     fmt->has_graphs |= quads[i].graph != 0U;
   }
   for (size_t i = 0U; i < fmt->n_extra && !st; ++i) {
     if (!is_valid_quad(fmt, &fmt->extra[i])) {
-      st = aseankg_error_set(error, ASEANKG_ERR_USAGE, "fmt", 0U, 0U, "extra statement %zu holds no term",
-                             i + 1U);
+      st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "options->extra",
+                                       "statement %zu holds no term", i + 1U);
     }
     fmt->has_graphs |= fmt->extra[i].graph != 0U;
   }
@@ -1514,7 +1513,7 @@ aseankg_fmt_new(AseankgFmt** const fmt_out, const AseankgGraph* const graph,
     st = st ? st : plan_inline(fmt);
     st = st ? st : assign_labels(fmt);
     if (st) {
-      aseankg_error_set(error, st, "fmt", 0U, 0U, "out of memory");
+      aseankg_error_set_parameter(error, st, "graph", "out of memory");
     }
   }
   if (st) {
@@ -1538,7 +1537,7 @@ aseankg_fmt_write_graph(const AseankgGraph* const graph, FILE* const stream, con
   AseankgFmt*   fmt  = NULL;
   AseankgStatus st   = aseankg_fmt_new(&fmt, graph, &options, error);
   if (!st && (st = aseankg_fmt_write(fmt, stream))) {
-    aseankg_error_set(error, st, "fmt", 0U, 0U, st == ASEANKG_ERR_IO ? "write error" : "cannot write");
+    aseankg_error_set_parameter(error, st, "stream", st == ASEANKG_ERR_IO ? "write error" : "out of memory");
   }
   aseankg_fmt_free(fmt);
   return st;

@@ -3,6 +3,8 @@
 #ifndef ASEANKG_FMT_H
 #define ASEANKG_FMT_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 #include "aseankg/turtle.h"
@@ -76,15 +78,15 @@ typedef struct AseankgFmtImpl AseankgFmt;
    caller owns `*fmt`. Returns ASEANKG_ERR_USAGE for a NULL argument or a
    quad holding no term, ASEANKG_ERR_NOMEM; `error` (may be NULL) says why.
 */
-AseankgStatus aseankg_fmt_new(AseankgFmt** fmt, const AseankgGraph* graph, const AseankgFmtOptions* options,
-                              AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_fmt_new(AseankgFmt** fmt, const AseankgGraph* graph,
+                                          const AseankgFmtOptions* options, AseankgError* error);
 
 /**
    Write the whole document (prefixes, then the blocks) to `stream`.
    Returns ASEANKG_ERR_NOMEM, or ASEANKG_ERR_IO if the stream reports an
    error; nothing is flushed or closed.
 */
-AseankgStatus aseankg_fmt_write(AseankgFmt* fmt, FILE* stream);
+ASEANKG_API AseankgStatus aseankg_fmt_write(AseankgFmt* fmt, FILE* stream);
 
 /**
    Write one statement as a line of the document's syntax, terms spelt as in
@@ -93,24 +95,25 @@ AseankgStatus aseankg_fmt_write(AseankgFmt* fmt, FILE* stream);
    labelled (any quad of `options->extra` qualifies); ASEANKG_ERR_USAGE
    otherwise. ASEANKG_ERR_IO if the stream reports an error.
 */
-AseankgStatus aseankg_fmt_write_statement(AseankgFmt* fmt, FILE* stream, const AseankgQuad* quad);
+ASEANKG_API AseankgStatus aseankg_fmt_write_statement(AseankgFmt* fmt, FILE* stream, const AseankgQuad* quad);
 
 /**
    The label (without "_:") the document gives blank node `term`, or NULL if
    the node is written inline or `term` is no blank node of the dataset. The
    string belongs to `fmt`.
 */
-const char* aseankg_fmt_label(const AseankgFmt* fmt, AseankgTermId term);
+ASEANKG_API const char* aseankg_fmt_label(const AseankgFmt* fmt, AseankgTermId term);
 
 /** Free a plan. Safe on NULL. */
-void aseankg_fmt_free(AseankgFmt* fmt);
+ASEANKG_API void aseankg_fmt_free(AseankgFmt* fmt);
 
 /**
    Plan, write and free in one call: the graph's own quads in `syntax` with
    the candidate `prefixes` (see aseankg_fmt_new()).
 */
-AseankgStatus aseankg_fmt_write_graph(const AseankgGraph* graph, FILE* stream, AseankgFmtSyntax syntax,
-                                      const AseankgPrefix* prefixes, size_t n_prefixes, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_fmt_write_graph(const AseankgGraph* graph, FILE* stream,
+                                                  AseankgFmtSyntax syntax, const AseankgPrefix* prefixes,
+                                                  size_t n_prefixes, AseankgError* error);
 
 #ifdef __cplusplus
 }

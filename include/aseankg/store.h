@@ -2,6 +2,8 @@
 #ifndef ASEANKG_STORE_H
 #define ASEANKG_STORE_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -19,7 +21,7 @@ typedef struct AseankgStoreImpl AseankgStore;
    $XDG_DATA_HOME/aseankg/store, else ~/.local/share/aseankg/store.
    Returns `path`, or NULL if it does not fit or no home is known.
 */
-char* aseankg_store_default_path(char* path, size_t size);
+ASEANKG_API char* aseankg_store_default_path(char* path, size_t size);
 
 /**
    Open the store in directory `path`, creating it if needed. The store keeps
@@ -27,10 +29,10 @@ char* aseankg_store_default_path(char* path, size_t size);
    them; loading rewrites only the graph loaded, atomically. On success the
    caller owns `*store`.
 */
-AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgError* error);
 
 /** Close a store. Safe on NULL. */
-void aseankg_store_free(AseankgStore* store);
+ASEANKG_API void aseankg_store_free(AseankgStore* store);
 
 /**
    Make the named graph `graph_iri` hold exactly the triples of `graph`
@@ -40,12 +42,12 @@ void aseankg_store_free(AseankgStore* store);
    of the graphs, without GRAPH patterns: librdf's balanced-tree storage,
    chosen for speed, keeps no contexts.
 */
-AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri, AseankgGraph* graph,
-                                 AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri, AseankgGraph* graph,
+                                             AseankgError* error);
 
 /** Number of named graphs and of triples in all of them. */
-size_t aseankg_store_graphs(const AseankgStore* store);
-size_t aseankg_store_triples(const AseankgStore* store);
+ASEANKG_API size_t aseankg_store_graphs(const AseankgStore* store);
+ASEANKG_API size_t aseankg_store_triples(const AseankgStore* store);
 
 /**
    Run a SPARQL 1.1 SELECT, ASK or CONSTRUCT query over the union of the
@@ -54,8 +56,8 @@ size_t aseankg_store_triples(const AseankgStore* store);
    SPARQL results formats). CONSTRUCT results are written as Turtle for
    "table" and as N-Triples otherwise ("ntriples" asks for that alone).
 */
-AseankgStatus aseankg_store_query(AseankgStore* store, const char* query, const char* format, FILE* stream,
-                                  AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* query, const char* format,
+                                              FILE* stream, AseankgError* error);
 
 #ifdef __cplusplus
 }
