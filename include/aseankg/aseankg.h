@@ -11,6 +11,7 @@
 #include "aseankg/fmt.h"
 #include "aseankg/graph.h"
 #include "aseankg/html.h"
+#include "aseankg/merge.h"
 #include "aseankg/ntriples.h"
 #include "aseankg/ontology.h"
 #include "aseankg/output.h"

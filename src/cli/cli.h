@@ -23,6 +23,7 @@ typedef enum {
   CLI_QUERY  = 1U << 6U,
   CLI_UPDATE = 1U << 7U,
   CLI_FMT    = 1U << 8U,
+  CLI_MERGE  = 1U << 9U,
 } CliCommandId;
 
 /* Repeated values of one option, in command-line order; items point into argv. */
@@ -165,5 +166,6 @@ int cli_load(const CliArgs* args);
 int cli_query(const CliArgs* args);
 int cli_update(const CliArgs* args);
 int cli_fmt(const CliArgs* args);
+int cli_merge(const CliArgs* args);
 
 #endif /* ASEANKG_CLI_H */
