@@ -55,7 +55,7 @@ struct AseankgFmtImpl {
   unsigned char*      used;      /* by prefix */
   uint32_t*           prefix_of; /* by term: 0 unknown, else 1 + prefix index (n_prefixes: none) */
   size_t              n_terms;
-  uint32_t*           rank;    /* by term: position in key order, from 1 */
+  uint32_t*           rank;    /* by term in subject, predicate or graph position: key order, from 1 */
   uint32_t*           node_of; /* by term: blank-node index, or NONE */
   Node*               nodes;
   size_t              n_nodes;
@@ -255,85 +255,122 @@ compare_keyed(const void* const a, const void* const b)
   return cmp ? cmp : (x->length > y->length) - (x->length < y->length);
 }
 
-/* Quads of ranks: graph, subject, predicate, object. */
+/* A quad of one subject's bucket with what orders it: graph and predicate ranks, then the object's key. */
+typedef struct {
+  AseankgTermId graph, predicate;
+  const char*   key;
+  size_t        length;
+  AseankgQuad   quad;
+} BucketEntry;
+
 static int
-compare_ranked(const void* const a, const void* const b)
+compare_bucket_entries(const void* const a, const void* const b)
 {
-  const AseankgQuad* const x     = (const AseankgQuad*)a;
-  const AseankgQuad* const y     = (const AseankgQuad*)b;
-  const AseankgTermId      xs[4] = { x->graph, x->subject, x->predicate, x->object };
-  const AseankgTermId      ys[4] = { y->graph, y->subject, y->predicate, y->object };
-  for (unsigned i = 0U; i < 4U; ++i) {
-    if (xs[i] != ys[i]) {
-      return xs[i] < ys[i] ? -1 : 1;
-    }
+  const BucketEntry* const x = (const BucketEntry*)a;
+  const BucketEntry* const y = (const BucketEntry*)b;
+  if (x->graph != y->graph) {
+    return x->graph < y->graph ? -1 : 1;
   }
-  return 0;
+  if (x->predicate != y->predicate) {
+    return x->predicate < y->predicate ? -1 : 1;
+  }
+  const int cmp = memcmp(x->key, y->key, x->length < y->length ? x->length : y->length);
+  return cmp ? cmp : (x->length > y->length) - (x->length < y->length);
 }
 
-/* Rank every term by key, then sort the quads by ranks: subjects bucketed, graphs bucketed stably. */
+/* Rank the terms in subject, predicate or graph position (objects are compared by key only within one
+   subject and predicate, so the many literals are never sorted as a whole). */
+static AseankgStatus
+rank_terms(AseankgFmt* const fmt, size_t* const n_ranked)
+{
+  size_t n = 0U;
+  for (size_t i = 0U; i < fmt->n; ++i) {
+    const AseankgTermId ids[3] = { fmt->quads[i].subject, fmt->quads[i].predicate, fmt->quads[i].graph };
+    for (unsigned k = 0U; k < 3U; ++k) {
+      if (ids[k] && !fmt->rank[ids[k]]) {
+        fmt->rank[ids[k]] = 1U;
+        ++n;
+      }
+    }
+  }
+  KeyedTerm* const keyed = (KeyedTerm*)malloc((n + 1U) * sizeof(KeyedTerm));
+  if (!keyed) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  size_t m = 0U;
+  for (size_t id = 1U; id <= fmt->n_terms; ++id) {
+    if (fmt->rank[id]) {
+      const AseankgTerm* const term  = term_of(fmt, (AseankgTermId)id);
+      const KeyedTerm          entry = { term->key, term->key_length, (AseankgTermId)id };
+      keyed[m++]                     = entry;
+    }
+  }
+  qsort(keyed, m, sizeof(KeyedTerm), compare_keyed);
+  for (size_t r = 0U; r < m; ++r) {
+    fmt->rank[keyed[r].id] = (uint32_t)r + 1U;
+  }
+  free(keyed);
+  *n_ranked = m;
+  return ASEANKG_SUCCESS;
+}
+
+/* Sort the quads by graph, subject, predicate and object key: subjects bucketed by rank, each bucket
+   sorted, then graphs bucketed stably; duplicates dropped. */
 static AseankgStatus
 sort_quads(AseankgFmt* const fmt)
 {
-  const size_t     n_terms = fmt->n_terms;
-  KeyedTerm* const keyed   = (KeyedTerm*)malloc((n_terms + 1U) * sizeof(KeyedTerm));
-  uint32_t* const  start   = (uint32_t*)malloc((n_terms + 2U) * sizeof(uint32_t));
-  AseankgQuad*     sorted  = (AseankgQuad*)calloc(fmt->n + 1U, sizeof(AseankgQuad));
-  AseankgStatus    st      = keyed && start && sorted ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  if (!st) {
-    for (size_t id = 1U; id <= n_terms; ++id) {
-      const AseankgTerm* const term  = term_of(fmt, (AseankgTermId)id);
-      const KeyedTerm          entry = { term->key, term->key_length, (AseankgTermId)id };
-      keyed[id - 1U]                 = entry;
-    }
-    qsort(keyed, n_terms, sizeof(KeyedTerm), compare_keyed);
-    fmt->rank[0] = 0U;
-    for (size_t r = 1U; r <= n_terms; ++r) {
-      fmt->rank[keyed[r - 1U].id] = (uint32_t)r;
-    }
-
-    AseankgQuad* const q = fmt->quads;
+  size_t        n_ranked = 0U;
+  AseankgStatus st       = rank_terms(fmt, &n_ranked);
+  uint32_t*     start    = st ? NULL : (uint32_t*)calloc(n_ranked + 2U, sizeof(uint32_t));
+  AseankgQuad*  sorted   = st ? NULL : (AseankgQuad*)calloc(fmt->n + 1U, sizeof(AseankgQuad));
+  BucketEntry*  bucket   = NULL;
+  size_t        room     = 0U;
+  st                     = st ? st : (start && sorted ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
+  AseankgQuad* const q   = fmt->quads;
+  for (int pass = 0; pass < 2 && !st; ++pass) {
+    memset(start, 0, (n_ranked + 2U) * sizeof(uint32_t));
     for (size_t i = 0U; i < fmt->n; ++i) {
-      const AseankgQuad ranked = { fmt->rank[q[i].subject], fmt->rank[q[i].predicate], fmt->rank[q[i].object],
-                                   fmt->rank[q[i].graph] };
-      q[i]                     = ranked;
+      ++start[fmt->rank[pass ? q[i].graph : q[i].subject] + 1U];
     }
-    /* Bucket by subject, sort each bucket, then bucket stably by graph. */
-    for (int pass = 0; pass < 2; ++pass) {
-      memset(start, 0, (n_terms + 2U) * sizeof(uint32_t));
-      for (size_t i = 0U; i < fmt->n; ++i) {
-        ++start[(pass ? q[i].graph : q[i].subject) + 1U];
+    for (size_t r = 1U; r <= n_ranked + 1U; ++r) {
+      start[r] += start[r - 1U];
+    }
+    for (size_t i = 0U; i < fmt->n; ++i) {
+      sorted[start[fmt->rank[pass ? q[i].graph : q[i].subject]]++] = q[i];
+    }
+    for (size_t r = 1U, begin = start[0]; !pass && r <= n_ranked && !st; begin = start[r++]) {
+      const size_t count = start[r] - begin;
+      if (count < 2U) {
+        continue;
       }
-      for (size_t r = 1U; r <= n_terms + 1U; ++r) {
-        start[r] += start[r - 1U];
+      st = aseankg_array_reserve((void**)&bucket, &room, count, sizeof(BucketEntry));
+      for (size_t k = 0U; k < count && !st; ++k) {
+        const AseankgQuad        quad = sorted[begin + k];
+        const AseankgTerm* const o    = term_of(fmt, quad.object);
+        const BucketEntry entry = { fmt->rank[quad.graph], fmt->rank[quad.predicate], o->key, o->key_length,
+                                    quad };
+        bucket[k]               = entry;
       }
-      for (size_t i = 0U; i < fmt->n; ++i) {
-        sorted[start[pass ? q[i].graph : q[i].subject]++] = q[i];
-      }
-      if (!pass) {
-        for (size_t r = 1U, begin = 0U; r <= n_terms; begin = start[r++]) {
-          if (start[r] - begin > 1U) {
-            qsort(sorted + begin, start[r] - begin, sizeof(AseankgQuad), compare_ranked);
-          }
+      if (!st) {
+        qsort(bucket, count, sizeof(BucketEntry), compare_bucket_entries);
+        for (size_t k = 0U; k < count; ++k) {
+          sorted[begin + k] = bucket[k].quad;
         }
       }
+    }
+    if (!st) {
       memcpy(q, sorted, fmt->n * sizeof(AseankgQuad));
     }
-
-    size_t out = 0U;
-    for (size_t i = 0U; i < fmt->n; ++i) {
-      if (!out || compare_ranked(&q[i], &q[out - 1U])) {
-        q[out++] = q[i];
-      }
-    }
-    fmt->n = out;
-    for (size_t i = 0U; i < fmt->n; ++i) {
-      const AseankgQuad ids = { keyed[q[i].subject - 1U].id, keyed[q[i].predicate - 1U].id,
-                                keyed[q[i].object - 1U].id, q[i].graph ? keyed[q[i].graph - 1U].id : 0U };
-      q[i]                  = ids;
+  }
+  size_t out = 0U;
+  for (size_t i = 0U; i < fmt->n && !st; ++i) {
+    if (!out || q[i].subject != q[out - 1U].subject || q[i].predicate != q[out - 1U].predicate ||
+        q[i].object != q[out - 1U].object || q[i].graph != q[out - 1U].graph) {
+      q[out++] = q[i];
     }
   }
-  free(keyed);
+  fmt->n = st ? fmt->n : out;
+  free(bucket);
   free(start);
   free(sorted);
   return st;
@@ -732,8 +769,7 @@ check_nesting(AseankgFmt* const fmt, int* const changed)
       /* The cycle is walk, ref(walk), ...: label its node of least colour (then rank). */
       Node* best = walk;
       for (Node* c = node_of(fmt, walk->ref_subject); c && c != walk; c = node_of(fmt, c->ref_subject)) {
-        if (c->colour < best->colour ||
-            (c->colour == best->colour && fmt->rank[c->term] < fmt->rank[best->term])) {
+        if (c->colour < best->colour || (c->colour == best->colour && c->term < best->term)) {
           best = c;
         }
       }
@@ -799,8 +835,8 @@ assign_labels(AseankgFmt* const fmt)
     for (size_t k = 0U; k < fmt->n_nodes; ++k) {
       const Node* const node = &fmt->nodes[k];
       if (node->flags & LABELLED) {
-        const LabelKey key = { node->h_in, node->h_all, fmt->coloured ? node->colour : 0U,
-                               fmt->rank[node->term], (uint32_t)k };
+        const LabelKey key = { node->h_in, node->h_all, fmt->coloured ? node->colour : 0U, node->term,
+                               (uint32_t)k };
         keys[m++]          = key;
       }
     }
