@@ -30,7 +30,7 @@ measure() { # measure COMMAND...: best wall time and its peak RSS over $runs run
   echo "$best $rss $status"
 }
 
-echo "| triples per version | blank nodes | serdi reads the three (s) | aseankg merge (s) | ratio | aseankg peak RSS (MiB) | exit | merged triples |"
+echo "| triples per version | blank nodes | serdi reads the three (s) | aseankg merge (s) | ratio | aseankg peak RSS (MiB) | exit (1: conflicts) | output lines |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   blanks=$((n / 10))
