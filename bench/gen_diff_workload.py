@@ -2,7 +2,10 @@
 """Write two N-Triples files for the diff benchmark: OLD, and NEW = OLD with a share of triples
 changed, lines shuffled and blank nodes relabelled.
 
-usage: gen_diff_workload.py TRIPLES BLANK_NODES CHANGE_PERCENT OLD NEW [SEED]
+usage: gen_diff_workload.py TRIPLES BLANK_NODES CHANGE_PERCENT OLD NEW [SEED [THEIRS]]
+
+With THEIRS, also write a second edit of OLD (another share of triples changed, also shuffled and
+relabelled): the three versions of a merge, OLD as the base.
 """
 import random
 import sys
@@ -33,20 +36,26 @@ def main():
         i += 1
     triples = triples[:n_triples]
 
-    new = list(triples)
-    for k in rng.sample(range(len(new)), int(len(new) * change)):
-        s, p, o = new[k]
-        new[k] = (s, p, f'"changed {k}"')
+    def edited(tag):
+        new = list(triples)
+        for k in rng.sample(range(len(new)), int(len(new) * change)):
+            s, p, o = new[k]
+            new[k] = (s, p, f'"changed{tag} {k}"')
 
-    relabel = list(range(n_blanks))
-    rng.shuffle(relabel)
+        relabel = list(range(n_blanks))
+        rng.shuffle(relabel)
 
-    def rename(term):
-        return f"_:n{relabel[int(term[3:])]}" if term.startswith("_:b") else term
+        def rename(term):
+            return f"_:n{relabel[int(term[3:])]}" if term.startswith("_:b") else term
 
-    new = [(rename(s), p, rename(o)) for s, p, o in new]
-    rng.shuffle(new)
-    for path, rows in ((old_path, triples), (new_path, new)):
+        new = [(rename(s), p, rename(o)) for s, p, o in new]
+        rng.shuffle(new)
+        return new
+
+    outputs = [(old_path, triples), (new_path, edited(""))]
+    if len(sys.argv) > 7:
+        outputs.append((sys.argv[7], edited(" by theirs")))
+    for path, rows in outputs:
         with open(path, "w", encoding="utf-8") as out:
             out.writelines(f"{s} {p} {o} .\n" for s, p, o in rows)
 

@@ -3,9 +3,9 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "aseankg/reader.h"
 
-#include "file.h"
-
+#include "array.h"
 #include "buffer.h"
+#include "file.h"
 #include "reader_private.h"
 #include "safety.h"
 
@@ -70,6 +70,7 @@ typedef struct {
   raptor_parser*            parser;
   AseankgBuffer             label;
   AseankgStatus             status;
+  AseankgPrefixList*        prefixes; /* NULL: declarations are not wanted */
 } RaptorReader;
 
 static AseankgTermId
@@ -201,17 +202,67 @@ feed_guarded(RaptorReader* const reader, FILE* const stream, raptor_uri* const b
   return st ? st : reader->status;
 }
 
+void
+aseankg_prefix_list_release(AseankgPrefixList* const list)
+{
+  if (list) {
+    for (size_t i = 0U; i < list->count; ++i) {
+      free((char*)list->prefixes[i].name);
+      free((char*)list->prefixes[i].namespace_iri);
+    }
+    free(list->prefixes);
+    memset(list, 0, sizeof(*list));
+  }
+}
+
+AseankgStatus
+aseankg_prefix_list_append(AseankgPrefixList* const list, const char* const name, const char* const iri)
+{
+  char* const   copy = strdup(name);
+  char* const   ns   = strdup(iri);
+  AseankgStatus st   = copy && ns ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st                 = st ? st
+                          : aseankg_array_reserve((void**)&list->prefixes, &list->capacity, list->count + 1U,
+                                                  sizeof(AseankgPrefix));
+  if (st) {
+    free(copy);
+    free(ns);
+    return st;
+  }
+  const AseankgPrefix prefix    = { copy, ns };
+  list->prefixes[list->count++] = prefix;
+  return ASEANKG_SUCCESS;
+}
+
+static void
+handle_namespace(void* const user_data, raptor_namespace* const ns)
+{
+  RaptorReader* const reader = (RaptorReader*)user_data;
+  raptor_uri* const   uri    = raptor_namespace_get_uri(ns);
+  if (reader->status || !uri) {
+    return;
+  }
+  const unsigned char* const name = raptor_namespace_get_prefix(ns);
+  if (aseankg_prefix_list_append(reader->prefixes, name ? (const char*)name : "",
+                                 (const char*)raptor_uri_as_string(uri))) {
+    reader->status =
+      aseankg_error_set(reader->error, ASEANKG_ERR_NOMEM, reader->path, 0U, 0U, "out of memory");
+    raptor_parser_parse_abort(reader->parser);
+  }
+}
+
 static AseankgStatus
 read_with_raptor(AseankgGraph* const graph, FILE* const stream, const char* const path,
                  const char* const base_iri, const AseankgReadOptions* const options,
-                 AseankgError* const error)
+                 AseankgPrefixList* const prefixes, AseankgError* const error)
 {
   RaptorReader reader;
   memset(&reader, 0, sizeof(reader));
-  reader.graph   = graph;
-  reader.options = options;
-  reader.error   = error;
-  reader.path    = path;
+  reader.prefixes = prefixes;
+  reader.graph    = graph;
+  reader.options  = options;
+  reader.error    = error;
+  reader.path     = path;
 
   raptor_world* const world = raptor_new_world();
   raptor_uri*         base  = NULL;
@@ -227,6 +278,9 @@ read_with_raptor(AseankgGraph* const graph, FILE* const stream, const char* cons
 
   raptor_world_set_log_handler(world, &reader, handle_log);
   raptor_parser_set_statement_handler(reader.parser, &reader, handle_statement);
+  if (prefixes) {
+    raptor_parser_set_namespace_handler(reader.parser, &reader, handle_namespace);
+  }
   st = feed_guarded(&reader, stream, base);
 
 cleanup:
@@ -237,10 +291,10 @@ cleanup:
   return st;
 }
 
-AseankgStatus
-aseankg_read_stream(AseankgGraph* const graph, FILE* const stream, const char* const path,
-                    const char* const syntax, const char* const base_iri,
-                    const AseankgReadOptions* const options, AseankgError* const error)
+static AseankgStatus
+read_stream(AseankgGraph* const graph, FILE* const stream, const char* const path, const char* const syntax,
+            const char* const base_iri, const AseankgReadOptions* const options,
+            AseankgPrefixList* const prefixes, AseankgError* const error)
 {
   if (!syntax || !aseankg_syntax_is_known(syntax)) {
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U,
@@ -266,17 +320,33 @@ aseankg_read_stream(AseankgGraph* const graph, FILE* const stream, const char* c
     }
   }
   const char* const   chosen_base = base_iri ? base_iri : base;
-  const AseankgStatus st =
-    !strcmp(syntax, "rdfxml")
-      ? read_with_raptor(graph, stream, path, chosen_base, &chosen, error)
-      : aseankg_turtle_read(graph, stream, path, chosen_base, !strcmp(syntax, "trig"), &chosen, error);
+  const AseankgStatus st          = !strcmp(syntax, "rdfxml")
+                                      ? read_with_raptor(graph, stream, path, chosen_base, &chosen, prefixes, error)
+                                      : aseankg_turtle_read(graph, stream, path, chosen_base, !strcmp(syntax, "trig"),
+                                                            &chosen, prefixes, error);
   free(base);
   return st;
 }
 
 AseankgStatus
-aseankg_read_path(AseankgGraph* const graph, const char* const path, const char* syntax,
+aseankg_read_stream(AseankgGraph* const graph, FILE* const stream, const char* const path,
+                    const char* const syntax, const char* const base_iri,
+                    const AseankgReadOptions* const options, AseankgError* const error)
+{
+  return read_stream(graph, stream, path, syntax, base_iri, options, NULL, error);
+}
+
+AseankgStatus
+aseankg_read_path(AseankgGraph* const graph, const char* const path, const char* const syntax,
                   const AseankgReadOptions* const options, AseankgError* const error)
+{
+  return aseankg_read_path_prefixes(graph, path, syntax, options, NULL, error);
+}
+
+AseankgStatus
+aseankg_read_path_prefixes(AseankgGraph* const graph, const char* const path, const char* syntax,
+                           const AseankgReadOptions* const options, AseankgPrefixList* const prefixes,
+                           AseankgError* const error)
 {
   const int is_stdin = !strcmp(path, "-");
   if (!syntax) {
@@ -293,7 +363,7 @@ aseankg_read_path(AseankgGraph* const graph, const char* const path, const char*
     return error && error->status ? error->status : ASEANKG_ERR_IO;
   }
 
-  const AseankgStatus st = aseankg_read_stream(graph, stream, path, syntax, NULL, options, error);
+  const AseankgStatus st = read_stream(graph, stream, path, syntax, NULL, options, prefixes, error);
   if (!is_stdin) {
     fclose(stream);
   }

@@ -3,6 +3,7 @@
 #define ASEANKG_SRC_READER_PRIVATE_H
 
 #include "aseankg/ntriples.h"
+#include "aseankg/reader.h"
 #include "aseankg/status.h"
 
 #include <stdio.h>
@@ -13,9 +14,14 @@
    checked after its escapes are decoded: well-formed UTF-8 without surrogates,
    absolute IRIs of allowed characters, language tags of the Turtle grammar.
    Brackets nested deeper than ASEANKG_MAX_NESTING are refused. Errors carry
-   `path`, line and column.
+   `path`, line and column. Each prefix declaration, its IRI resolved, is
+   appended to `prefixes` unless it is NULL.
 */
 AseankgStatus aseankg_turtle_read(AseankgGraph* graph, FILE* stream, const char* path, const char* base_iri,
-                                  int trig, const AseankgReadOptions* options, AseankgError* error);
+                                  int trig, const AseankgReadOptions* options, AseankgPrefixList* prefixes,
+                                  AseankgError* error);
+
+/* Append a copy of `name` and `iri` to `list`; ASEANKG_ERR_NOMEM leaves the list as it was. */
+AseankgStatus aseankg_prefix_list_append(AseankgPrefixList* list, const char* name, const char* iri);
 
 #endif /* ASEANKG_SRC_READER_PRIVATE_H */

@@ -21,6 +21,7 @@ typedef struct {
   AseankgNestingGuard       nesting;
   AseankgBuffer             label;
   AseankgStatus             status;
+  AseankgPrefixList*        prefixes; /* NULL: declarations are not wanted */
 } TurtleReader;
 
 /* Record the first error at the position reading has reached (serd reads one byte at a time). */
@@ -215,9 +216,29 @@ static SerdStatus
 handle_prefix(void* const handle, const SerdNode* const name, const SerdNode* const uri)
 {
   TurtleReader* const reader = (TurtleReader*)handle;
-  return serd_env_set_prefix(reader->env, name, uri)
-           ? fail(reader, ASEANKG_ERR_SYNTAX, "bad prefix IRI", NULL)
-           : SERD_SUCCESS;
+  if (serd_env_set_prefix(reader->env, name, uri)) {
+    return fail(reader, ASEANKG_ERR_SYNTAX, "bad prefix IRI", NULL);
+  }
+  if (!reader->prefixes) {
+    return SERD_SUCCESS;
+  }
+  /* The namespace as the environment resolved it: the expansion of "name:" with no local part. */
+  AseankgBuffer curie  = { NULL, 0U, 0U };
+  AseankgBuffer iri    = { NULL, 0U, 0U };
+  SerdChunk     prefix = { NULL, 0U };
+  SerdChunk     suffix = { NULL, 0U };
+  int           failed =
+    aseankg_buffer_append(&curie, name->buf, name->n_bytes) || aseankg_buffer_append_byte(&curie, ':');
+  if (!failed) {
+    const SerdNode node = serd_node_from_substring(SERD_CURIE, (const uint8_t*)curie.data, curie.length);
+    failed              = serd_env_expand(reader->env, &node, &prefix, &suffix) ||
+             aseankg_buffer_append(&iri, prefix.buf, prefix.len) ||
+             aseankg_buffer_append(&iri, suffix.buf, suffix.len) ||
+             aseankg_prefix_list_append(reader->prefixes, (const char*)name->buf, iri.data ? iri.data : "");
+  }
+  aseankg_buffer_release(&curie);
+  aseankg_buffer_release(&iri);
+  return failed ? fail(reader, ASEANKG_ERR_NOMEM, "out of memory", NULL) : SERD_SUCCESS;
 }
 
 static SerdStatus
@@ -305,10 +326,11 @@ source_error(void* const handle)
 AseankgStatus
 aseankg_turtle_read(AseankgGraph* const graph, FILE* const stream, const char* const path,
                     const char* const base_iri, const int trig, const AseankgReadOptions* const options,
-                    AseankgError* const error)
+                    AseankgPrefixList* const prefixes, AseankgError* const error)
 {
   TurtleReader reader;
   memset(&reader, 0, sizeof(reader));
+  reader.prefixes       = prefixes;
   reader.graph          = graph;
   reader.options        = options;
   reader.error          = error;

@@ -2,6 +2,7 @@
    as free(3) is; tests/free_null.sh checks that this file calls each one the headers declare. */
 #include "aseankg/aseankg.h"
 #include "aseankg/canon.h"
+#include "aseankg/fmt.h"
 #include "aseankg/remote.h"
 #include "aseankg/store.h"
 
@@ -21,10 +22,12 @@ test_null(void** const state)
   aseankg_data_free(NULL);
   aseankg_diff_free(NULL);
   aseankg_error_clear(NULL);
+  aseankg_fmt_free(NULL);
   aseankg_graph_free(NULL);
   aseankg_mention_list_free(NULL);
   aseankg_ontology_free(NULL);
   aseankg_output_abort(NULL);
+  aseankg_prefix_list_release(NULL);
   aseankg_project_release(NULL);
   aseankg_quad_list_release(NULL);
   aseankg_store_free(NULL);
@@ -45,6 +48,9 @@ test_zeroed(void** const state)
   AseankgOutput output;
   memset(&output, 0, sizeof(output));
   aseankg_output_abort(&output);
+  AseankgPrefixList prefixes;
+  memset(&prefixes, 0, sizeof(prefixes));
+  aseankg_prefix_list_release(&prefixes);
   AseankgQuadList list;
   memset(&list, 0, sizeof(list));
   aseankg_quad_list_release(&list);

@@ -7,6 +7,7 @@
 #include "aseankg/graph.h"
 #include "aseankg/ntriples.h"
 #include "aseankg/status.h"
+#include "aseankg/turtle.h"
 
 #include <stdio.h>
 
@@ -61,6 +62,33 @@ ASEANKG_API AseankgStatus aseankg_read_path(AseankgGraph* graph, const char* pat
 ASEANKG_API AseankgStatus aseankg_read_stream(AseankgGraph* graph, FILE* stream, const char* path,
                                               const char* syntax, const char* base_iri,
                                               const AseankgReadOptions* options, AseankgError* error);
+
+/**
+   The prefix declarations a reader met, in document order (a name declared
+   twice appears twice; the later declaration is the one in force at the end).
+   The list owns every string; zero-initialise it before use and release it
+   with aseankg_prefix_list_release().
+*/
+typedef struct {
+  AseankgPrefix* prefixes;
+  size_t         count;
+  size_t         capacity;
+} AseankgPrefixList;
+
+/** Free the strings and the array and leave the list empty and reusable. Safe on NULL. */
+ASEANKG_API void aseankg_prefix_list_release(AseankgPrefixList* list);
+
+/**
+   aseankg_read_path(), also appending to `prefixes` (which may be NULL) every
+   prefix declaration of the input: `@prefix` / `PREFIX` in Turtle and TriG,
+   `xmlns:` in RDF/XML (a default namespace gets the name ""). N-Triples and
+   N-Quads declare none. Namespace IRIs are absolute (resolved against the
+   base). Returns what aseankg_read_path() returns, or ASEANKG_ERR_NOMEM if a
+   declaration cannot be stored; the list keeps what it had gathered.
+*/
+ASEANKG_API AseankgStatus aseankg_read_path_prefixes(AseankgGraph* graph, const char* path,
+                                                     const char* syntax, const AseankgReadOptions* options,
+                                                     AseankgPrefixList* prefixes, AseankgError* error);
 
 #ifdef __cplusplus
 }

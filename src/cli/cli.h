@@ -23,6 +23,8 @@ typedef enum {
   CLI_LOAD   = 1U << 5U,
   CLI_QUERY  = 1U << 6U,
   CLI_UPDATE = 1U << 7U,
+  CLI_FMT    = 1U << 8U,
+  CLI_MERGE  = 1U << 9U,
 } CliCommandId;
 
 /* Repeated values of one option, in command-line order; items point into argv. */
@@ -57,6 +59,7 @@ typedef struct {
   int         reverse;
   CliList     ignore_predicates;
   CliList     only_graphs;
+  int         in_place;
   CliList     operands;
 } CliArgs;
 
@@ -173,5 +176,7 @@ int cli_canon(const CliArgs* args);
 int cli_load(const CliArgs* args);
 int cli_query(const CliArgs* args);
 int cli_update(const CliArgs* args);
+int cli_fmt(const CliArgs* args);
+int cli_merge(const CliArgs* args);
 
 #endif /* ASEANKG_CLI_H */

@@ -26,6 +26,10 @@ const CliCommand cli_commands[] = {
   { "query", CLI_QUERY, "QUERY|@FILE", 1U, 1U, "run a SPARQL query on the store or a SPARQL server",
     cli_query },
   { "update", CLI_UPDATE, "FILE|-", 1U, 1U, "send a SPARQL Update to a SPARQL server", cli_update },
+  { "fmt", CLI_FMT, "FILE", 1U, 1U, "rewrite RDF as deterministic pretty Turtle (TriG for datasets)",
+    cli_fmt },
+  { "merge", CLI_MERGE, "BASE OURS THEIRS", 3U, 3U,
+    "merge two graphs' changes from a common base (exit 0 clean, 1 conflicts, 2 trouble)", cli_merge },
 };
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -81,7 +85,18 @@ const CliOption cli_options[] = {
     "Undo the patch: apply its committed transactions last to first, each row's A and D swapped, so that "
     "patching the result of a patch with *--reverse* gives back the graph before it.",
     CLI_COMPLETE_NONE, NULL, NULL },
-  { "output", 'o', "FILE", CLI_VALUE, FIELD(output), CLI_EXPORT | CLI_PATCH | CLI_CANON,
+  { "format", 'f', "FORMAT", CLI_VALUE, FIELD(format), CLI_FMT,
+    "turtle (default; TriG for datasets) or ntriples",
+    "*turtle* (default: prefixes as declared in FILE and used, subjects sorted, *a* first, predicates "
+    "sorted, "
+    "one object per line, blank nodes referenced once inline as [ ... ], well-formed lists as ( ... ), other "
+    "blank nodes labelled from their own neighbourhood; TriG when FILE holds named graphs) or *ntriples* "
+    "(sorted lines with the same labels; N-Quads for datasets).",
+    CLI_COMPLETE_WORDS, "turtle ntriples", NULL },
+  { "in-place", '\0', NULL, CLI_FLAG, FIELD(in_place), CLI_FMT, "rewrite FILE itself",
+    "Rewrite FILE itself (atomically: a failed run leaves it as it was); takes no *--output*.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "output", 'o', "FILE", CLI_VALUE, FIELD(output), CLI_EXPORT | CLI_PATCH | CLI_CANON | CLI_FMT | CLI_MERGE,
     "write to FILE (default or '-': standard output)",
     "Write to FILE (default, or *-*: standard output). A regular file is written beside itself and renamed "
     "into place only when complete, so a failed run leaves an existing file as it was and creates nothing; "
@@ -117,7 +132,8 @@ const CliOption cli_options[] = {
     "For *export --format dot* and *html*: show document ID of the corpus (its *id* in {dataset.yaml}) "
     "instead of the first: its text, its relations and the entities it mentions or relates.",
     CLI_COMPLETE_NONE, NULL, NULL },
-  { "input", 'i', "SYNTAX", CLI_VALUE, FIELD(syntax), CLI_DIFF | CLI_PATCH | CLI_CANON | CLI_LOAD,
+  { "input", 'i', "SYNTAX", CLI_VALUE, FIELD(syntax),
+    CLI_DIFF | CLI_PATCH | CLI_CANON | CLI_LOAD | CLI_FMT | CLI_MERGE,
     "input syntax: ntriples, nquads, turtle, trig or rdfxml\n(default: from the file extension; Turtle for "
     "'-')",
     "Input syntax: *ntriples*, *nquads*, *turtle*, *trig* or *rdfxml*. Default: from the file extension "

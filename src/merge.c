@@ -1,0 +1,431 @@
+/* Three-way merge: two diffs from the base (blank nodes matched), set semantics, conflicts on replaced
+ * values. */
+#include "aseankg/merge.h"
+
+#include "aseankg/diff.h"
+#include "aseankg/fmt.h"
+#include "aseankg/output.h"
+#include "aseankg/reader.h"
+
+#include "buffer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One input as read: its quads, its prefixes, and whether it was N-Triples / N-Quads. */
+typedef struct {
+  AseankgQuadList   list;
+  AseankgPrefixList prefixes;
+  int               lines;
+} Side;
+
+/* What one side changed, in the base's terms (blank nodes it added are fresh terms). */
+typedef struct {
+  AseankgQuadList removed;
+  AseankgQuadList added;
+} Changes;
+
+static int
+compare_quads(const void* const a, const void* const b)
+{
+  const AseankgQuad* const x     = (const AseankgQuad*)a;
+  const AseankgQuad* const y     = (const AseankgQuad*)b;
+  const AseankgTermId      xs[4] = { x->graph, x->subject, x->predicate, x->object };
+  const AseankgTermId      ys[4] = { y->graph, y->subject, y->predicate, y->object };
+  for (unsigned i = 0U; i < 4U; ++i) {
+    if (xs[i] != ys[i]) {
+      return xs[i] < ys[i] ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+/* Same graph, subject and predicate. */
+static int
+same_key(const AseankgQuad* const x, const AseankgQuad* const y)
+{
+  return x->graph == y->graph && x->subject == y->subject && x->predicate == y->predicate;
+}
+
+static void
+sort_unique(AseankgQuadList* const list)
+{
+  if (list->count < 2U) {
+    return;
+  }
+  qsort(list->quads, list->count, sizeof(AseankgQuad), compare_quads);
+  size_t out = 1U;
+  for (size_t i = 1U; i < list->count; ++i) {
+    if (compare_quads(&list->quads[i], &list->quads[out - 1U])) {
+      list->quads[out++] = list->quads[i];
+    }
+  }
+  list->count = out;
+}
+
+static int
+contains(const AseankgQuadList* const list, const AseankgQuad* const quad)
+{
+  return list->count && bsearch(quad, list->quads, list->count, sizeof(AseankgQuad), compare_quads) != NULL;
+}
+
+/* The first quad of `list` (sorted) with the graph, subject and predicate of `key`; `*end` past the last. */
+static size_t
+key_range(const AseankgQuadList* const list, const AseankgQuad* const key, size_t* const end)
+{
+  size_t lo = 0U;
+  size_t hi = list->count;
+  while (lo < hi) {
+    const size_t      mid   = lo + (hi - lo) / 2U;
+    const AseankgQuad probe = { key->subject, key->predicate, 0U, key->graph };
+    if (compare_quads(&list->quads[mid], &probe) < 0) {
+      lo = mid + 1U;
+    } else {
+      hi = mid;
+    }
+  }
+  *end = lo;
+  while (*end < list->count && same_key(&list->quads[*end], key)) {
+    ++*end;
+  }
+  return lo;
+}
+
+static AseankgStatus
+read_side(AseankgGraph* const graph, const char* const path, const char* const syntax,
+          const char* const prefix, Side* const side, AseankgError* const error)
+{
+  AseankgReadOptions read = { 0, prefix, aseankg_quad_list_append, &side->list };
+  const char*        from = syntax ? syntax : aseankg_syntax_from_path(path);
+  if (!from && strcmp(path, "-")) {
+    /* git's temporary files have no extension: N-Quads (and so N-Triples) if it reads as such, else TriG. */
+    AseankgError quiet;
+    aseankg_error_clear(&quiet);
+    AseankgStatus st = aseankg_read_path_prefixes(graph, path, "nquads", &read, &side->prefixes, &quiet);
+    if (st != ASEANKG_ERR_SYNTAX) {
+      side->lines = 1;
+      return st ? aseankg_error_set(error, quiet.status, path, quiet.line, quiet.column, "%s", quiet.message)
+                : st;
+    }
+    side->list.count = 0U;
+    from             = "trig";
+  }
+  side->lines = from && (!strcmp(from, "ntriples") || !strcmp(from, "nquads"));
+  return aseankg_read_path_prefixes(graph, path, from, &read, &side->prefixes, error);
+}
+
+/* Run the diff from base to `side` and read its text back: removed and added quads in the base's terms. */
+static AseankgStatus
+side_changes(AseankgGraph* const graph, const Side* const base, const Side* const side,
+             const char* const path, Changes* const changes, AseankgError* const error)
+{
+  AseankgDiff*  diff   = NULL;
+  char*         text   = NULL;
+  size_t        length = 0U;
+  FILE*         memory = NULL;
+  AseankgBuffer lines[2];
+  memset(lines, 0, sizeof(lines));
+  AseankgStatus st = aseankg_diff_compute(&diff, graph, base->list.quads, base->list.count, side->list.quads,
+                                          side->list.count, error);
+  if (!st) {
+    memory = open_memstream(&text, &length);
+    st     = memory ? aseankg_diff_write(diff, memory, ASEANKG_DIFF_TEXT) : ASEANKG_ERR_NOMEM;
+    if (memory && fclose(memory)) {
+      st = st ? st : ASEANKG_ERR_NOMEM;
+    }
+  }
+  /* "- " and "+ " lines; blank labels are the base's without its prefix, or fresh ones. */
+  for (size_t i = 0U; !st && text && i < length;) {
+    const char* const end  = memchr(text + i, '\n', length - i);
+    const size_t      stop = end ? (size_t)(end - text) + 1U : length;
+    if (stop - i > 2U) {
+      st = aseankg_buffer_append(&lines[text[i] == '+'], text + i + 2U, stop - i - 2U);
+    }
+    i = stop;
+  }
+  for (int k = 0; k < 2 && !st; ++k) {
+    if (!lines[k].length) {
+      continue;
+    }
+    FILE* const        stream = fmemopen(lines[k].data, lines[k].length, "r");
+    AseankgReadOptions read   = { 1, ASEANKG_DIFF_OLD_PREFIX, aseankg_quad_list_append,
+                                k ? &changes->added : &changes->removed };
+    st = stream ? aseankg_ntriples_read_with(graph, stream, path, &read, error) : ASEANKG_ERR_NOMEM;
+    if (stream) {
+      fclose(stream);
+    }
+  }
+  if (st == ASEANKG_ERR_NOMEM) {
+    aseankg_error_set(error, st, path, 0U, 0U, "out of memory");
+  }
+  free(text);
+  aseankg_buffer_release(&lines[0]);
+  aseankg_buffer_release(&lines[1]);
+  aseankg_diff_free(diff);
+  sort_unique(&changes->removed);
+  sort_unique(&changes->added);
+  return st;
+}
+
+/* A conflict: the two sides' values of one subject and predicate, as ranges of their added lists. */
+typedef struct {
+  size_t ours_begin, ours_end, theirs_begin, theirs_end;
+} Conflict;
+
+static int
+same_values(const AseankgQuadList* const a, const size_t a_begin, const size_t a_end,
+            const AseankgQuadList* const b, const size_t b_begin, const size_t b_end)
+{
+  if (a_end - a_begin != b_end - b_begin) {
+    return 0;
+  }
+  for (size_t i = 0U; i < a_end - a_begin; ++i) {
+    if (compare_quads(&a->quads[a_begin + i], &b->quads[b_begin + i])) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The conflicts (see aseankg_merge_paths()), found from the base's single-valued subject-predicates. */
+static AseankgStatus
+find_conflicts(const AseankgQuadList* const base, const Changes* const ours, const Changes* const theirs,
+               Conflict** const conflicts, size_t* const n)
+{
+  size_t capacity = 0U;
+  for (size_t i = 0U; i < base->count; ++i) {
+    const AseankgQuad* const q = &base->quads[i];
+    if ((i && same_key(q, q - 1)) || (i + 1U < base->count && same_key(q, q + 1))) {
+      continue; /* several values in the base */
+    }
+    if (!contains(&ours->removed, q) || !contains(&theirs->removed, q)) {
+      continue;
+    }
+    Conflict c;
+    c.ours_begin   = key_range(&ours->added, q, &c.ours_end);
+    c.theirs_begin = key_range(&theirs->added, q, &c.theirs_end);
+    if (c.ours_begin == c.ours_end || c.theirs_begin == c.theirs_end ||
+        same_values(&ours->added, c.ours_begin, c.ours_end, &theirs->added, c.theirs_begin, c.theirs_end)) {
+      continue;
+    }
+    if (*n == capacity) {
+      capacity           = capacity ? 2U * capacity : 16U;
+      Conflict* const to = (Conflict*)realloc(*conflicts, capacity * sizeof(Conflict));
+      if (!to) {
+        return ASEANKG_ERR_NOMEM;
+      }
+      *conflicts = to;
+    }
+    (*conflicts)[(*n)++] = c;
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* base − removed by either ∪ added by either, without the conflicting values. */
+static AseankgStatus
+merged_quads(const AseankgQuadList* const base, const Changes* const ours, const Changes* const theirs,
+             const AseankgQuadList* const excluded, AseankgQuadList* const result)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = 0U; i < base->count && !st; ++i) {
+    if (!contains(&ours->removed, &base->quads[i]) && !contains(&theirs->removed, &base->quads[i])) {
+      st = aseankg_quad_list_append(result, &base->quads[i]);
+    }
+  }
+  const Changes* const sides[2] = { ours, theirs };
+  for (int s = 0; s < 2; ++s) {
+    for (size_t i = 0U; i < sides[s]->added.count && !st; ++i) {
+      if (!contains(excluded, &sides[s]->added.quads[i])) {
+        st = aseankg_quad_list_append(result, &sides[s]->added.quads[i]);
+      }
+    }
+  }
+  sort_unique(result);
+  return st;
+}
+
+typedef struct {
+  char*  text;
+  size_t length;
+} Block;
+
+static int
+compare_blocks(const void* const a, const void* const b)
+{
+  const Block* const x   = (const Block*)a;
+  const Block* const y   = (const Block*)b;
+  const int          cmp = memcmp(x->text, y->text, x->length < y->length ? x->length : y->length);
+  return cmp ? cmp : (x->length > y->length) - (x->length < y->length);
+}
+
+/* Write each conflict with its markers, ordered by text. */
+static AseankgStatus
+write_conflicts(AseankgFmt* const fmt, FILE* const stream, const Conflict* const conflicts, const size_t n,
+                const Changes* const ours, const Changes* const theirs,
+                const AseankgMergeOptions* const options)
+{
+  const unsigned size      = options && options->marker_size ? options->marker_size : 7U;
+  const char*    labels[2] = { options && options->ours_label ? options->ours_label : "ours",
+                            options && options->theirs_label ? options->theirs_label : "theirs" };
+  char       markers[3][257];
+  const char marks[3] = { '<', '=', '>' };
+  for (int m = 0; m < 3; ++m) {
+    const size_t k = size < 256U ? size : 256U;
+    memset(markers[m], marks[m], k);
+    markers[m][k] = '\0';
+  }
+  Block* const  blocks = (Block*)calloc(n + 1U, sizeof(Block));
+  AseankgStatus st     = blocks ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  for (size_t i = 0U; i < n && !st; ++i) {
+    FILE* const memory = open_memstream(&blocks[i].text, &blocks[i].length);
+    if (!memory) {
+      st = ASEANKG_ERR_NOMEM;
+      break;
+    }
+    fprintf(memory, "%s %s\n", markers[0], labels[0]);
+    for (size_t q = conflicts[i].ours_begin; q < conflicts[i].ours_end && !st; ++q) {
+      st = aseankg_fmt_write_statement(fmt, memory, &ours->added.quads[q]);
+    }
+    fprintf(memory, "%s\n", markers[1]);
+    for (size_t q = conflicts[i].theirs_begin; q < conflicts[i].theirs_end && !st; ++q) {
+      st = aseankg_fmt_write_statement(fmt, memory, &theirs->added.quads[q]);
+    }
+    fprintf(memory, "%s %s\n", markers[2], labels[1]);
+    if (fclose(memory)) {
+      st = st ? st : ASEANKG_ERR_NOMEM;
+    }
+  }
+  if (!st) {
+    qsort(blocks, n, sizeof(Block), compare_blocks);
+  }
+  for (size_t i = 0U; i < n && !st; ++i) {
+    fputc('\n', stream);
+    fwrite(blocks[i].text, 1U, blocks[i].length, stream);
+  }
+  for (size_t i = 0U; blocks && i < n; ++i) {
+    free(blocks[i].text);
+  }
+  free(blocks);
+  return st ? st : ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+}
+
+/* Ours' prefixes win over theirs': the formatter keeps the later declaration of a name. */
+static AseankgStatus
+join_prefixes(const Side* const ours, const Side* const theirs, AseankgPrefix** const joined, size_t* const n)
+{
+  *n      = theirs->prefixes.count + ours->prefixes.count;
+  *joined = (AseankgPrefix*)calloc(*n + 1U, sizeof(AseankgPrefix));
+  if (!*joined) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t i = 0U; i < theirs->prefixes.count; ++i) {
+    (*joined)[i] = theirs->prefixes.prefixes[i];
+  }
+  for (size_t i = 0U; i < ours->prefixes.count; ++i) {
+    (*joined)[theirs->prefixes.count + i] = ours->prefixes.prefixes[i];
+  }
+  return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_merge_paths(const char* const base_path, const char* const ours_path, const char* const theirs_path,
+                    const char* const output_path, const AseankgMergeOptions* const options,
+                    size_t* const n_conflicts, AseankgError* const error)
+{
+  if (n_conflicts) {
+    *n_conflicts = 0U;
+  }
+  if (!base_path || !ours_path || !theirs_path) {
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE,
+                                       !base_path   ? "base"
+                                       : !ours_path ? "ours"
+                                                    : "theirs",
+                                       "is NULL");
+  }
+  const char* const syntax = options ? options->syntax : NULL;
+  AseankgGraph*     graph  = aseankg_graph_new();
+  Side              sides[3];
+  Changes           changes[2];
+  AseankgQuadList   excluded = { NULL, 0U, 0U };
+  AseankgQuadList   result   = { NULL, 0U, 0U };
+  Conflict*         found    = NULL;
+  size_t            n_found  = 0U;
+  AseankgPrefix*    prefixes = NULL;
+  size_t            n_prefix = 0U;
+  AseankgFmt*       fmt      = NULL;
+  AseankgOutput     output;
+  memset(sides, 0, sizeof(sides));
+  memset(changes, 0, sizeof(changes));
+  memset(&output, 0, sizeof(output));
+
+  AseankgStatus     st       = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  const char* const paths[3] = { base_path, ours_path, theirs_path };
+  for (int s = 0; s < 3 && !st; ++s) {
+    st = read_side(graph, paths[s], syntax, s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX, &sides[s],
+                   error);
+  }
+  st = st ? st : side_changes(graph, &sides[0], &sides[1], ours_path, &changes[0], error);
+  st = st ? st : side_changes(graph, &sides[0], &sides[2], theirs_path, &changes[1], error);
+  if (!st) {
+    sort_unique(&sides[0].list);
+    st = find_conflicts(&sides[0].list, &changes[0], &changes[1], &found, &n_found);
+  }
+  for (size_t i = 0U; i < n_found && !st; ++i) {
+    for (size_t q = found[i].ours_begin; q < found[i].ours_end && !st; ++q) {
+      st = aseankg_quad_list_append(&excluded, &changes[0].added.quads[q]);
+    }
+    for (size_t q = found[i].theirs_begin; q < found[i].theirs_end && !st; ++q) {
+      st = aseankg_quad_list_append(&excluded, &changes[1].added.quads[q]);
+    }
+  }
+  sort_unique(&excluded);
+  st = st ? st : merged_quads(&sides[0].list, &changes[0], &changes[1], &excluded, &result);
+  st = st ? st : join_prefixes(&sides[1], &sides[2], &prefixes, &n_prefix);
+  if (!st) {
+    AseankgFmtOptions format;
+    memset(&format, 0, sizeof(format));
+    format.syntax                 = sides[1].lines ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE;
+    format.prefixes               = prefixes;
+    format.n_prefixes             = n_prefix;
+    static const AseankgQuad none = { 0U, 0U, 0U, 0U };
+    format.quads                  = result.quads ? result.quads : &none;
+    format.n_quads                = result.count;
+    format.extra                  = excluded.quads;
+    format.n_extra                = excluded.count;
+    st                            = aseankg_fmt_new(&fmt, graph, &format, error);
+  }
+  if (st == ASEANKG_ERR_NOMEM) {
+    aseankg_error_set(error, st, ours_path, 0U, 0U, "out of memory");
+  }
+  st = st ? st : aseankg_output_open(&output, output_path, error);
+  if (!st) {
+    st = aseankg_fmt_write(fmt, output.stream);
+    st = st ? st : write_conflicts(fmt, output.stream, found, n_found, &changes[0], &changes[1], options);
+    if (st) {
+      aseankg_error_set(error, st, output_path ? output_path : "<stdout>", 0U, 0U,
+                        st == ASEANKG_ERR_IO ? "write error" : "out of memory");
+    }
+  }
+  st = st ? st : aseankg_output_commit(&output, error);
+  aseankg_output_abort(&output);
+  if (!st && n_conflicts) {
+    *n_conflicts = n_found;
+  }
+
+  aseankg_fmt_free(fmt);
+  free(prefixes);
+  free(found);
+  aseankg_quad_list_release(&excluded);
+  aseankg_quad_list_release(&result);
+  for (int s = 0; s < 3; ++s) {
+    aseankg_quad_list_release(&sides[s].list);
+    aseankg_prefix_list_release(&sides[s].prefixes);
+  }
+  for (int s = 0; s < 2; ++s) {
+    aseankg_quad_list_release(&changes[s].removed);
+    aseankg_quad_list_release(&changes[s].added);
+  }
+  aseankg_graph_free(graph);
+  return st;
+}
