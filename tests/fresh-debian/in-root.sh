@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run one command in a Debian root as a root login on that machine would, with /proc, /sys, /dev and a
-# fresh /dev/shm mounted for its duration and unmounted on every way out.
+# Run one command in a Debian root as a root login on that machine would, with /proc, /sys, /dev and its own
+# /dev/shm and /dev/pts (terminals: tests use script(1)) mounted for its duration and unmounted on every way out.
 #
 #   unshare --mount --propagation private --pid --fork bash tests/fresh-debian/in-root.sh ROOT DIR COMMAND
 #
@@ -27,7 +27,9 @@ trap 'exit 130' INT TERM HUP
 mount -t proc proc "$root/proc" &&
   mount -t sysfs sysfs "$root/sys" &&
   mount --bind /dev "$root/dev" &&
-  mount -t tmpfs -o mode=1777,nosuid,nodev shm "$root/dev/shm" || exit 1
+  mount -t tmpfs -o mode=1777,nosuid,nodev shm "$root/dev/shm" &&
+  mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts" &&
+  mount --bind "$root/dev/pts/ptmx" "$root/dev/ptmx" || exit 1
 
 chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
   PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

@@ -10,7 +10,8 @@
 # SOURCE_DIR's committed HEAD: uncommitted changes are not tested. The minbase root is cached as
 # BUILD_DIR/deb-test/bookworm-minbase.tar (the cache of tests/install/deb.sh); everything else (apt,
 # npm, the build, and the suite's own deb-package test, which debootstraps again inside the root)
-# happens inside the root as it would on a new machine. Logs: BUILD_DIR/fresh-debian/*.log; the root
+# happens inside the root as it would on a new machine. The root gets only this machine's DNS
+# resolver and its local certificate authorities. Logs: BUILD_DIR/fresh-debian/*.log; the root
 # (BUILD_DIR/fresh-debian/root) is removed when both commands pass and kept for a look when not.
 # Prints "ok   ..." / "FAIL ..." per check and ends with "N passed, M failed".
 set -u
@@ -51,6 +52,13 @@ git clone --quiet --no-hardlinks "$source_dir" "$root$src/aseankg" &&
   cp -a "$shared_dir" "$root$src/shared" &&
   cp /etc/resolv.conf "$root/etc/resolv.conf" ||
   setup_failed "setup: copy the project into the root"
+# The network's own certificate authorities, if this machine has any (Debian keeps local ones in
+# /usr/local/share/ca-certificates): a machine on this network would have them too, and npm's TLS
+# needs them where HTTPS is intercepted. Debian's ca-certificates, once installed, adds them.
+for crt in /usr/local/share/ca-certificates/*.crt; do
+  [ -f "$crt" ] || continue
+  cp "$crt" "$root/usr/local/share/ca-certificates/" || setup_failed "setup: copy $crt into the root"
+done
 echo "# testing commit $commit"
 
 # --- the README's two commands, each with the machine's mounts for its duration ----------------
