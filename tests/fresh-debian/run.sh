@@ -57,7 +57,8 @@ git clone --quiet --no-hardlinks "$source_dir" "$root$src/aseankg" &&
 # needs them where HTTPS is intercepted. Debian's ca-certificates, once installed, adds them.
 for crt in /usr/local/share/ca-certificates/*.crt; do
   [ -f "$crt" ] || continue
-  cp "$crt" "$root/usr/local/share/ca-certificates/" || setup_failed "setup: copy $crt into the root"
+  mkdir -p "$root/usr/local/share/ca-certificates" && cp "$crt" "$root/usr/local/share/ca-certificates/" ||
+    setup_failed "setup: copy $crt into the root"
 done
 echo "# testing commit $commit"
 
