@@ -89,7 +89,9 @@ fi
 
 check "nothing is left mounted under the root" test -z "$(mounts_under "$root")"
 if [ "$failed" -eq 0 ] && [ -z "$(mounts_under "$root")" ]; then
+  t=$(date +%s)
   rm -rf --one-file-system "$root"
+  echo "# removing the root took $(elapsed "$t")"
 fi
 echo "# the whole check took $(elapsed "$started")"
 finish
