@@ -28,13 +28,8 @@ check "cpack -G DEB builds a package" test -n "$deb"
 check "the package depends on the runtime libraries" \
   bash -c "dpkg-deb -f '$deb' Depends | grep -q libraptor2-0 && dpkg-deb -f '$deb' Depends | grep -q libyaml-0-2"
 
-cache=$work/bookworm-minbase.tar
-if [ ! -f "$cache" ]; then
-  rm -rf "$root"
-  debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian > "$work/debootstrap.log" 2>&1 &&
-    tar -C "$root" -cf "$cache" .
-fi
-rm -rf "$root" && mkdir -p "$root" && tar -C "$root" -xf "$cache" 2>/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/debian-root.sh"
+debian_root "$work/bookworm-minbase.tar" "$root" "$work/debootstrap.log" 2>/dev/null
 check "a fresh Debian 12 root exists" test -x "$root/usr/bin/apt-get"
 [ -x "$root/usr/bin/apt-get" ] || finish
 

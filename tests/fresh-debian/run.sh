@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The README's promise on a fresh Debian 12 machine: in a root made by
+# `debootstrap --variant=minbase bookworm`, as root, on a clean clone of the project with ../shared
+# beside it, `bash scripts/build.sh export` and then `bash scripts/build.sh test` both pass.
+#
+#   bash tests/fresh-debian/run.sh SOURCE_DIR SHARED_DIR BUILD_DIR
+#
+# Needs root, debootstrap, unshare, chroot, Debian's mirror and the npm registry, and takes many
+# minutes (it installs every dependency and runs the whole suite). The project is cloned from
+# SOURCE_DIR's committed HEAD: uncommitted changes are not tested. The minbase root is cached as
+# BUILD_DIR/deb-test/bookworm-minbase.tar (the cache of tests/install/deb.sh); everything else (apt,
+# npm, the build, and the suite's own deb-package test, which debootstraps again inside the root)
+# happens inside the root as it would on a new machine. The root gets only this machine's DNS
+# resolver and its local certificate authorities. Logs: BUILD_DIR/fresh-debian/*.log; the root
+# (BUILD_DIR/fresh-debian/root) is removed when both commands pass and kept for a look when not.
+# Prints "ok   ..." / "FAIL ..." per check and ends with "N passed, M failed".
+set -u
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/../lib.sh"
+source "$here/../install/debian-root.sh"
+
+if [ $# -ne 3 ]; then
+  echo "usage: bash tests/fresh-debian/run.sh SOURCE_DIR SHARED_DIR BUILD_DIR" >&2
+  exit 2
+fi
+source_dir=$(realpath "$1")
+shared_dir=$(realpath "$2")
+build_dir=$(realpath -m "$3")
+work=$build_dir/fresh-debian
+root=$work/root
+src=/root/src # where the clone and shared/ go inside the root
+
+[ "$(id -u)" -eq 0 ] || setup_failed "setup: needs root (debootstrap, chroot, mount)"
+for tool in debootstrap unshare chroot git; do
+  command -v "$tool" > /dev/null 2>&1 || setup_failed "setup: $tool is not installed"
+done
+[ -d "$shared_dir/w3c" ] || setup_failed "setup: $shared_dir has no w3c/ (the shared folder)"
+mkdir -p "$work" || setup_failed "setup: cannot create $work"
+
+started=$(date +%s)
+elapsed() { echo "$(($(date +%s) - $1))s"; }
+
+# --- a fresh root, and the project in it --------------------------------------------------------
+t=$(date +%s)
+debian_root "$build_dir/deb-test/bookworm-minbase.tar" "$root" "$work/debootstrap.log" 2> "$work/root.err" ||
+  setup_failed "setup: a fresh Debian 12 root (logs: $work/debootstrap.log, $work/root.err)"
+check "a fresh Debian 12 minbase root ($(elapsed "$t"))" \
+  bash -c "grep -q '^12\\.' '$root/etc/debian_version' && [ -x '$root/usr/bin/apt-get' ] && ! [ -e '$root/usr/bin/node' ]"
+commit=$(git -C "$source_dir" rev-parse HEAD)
+git clone --quiet --no-hardlinks "$source_dir" "$root$src/aseankg" &&
+  git -C "$root$src/aseankg" checkout --quiet "$commit" &&
+  cp -a "$shared_dir" "$root$src/shared" &&
+  cp /etc/resolv.conf "$root/etc/resolv.conf" ||
+  setup_failed "setup: copy the project into the root"
+# The network's own certificate authorities, if this machine has any (Debian keeps local ones in
+# /usr/local/share/ca-certificates): a machine on this network would have them too, and npm's TLS
+# needs them where HTTPS is intercepted. Debian's ca-certificates, once installed, adds them.
+for crt in /usr/local/share/ca-certificates/*.crt; do
+  [ -f "$crt" ] || continue
+  mkdir -p "$root/usr/local/share/ca-certificates" && cp "$crt" "$root/usr/local/share/ca-certificates/" ||
+    setup_failed "setup: copy $crt into the root"
+done
+echo "# testing commit $commit"
+
+# --- the README's two commands, each with the machine's mounts for its duration ----------------
+in_root() { # LOG COMMAND
+  unshare --mount --propagation private --pid --fork \
+    bash "$here/in-root.sh" "$root" "$src/aseankg" "$2" > "$work/$1" 2>&1
+}
+t=$(date +%s)
+in_root export.log 'bash scripts/build.sh export'
+status=$?
+check "bash scripts/build.sh export passes ($(elapsed "$t"); log: $work/export.log)" test $status -eq 0
+[ $status -eq 0 ] || tail -n 30 "$work/export.log" | sed 's/^/# /'
+out=$root$src/aseankg/out
+check "it wrote out/statement.{ttl,nt,nq,dot,svg,png,html}" \
+  bash -c "for f in ttl nt nq dot svg png html; do [ -s '$out/statement.'\$f ] || exit 1; done"
+
+t=$(date +%s)
+in_root test.log 'bash scripts/build.sh test'
+status=$?
+check "bash scripts/build.sh test passes ($(elapsed "$t"); log: $work/test.log)" \
+  bash -c "[ $status -eq 0 ] && grep -q '^100% tests passed' '$work/test.log'"
+if [ $status -ne 0 ]; then
+  sed -n '/tests passed/,$p' "$work/test.log" | sed 's/^/# /'
+  cp "$root$src/aseankg/build/Testing/Temporary/LastTest.log" "$work/LastTest.log" 2> /dev/null &&
+    echo "# the failing tests' output: $work/LastTest.log"
+fi
+
+check "nothing is left mounted under the root" test -z "$(mounts_under "$root")"
+if [ "$failed" -eq 0 ] && [ -z "$(mounts_under "$root")" ]; then
+  t=$(date +%s)
+  rm -rf --one-file-system "$root"
+  echo "# removing the root took $(elapsed "$t")"
+fi
+echo "# the whole check took $(elapsed "$started")"
+finish
