@@ -6,8 +6,10 @@
 #include "buffer.h"
 #include "iri.h"
 #include "namespaces.h"
+#include "try.h"
 #include "utf8.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,22 +28,29 @@ AseankgStatus
 aseankg_project_load(AseankgProject* const project, const char* const data_dir,
                      const char* const ontology_path, AseankgError* const error)
 {
+  assert(project);
+  assert(data_dir);
+  assert(ontology_path);
   memset(project, 0, sizeof(*project));
-  AseankgStatus st = aseankg_ontology_load(&project->ontology, ontology_path, error);
-  st               = st ? st : aseankg_data_load(&project->data, data_dir, error);
-  const size_t n   = st ? 0U : project->data->n_documents;
-  if (!st && !(project->texts = (AseankgText**)calloc(n, sizeof(AseankgText*)))) {
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, aseankg_ontology_load(&project->ontology, ontology_path, error));
+  TRY_CLEANUP(st, aseankg_data_load(&project->data, data_dir, error));
+  const size_t n = project->data->n_documents;
+  if (!(project->texts = (AseankgText**)calloc(n, sizeof(AseankgText*)))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, data_dir, 0U, 0U, "out of memory");
+    goto cleanup;
   }
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const AseankgDocument* const doc = &project->data->documents[i];
     char                         path[4096];
     if ((size_t)snprintf(path, sizeof(path), "%s/%s", data_dir, doc->text.value) >= sizeof(path)) {
       st = aseankg_error_set(error, ASEANKG_ERR_USAGE, data_dir, 0U, 0U, "path too long");
-    } else {
-      st = aseankg_text_load(&project->texts[i], path, doc->title_zh.value, error);
+      goto cleanup;
     }
+    TRY_CLEANUP(st, aseankg_text_load(&project->texts[i], path, doc->title_zh.value, error));
   }
+
+cleanup:
   if (st) {
     aseankg_project_release(project);
   }
@@ -299,6 +308,7 @@ check_iri(Builder* const b, const AseankgField* const field, const char* const w
 AseankgStatus
 aseankg_export_check_base(const char* const base, AseankgError* const error)
 {
+  assert(base);
   const size_t n = strlen(base);
   for (size_t i = 0U; i < n; ++i) {
     if (!aseankg_iri_char_allowed((unsigned char)base[i])) {
@@ -423,17 +433,14 @@ index_entities(Builder* const b)
   }
 
   AseankgStatus st = ASEANKG_SUCCESS;
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const AseankgEntity* const e = &b->data->entities[i];
     b->by_id[i]                  = e;
-    st                           = check_id(b, &e->id, "id");
-    st                           = st ? st : check_declared(b, &e->type, ASEANKG_DECLARED_CLASS);
-    if (!st && !(b->entity_iris[i] = mint(b, ENTITY_PATH, e->id.value))) {
-      st = out_of_memory(b);
+    TRY(st, check_id(b, &e->id, "id"));
+    TRY(st, check_declared(b, &e->type, ASEANKG_DECLARED_CLASS));
+    if (!(b->entity_iris[i] = mint(b, ENTITY_PATH, e->id.value))) {
+      return out_of_memory(b);
     }
-  }
-  if (st) {
-    return st;
   }
 
   qsort(b->by_id, n, sizeof(AseankgEntity*), compare_entity_ids);
@@ -457,22 +464,23 @@ index_entities(Builder* const b)
 static AseankgStatus
 index_documents(Builder* const b)
 {
-  const size_t  n  = b->data->n_documents;
-  AseankgStatus st = (b->document_iris = (AseankgTermId*)calloc(n + 1U, sizeof(AseankgTermId)))
-                       ? ASEANKG_SUCCESS
-                       : out_of_memory(b);
-  for (size_t i = 0U; i < n && !st; ++i) {
+  const size_t n = b->data->n_documents;
+  if (!(b->document_iris = (AseankgTermId*)calloc(n + 1U, sizeof(AseankgTermId)))) {
+    return out_of_memory(b);
+  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = 0U; i < n; ++i) {
     const AseankgDocument* const doc = &b->data->documents[i];
-    st                               = check_id(b, &doc->id, "document id");
-    for (size_t j = 0U; j < i && !st; ++j) {
+    TRY(st, check_id(b, &doc->id, "document id"));
+    for (size_t j = 0U; j < i; ++j) {
       if (!strcmp(b->data->documents[j].id.value, doc->id.value)) {
-        st =
-          fail_at(b, &doc->id.mark, ASEANKG_ERR_DATA, "duplicate document id '%s' (first defined at line %u)",
-                  doc->id.value, b->data->documents[j].id.mark.line);
+        return fail_at(b, &doc->id.mark, ASEANKG_ERR_DATA,
+                       "duplicate document id '%s' (first defined at line %u)", doc->id.value,
+                       b->data->documents[j].id.mark.line);
       }
     }
-    if (!st && !(b->document_iris[i] = mint(b, "doc/%s", doc->id.value))) {
-      st = out_of_memory(b);
+    if (!(b->document_iris[i] = mint(b, "doc/%s", doc->id.value))) {
+      return out_of_memory(b);
     }
   }
   return st;
@@ -547,10 +555,8 @@ add_name(Builder* const b, const AseankgField* const name, const size_t entity)
     const unsigned char byte  = (unsigned char)name->value[i];
     uint32_t            child = trie_child(b, node, byte);
     if (!child) {
-      const AseankgStatus st = trie_node(b, &child);
-      if (st) {
-        return st;
-      }
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, trie_node(b, &child));
       b->trie[child].byte         = byte;
       b->trie[child].next_sibling = b->trie[node].first_child;
       b->trie[node].first_child   = child;
@@ -572,11 +578,11 @@ static AseankgStatus
 add_names(Builder* const b)
 {
   AseankgStatus st = ASEANKG_SUCCESS;
-  for (size_t i = 0U; i < b->data->n_entities && !st; ++i) {
+  for (size_t i = 0U; i < b->data->n_entities; ++i) {
     const AseankgEntity* const e = &b->data->entities[i];
-    st                           = add_name(b, &e->zh, i);
-    for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
-      st = add_name(b, &e->aliases[a], i);
+    TRY(st, add_name(b, &e->zh, i));
+    for (size_t a = 0U; a < e->n_aliases; ++a) {
+      TRY(st, add_name(b, &e->aliases[a], i));
     }
   }
   return st;
@@ -693,23 +699,18 @@ scan_mentions(Builder* const b, const MentionSink sink, void* const context)
         }
       }
       b->n_open        = kept;
-      AseankgStatus st = names_at(b, segment, pos);
-      for (size_t f = 0U; f < b->n_found && !st; ++f) {
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, names_at(b, segment, pos));
+      for (size_t f = 0U; f < b->n_found; ++f) {
         const NameEnd found = b->found[f];
         if (is_shadowed(b, segment, pos, found.end, (size_t)found.entity)) {
           continue;
         }
-        st = sink(b, s, pos, found.end, (size_t)found.entity, context);
-        if (!st &&
-            aseankg_array_reserve((void**)&b->open, &b->open_capacity, b->n_open + 1U, sizeof(NameEnd))) {
-          st = out_of_memory(b);
+        TRY(st, sink(b, s, pos, found.end, (size_t)found.entity, context));
+        if (aseankg_array_reserve((void**)&b->open, &b->open_capacity, b->n_open + 1U, sizeof(NameEnd))) {
+          return out_of_memory(b);
         }
-        if (!st) {
-          b->open[b->n_open++] = found;
-        }
-      }
-      if (st) {
-        return st;
+        b->open[b->n_open++] = found;
       }
       uint32_t     c    = 0U;
       const size_t size = aseankg_utf8_decode(segment->text + pos, segment->length - pos, &c);
@@ -783,10 +784,8 @@ check_names_seen(Builder* const b)
 {
   for (size_t i = 0U; i < b->data->n_entities; ++i) {
     const AseankgEntity* const e  = &b->data->entities[i];
-    const AseankgStatus        st = check_not_within(b, e);
-    if (st) {
-      return st;
-    }
+    AseankgStatus              st = ASEANKG_SUCCESS;
+    TRY(st, check_not_within(b, e));
     for (size_t a = 0U; a <= e->n_aliases; ++a) {
       const AseankgField* const name = a ? &e->aliases[a - 1U] : &e->zh;
       uint32_t                  node = 0U;
@@ -826,39 +825,39 @@ emit_entity(Builder* const b, const size_t index)
   const AseankgTermId        self = b->entity_iris[index];
   const AseankgTermId        type = vocabulary(b, RDF, "type");
 
-  AseankgStatus st = add(b, self, type, ontology_term(b, e->type.value));
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, add(b, self, type, ontology_term(b, e->type.value)));
   if (!b->is_document[index]) { /* a document's identifier is its document id */
-    st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, e->id.value));
+    TRY(st, add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, e->id.value)));
   }
-  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->zh.value, "zh"));
-  st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->en.value, "en"));
-  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->zh.value, "zh"));
-  st = st ? st : add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->en.value, "en"));
-  st = st ? st
-          : add(b, self, ontology_term(b, "englishLabelStatus"),
-                ontology_term(b, e->gloss ? "Gloss" : "OfficialName"));
-  for (size_t a = 0U; a < e->n_aliases && !st; ++a) {
-    st = add(b, self, vocabulary(b, SKOS, "altLabel"), lang(b, e->aliases[a].value, "zh"));
+  TRY(st, add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->zh.value, "zh")));
+  TRY(st, add(b, self, vocabulary(b, RDFS, "label"), lang(b, e->en.value, "en")));
+  TRY(st, add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->zh.value, "zh")));
+  TRY(st, add(b, self, vocabulary(b, SKOS, "prefLabel"), lang(b, e->en.value, "en")));
+  TRY(st, add(b, self, ontology_term(b, "englishLabelStatus"),
+              ontology_term(b, e->gloss ? "Gloss" : "OfficialName")));
+  for (size_t a = 0U; a < e->n_aliases; ++a) {
+    TRY(st, add(b, self, vocabulary(b, SKOS, "altLabel"), lang(b, e->aliases[a].value, "zh")));
   }
-  if (!st && e->en_source.value) {
-    st = e->gloss
-           ? fail_at(b, &e->en_source.mark, ASEANKG_ERR_DATA,
-                     "'en_source' cites an official English name, but '%s' is marked a gloss", e->id.value)
-           : check_iri(b, &e->en_source, "en_source");
-    st = st ? st : add(b, self, ontology_term(b, "englishNameSource"), iri(b, e->en_source.value));
+  if (e->en_source.value) {
+    TRY(st, e->gloss
+              ? fail_at(b, &e->en_source.mark, ASEANKG_ERR_DATA,
+                        "'en_source' cites an official English name, but '%s' is marked a gloss", e->id.value)
+              : check_iri(b, &e->en_source, "en_source"));
+    TRY(st, add(b, self, ontology_term(b, "englishNameSource"), iri(b, e->en_source.value)));
   }
-  for (size_t i = 0U; i < e->n_same_as && !st; ++i) {
-    st = check_iri(b, &e->same_as[i], "same_as");
-    st = st ? st : add(b, self, vocabulary(b, SCHEMA, "sameAs"), iri(b, e->same_as[i].value));
+  for (size_t i = 0U; i < e->n_same_as; ++i) {
+    TRY(st, check_iri(b, &e->same_as[i], "same_as"));
+    TRY(st, add(b, self, vocabulary(b, SCHEMA, "sameAs"), iri(b, e->same_as[i].value)));
   }
 
   const char* const scheme = concept_scheme(e->type.value);
-  if (!st && scheme) {
+  if (scheme) {
     const AseankgTermId scheme_iri = mint(b, "scheme/%s", scheme);
-    st                             = add(b, self, type, vocabulary(b, SKOS, "Concept"));
-    st                             = st ? st : add(b, self, vocabulary(b, SKOS, "inScheme"), scheme_iri);
-    st                             = st ? st : add(b, scheme_iri, type, vocabulary(b, SKOS, "ConceptScheme"));
-    st = st ? st : add(b, scheme_iri, vocabulary(b, SKOS, "prefLabel"), lang(b, scheme, "en"));
+    TRY(st, add(b, self, type, vocabulary(b, SKOS, "Concept")));
+    TRY(st, add(b, self, vocabulary(b, SKOS, "inScheme"), scheme_iri));
+    TRY(st, add(b, scheme_iri, type, vocabulary(b, SKOS, "ConceptScheme")));
+    TRY(st, add(b, scheme_iri, vocabulary(b, SKOS, "prefLabel"), lang(b, scheme, "en")));
   }
   return st;
 }
@@ -874,26 +873,25 @@ emit_segment(Builder* const b, const AseankgSegment* const segment, const Aseank
   char                     number[16];
   snprintf(number, sizeof(number), "%u", segment->number);
 
-  AseankgStatus st = add(b, self, type, ontology_term(b, classes[segment->kind]));
-  st               = st ? st : add(b, self, type, vocabulary(b, NIF, "Context"));
-  if (!st && in_statement) { /* header lines belong to the news release, not the statement */
-    st = add(b, self, type, vocabulary(b, ELI, "LegalResourceSubdivision"));
-    st = st ? st : add(b, self, vocabulary(b, ELI, "is_part_of"), document);
-    st = st ? st : add(b, document, vocabulary(b, ELI, "has_part"), self);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, add(b, self, type, ontology_term(b, classes[segment->kind])));
+  TRY(st, add(b, self, type, vocabulary(b, NIF, "Context")));
+  if (in_statement) { /* header lines belong to the news release, not the statement */
+    TRY(st, add(b, self, type, vocabulary(b, ELI, "LegalResourceSubdivision")));
+    TRY(st, add(b, self, vocabulary(b, ELI, "is_part_of"), document));
+    TRY(st, add(b, document, vocabulary(b, ELI, "has_part"), self));
   }
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, segment->id));
-  if (!st && segment->kind != ASEANKG_SEGMENT_TITLE) {
-    st = add(b, self, vocabulary(b, ELI, "number"), plain(b, number));
-    st = st ? st : add(b, self, vocabulary(b, SCHEMA, "position"), typed(b, number, "integer"));
+  TRY(st, add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, segment->id)));
+  if (segment->kind != ASEANKG_SEGMENT_TITLE) {
+    TRY(st, add(b, self, vocabulary(b, ELI, "number"), plain(b, number)));
+    TRY(st, add(b, self, vocabulary(b, SCHEMA, "position"), typed(b, number, "integer")));
   }
-  st =
-    st ? st
-       : add(b, self, vocabulary(b, NIF, "isString"), text_literal(b, segment->text, segment->length, NULL));
-  st = st ? st : add(b, self, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger"));
-  st = st ? st
-          : add(b, self, vocabulary(b, NIF, "endIndex"),
-                count_literal(b, segment->char_length, "nonNegativeInteger"));
-  st = st ? st : add(b, self, vocabulary(b, NIF, "broaderContext"), source);
+  TRY(st,
+      add(b, self, vocabulary(b, NIF, "isString"), text_literal(b, segment->text, segment->length, NULL)));
+  TRY(st, add(b, self, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger")));
+  TRY(st, add(b, self, vocabulary(b, NIF, "endIndex"),
+              count_literal(b, segment->char_length, "nonNegativeInteger")));
+  TRY(st, add(b, self, vocabulary(b, NIF, "broaderContext"), source));
   return st;
 }
 
@@ -907,24 +905,21 @@ emit_document_text(Builder* const b)
   const AseankgTermId          source    = mint(b, "doc/%s/text", doc->id.value);
   const char*                  file_name = strrchr(text->path, '/');
 
-  AseankgStatus st = add(b, b->doc_iri, ontology_term(b, "sourceText"), source);
-  st               = st ? st : add(b, source, type, ontology_term(b, "SourceText"));
-  st               = st ? st : add(b, source, type, vocabulary(b, NIF, "Context"));
-  st =
-    st ? st : add(b, source, vocabulary(b, SCHEMA, "name"), plain(b, file_name ? file_name + 1 : text->path));
-  st = st ? st : add(b, source, vocabulary(b, SCHEMA, "sha256"), plain(b, text->sha256_hex));
-  st = st ? st : add(b, source, vocabulary(b, DCTERMS, "format"), plain(b, "text/plain; charset=utf-8"));
-  st =
-    st ? st : add(b, source, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
-  st = st ? st
-          : add(b, source, vocabulary(b, NIF, "isString"), text_literal(b, text->bytes, text->length, NULL));
-  st = st ? st : add(b, source, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger"));
-  st = st ? st
-          : add(b, source, vocabulary(b, NIF, "endIndex"),
-                count_literal(b, text->char_length, "nonNegativeInteger"));
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, add(b, b->doc_iri, ontology_term(b, "sourceText"), source));
+  TRY(st, add(b, source, type, ontology_term(b, "SourceText")));
+  TRY(st, add(b, source, type, vocabulary(b, NIF, "Context")));
+  TRY(st, add(b, source, vocabulary(b, SCHEMA, "name"), plain(b, file_name ? file_name + 1 : text->path)));
+  TRY(st, add(b, source, vocabulary(b, SCHEMA, "sha256"), plain(b, text->sha256_hex)));
+  TRY(st, add(b, source, vocabulary(b, DCTERMS, "format"), plain(b, "text/plain; charset=utf-8")));
+  TRY(st, add(b, source, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language")));
+  TRY(st, add(b, source, vocabulary(b, NIF, "isString"), text_literal(b, text->bytes, text->length, NULL)));
+  TRY(st, add(b, source, vocabulary(b, NIF, "beginIndex"), count_literal(b, 0U, "nonNegativeInteger")));
+  TRY(st, add(b, source, vocabulary(b, NIF, "endIndex"),
+              count_literal(b, text->char_length, "nonNegativeInteger")));
 
-  for (size_t i = 0U; i < text->n_segments && !st; ++i) {
-    st = emit_segment(b, &text->segments[i], b->doc_iri, source);
+  for (size_t i = 0U; i < text->n_segments; ++i) {
+    TRY(st, emit_segment(b, &text->segments[i], b->doc_iri, source));
   }
   b->stats.segments += text->n_segments;
   return st;
@@ -940,31 +935,29 @@ emit_document_info(Builder* const b, const size_t index)
   AseankgTermId                publisher = 0U;
   AseankgTermId                place     = 0U;
 
-  AseankgStatus st = check_date(b, &doc->published);
-  st               = st ? st : check_date(b, &doc->dateline_date);
-  st               = st ? st : check_language(b, &doc->language);
-  st               = st ? st : resolve(b, &doc->publisher, "publisher", &publisher);
-  st               = st ? st : resolve(b, &doc->dateline_place, "dateline_place", &place);
-  if (st) {
-    return st;
-  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, check_date(b, &doc->published));
+  TRY(st, check_date(b, &doc->dateline_date));
+  TRY(st, check_language(b, &doc->language));
+  TRY(st, resolve(b, &doc->publisher, "publisher", &publisher));
+  TRY(st, resolve(b, &doc->dateline_place, "dateline_place", &place));
 
   /* A document that is a register entity has that entity's type and labels (emit_entity()); any other
      is a joint statement, what this corpus is made of. */
-  st = add(b, self, type, vocabulary(b, ELI, "LegalResource"));
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, doc->id.value));
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_zh.value, "zh"));
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_en.value, "en"));
+  TRY(st, add(b, self, type, vocabulary(b, ELI, "LegalResource")));
+  TRY(st, add(b, self, vocabulary(b, DCTERMS, "identifier"), plain(b, doc->id.value)));
+  TRY(st, add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_zh.value, "zh")));
+  TRY(st, add(b, self, vocabulary(b, DCTERMS, "title"), lang(b, doc->title_en.value, "en")));
   if (!doc->entity.value) {
-    st = st ? st : add(b, self, type, ontology_term(b, "JointStatement"));
-    st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_zh.value, "zh"));
-    st = st ? st : add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_en.value, "en"));
+    TRY(st, add(b, self, type, ontology_term(b, "JointStatement")));
+    TRY(st, add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_zh.value, "zh")));
+    TRY(st, add(b, self, vocabulary(b, RDFS, "label"), lang(b, doc->title_en.value, "en")));
   }
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "publisher"), publisher);
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "issued"), typed(b, doc->published.value, "date"));
-  st = st ? st : add(b, self, ontology_term(b, "datelinePlace"), place);
-  st = st ? st : add(b, self, ontology_term(b, "datelineDate"), typed(b, doc->dateline_date.value, "date"));
-  st = st ? st : add(b, self, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language"));
+  TRY(st, add(b, self, vocabulary(b, DCTERMS, "publisher"), publisher));
+  TRY(st, add(b, self, vocabulary(b, DCTERMS, "issued"), typed(b, doc->published.value, "date")));
+  TRY(st, add(b, self, ontology_term(b, "datelinePlace"), place));
+  TRY(st, add(b, self, ontology_term(b, "datelineDate"), typed(b, doc->dateline_date.value, "date")));
+  TRY(st, add(b, self, vocabulary(b, DCTERMS, "language"), typed(b, doc->language.value, "language")));
   return st;
 }
 
@@ -1011,14 +1004,11 @@ emit_relation(Builder* const b, const AseankgRelation* const r)
   AseankgTermId            object   = 0U;
   const int                is_value = r->value.value != NULL;
 
-  AseankgStatus st = resolve(b, &r->subject, "subject", &subject);
-  st               = st ? st
-                        : check_declared(b, &r->predicate,
-                           is_value ? ASEANKG_DECLARED_DATATYPE_PROPERTY : ASEANKG_DECLARED_OBJECT_PROPERTY);
-  st = st ? st : (is_value ? relation_value(b, r, &object) : resolve(b, &r->object, "object", &object));
-  if (st) {
-    return st;
-  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, resolve(b, &r->subject, "subject", &subject));
+  TRY(st, check_declared(b, &r->predicate,
+                         is_value ? ASEANKG_DECLARED_DATATYPE_PROPERTY : ASEANKG_DECLARED_OBJECT_PROPERTY));
+  TRY(st, is_value ? relation_value(b, r, &object) : resolve(b, &r->object, "object", &object));
 
   const AseankgSegment* const segment = aseankg_text_segment(text, r->segment.value);
   if (!segment) {
@@ -1049,20 +1039,20 @@ emit_relation(Builder* const b, const AseankgRelation* const r)
 
   const HotTerms* const h      = &b->hot;
   const size_t          before = aseankg_graph_size(b->graph);
-  st                           = add(b, assertion, h->type, h->assertion);
-  if (!st && aseankg_graph_size(b->graph) == before) {
+  TRY(st, add(b, assertion, h->type, h->assertion));
+  if (aseankg_graph_size(b->graph) == before) {
     return fail_at(b, &r->mark, ASEANKG_ERR_DATA, "duplicate relation: %s %s %s is already stated in %s",
                    r->subject.value, r->predicate.value, is_value ? r->value.value : r->object.value,
                    segment->id);
   }
-  st = st ? st : add(b, subject, predicate, object);
-  st = st ? st : add(b, assertion, h->type, h->statement);
-  st = st ? st : add(b, assertion, h->subject, subject);
-  st = st ? st : add(b, assertion, h->predicate, predicate);
-  st = st ? st : add(b, assertion, h->object, object);
-  st = st ? st : add(b, assertion, h->stated_in, segment_iri(b, segment));
-  st = st ? st : add(b, assertion, h->evidence, evidence);
-  st = st ? st : add(b, assertion, h->was_derived_from, b->doc_iri);
+  TRY(st, add(b, subject, predicate, object));
+  TRY(st, add(b, assertion, h->type, h->statement));
+  TRY(st, add(b, assertion, h->subject, subject));
+  TRY(st, add(b, assertion, h->predicate, predicate));
+  TRY(st, add(b, assertion, h->object, object));
+  TRY(st, add(b, assertion, h->stated_in, segment_iri(b, segment)));
+  TRY(st, add(b, assertion, h->evidence, evidence));
+  TRY(st, add(b, assertion, h->was_derived_from, b->doc_iri));
   return st;
 }
 
@@ -1076,24 +1066,20 @@ emit_dataset(Builder* const b)
   snprintf(ontology_iri, sizeof(ontology_iri), "%s", aseankg_ontology_namespace(b->project->ontology));
   ontology_iri[strlen(ontology_iri) - 1U] = '\0'; /* the namespace ends in '#' */
 
-  AseankgStatus st = check_date(b, &info->created);
-  st               = st ? st : check_iri(b, &info->license, "license");
-  st               = st ? st : add(b, dataset, type, vocabulary(b, VOID, "Dataset"));
-  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "title"), lang(b, info->title.value, "en"));
-  for (size_t i = 0U; i < b->data->n_documents && !st; ++i) {
-    st = add(b, dataset, vocabulary(b, DCTERMS, "source"), b->document_iris[i]);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, check_date(b, &info->created));
+  TRY(st, check_iri(b, &info->license, "license"));
+  TRY(st, add(b, dataset, type, vocabulary(b, VOID, "Dataset")));
+  TRY(st, add(b, dataset, vocabulary(b, DCTERMS, "title"), lang(b, info->title.value, "en")));
+  for (size_t i = 0U; i < b->data->n_documents; ++i) {
+    TRY(st, add(b, dataset, vocabulary(b, DCTERMS, "source"), b->document_iris[i]));
   }
-  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "created"), typed(b, info->created.value, "date"));
-  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "license"), iri(b, info->license.value));
-  st = st ? st : add(b, dataset, vocabulary(b, DCTERMS, "hasVersion"), plain(b, info->version.value));
-  st = st ? st : add(b, dataset, vocabulary(b, VOID, "uriSpace"), plain(b, b->base));
-  st = st ? st : add(b, dataset, vocabulary(b, VOID, "vocabulary"), iri(b, ontology_iri));
-  st = st
-         ? st
-         : add(b, dataset, vocabulary(b, VOID, "entities"), count_literal(b, b->data->n_entities, "integer"));
-  if (st) {
-    return st;
-  }
+  TRY(st, add(b, dataset, vocabulary(b, DCTERMS, "created"), typed(b, info->created.value, "date")));
+  TRY(st, add(b, dataset, vocabulary(b, DCTERMS, "license"), iri(b, info->license.value)));
+  TRY(st, add(b, dataset, vocabulary(b, DCTERMS, "hasVersion"), plain(b, info->version.value)));
+  TRY(st, add(b, dataset, vocabulary(b, VOID, "uriSpace"), plain(b, b->base)));
+  TRY(st, add(b, dataset, vocabulary(b, VOID, "vocabulary"), iri(b, ontology_iri)));
+  TRY(st, add(b, dataset, vocabulary(b, VOID, "entities"), count_literal(b, b->data->n_entities, "integer")));
 
   /* The count includes the triple that states it. */
   b->stats.triples = aseankg_graph_size(b->graph) + 1U;
@@ -1160,13 +1146,14 @@ name_graphs(Builder* const b, const int named, AseankgTermId* const document_gra
     return ASEANKG_SUCCESS;
   }
   const char* const version = b->data->dataset.version.value;
-  AseankgStatus     st      = check_id(b, &b->data->dataset.version, "version");
-  if (!st && !(b->registry = mint(b, "graph/%s", version))) {
-    st = out_of_memory(b);
+  AseankgStatus     st      = ASEANKG_SUCCESS;
+  TRY(st, check_id(b, &b->data->dataset.version, "version"));
+  if (!(b->registry = mint(b, "graph/%s", version))) {
+    return out_of_memory(b);
   }
-  for (size_t i = 0U; i < b->data->n_documents && !st; ++i) {
+  for (size_t i = 0U; i < b->data->n_documents; ++i) {
     if (!(document_graphs[i] = mint(b, "graph/%s/%s", version, b->data->documents[i].id.value))) {
-      st = out_of_memory(b);
+      return out_of_memory(b);
     }
   }
   return st;
@@ -1183,20 +1170,21 @@ emit_document(Builder* const b, const size_t index, const AseankgTermId graph_na
   b->graph_name = graph_name;
 
   free(b->segment_iris);
-  AseankgStatus st =
-    (b->segment_iris = (AseankgTermId*)calloc(b->text->n_segments + 1U, sizeof(AseankgTermId)))
-      ? ASEANKG_SUCCESS
-      : out_of_memory(b);
-  for (size_t i = 0U; i < b->text->n_segments && !st; ++i) {
+  if (!(b->segment_iris = (AseankgTermId*)calloc(b->text->n_segments + 1U, sizeof(AseankgTermId)))) {
+    return out_of_memory(b);
+  }
+  for (size_t i = 0U; i < b->text->n_segments; ++i) {
     if (!(b->segment_iris[i] = mint(b, "doc/%s/%s", b->doc->id.value, b->text->segments[i].id))) {
-      st = out_of_memory(b);
+      return out_of_memory(b);
     }
   }
 
-  st = st ? st : emit_document_text(b);
-  st = st ? st : scan_mentions(b, emit_mention, NULL);
-  for (size_t i = 0U; i < b->doc->n_relations && !st; ++i) {
-    st = emit_relation(b, &b->doc->relations[i]);
+  AseankgStatus st = ASEANKG_SUCCESS;
+
+  TRY(st, emit_document_text(b));
+  TRY(st, scan_mentions(b, emit_mention, NULL));
+  for (size_t i = 0U; i < b->doc->n_relations; ++i) {
+    TRY(st, emit_relation(b, &b->doc->relations[i]));
   }
   b->stats.relations += b->doc->n_relations;
   return st;
@@ -1206,6 +1194,9 @@ AseankgStatus
 aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const project, const char* const base,
                      const int named_graph, AseankgExportStats* const stats, AseankgError* const error)
 {
+  assert(graph);
+  assert(project && project->data && project->ontology);
+  assert(base);
   Builder b;
   memset(&b, 0, sizeof(b));
   b.graph   = graph;
@@ -1217,34 +1208,39 @@ aseankg_export_build(AseankgGraph* const graph, const AseankgProject* const proj
   uint32_t             root = 0U;
   AseankgTermId* const document_graphs =
     (AseankgTermId*)calloc(b.data->n_documents + 1U, sizeof(AseankgTermId));
-  AseankgStatus st = document_graphs ? ASEANKG_SUCCESS : out_of_memory(&b);
-  st               = st ? st : aseankg_export_check_base(base, error);
-  st               = st ? st : trie_node(&b, &root);
-  st               = st ? st : intern_hot_terms(&b);
-  st               = st ? st : index_entities(&b);
-  st               = st ? st : index_documents(&b);
-  st               = st ? st : name_graphs(&b, named_graph, document_graphs);
-  st               = st ? st : link_documents(&b);
-  st               = st ? st : add_names(&b);
-  for (size_t i = 0U; i < b.data->n_documents && !st; ++i) {
-    st = emit_document(&b, i, document_graphs[i]);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  if (!document_graphs) {
+    st = out_of_memory(&b);
+    goto cleanup;
   }
-  st           = st ? st : check_names_seen(&b);
+  TRY_CLEANUP(st, aseankg_export_check_base(base, error));
+  TRY_CLEANUP(st, trie_node(&b, &root));
+  TRY_CLEANUP(st, intern_hot_terms(&b));
+  TRY_CLEANUP(st, index_entities(&b));
+  TRY_CLEANUP(st, index_documents(&b));
+  TRY_CLEANUP(st, name_graphs(&b, named_graph, document_graphs));
+  TRY_CLEANUP(st, link_documents(&b));
+  TRY_CLEANUP(st, add_names(&b));
+  for (size_t i = 0U; i < b.data->n_documents; ++i) {
+    TRY_CLEANUP(st, emit_document(&b, i, document_graphs[i]));
+  }
+  TRY_CLEANUP(st, check_names_seen(&b));
   b.graph_name = b.registry;
-  for (size_t i = 0U; i < b.data->n_entities && !st; ++i) {
-    st = emit_entity(&b, i);
+  for (size_t i = 0U; i < b.data->n_entities; ++i) {
+    TRY_CLEANUP(st, emit_entity(&b, i));
   }
-  for (size_t i = 0U; i < b.data->n_documents && !st; ++i) {
-    st = emit_document_info(&b, i);
+  for (size_t i = 0U; i < b.data->n_documents; ++i) {
+    TRY_CLEANUP(st, emit_document_info(&b, i));
   }
-  st = st ? st : emit_dataset(&b);
+  TRY_CLEANUP(st, emit_dataset(&b));
 
-  if (!st && stats) {
+  if (stats) {
     b.stats.entities = b.data->n_entities;
     b.stats.spans    = count_distinct(b.spans, b.n_spans);
     *stats           = b.stats;
   }
 
+cleanup:
   aseankg_buffer_release(&b.scratch);
   free(document_graphs);
   free(b.document_iris);
@@ -1264,6 +1260,10 @@ aseankg_export_prefixes(const AseankgProject* const project, const char* const b
                         AseankgPrefix* const prefixes, const size_t capacity, char* const storage,
                         const size_t storage_size)
 {
+  assert(project && project->ontology);
+  assert(base);
+  assert(prefixes || !capacity);
+  assert(storage || !storage_size);
   static const AseankgPrefix standard[] = {
     { "rdf", RDF },         { "rdfs", RDFS },     { "xsd", XSD },   { "owl", OWL }, { "skos", SKOS },
     { "dcterms", DCTERMS }, { "schema", SCHEMA }, { "prov", PROV }, { "org", ORG }, { "eli", ELI },
@@ -1331,6 +1331,8 @@ AseankgStatus
 aseankg_export_mentions(AseankgMentionList** const mentions, const AseankgProject* const project,
                         AseankgError* const error)
 {
+  assert(mentions);
+  assert(project && project->data);
   Builder          b;
   MentionCollector collector;
   memset(&b, 0, sizeof(b));
@@ -1345,13 +1347,16 @@ aseankg_export_mentions(AseankgMentionList** const mentions, const AseankgProjec
     return out_of_memory(&b);
   }
   uint32_t      root = 0U;
-  AseankgStatus st   = trie_node(&b, &root);
-  st                 = st ? st : add_names(&b);
-  for (size_t i = 0U; i < b.data->n_documents && !st; ++i) {
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, trie_node(&b, &root));
+  TRY_CLEANUP(st, add_names(&b));
+  for (size_t i = 0U; i < b.data->n_documents; ++i) {
     b.doc_index = i;
     b.text      = project->texts[i];
-    st          = scan_mentions(&b, collect_mention, &collector);
+    TRY_CLEANUP(st, scan_mentions(&b, collect_mention, &collector));
   }
+
+cleanup:
   free(b.trie);
   free(b.found);
   free(b.open);
@@ -1379,6 +1384,9 @@ size_t
 aseankg_export_entity_iri(char* const buffer, const size_t size, const char* const base,
                           const char* const entity_id)
 {
+  assert(buffer || !size);
+  assert(base);
+  assert(entity_id);
   char      path[1024];
   const int n = snprintf(path, sizeof(path), ENTITY_PATH, entity_id);
   if (n < 0 || (size_t)n >= sizeof(path)) {
@@ -1392,6 +1400,10 @@ size_t
 aseankg_project_entity_iri(char* const buffer, const size_t size, const AseankgProject* const project,
                            const char* const base, const size_t entity)
 {
+  assert(buffer || !size);
+  assert(project && project->data);
+  assert(base);
+  assert(entity < project->data->n_entities);
   const AseankgData* const data = project->data;
   for (size_t i = 0U; i < data->n_documents; ++i) {
     if (data->documents[i].entity.value &&

@@ -4,7 +4,9 @@
 
 #include "buffer.h"
 #include "canonical.h"
+#include "try.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,9 +102,10 @@ append_term(Writer* const writer, const AseankgTermId id)
         return aseankg_buffer_append(out, term->key, term->key_length);
       }
       const size_t  n  = writer->namespace_lengths[p];
-      AseankgStatus st = aseankg_buffer_append_string(out, writer->prefixes[p].name);
-      st               = st ? st : aseankg_buffer_append_byte(out, ':');
-      return st ? st : aseankg_buffer_append(out, term->value + n, term->length - n);
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, aseankg_buffer_append_string(out, writer->prefixes[p].name));
+      TRY(st, aseankg_buffer_append_byte(out, ':'));
+      return aseankg_buffer_append(out, term->value + n, term->length - n);
     }
     case ASEANKG_TERM_BLANK:
       return aseankg_buffer_append(out, term->key, term->key_length);
@@ -110,29 +113,31 @@ append_term(Writer* const writer, const AseankgTermId id)
       if (is_bare_integer(writer, term)) {
         return aseankg_buffer_append(out, term->value, term->length);
       }
-      AseankgStatus st = aseankg_buffer_append_byte(out, '"');
-      st               = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
-      st               = st ? st : aseankg_buffer_append_byte(out, '"');
-      if (!st && term->language) {
-        st = aseankg_buffer_append_byte(out, '@');
-        st = st ? st : aseankg_buffer_append_string(out, term->language);
-        if (!st && term->direction) {
-          st = aseankg_buffer_append(out, "--", 2U);
-          st = st ? st : aseankg_buffer_append_string(out, term->direction);
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, aseankg_buffer_append_byte(out, '"'));
+      TRY(st, aseankg_canonical_append_string(out, term->value, term->length));
+      TRY(st, aseankg_buffer_append_byte(out, '"'));
+      if (term->language) {
+        TRY(st, aseankg_buffer_append_byte(out, '@'));
+        TRY(st, aseankg_buffer_append_string(out, term->language));
+        if (term->direction) {
+          TRY(st, aseankg_buffer_append(out, "--", 2U));
+          TRY(st, aseankg_buffer_append_string(out, term->direction));
         }
-      } else if (!st && term->datatype) {
-        st = aseankg_buffer_append(out, "^^", 2U);
-        st = st ? st : append_term(writer, term->datatype);
+      } else if (term->datatype) {
+        TRY(st, aseankg_buffer_append(out, "^^", 2U));
+        TRY(st, append_term(writer, term->datatype));
       }
       return st;
     }
     case ASEANKG_TERM_TRIPLE: {
-      AseankgStatus st = aseankg_buffer_append(out, "<<(", 3U);
-      for (unsigned i = 0U; i < 3U && !st; ++i) {
-        st = aseankg_buffer_append_byte(out, ' ');
-        st = st ? st : append_term(writer, term->triple[i]);
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, aseankg_buffer_append(out, "<<(", 3U));
+      for (unsigned i = 0U; i < 3U; ++i) {
+        TRY(st, aseankg_buffer_append_byte(out, ' '));
+        TRY(st, append_term(writer, term->triple[i]));
       }
-      return st ? st : aseankg_buffer_append(out, " )>>", 4U);
+      return aseankg_buffer_append(out, " )>>", 4U);
     }
   }
   return ASEANKG_ERR_USAGE;
@@ -215,22 +220,22 @@ write_pairs(Writer* const writer, const AseankgQuad* const quads, const size_t b
 {
   AseankgBuffer* const out = &writer->buffer;
   AseankgStatus        st  = ASEANKG_SUCCESS;
-  for (size_t i = begin; i < end && !st; ++i) {
+  for (size_t i = begin; i < end; ++i) {
     if (quads[i].graph || (quads[i].predicate == writer->rdf_type) != types) {
       continue;
     }
     if (quads[i].predicate == *last_predicate) {
-      st = aseankg_buffer_append_string(out, " ,\n        ");
+      TRY(st, aseankg_buffer_append_string(out, " ,\n        "));
     } else {
       if (*last_predicate) {
-        st = aseankg_buffer_append_string(out, " ;\n");
+        TRY(st, aseankg_buffer_append_string(out, " ;\n"));
       }
-      st = st ? st : aseankg_buffer_append_string(out, "    ");
-      st = st ? st : (types ? aseankg_buffer_append_byte(out, 'a') : append_term(writer, quads[i].predicate));
-      st = st ? st : aseankg_buffer_append_byte(out, ' ');
+      TRY(st, aseankg_buffer_append_string(out, "    "));
+      TRY(st, types ? aseankg_buffer_append_byte(out, 'a') : append_term(writer, quads[i].predicate));
+      TRY(st, aseankg_buffer_append_byte(out, ' '));
       *last_predicate = quads[i].predicate;
     }
-    st = st ? st : append_term(writer, quads[i].object);
+    TRY(st, append_term(writer, quads[i].object));
   }
   return st;
 }
@@ -239,6 +244,9 @@ AseankgStatus
 aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const AseankgPrefix* const prefixes,
                      const size_t n_prefixes)
 {
+  assert(graph);
+  assert(stream);
+  assert(prefixes || !n_prefixes);
   Writer writer;
   memset(&writer, 0, sizeof(writer));
   writer.graph             = graph;
@@ -258,17 +266,21 @@ aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const 
                                                   strlen("<" XSD "integer"
                                                                ">"));
 
-  AseankgStatus st = writer.namespace_lengths && writer.prefix_of ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  for (size_t i = 0U; i < n_prefixes && !st; ++i) {
+  AseankgBuffer* const out = &writer.buffer;
+  AseankgStatus        st  = ASEANKG_SUCCESS;
+  if (!writer.namespace_lengths || !writer.prefix_of) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  for (size_t i = 0U; i < n_prefixes; ++i) {
     writer.namespace_lengths[i] = strlen(prefixes[i].namespace_iri);
   }
-  st = st ? st : write_prefixes(&writer);
+  TRY_CLEANUP(st, write_prefixes(&writer));
 
   /* Blocks collect in the buffer, which goes to the stream a chunk at a time. */
-  AseankgBuffer* const     out   = &writer.buffer;
   const AseankgQuad* const quads = aseankg_graph_quads(graph);
   const size_t             n     = aseankg_graph_size(graph);
-  for (size_t begin = 0U; begin < n && !st;) {
+  for (size_t begin = 0U; begin < n;) {
     size_t end = begin;
     while (end < n && quads[end].subject == quads[begin].subject) {
       ++end;
@@ -276,19 +288,20 @@ aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const 
 
     const size_t  block = out->length;
     AseankgTermId last  = 0U;
-    st                  = append_term(&writer, quads[begin].subject);
-    st                  = st ? st : aseankg_buffer_append_byte(out, '\n');
-    st                  = st ? st : write_pairs(&writer, quads, begin, end, 1, &last);
-    st                  = st ? st : write_pairs(&writer, quads, begin, end, 0, &last);
-    st                  = st ? st : aseankg_buffer_append_string(out, " .\n\n");
-    if (!st && !last) {
+    TRY_CLEANUP(st, append_term(&writer, quads[begin].subject));
+    TRY_CLEANUP(st, aseankg_buffer_append_byte(out, '\n'));
+    TRY_CLEANUP(st, write_pairs(&writer, quads, begin, end, 1, &last));
+    TRY_CLEANUP(st, write_pairs(&writer, quads, begin, end, 0, &last));
+    TRY_CLEANUP(st, aseankg_buffer_append_string(out, " .\n\n"));
+    if (!last) {
       aseankg_buffer_truncate(out, block); /* only named-graph quads: no block */
     }
-    st    = st ? st : aseankg_buffer_spill(out, stream, ASEANKG_WRITE_CHUNK);
+    TRY_CLEANUP(st, aseankg_buffer_spill(out, stream, ASEANKG_WRITE_CHUNK));
     begin = end;
   }
-  st = st ? st : aseankg_buffer_spill(out, stream, 0U);
+  TRY_CLEANUP(st, aseankg_buffer_spill(out, stream, 0U));
 
+cleanup:
   aseankg_buffer_release(out);
   free(writer.namespace_lengths);
   free(writer.prefix_of);
