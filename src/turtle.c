@@ -1,5 +1,6 @@
 /* Turtle output: the canonical N-Triples terms, abbreviated and grouped for people to read. */
 #include "aseankg/turtle.h"
+#include "writers.h"
 #include "namespaces.h"
 
 #include "buffer.h"
