@@ -5,6 +5,7 @@
 #include "utf8.h"
 #include "view.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -396,6 +397,8 @@ AseankgStatus
 aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
                   const AseankgDotOptions* const options, AseankgError* const error)
 {
+  assert(stream);
+  assert(project && project->data);
   AseankgView           view;
   AseankgViewWriter     w;
   const AseankgSegment* segment = NULL;
