@@ -330,9 +330,10 @@ static AseankgStatus
 read_entities(const Walker* const walker)
 {
   const yaml_node_t* list = NULL;
-  AseankgStatus      st   = read_root_list(walker, "entities", &list);
-  if (st || !list) { /* (list is set on success; the check is for the analyzer) */
-    return st ? st : ASEANKG_ERR_DATA;
+  AseankgStatus      st   = ASEANKG_SUCCESS;
+  TRY(st, read_root_list(walker, "entities", &list));
+  if (!list) { /* (set on success; the check is for the analyzer) */
+    return ASEANKG_ERR_DATA;
   }
 
   AseankgData* const data = walker->data;
@@ -355,9 +356,10 @@ static AseankgStatus
 read_relations(const Walker* const walker, AseankgDocument* const doc)
 {
   const yaml_node_t* list = NULL;
-  AseankgStatus      st   = read_root_list(walker, "relations", &list);
-  if (st || !list) { /* (list is set on success; the check is for the analyzer) */
-    return st ? st : ASEANKG_ERR_DATA;
+  AseankgStatus      st   = ASEANKG_SUCCESS;
+  TRY(st, read_root_list(walker, "relations", &list));
+  if (!list) { /* (set on success; the check is for the analyzer) */
+    return ASEANKG_ERR_DATA;
   }
 
   const size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
