@@ -147,7 +147,28 @@ typedef struct {
   int                        literal;
   size_t                     segment;
   const AseankgViewRelation* relation;
+  size_t                     group; /* 1 + the index of the box drawing it, or 0 for an edge of its own */
 } Edge;
+
+/*
+   A subject with at least HUB_EDGES relations to entities has them grouped by
+   predicate: the objects of one predicate drawn in a box labelled with it,
+   reached by one arrow from the subject, instead of an arrow and a label each
+   (with rankdir=LR every edge label takes a row: 121 of them made the whole
+   graph 8498 px tall). The boxes lay their entities out GRID_COLUMNS wide.
+*/
+#define HUB_EDGES 16U
+#define GRID_COLUMNS 3U
+
+/* How an entity is drawn: not at all, as a node of its own, in a predicate's box, or (no relation) in the box
+   of unrelated entities. */
+enum { NOT_DRAWN, DRAWN, BOXED, UNRELATED };
+
+/* A predicate's box: the distinct edges [first, end) of `edges` with `group` set to its number. */
+typedef struct {
+  size_t first;
+  size_t end;
+} Group;
 
 static int
 compare_edges(const void* const a, const void* const b)
@@ -198,6 +219,60 @@ find_segment(const AseankgText* const text, const char* const name, const Aseank
     name, counts[ASEANKG_SEGMENT_CLAUSE], counts[ASEANKG_SEGMENT_PREAMBLE], counts[ASEANKG_SEGMENT_HEADER]);
 }
 
+/*
+   Find the boxes: for each subject with at least HUB_EDGES distinct relations
+   to other entities, each predicate with at least two objects not yet in a
+   box gets one (an entity can be in one box only, so an object the subject
+   relates by two predicates is boxed under the first and keeps an arrow of
+   its own for the second). Sets `group` on the edges a box draws and
+   `boxed` on its entities; returns the number of boxes, or SIZE_MAX when out
+   of memory.
+*/
+static size_t
+find_groups(Edge* const edges, const size_t n_edges, unsigned char* const boxed, Group** const groups)
+{
+  size_t n_groups = 0U;
+  *groups         = NULL;
+  for (size_t a = 0U; a < n_edges;) {
+    size_t b = a;
+    size_t n = 0U;
+    for (; b < n_edges && !strcmp(edges[b].subject, edges[a].subject); ++b) {
+      n += !edges[b].literal && edges[b].relation->object != edges[b].relation->subject &&
+           (b == a || !same_edge(&edges[b - 1U], &edges[b]));
+    }
+    for (size_t c = a; n >= HUB_EDGES && c < b;) {
+      size_t d       = c;
+      size_t members = 0U;
+      for (; d < b && !strcmp(edges[d].predicate, edges[c].predicate); ++d) {
+        const AseankgViewRelation* const r = edges[d].relation;
+        members += !edges[d].literal && r->object != r->subject && !boxed[r->object] &&
+                   (d == c || !same_edge(&edges[d - 1U], &edges[d]));
+      }
+      if (members >= 2U) {
+        Group* const more = (Group*)realloc(*groups, (n_groups + 1U) * sizeof(Group));
+        if (!more) {
+          return SIZE_MAX;
+        }
+        *groups              = more;
+        more[n_groups].first = c;
+        more[n_groups].end   = d;
+        ++n_groups;
+        for (size_t k = c; k < d; ++k) {
+          const AseankgViewRelation* const r = edges[k].relation;
+          if (!edges[k].literal && r->object != r->subject &&
+              (!boxed[r->object] || (k > c && edges[k - 1U].group && same_edge(&edges[k - 1U], &edges[k])))) {
+            boxed[r->object] = 1U;
+            edges[k].group   = n_groups;
+          }
+        }
+      }
+      c = d;
+    }
+    a = b;
+  }
+  return n_groups;
+}
+
 /* --- Writing ----------------------------------------------------------------- */
 
 /* The attributes that draw a type family: `shape=…, style="…", fillcolor="…", color="…` (open quote). */
@@ -240,7 +315,8 @@ write_node(AseankgViewWriter* const w, const AseankgEntity* const e, const int c
 }
 
 static void
-write_legend(AseankgViewWriter* const w, const unsigned char* const families, const int gloss)
+write_legend(AseankgViewWriter* const w, const unsigned char* const families, const int gloss,
+             const int boxes)
 {
   size_t                          n      = 0U;
   const AseankgEntityStyle* const styles = aseankg_entity_styles(&n);
@@ -261,7 +337,105 @@ write_legend(AseankgViewWriter* const w, const unsigned char* const families, co
     aseankg_view_put(w, "    \"legend:gloss\" [label=\"≈ English gloss, not an official name\", "
                         "shape=plaintext, fontsize=9];\n");
   }
+  if (boxes) {
+    aseankg_view_put(w,
+                     "    \"legend:box\" [label=\"A → a labelled box: A relates by that\\npredicate to each "
+                     "entity in the box\", shape=plaintext, fontsize=9];\n");
+  }
   aseankg_view_put(w, "  }\n");
+}
+
+/*
+   A box of entities (`members`, indices into data->entities), named
+   cluster_`name` and labelled `label`, laid out as a grid GRID_COLUMNS wide:
+   invisible arrows chain a row from left to right, rank=same stacks a column.
+*/
+static void
+write_box(AseankgViewWriter* const w, const AseankgData* const data, const char* const name,
+          const char* const label, const size_t* const members, const size_t n)
+{
+  aseankg_view_put(w, "  subgraph cluster_");
+  aseankg_view_put(w, name);
+  aseankg_view_put(w, " {\n    label=");
+  put_quoted(w, label);
+  aseankg_view_put(
+    w, "; labeljust=l; style=\"rounded\"; color=\"#888888\"; fontsize=12; fontcolor=\"#333333\";\n");
+  for (size_t i = 0U; i < n; ++i) {
+    aseankg_view_put(w, "  ");
+    write_node(w, &data->entities[members[i]], 0);
+  }
+  for (size_t i = 0U; i + 1U < n; ++i) {
+    if ((i + 1U) % GRID_COLUMNS) {
+      aseankg_view_put(w, "    ");
+      put_quoted(w, data->entities[members[i]].id.value);
+      aseankg_view_put(w, " -> ");
+      put_quoted(w, data->entities[members[i + 1U]].id.value);
+      aseankg_view_put(w, " [style=invis];\n");
+    }
+  }
+  for (size_t column = 0U; column < GRID_COLUMNS && n > GRID_COLUMNS; ++column) {
+    aseankg_view_put(w, "    { rank=same;");
+    for (size_t i = column; i < n; i += GRID_COLUMNS) {
+      aseankg_view_put(w, " ");
+      put_quoted(w, data->entities[members[i]].id.value);
+    }
+    aseankg_view_put(w, " }\n");
+  }
+  aseankg_view_put(w, "  }\n");
+}
+
+/* The boxes of grouped relations, and the one arrow from the subject to each. */
+static void
+write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
+             const Group* const groups, const size_t n_groups, const int arrows)
+{
+  const AseankgData* const data    = view->project->data;
+  size_t* const            members = (size_t*)calloc(data->n_entities + 1U, sizeof(size_t));
+  if (!members) {
+    w->st = w->st ? w->st : ASEANKG_ERR_NOMEM;
+    return;
+  }
+  for (size_t g = 0U; g < n_groups; ++g) {
+    const Group* const box = &groups[g];
+    size_t             n   = 0U;
+    char               name[32];
+    snprintf(name, sizeof(name), "%zu", g + 1U);
+    for (size_t k = box->first; k < box->end; ++k) {
+      if (edges[k].group == g + 1U && (!n || members[n - 1U] != edges[k].relation->object)) {
+        members[n++] = edges[k].relation->object;
+      }
+    }
+    if (!arrows) {
+      write_box(w, data, name, edges[box->first].predicate, members, n);
+      continue;
+    }
+    /* The arrow: to the box's first entity, clipped at the box's border. */
+    const Edge* const first = &edges[box->first];
+    aseankg_view_put(w, "  ");
+    put_quoted(w, first->subject);
+    aseankg_view_put(w, " -> ");
+    put_quoted(w, data->entities[members[0]].id.value);
+    aseankg_view_put(w, " [lhead=cluster_");
+    aseankg_view_put(w, name);
+    aseankg_view_put(w, ", penwidth=1.5, tooltip=\"");
+    put_escaped(w, first->subject, strlen(first->subject));
+    aseankg_view_put(w, " ");
+    put_escaped(w, first->predicate, strlen(first->predicate));
+    aseankg_view_put(w, " each entity in the box, stated in");
+    size_t listed = 0U;
+    for (size_t k = box->first; k < box->end; ++k) {
+      int seen = edges[k].group != g + 1U;
+      for (size_t j = box->first; j < k && !seen; ++j) {
+        seen = edges[j].group == g + 1U && edges[j].segment == edges[k].segment;
+      }
+      if (!seen) {
+        aseankg_view_put(w, listed++ ? ", " : " ");
+        aseankg_view_put(w, view->text->segments[edges[k].segment].id);
+      }
+    }
+    aseankg_view_put(w, "\"];\n");
+  }
+  free(members);
 }
 
 static void
@@ -276,6 +450,10 @@ write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       ++end;
     }
     const Edge* const e = &edges[i];
+    if (e->group) {
+      i = end;
+      continue;
+    }
     if (e->literal) {
       aseankg_view_put(w, "  \"value:");
       aseankg_view_put_size(w, ++literals);
@@ -309,8 +487,8 @@ write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edg
 
 static void
 write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
-            const size_t n_edges, const unsigned char* const drawn, const AseankgSegment* const segment,
-            const size_t around)
+            const size_t n_edges, const Group* const groups, const size_t n_groups,
+            const unsigned char* const drawn, const AseankgSegment* const segment, const size_t around)
 {
   const AseankgData* const data     = view->project->data;
   size_t                   n_styles = 0U;
@@ -326,7 +504,11 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
   put_quoted(w, view->document->id.value);
   aseankg_view_put(w, " {\n  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"" FONT
                       "\", fontsize=14, labelloc=t, "
-                      "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", label=\"");
+                      "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", ");
+  if (n_groups) { /* arrows to boxes; rank=same inside boxes */
+    aseankg_view_put(w, "compound=true, newrank=true, ");
+  }
+  aseankg_view_put(w, "label=\"");
   put_wrapped(w, view->document->title_zh.value, 60U);
   aseankg_view_put(w, "\\n");
   put_wrapped(w, view->document->title_en.value, 80U);
@@ -360,7 +542,8 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       gloss                                   = gloss || data->entities[i].gloss;
     }
   }
-  write_legend(w, families, gloss);
+  write_legend(w, families, gloss, n_groups != 0U);
+  write_groups(w, view, edges, groups, n_groups, 0);
 
   /* Nodes in id order. */
   const AseankgEntity** const sorted =
@@ -371,7 +554,7 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
   }
   size_t n_sorted = 0U;
   for (size_t i = 0U; i < data->n_entities; ++i) {
-    if (drawn[i]) {
+    if (drawn[i] == DRAWN || drawn[i] == UNRELATED) {
       sorted[n_sorted++] = &data->entities[i];
     }
   }
@@ -383,12 +566,34 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
     }
     sorted[j] = e;
   }
+  /* Entities in no relation (the whole graph draws every entity of the document) in a box of their own. */
+  size_t unrelated = 0U;
   for (size_t i = 0U; i < n_sorted; ++i) {
-    write_node(w, sorted[i], around != ASEANKG_VIEW_LITERAL && sorted[i] == &data->entities[around]);
+    unrelated += drawn[sorted[i] - data->entities] == UNRELATED;
+  }
+  if (unrelated >= 2U) {
+    size_t* const members = (size_t*)calloc(unrelated, sizeof(size_t));
+    size_t        n       = 0U;
+    for (size_t i = 0U; members && i < n_sorted; ++i) {
+      if (drawn[sorted[i] - data->entities] == UNRELATED) {
+        members[n++] = (size_t)(sorted[i] - data->entities);
+      }
+    }
+    if (members) {
+      write_box(w, data, "unrelated", "in no relation", members, n);
+    }
+    w->st = w->st ? w->st : (members ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
+    free(members);
+  }
+  for (size_t i = 0U; i < n_sorted; ++i) {
+    if (unrelated < 2U || drawn[sorted[i] - data->entities] != UNRELATED) {
+      write_node(w, sorted[i], around != ASEANKG_VIEW_LITERAL && sorted[i] == &data->entities[around]);
+    }
   }
   free(sorted);
 
   write_edges(w, view, edges, n_edges);
+  write_groups(w, view, edges, groups, n_groups, 1);
   aseankg_view_put(w, "}\n");
 }
 
@@ -398,11 +603,14 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
 {
   AseankgView           view;
   AseankgViewWriter     w;
-  const AseankgSegment* segment = NULL;
-  size_t                around  = ASEANKG_VIEW_LITERAL;
-  Edge*                 edges   = NULL;
-  unsigned char*        drawn   = NULL;
-  size_t                n_edges = 0U;
+  const AseankgSegment* segment  = NULL;
+  size_t                around   = ASEANKG_VIEW_LITERAL;
+  Edge*                 edges    = NULL;
+  unsigned char*        drawn    = NULL;
+  unsigned char*        boxed    = NULL;
+  Group*                groups   = NULL;
+  size_t                n_groups = 0U;
+  size_t                n_edges  = 0U;
   memset(&w, 0, sizeof(w));
 
   AseankgStatus st = aseankg_view_load(&view, project, NULL, options ? options->document : NULL, error);
@@ -437,24 +645,34 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
     e->object         = e->literal ? r->relation->value.value : data->entities[r->object].id.value;
     e->segment        = r->segment;
     e->relation       = r;
-    drawn[r->subject] = 1U;
+    drawn[r->subject] = DRAWN;
     if (!e->literal) {
-      drawn[r->object] = 1U;
+      drawn[r->object] = DRAWN;
     }
   }
   for (size_t i = 0U; i < data->n_entities; ++i) {
-    drawn[i] =
-      (unsigned char)(drawn[i] || (!segment && around == ASEANKG_VIEW_LITERAL && view.in_document[i]) ||
-                      i == around);
+    if (!drawn[i] && ((!segment && around == ASEANKG_VIEW_LITERAL && view.in_document[i]) || i == around)) {
+      drawn[i] = UNRELATED;
+    }
   }
   qsort(edges, n_edges, sizeof(Edge), compare_edges);
+  boxed = (unsigned char*)calloc(data->n_entities + 1U, 1U);
+  if (!boxed || (n_groups = find_groups(edges, n_edges, boxed, &groups)) == SIZE_MAX) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+    goto cleanup;
+  }
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    drawn[i] = boxed[i] ? BOXED : drawn[i];
+  }
 
-  write_graph(&w, &view, edges, n_edges, drawn, segment, around);
+  write_graph(&w, &view, edges, n_edges, groups, n_groups, drawn, segment, around);
   st = aseankg_view_writer_finish(&w, stream, error);
 
 cleanup:
   free(edges);
   free(drawn);
+  free(boxed);
+  free(groups);
   aseankg_buffer_release(&w.out);
   aseankg_buffer_release(&w.scratch);
   aseankg_view_release(&view);
