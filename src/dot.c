@@ -151,20 +151,21 @@ typedef struct {
 } Edge;
 
 /*
-   A subject with at least HUB_EDGES relations to entities has them grouped by
-   predicate: the objects of one predicate drawn in a box labelled with it,
-   reached by one arrow from the subject, instead of an arrow and a label each
-   (with rankdir=LR every edge label takes a row: 121 of them made the whole
-   graph 8498 px tall). The boxes lay their entities out GRID_COLUMNS wide.
+   A subject with at least HUB_EDGES relations to entities has them grouped:
+   the objects it relates by the same predicates (one or several) are drawn in
+   a box labelled with those predicates, reached by one arrow from the subject,
+   instead of an arrow and a label each (with rankdir=LR every edge label takes
+   a row: 121 of them made the whole graph 8498 px tall). The boxes lay their
+   entities out GRID_COLUMNS wide.
 */
 #define HUB_EDGES 16U
 #define GRID_COLUMNS 3U
 
-/* How an entity is drawn: not at all, as a node of its own, in a predicate's box, or (no relation) in the box
+/* How an entity is drawn: not at all, as a node of its own, in a box of objects, or (no relation) in the box
    of unrelated entities. */
 enum { NOT_DRAWN, DRAWN, BOXED, UNRELATED };
 
-/* A predicate's box: the distinct edges [first, end) of `edges` with `group` set to its number. */
+/* A box: its subject's edges are [first, end) of `edges`; those it draws have `group` set to its number. */
 typedef struct {
   size_t first;
   size_t end;
@@ -219,14 +220,48 @@ find_segment(const AseankgText* const text, const char* const name, const Aseank
     name, counts[ASEANKG_SEGMENT_CLAUSE], counts[ASEANKG_SEGMENT_PREAMBLE], counts[ASEANKG_SEGMENT_HEADER]);
 }
 
+/* An edge to an entity other than its subject. */
+static int
+to_other(const Edge* const e)
+{
+  return !e->literal && e->relation->object != e->relation->subject;
+}
+
+/* The next edge at or after `i` (before `end`) from the run's subject to entity `object` by a predicate not
+   yet seen (duplicates, stated in several segments, are adjacent); `end` if none. */
+static size_t
+next_to(const Edge* const edges, size_t i, const size_t end, const size_t object)
+{
+  for (; i < end; ++i) {
+    if (to_other(&edges[i]) && edges[i].relation->object == object &&
+        !(i && edges[i - 1U].relation->object == object && same_edge(&edges[i - 1U], &edges[i]))) {
+      return i;
+    }
+  }
+  return end;
+}
+
+/* Whether the run [a, end) relates entities `x` and `y` by the same predicates. */
+static int
+same_predicates(const Edge* const edges, const size_t a, const size_t end, const size_t x, const size_t y)
+{
+  size_t i = next_to(edges, a, end, x);
+  size_t j = next_to(edges, a, end, y);
+  for (; i < end && j < end; i = next_to(edges, i + 1U, end, x), j = next_to(edges, j + 1U, end, y)) {
+    if (strcmp(edges[i].predicate, edges[j].predicate)) {
+      return 0;
+    }
+  }
+  return i == end && j == end;
+}
+
 /*
    Find the boxes: for each subject with at least HUB_EDGES distinct relations
-   to other entities, each predicate with at least two objects not yet in a
-   box gets one (an entity can be in one box only, so an object the subject
-   relates by two predicates is boxed under the first and keeps an arrow of
-   its own for the second). Sets `group` on the edges a box draws and
-   `boxed` on its entities; returns the number of boxes, or SIZE_MAX when out
-   of memory.
+   to other entities, the objects it relates by the same set of predicates,
+   when there are two or more of them, share a box (so every relation from
+   the subject to a boxed entity is drawn by the box, and an entity is in one
+   box only). Sets `group` on the edges a box draws and `boxed` on its
+   entities; returns the number of boxes, or SIZE_MAX when out of memory.
 */
 static size_t
 find_groups(Edge* const edges, const size_t n_edges, unsigned char* const boxed, Group** const groups)
@@ -237,36 +272,41 @@ find_groups(Edge* const edges, const size_t n_edges, unsigned char* const boxed,
     size_t b = a;
     size_t n = 0U;
     for (; b < n_edges && !strcmp(edges[b].subject, edges[a].subject); ++b) {
-      n += !edges[b].literal && edges[b].relation->object != edges[b].relation->subject &&
-           (b == a || !same_edge(&edges[b - 1U], &edges[b]));
+      n += to_other(&edges[b]) && (b == a || !same_edge(&edges[b - 1U], &edges[b]));
     }
-    for (size_t c = a; n >= HUB_EDGES && c < b;) {
-      size_t d       = c;
-      size_t members = 0U;
-      for (; d < b && !strcmp(edges[d].predicate, edges[c].predicate); ++d) {
-        const AseankgViewRelation* const r = edges[d].relation;
-        members += !edges[d].literal && r->object != r->subject && !boxed[r->object] &&
-                   (d == c || !same_edge(&edges[d - 1U], &edges[d]));
+    for (size_t k = a; n >= HUB_EDGES && k < b; ++k) {
+      const size_t x = edges[k].relation->object;
+      if (!to_other(&edges[k]) || boxed[x] || edges[k].group) {
+        continue;
       }
-      if (members >= 2U) {
-        Group* const more = (Group*)realloc(*groups, (n_groups + 1U) * sizeof(Group));
-        if (!more) {
-          return SIZE_MAX;
-        }
-        *groups              = more;
-        more[n_groups].first = c;
-        more[n_groups].end   = d;
-        ++n_groups;
-        for (size_t k = c; k < d; ++k) {
-          const AseankgViewRelation* const r = edges[k].relation;
-          if (!edges[k].literal && r->object != r->subject &&
-              (!boxed[r->object] || (k > c && edges[k - 1U].group && same_edge(&edges[k - 1U], &edges[k])))) {
-            boxed[r->object] = 1U;
-            edges[k].group   = n_groups;
-          }
+      size_t members = 0U; /* objects whose first edge is at or after k, with x's predicates */
+      for (size_t j = k; j < b; ++j) {
+        const size_t y = edges[j].relation->object;
+        members += to_other(&edges[j]) && !boxed[y] && next_to(edges, a, b, y) == j &&
+                   same_predicates(edges, a, b, x, y);
+      }
+      if (members < 2U) {
+        continue;
+      }
+      Group* const more = (Group*)realloc(*groups, (n_groups + 1U) * sizeof(Group));
+      if (!more) {
+        return SIZE_MAX;
+      }
+      *groups              = more;
+      more[n_groups].first = a;
+      more[n_groups].end   = b;
+      ++n_groups;
+      for (size_t j = a; j < b; ++j) {
+        if (to_other(&edges[j]) && !boxed[edges[j].relation->object] &&
+            same_predicates(edges, a, b, x, edges[j].relation->object)) {
+          edges[j].group = n_groups;
         }
       }
-      c = d;
+      for (size_t j = a; j < b; ++j) {
+        if (edges[j].group == n_groups) {
+          boxed[edges[j].relation->object] = 1U;
+        }
+      }
     }
     a = b;
   }
@@ -339,27 +379,32 @@ write_legend(AseankgViewWriter* const w, const unsigned char* const families, co
   }
   if (boxes) {
     aseankg_view_put(w,
-                     "    \"legend:box\" [label=\"A → a labelled box: A relates by that\\npredicate to each "
-                     "entity in the box\", shape=plaintext, fontsize=9];\n");
+                     "    \"legend:box\" [label=\"A → a box: A relates to each entity in\\nthe box by each "
+                     "predicate the box names\", shape=plaintext, fontsize=9];\n");
   }
   aseankg_view_put(w, "  }\n");
 }
 
-/*
-   A box of entities (`members`, indices into data->entities), named
-   cluster_`name` and labelled `label`, laid out as a grid GRID_COLUMNS wide:
-   invisible arrows chain a row from left to right, rank=same stacks a column.
-*/
+/* A box's opening, up to its label's open quote; fill_box() closes the label and writes the rest. */
 static void
-write_box(AseankgViewWriter* const w, const AseankgData* const data, const char* const name,
-          const char* const label, const size_t* const members, const size_t n)
+open_box(AseankgViewWriter* const w, const char* const name)
 {
   aseankg_view_put(w, "  subgraph cluster_");
   aseankg_view_put(w, name);
-  aseankg_view_put(w, " {\n    label=");
-  put_quoted(w, label);
-  aseankg_view_put(
-    w, "; labeljust=l; style=\"rounded\"; color=\"#888888\"; fontsize=12; fontcolor=\"#333333\";\n");
+  aseankg_view_put(w, " {\n    label=\"");
+}
+
+/*
+   The rest of a box of entities (`members`, indices into data->entities),
+   laid out as a grid GRID_COLUMNS wide: invisible arrows chain a row from
+   left to right, rank=same stacks a column.
+*/
+static void
+fill_box(AseankgViewWriter* const w, const AseankgData* const data, const size_t* const members,
+         const size_t n)
+{
+  aseankg_view_put(w, "\"; labeljust=l; fontname=\"" FONT
+                      " Bold\"; fontsize=13; style=\"rounded\"; color=\"#888888\";\n");
   for (size_t i = 0U; i < n; ++i) {
     aseankg_view_put(w, "  ");
     write_node(w, &data->entities[members[i]], 0);
@@ -384,7 +429,23 @@ write_box(AseankgViewWriter* const w, const AseankgData* const data, const char*
   aseankg_view_put(w, "  }\n");
 }
 
-/* The boxes of grouped relations, and the one arrow from the subject to each. */
+/* The predicates by which box `g` (its subject's edges [first, end)) relates its entities, e.g. "drewUp,
+   recalls": those of entity `object`, one of them. */
+static void
+put_predicates(AseankgViewWriter* const w, const Edge* const edges, const Group* const box, const size_t g,
+               const size_t object)
+{
+  size_t listed = 0U;
+  for (size_t k = next_to(edges, box->first, box->end, object); k < box->end;
+       k        = next_to(edges, k + 1U, box->end, object)) {
+    if (edges[k].group == g + 1U) {
+      aseankg_view_put(w, listed++ ? ", " : "");
+      put_escaped(w, edges[k].predicate, strlen(edges[k].predicate));
+    }
+  }
+}
+
+/* The boxes of grouped relations (`arrows` 0), or the one arrow from the subject to each (`arrows` 1). */
 static void
 write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
              const Group* const groups, const size_t n_groups, const int arrows)
@@ -400,13 +461,15 @@ write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Ed
     size_t             n   = 0U;
     char               name[32];
     snprintf(name, sizeof(name), "%zu", g + 1U);
-    for (size_t k = box->first; k < box->end; ++k) {
-      if (edges[k].group == g + 1U && (!n || members[n - 1U] != edges[k].relation->object)) {
+    for (size_t k = box->first; k < box->end; ++k) { /* in order of first edge: by predicate, then id */
+      if (edges[k].group == g + 1U && next_to(edges, box->first, box->end, edges[k].relation->object) == k) {
         members[n++] = edges[k].relation->object;
       }
     }
     if (!arrows) {
-      write_box(w, data, name, edges[box->first].predicate, members, n);
+      open_box(w, name);
+      put_predicates(w, edges, box, g, members[0]);
+      fill_box(w, data, members, n);
       continue;
     }
     /* The arrow: to the box's first entity, clipped at the box's border. */
@@ -420,7 +483,7 @@ write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Ed
     aseankg_view_put(w, ", penwidth=1.5, tooltip=\"");
     put_escaped(w, first->subject, strlen(first->subject));
     aseankg_view_put(w, " ");
-    put_escaped(w, first->predicate, strlen(first->predicate));
+    put_predicates(w, edges, box, g, members[0]);
     aseankg_view_put(w, " each entity in the box, stated in");
     size_t listed = 0U;
     for (size_t k = box->first; k < box->end; ++k) {
@@ -580,7 +643,9 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       }
     }
     if (members) {
-      write_box(w, data, "unrelated", "in no relation", members, n);
+      open_box(w, "unrelated");
+      aseankg_view_put(w, "in no relation");
+      fill_box(w, data, members, n);
     }
     w->st = w->st ? w->st : (members ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
     free(members);

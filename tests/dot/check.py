@@ -3,8 +3,8 @@
 
   python3 tests/dot/check.py relations DOT RELATIONS_YAML
       Every relation of RELATIONS_YAML is drawn exactly once in DOT: as an arrow labelled with its
-      predicate, or as membership of a box (a cluster) labelled with the predicate and reached by one
-      arrow (lhead) from the subject. Nothing else is drawn. Prints what is missing or extra.
+      predicate, or as membership of a box (a cluster) labelled with the predicate (a box labelled
+      "p, q" draws both) and reached by one arrow (lhead) from the subject. Nothing else is drawn. Prints what is missing or extra.
   python3 tests/dot/check.py size PNG
       Prints the PNG's width and height in pixels (from its IHDR chunk).
 
@@ -93,7 +93,8 @@ def drawn_relations(path, problems):
         if head not in boxes.get(name, []):
             problems.append('arrow to %s ends at %s, not in that box' % (name, head))
         for member in boxes.get(name, []):
-            drawn[(subject, box_label[name], ('entity', member))] += 1
+            for predicate in box_label[name].split(', '):
+                drawn[(subject, predicate, ('entity', member))] += 1
     for name in boxes:
         if name != 'cluster_unrelated' and reached[name] != 1:
             problems.append('box %s (%s) is reached by %d arrows' % (name, box_label.get(name), reached[name]))
