@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Checks of the whole-graph DOT picture (used by tests/dot/run.sh).
 
-  python3 tests/dot/check.py relations DOT RELATIONS_YAML
+  python3 tests/dot/check.py relations DOT RELATIONS_YAML [ENTITY]
       Every relation of RELATIONS_YAML is drawn exactly once in DOT: as an arrow labelled with its
       predicate, or as membership of a box (a cluster) labelled with the predicate (a box labelled
-      "p, q" draws both) and reached by one arrow (lhead) from the subject. Nothing else is drawn. Prints what is missing or extra.
+      "p, q" draws both) and reached by one arrow (lhead) from the subject. Nothing else is drawn.
+      With ENTITY (a picture drawn --around it): its relations only. Prints what is missing or extra.
   python3 tests/dot/check.py size PNG
       Prints the PNG's width and height in pixels (from its IHDR chunk).
 
@@ -109,11 +110,13 @@ def main():
             sys.exit('not a PNG: ' + sys.argv[2])
         print('%d %d' % struct.unpack('>II', head[16:24]))
         return
-    if len(sys.argv) != 4 or sys.argv[1] != 'relations':
+    if len(sys.argv) not in (4, 5) or sys.argv[1] != 'relations':
         sys.exit(__doc__)
     problems = []
     drawn, boxes = drawn_relations(sys.argv[2], problems)
     expected = expected_relations(sys.argv[3])
+    if len(sys.argv) == 5:  # the picture drawn --around ENTITY: its relations only
+        expected = {r for r in expected if sys.argv[4] in (r[0], r[2][1])}
     for relation in sorted(expected):
         if drawn[relation] != 1:
             problems.append('drawn %d times: %s %s %s' % (drawn[relation], relation[0], relation[1], relation[2][1]))

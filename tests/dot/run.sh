@@ -107,6 +107,13 @@ check "--around global-development-initiative draws it and its neighbours ($(exp
   cmp -s <(nodes around-global-development-initiative) <(expected "" global-development-initiative)
 check "--around marks the entity it is drawn around" \
   grep -q '^  "global-development-initiative" \[.*penwidth=3' "$tmp/around.dot"
+"$aseankg" export -f dot --around china-and-asean-member-states -o "$tmp/around-parties.dot"
+render around-parties "$tmp/around-parties.dot"
+check "--around the parties boxes their relations and draws each exactly once" \
+  bash -c "grep -q 'lhead=cluster_' '$tmp/around-parties.dot' &&
+    python3 tests/dot/check.py relations '$tmp/around-parties.dot' data/relations.yaml china-and-asean-member-states > /dev/null"
+check "a picture of part of the graph does not pass as the whole" \
+  bash -c "! python3 tests/dot/check.py relations '$tmp/around-parties.dot' data/relations.yaml > /dev/null"
 "$aseankg" export -f dot --clause 9 --around china-and-asean-member-states > "$tmp/both.dot"
 check "--clause and --around together keep the relations meeting both" \
   cmp -s <(grep -- '->' "$tmp/both.dot") <(grep -- '->' "$tmp/clause-9.dot" | grep '"china-and-asean-member-states"')
