@@ -539,6 +539,43 @@ remember_file(AseankgData* const data, const char* const path)
   return (data->files[data->n_files] = strdup(path)) ? data->files[data->n_files++] : NULL;
 }
 
+/* The deepest nesting of sequences and mappings the data format needs is 4; allow room, refuse more. */
+#define MAX_YAML_NESTING 32U
+
+/*
+   Refuse YAML nested deeper than MAX_YAML_NESTING before loading it: libyaml's scanner checks every
+   open flow collection at each token, so time grows with the square of the nesting (100,000 '[' took
+   half a minute). Events are pulled one at a time, so this stops after a few dozen tokens.
+*/
+static AseankgStatus
+check_nesting(const char* const bytes, const size_t length, const char* const file, AseankgError* const error)
+{
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, file, 0U, 0U, "out of memory");
+  }
+  yaml_parser_set_input_string(&parser, (const unsigned char*)bytes, length);
+  AseankgStatus st    = ASEANKG_SUCCESS;
+  unsigned      depth = 0U;
+  for (int done = 0; !done && !st;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) {
+      break; /* the loader reports syntax errors, with their positions */
+    }
+    depth += event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT;
+    depth -= event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT;
+    if (depth > MAX_YAML_NESTING) {
+      st = aseankg_error_set(error, ASEANKG_ERR_DATA, file, (unsigned)event.start_mark.line + 1U,
+                             (unsigned)event.start_mark.column + 1U, "YAML nested deeper than %u levels",
+                             MAX_YAML_NESTING);
+    }
+    done = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+  }
+  yaml_parser_delete(&parser);
+  return st;
+}
+
 AseankgStatus
 aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const size_t document,
                    const char* const path, const char* const bytes, const size_t length,
@@ -556,6 +593,11 @@ aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const si
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
 
+  AseankgStatus st = check_nesting(bytes, length, file, error);
+  if (st) {
+    return st;
+  }
+
   yaml_parser_t   parser;
   yaml_document_t yaml;
   if (!yaml_parser_initialize(&parser)) {
@@ -563,7 +605,6 @@ aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const si
   }
   yaml_parser_set_input_string(&parser, (const unsigned char*)bytes, length);
 
-  AseankgStatus st = ASEANKG_SUCCESS;
   if (!yaml_parser_load(&parser, &yaml)) {
     unsigned line   = (unsigned)parser.problem_mark.line + 1U;
     unsigned column = (unsigned)parser.problem_mark.column + 1U;
