@@ -28,7 +28,7 @@ static const char usage_text[] =
   "  canon INPUT         write the RDFC-1.0 canonical N-Quads of a dataset\n"
   "  load FILE...        load graphs into the embedded SPARQL store\n"
   "  query QUERY|@FILE   run a SPARQL query on the store or an endpoint\n"
-  "  update FILE|-       send a SPARQL Update to an endpoint\n"
+  "  update FILE|-       run a SPARQL Update on the store or an endpoint\n"
   "\n"
   "Options for export and check:\n"
   "  -f, --format FORMAT  turtle (default), ntriples, nquads, dot (a Graphviz\n"
@@ -534,7 +534,8 @@ run_canon(const Options* const options)
 /* --- load and query ------------------------------------------------------------------ */
 
 static AseankgStatus
-open_store(const Options* const options, AseankgStore** const store, AseankgError* const error)
+open_store(const Options* const options, const AseankgStoreMode mode, AseankgStore** const store,
+           AseankgError* const error)
 {
   char              buffer[4096];
   const char* const path =
@@ -543,7 +544,7 @@ open_store(const Options* const options, AseankgStore** const store, AseankgErro
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, "--store", 0U, 0U,
                              "no store path: set HOME or use --store");
   }
-  return aseankg_store_open(store, path, error);
+  return aseankg_store_open(store, path, mode, error);
 }
 
 /* The graph a file is loaded into when --graph does not name one: the file's own URI. */
@@ -641,7 +642,16 @@ run_update(const Options* const options)
 {
   AseankgRemote remote;
   if (!options->endpoint) {
-    return usage_error("update needs --endpoint URL", NULL);
+    AseankgError  error;
+    AseankgStore* store = NULL;
+    aseankg_error_clear(&error);
+    char* const   text = read_text(options->files[0], &error);
+    AseankgStatus st   = text ? ASEANKG_SUCCESS : (error.status ? error.status : ASEANKG_ERR_NOMEM);
+    st                 = st ? st : open_store(options, ASEANKG_STORE_WRITE, &store, &error);
+    st                 = st ? st : aseankg_store_update(store, text, ASEANKG_STORE_UNION, &error);
+    aseankg_store_free(store);
+    free(text);
+    return st ? report(&error) : 0;
   }
   int exit_code = remote_from(options, &remote);
   if (exit_code) {
@@ -666,9 +676,11 @@ run_load(const Options* const options)
   AseankgError  error;
   AseankgStore* store = NULL;
   aseankg_error_clear(&error);
-  AseankgStatus st = open_store(options, &store, &error);
+  AseankgStatus st = open_store(options, ASEANKG_STORE_WRITE, &store, &error);
+  st               = st ? st : aseankg_store_begin(store, &error);
 
-  /* With --graph every file goes into that one graph; otherwise each file is its own graph. */
+  /* One transaction for every file: all of them load, or none. With --graph every file goes into that one
+   * graph; otherwise each file is its own graph. */
   AseankgGraph* graph = NULL;
   for (int i = 0; !st && i < options->n_files; ++i) {
     if (!graph && !(graph = aseankg_graph_new())) {
@@ -679,14 +691,17 @@ run_load(const Options* const options)
     if (!st && (!options->graph || i + 1 == options->n_files)) {
       char iri[4200];
       st = options->graph ? ASEANKG_SUCCESS : file_graph_iri(options->files[i], iri, sizeof(iri), &error);
-      st = st ? st : aseankg_store_load(store, options->graph ? options->graph : iri, graph, &error);
+      st = st ? st : aseankg_store_replace(store, options->graph ? options->graph : iri, graph, &error);
       aseankg_graph_free(graph);
       graph = NULL;
     }
   }
+  st             = st ? st : aseankg_store_commit(store, &error);
+  size_t graphs  = 0U;
+  size_t triples = 0U;
+  st             = st ? st : aseankg_store_count(store, &graphs, &triples, &error);
   if (!st) {
-    fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", aseankg_store_graphs(store),
-            aseankg_store_triples(store));
+    fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", graphs, triples);
   }
   aseankg_graph_free(graph);
   aseankg_store_free(store);
@@ -718,9 +733,10 @@ run_query(const Options* const options)
   aseankg_error_clear(&error);
   char* const   text = query_text(options->files[0], &error);
   AseankgStatus st   = text ? ASEANKG_SUCCESS : (error.status ? error.status : ASEANKG_ERR_NOMEM);
-  st                 = st ? st : open_store(options, &store, &error);
-  st =
-    st ? st : aseankg_store_query(store, text, options->results ? options->results : "table", stdout, &error);
+  st                 = st ? st : open_store(options, ASEANKG_STORE_READ, &store, &error);
+  st                 = st ? st
+                          : aseankg_store_query(store, text, options->results ? options->results : "table",
+                                                ASEANKG_STORE_UNION, stdout, &error);
   aseankg_store_free(store);
   free(text);
   return st ? report(&error) : 0;
@@ -797,7 +813,7 @@ main(const int argc, char** const argv)
     { "canon", 1, 1, "--input --output --max-work --hash" },
     { "load", 1, 64, "--store --graph --input --endpoint --replace --timeout --connect-timeout" },
     { "query", 1, 1, "--store --endpoint --results --timeout --connect-timeout" },
-    { "update", 1, 1, "--endpoint --timeout --connect-timeout" },
+    { "update", 1, 1, "--store --endpoint --timeout --connect-timeout" },
   };
   size_t c = 0U;
   while (c < sizeof(commands) / sizeof(commands[0]) && strcmp(argv[1], commands[c].name)) {

@@ -1,0 +1,576 @@
+/* SPARQL 1.1 Update on the store: rasqal parses the request, the operations run here in one transaction. */
+#include "store_query.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* --- finding each operation's WHERE clause and USING clauses in the request text ---------------------- */
+
+typedef struct {
+  const char* text;
+  size_t      length;
+  size_t      i;
+} Lexer;
+
+static int
+is_word_char(const char c)
+{
+  return isalnum((unsigned char)c) || c == '_' || c == ':' || c == '-' || (unsigned char)c >= 0x80U;
+}
+
+/* Skip a string, IRI or comment starting at lexer->i; returns whether one was skipped. */
+static int
+skip_opaque(Lexer* const lx)
+{
+  const char* const t = lx->text;
+  const char        c = t[lx->i];
+  if (c == '#') {
+    while (lx->i < lx->length && t[lx->i] != '\n') {
+      ++lx->i;
+    }
+    return 1;
+  }
+  if (c == '"' || c == '\'') {
+    const int long_string = lx->i + 2U < lx->length && t[lx->i + 1U] == c && t[lx->i + 2U] == c;
+    lx->i += long_string ? 3U : 1U;
+    while (lx->i < lx->length) {
+      if (t[lx->i] == '\\') {
+        lx->i += 2U;
+      } else if (t[lx->i] == c &&
+                 (!long_string || (lx->i + 2U < lx->length && t[lx->i + 1U] == c && t[lx->i + 2U] == c))) {
+        lx->i += long_string ? 3U : 1U;
+        return 1;
+      } else {
+        ++lx->i;
+      }
+    }
+    return 1;
+  }
+  if (c == '<') { /* an IRI holds no spaces; a comparison operator is followed by one or by '=' */
+    size_t j = lx->i + 1U;
+    while (j < lx->length && t[j] != '>' && !isspace((unsigned char)t[j]) && t[j] != '<' && t[j] != '"' &&
+           t[j] != '{' && t[j] != '}') {
+      ++j;
+    }
+    if (j < lx->length && t[j] == '>') {
+      lx->i = j + 1U;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int
+keyword_at(const Lexer* const lx, const char* const word)
+{
+  const size_t n = strlen(word);
+  return lx->i + n <= lx->length && !strncasecmp(lx->text + lx->i, word, n) &&
+         (lx->i == 0U || !is_word_char(lx->text[lx->i - 1U])) &&
+         (lx->i + n == lx->length || !is_word_char(lx->text[lx->i + n]));
+}
+
+/* One operation's pieces of text: the prologue so far, its USING clauses, its WHERE group. */
+typedef struct {
+  AseankgBuffer prologue;
+  AseankgBuffer dataset;
+  size_t        where_start;
+  size_t        where_end;
+  int           has_where;
+} OperationText;
+
+/* Scan the operation starting at lx->i (up to a ';' at depth 0); fills `op`. Returns 1 if it held a verb. */
+static int
+scan_operation(Lexer* const lx, OperationText* const op)
+{
+  static const char* const verbs[]    = { "INSERT", "DELETE", "CLEAR", "DROP", "CREATE",
+                                          "ADD",    "MOVE",   "COPY",  "LOAD", "WITH" };
+  int                      depth      = 0;
+  int                      verb       = 0;
+  size_t                   using_from = 0U;
+  op->has_where                       = 0;
+  aseankg_buffer_reset(&op->dataset);
+  while (lx->i < lx->length) {
+    if (skip_opaque(lx)) {
+      continue;
+    }
+    const char c = lx->text[lx->i];
+    if (depth == 0 && c == ';') {
+      ++lx->i;
+      break;
+    }
+    if (c == '{' || c == '(' || c == '[') {
+      if (depth == 0 && op->has_where && !op->where_start) {
+        op->where_start = lx->i;
+      }
+      ++depth;
+    } else if (c == '}' || c == ')' || c == ']') {
+      --depth;
+      if (depth == 0 && op->has_where && op->where_start && !op->where_end) {
+        op->where_end = lx->i + 1U;
+      }
+    } else if (depth == 0 && (keyword_at(lx, "PREFIX") || keyword_at(lx, "BASE"))) {
+      /* copy up to and including the IRI */
+      const size_t start = lx->i;
+      while (lx->i < lx->length && lx->text[lx->i] != '<') {
+        ++lx->i;
+      }
+      skip_opaque(lx);
+      aseankg_buffer_append(&op->prologue, lx->text + start, lx->i - start);
+      aseankg_buffer_append_byte(&op->prologue, '\n');
+      continue;
+    } else if (depth == 0 && keyword_at(lx, "USING")) {
+      aseankg_buffer_append_string(&op->dataset, " FROM ");
+      lx->i += 5U;
+      using_from = lx->i;
+      continue;
+    } else if (depth == 0 && keyword_at(lx, "WHERE")) {
+      if (using_from) {
+        aseankg_buffer_append(&op->dataset, lx->text + using_from, lx->i - using_from);
+        using_from = 0U;
+      }
+      op->has_where   = 1;
+      op->where_start = 0U;
+      op->where_end   = 0U;
+      lx->i += 5U;
+      continue;
+    } else if (depth == 0 && !verb) {
+      for (size_t v = 0U; v < sizeof(verbs) / sizeof(verbs[0]); ++v) {
+        verb |= keyword_at(lx, verbs[v]);
+      }
+    }
+    if (depth == 0 && using_from && keyword_at(lx, "USING")) {
+      aseankg_buffer_append(&op->dataset, lx->text + using_from, lx->i - using_from);
+      using_from = 0U;
+    }
+    ++lx->i;
+  }
+  return verb;
+}
+
+/* --- executing ----------------------------------------------------------------------------------------- */
+
+typedef struct {
+  StoreQuery      query;
+  uint64_t        with_graph; /* WITH, or 0 */
+  AseankgGraph*   terms;      /* terms of instantiated templates */
+  unsigned char*  fresh;      /* by term id in `terms`: a template blank node, new to the store */
+  size_t          fresh_room;
+  AseankgQuadList deletes;
+  AseankgQuadList inserts;
+  AseankgError*   error;
+} Update;
+
+static AseankgStatus
+fail_nomem(Update* const u)
+{
+  return aseankg_error_set(u->error, ASEANKG_ERR_NOMEM, "update", 0U, 0U, "out of memory");
+}
+
+static AseankgStatus
+mark_fresh(Update* const u, const AseankgTermId id)
+{
+  if (id >= u->fresh_room) {
+    const size_t         room  = (id + 1U) * 2U;
+    unsigned char* const grown = (unsigned char*)realloc(u->fresh, room);
+    if (!grown) {
+      return fail_nomem(u);
+    }
+    memset(grown + u->fresh_room, 0, room - u->fresh_room);
+    u->fresh      = grown;
+    u->fresh_room = room;
+  }
+  u->fresh[id] = 1U;
+  return ASEANKG_SUCCESS;
+}
+
+/* A template part as a term of u->terms: 0 if unbound (the quad is skipped). */
+static AseankgTermId
+instantiate(Update* const u, rasqal_literal* literal, rasqal_query_results* const results, const unsigned row,
+            AseankgStatus* const st)
+{
+  if (literal && literal->type == RASQAL_LITERAL_VARIABLE) {
+    rasqal_variable* const v = literal->value.variable;
+    literal = results ? rasqal_query_results_get_binding_value_by_name(results, v->name) : v->value;
+    if (!literal) {
+      return 0U;
+    }
+    const AseankgTermId id = aseankg_store__from_rasqal(u->terms, literal);
+    *st                    = id ? ASEANKG_SUCCESS : fail_nomem(u);
+    return id;
+  }
+  if (!literal) {
+    return 0U;
+  }
+  if (literal->type == RASQAL_LITERAL_BLANK) { /* a new blank node per solution */
+    char          label[64];
+    const int     n = snprintf(label, sizeof(label), "t%u-", row);
+    AseankgBuffer b = { NULL, 0U, 0U };
+    aseankg_buffer_append(&b, label, (size_t)n);
+    aseankg_buffer_append(&b, literal->string, literal->string_len);
+    const AseankgTermId id = b.data ? aseankg_graph_blank(u->terms, b.data, b.length) : 0U;
+    aseankg_buffer_release(&b);
+    *st = id ? mark_fresh(u, id) : fail_nomem(u);
+    return id;
+  }
+  const AseankgTermId id = aseankg_store__from_rasqal(u->terms, literal);
+  *st                    = id ? ASEANKG_SUCCESS : fail_nomem(u);
+  return id;
+}
+
+/* Instantiate every template of `templates` for the current solution into `list`. */
+static AseankgStatus
+instantiate_all(Update* const u, raptor_sequence* const templates, rasqal_query_results* const results,
+                const unsigned row, AseankgQuadList* const list, const int deleting)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  const int     n  = templates ? raptor_sequence_size(templates) : 0;
+  for (int i = 0; !st && i < n; ++i) {
+    rasqal_triple* const t = (rasqal_triple*)raptor_sequence_get_at(templates, i);
+    AseankgQuad          q = { 0U, 0U, 0U, 0U };
+    q.subject              = instantiate(u, t->subject, results, row, &st);
+    q.predicate            = st ? 0U : instantiate(u, t->predicate, results, row, &st);
+    q.object               = st ? 0U : instantiate(u, t->object, results, row, &st);
+    if (t->origin) {
+      q.graph = st ? 0U : instantiate(u, t->origin, results, row, &st);
+      if (!q.graph) {
+        continue;
+      }
+    }
+    if (st || !q.subject || !q.predicate || !q.object) {
+      continue;
+    }
+    const AseankgTerm* const s = aseankg_graph_term(u->terms, q.subject);
+    const AseankgTerm* const p = aseankg_graph_term(u->terms, q.predicate);
+    if (s->kind == ASEANKG_TERM_LITERAL || p->kind != ASEANKG_TERM_IRI ||
+        (q.graph && aseankg_graph_term(u->terms, q.graph)->kind != ASEANKG_TERM_IRI)) {
+      continue; /* SPARQL 1.1 Update 3.1.3: an instantiation that is not valid RDF is left out */
+    }
+    (void)deleting;
+    st = aseankg_quad_list_append(list, &q) ? fail_nomem(u) : ASEANKG_SUCCESS;
+  }
+  return st;
+}
+
+/* The store id of a term of u->terms: looked up for deletions, added (or made fresh) for insertions. */
+static AseankgStatus
+store_id(Update* const u, uint64_t* const map, const AseankgTermId term, const int adding, uint64_t* const id)
+{
+  if (map[term]) {
+    *id = map[term];
+    return ASEANKG_SUCCESS;
+  }
+  const AseankgTerm* const t  = aseankg_graph_term(u->terms, term);
+  AseankgStatus            st = ASEANKG_SUCCESS;
+  if (adding && term < u->fresh_room && u->fresh[term]) {
+    st = aseankg_store__fresh_blank(u->query.store, id, u->error);
+  } else if (adding) {
+    st = aseankg_store__intern(u->query.store, t->key, t->key_length, id, u->error);
+  } else {
+    st = aseankg_store__lookup(u->query.store, t->key, t->key_length, id, u->error);
+  }
+  map[term] = st ? 0U : *id;
+  return st;
+}
+
+/* Apply the collected deletions, then insertions, to the store. */
+static AseankgStatus
+apply(Update* const u)
+{
+  uint64_t* const map = (uint64_t*)calloc(aseankg_graph_term_count(u->terms) + 1U, sizeof(uint64_t));
+  AseankgStatus   st  = map ? ASEANKG_SUCCESS : fail_nomem(u);
+  for (int adding = 0; adding < 2; ++adding) {
+    const AseankgQuadList* const list = adding ? &u->inserts : &u->deletes;
+    for (size_t i = 0U; !st && i < list->count; ++i) {
+      const AseankgQuad* const q        = &list->quads[i];
+      uint64_t                 quad[4]  = { 0U, 0U, 0U, u->with_graph };
+      const AseankgTermId      parts[4] = { q->subject, q->predicate, q->object, q->graph };
+      int                      missing  = 0;
+      for (unsigned p = 0U; !st && p < 4U && !missing; ++p) {
+        if (p == STORE_G && !parts[p]) {
+          break;
+        }
+        st      = store_id(u, map, parts[p], adding, &quad[p]);
+        missing = !quad[p];
+      }
+      int changed = 0;
+      if (!st && !missing) {
+        st = adding ? aseankg_store__add(u->query.store, quad, &changed, u->error)
+                    : aseankg_store__remove(u->query.store, quad, &changed, u->error);
+      }
+    }
+  }
+  free(map);
+  aseankg_quad_list_release(&u->deletes);
+  aseankg_quad_list_release(&u->inserts);
+  return st;
+}
+
+static AseankgStatus
+uri_graph(Update* const u, raptor_uri* const uri, const int adding, uint64_t* const id)
+{
+  *id = 0U;
+  if (!uri) {
+    return ASEANKG_SUCCESS;
+  }
+  size_t                     n    = 0U;
+  const unsigned char* const text = raptor_uri_as_counted_string(uri, &n);
+  const AseankgTermId        term = aseankg_graph_iri(u->terms, (const char*)text, n);
+  if (!term) {
+    return fail_nomem(u);
+  }
+  const AseankgTerm* const t = aseankg_graph_term(u->terms, term);
+  return adding ? aseankg_store__intern(u->query.store, t->key, t->key_length, id, u->error)
+                : aseankg_store__lookup(u->query.store, t->key, t->key_length, id, u->error);
+}
+
+/* DELETE/INSERT with a WHERE clause: evaluate it as a SELECT, instantiate the templates per solution. */
+static AseankgStatus
+run_where(Update* const u, rasqal_update_operation* const op, const OperationText* const text,
+          const char* const request)
+{
+  AseankgBuffer select = { NULL, 0U, 0U };
+  aseankg_buffer_append(&select, text->prologue.data ? text->prologue.data : "", text->prologue.length);
+  aseankg_buffer_append_string(&select, "SELECT * ");
+  aseankg_buffer_append(&select, text->dataset.data ? text->dataset.data : "", text->dataset.length);
+  aseankg_buffer_append_string(&select, " WHERE ");
+  aseankg_buffer_append(&select, request + text->where_start, text->where_end - text->where_start);
+  AseankgStatus st = select.data ? ASEANKG_SUCCESS : fail_nomem(u);
+
+  rasqal_query* const rq = st ? NULL : rasqal_new_query(u->query.world, "sparql11-query", NULL);
+  st                     = st || rq ? st : fail_nomem(u);
+  st                     = st ? st : aseankg_store__query_prepare(&u->query, rq, select.data);
+  if (!st && u->with_graph && !u->query.explicit_dataset) {
+    u->query.with_graph = u->with_graph;
+  }
+  rasqal_query_results* const results = st ? NULL : rasqal_query_execute(rq);
+  if (!st && !results) {
+    st = u->error->status
+           ? u->error->status
+           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot evaluate WHERE");
+  }
+  for (unsigned row = 0U; !st && results && !rasqal_query_results_finished(results);
+       rasqal_query_results_next(results), ++row) {
+    st = instantiate_all(u, op->delete_templates, results, row, &u->deletes, 1);
+    st = st ? st : instantiate_all(u, op->insert_templates, results, row, &u->inserts, 0);
+  }
+  if (!st && u->error->status) {
+    st = u->error->status;
+  }
+  if (results) {
+    rasqal_free_query_results(results);
+  }
+  if (rq) {
+    rasqal_free_query(rq);
+  }
+  u->query.with_graph = 0U;
+  aseankg_buffer_release(&select);
+  return st;
+}
+
+/* Copy every quad of graph `from` into graph `to`. */
+static AseankgStatus
+add_graph(Update* const u, const uint64_t from, const uint64_t to)
+{
+  uint64_t        pattern[4] = { 0U, 0U, 0U, from };
+  StoreScan       scan;
+  AseankgQuadList copy = { NULL, 0U, 0U };
+  AseankgStatus st = aseankg_store__scan_open(u->query.store, &scan, pattern, STORE_BOUND(STORE_G), u->error);
+  int           more = 0;
+  while (!st && (more = aseankg_store__scan_next(&scan)) > 0) {
+    /* quad lists hold 32-bit ids: keep the 64-bit ids in pairs of entries */
+    const AseankgQuad hi = { (AseankgTermId)(scan.quad[0] >> 32U), (AseankgTermId)(scan.quad[1] >> 32U),
+                             (AseankgTermId)(scan.quad[2] >> 32U), 0U };
+    const AseankgQuad lo = { (AseankgTermId)scan.quad[0], (AseankgTermId)scan.quad[1],
+                             (AseankgTermId)scan.quad[2], 0U };
+    st = aseankg_quad_list_append(&copy, &hi) || aseankg_quad_list_append(&copy, &lo) ? fail_nomem(u)
+                                                                                      : ASEANKG_SUCCESS;
+  }
+  aseankg_store__scan_close(&scan);
+  if (!st && more < 0) {
+    st = aseankg_error_set(u->error, ASEANKG_ERR_DATA, u->query.store->path, 0U, 0U,
+                           "the store is damaged (index)");
+  }
+  st = st || !to ? st : aseankg_store__graph_create(u->query.store, to, u->error);
+  for (size_t i = 0U; !st && i + 1U < copy.count; i += 2U) {
+    const AseankgQuad* const hi      = &copy.quads[i];
+    const AseankgQuad* const lo      = &copy.quads[i + 1U];
+    const uint64_t           quad[4] = { ((uint64_t)hi->subject << 32U) | lo->subject,
+                                         ((uint64_t)hi->predicate << 32U) | lo->predicate,
+                                         ((uint64_t)hi->object << 32U) | lo->object, to };
+    int                      changed = 0;
+    st                               = aseankg_store__add(u->query.store, quad, &changed, u->error);
+  }
+  aseankg_quad_list_release(&copy);
+  return st;
+}
+
+static AseankgStatus
+graph_must_exist(Update* const u, const uint64_t g, raptor_uri* const uri, const int silent,
+                 int* const exists)
+{
+  uint64_t      count = 0U;
+  AseankgStatus st    = ASEANKG_SUCCESS;
+  *exists             = 0;
+  if (!uri) {
+    *exists = 1;
+    return st;
+  }
+  st = g ? aseankg_store__graph_info(u->query.store, g, exists, &count, u->error) : st;
+  if (!st && !*exists && !silent) {
+    st = aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U, "the store holds no graph <%s>",
+                           (const char*)raptor_uri_as_string(uri));
+  }
+  return st;
+}
+
+/* CLEAR and DROP: one graph, the default graph, every named graph, or all. */
+static AseankgStatus
+run_clear(Update* const u, rasqal_update_operation* const op, const int drop)
+{
+  const int     silent = op->flags & RASQAL_UPDATE_FLAGS_SILENT;
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  if (op->applies == RASQAL_UPDATE_GRAPH_ONE && op->graph_uri) {
+    uint64_t g      = 0U;
+    int      exists = 0;
+    st              = uri_graph(u, op->graph_uri, 0, &g);
+    st              = st ? st : graph_must_exist(u, g, op->graph_uri, silent, &exists);
+    return st || !exists ? st : aseankg_store__graph_clear(u->query.store, g, drop, u->error);
+  }
+  if (op->applies != RASQAL_UPDATE_GRAPH_NAMED) {
+    st = aseankg_store__graph_clear(u->query.store, 0U, drop, u->error);
+  }
+  if (!st && op->applies != RASQAL_UPDATE_GRAPH_DEFAULT && op->applies != RASQAL_UPDATE_GRAPH_ONE) {
+    uint64_t* graphs = NULL;
+    size_t    n      = 0U;
+    st               = aseankg_store__named_graphs(u->query.store, &graphs, &n, u->error);
+    for (size_t i = 0U; !st && i < n; ++i) {
+      st = aseankg_store__graph_clear(u->query.store, graphs[i], drop, u->error);
+    }
+    free(graphs);
+  }
+  return st;
+}
+
+/* ADD, MOVE and COPY: source in graph_uri, destination in document_uri, NULL meaning the default graph. */
+static AseankgStatus
+run_transfer(Update* const u, rasqal_update_operation* const op)
+{
+  const int     silent = op->flags & RASQAL_UPDATE_FLAGS_SILENT;
+  uint64_t      from   = 0U;
+  uint64_t      to     = 0U;
+  int           exists = 0;
+  AseankgStatus st     = uri_graph(u, op->graph_uri, 0, &from);
+  st                   = st ? st : graph_must_exist(u, from, op->graph_uri, silent, &exists);
+  if (st || !exists) {
+    return st;
+  }
+  st = uri_graph(u, op->document_uri, 1, &to);
+  if (st || from == to) {
+    return st;
+  }
+  if (op->type != RASQAL_UPDATE_TYPE_ADD) {
+    st = aseankg_store__graph_clear(u->query.store, to, 0, u->error);
+  }
+  st = st ? st : add_graph(u, from, to);
+  if (!st && op->type == RASQAL_UPDATE_TYPE_MOVE) {
+    st = aseankg_store__graph_clear(u->query.store, from, 1, u->error);
+  }
+  return st;
+}
+
+static AseankgStatus
+run_operation(Update* const u, rasqal_update_operation* const op, const OperationText* const text,
+              const char* const request)
+{
+  const int silent = op->flags & RASQAL_UPDATE_FLAGS_SILENT;
+  switch (op->type) {
+    case RASQAL_UPDATE_TYPE_CREATE: {
+      uint64_t      g      = 0U;
+      int           exists = 0;
+      uint64_t      count  = 0U;
+      AseankgStatus st     = uri_graph(u, op->graph_uri, 1, &g);
+      st = st ? st : aseankg_store__graph_info(u->query.store, g, &exists, &count, u->error);
+      if (!st && exists && !silent) {
+        return aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U,
+                                 "the graph <%s> already exists",
+                                 (const char*)raptor_uri_as_string(op->graph_uri));
+      }
+      return st ? st : aseankg_store__graph_create(u->query.store, g, u->error);
+    }
+    case RASQAL_UPDATE_TYPE_CLEAR:
+      return run_clear(u, op, 0);
+    case RASQAL_UPDATE_TYPE_DROP:
+      return run_clear(u, op, 1);
+    case RASQAL_UPDATE_TYPE_ADD:
+    case RASQAL_UPDATE_TYPE_MOVE:
+    case RASQAL_UPDATE_TYPE_COPY:
+      return run_transfer(u, op);
+    case RASQAL_UPDATE_TYPE_UPDATE: {
+      AseankgStatus st = uri_graph(u, op->graph_uri, 1, &u->with_graph);
+      if (!st && (op->flags & RASQAL_UPDATE_FLAGS_DATA)) {
+        st = instantiate_all(u, op->delete_templates, NULL, 0U, &u->deletes, 1);
+        st = st ? st : instantiate_all(u, op->insert_templates, NULL, 0U, &u->inserts, 0);
+      } else if (!st && text->has_where && text->where_end > text->where_start) {
+        st = run_where(u, op, text, request);
+      } else if (!st) {
+        st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
+                               "cannot find the WHERE clause of an operation");
+      }
+      st            = st ? st : apply(u);
+      u->with_graph = 0U;
+      return st;
+    }
+    case RASQAL_UPDATE_TYPE_LOAD:
+    case RASQAL_UPDATE_TYPE_UNKNOWN:
+    default:
+      return silent ? ASEANKG_SUCCESS
+                    : aseankg_error_set(u->error, ASEANKG_ERR_USAGE, "update", 0U, 0U,
+                                        "LOAD is not supported by the embedded store (it reads no network)");
+  }
+}
+
+AseankgStatus
+aseankg_store_update(AseankgStore* const store, const char* const request,
+                     const AseankgStoreDefaultGraph default_graph, AseankgError* const error)
+{
+  Update u;
+  memset(&u, 0, sizeof(u));
+  u.error          = error;
+  AseankgStatus st = aseankg_store_begin(store, error);
+  st               = st ? st : aseankg_store__query_start(&u.query, store, default_graph, "update", error);
+  u.terms          = st ? NULL : aseankg_graph_new();
+  st               = st || u.terms ? st : fail_nomem(&u);
+  rasqal_query* const rq = st ? NULL : rasqal_new_query(u.query.world, "sparql11-update", NULL);
+  st                     = st || rq ? st : fail_nomem(&u);
+  if (!st && rasqal_query_prepare(rq, (const unsigned char*)request, NULL)) {
+    st = error->status
+           ? error->status
+           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse the update");
+  }
+  Lexer         lx = { request, strlen(request), 0U };
+  OperationText text;
+  memset(&text, 0, sizeof(text));
+  rasqal_update_operation* op = NULL;
+  for (int i = 0; !st && (op = rasqal_query_get_update_operation(rq, i)) != NULL; ++i) {
+    while (lx.i < lx.length && !scan_operation(&lx, &text)) {
+    }
+    st = run_operation(&u, op, &text, request);
+  }
+  aseankg_buffer_release(&text.prologue);
+  aseankg_buffer_release(&text.dataset);
+  if (rq) {
+    rasqal_free_query(rq);
+  }
+  aseankg_store__query_finish(&u.query);
+  aseankg_graph_free(u.terms);
+  free(u.fresh);
+  aseankg_quad_list_release(&u.deletes);
+  aseankg_quad_list_release(&u.inserts);
+  st = st ? st : aseankg_store_commit(store, error);
+  if (st) {
+    aseankg_store_abort(store);
+  }
+  return st;
+}
