@@ -191,8 +191,8 @@ find_segment(const AseankgText* const text, const char* const name, const Aseank
   for (size_t i = 0U; i < text->n_segments; ++i) {
     ++counts[text->segments[i].kind];
   }
-  return aseankg_error_set(
-    error, ASEANKG_ERR_USAGE, "--clause", 0U, 0U,
+  return aseankg_error_set_parameter(
+    error, ASEANKG_ERR_USAGE, "segment",
     "no segment '%s' (the text has clause-1 … clause-%u, preamble-1 … preamble-%u, title, "
     "header-1 … header-%u)",
     name, counts[ASEANKG_SEGMENT_CLAUSE], counts[ASEANKG_SEGMENT_PREAMBLE], counts[ASEANKG_SEGMENT_HEADER]);
@@ -411,7 +411,7 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   }
   if (!st && options && options->around &&
       (around = aseankg_view_entity(&view, options->around)) == ASEANKG_VIEW_LITERAL) {
-    st = aseankg_error_set(error, ASEANKG_ERR_USAGE, "--around", 0U, 0U, "no entity '%s'", options->around);
+    st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "around", "no entity '%s'", options->around);
   }
   if (st) {
     goto cleanup;

@@ -322,13 +322,14 @@ aseankg_export_check_base(const char* const base, AseankgError* const error)
   const size_t n = strlen(base);
   for (size_t i = 0U; i < n; ++i) {
     if (!is_iri_char((unsigned char)base[i])) {
-      return aseankg_error_set(error, ASEANKG_ERR_IRI, "--base", 0U, 0U,
-                               "<%s> has a character not allowed in an IRI at byte %zu", base, i + 1U);
+      return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "base",
+                                         "<%s> has a character not allowed in an IRI at byte %zu", base,
+                                         i + 1U);
     }
   }
   if (!has_scheme(base) || (base[n - 1U] != '/' && base[n - 1U] != '#')) {
-    return aseankg_error_set(error, ASEANKG_ERR_IRI, "--base", 0U, 0U,
-                             "<%s> must be an absolute IRI ending in '/' or '#'", base);
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "base",
+                                       "<%s> must be an absolute IRI ending in '/' or '#'", base);
   }
   return ASEANKG_SUCCESS;
 }

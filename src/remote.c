@@ -54,15 +54,21 @@ redacted(const char* const url, char* const label, const size_t size)
   return label;
 }
 
+AseankgStatus
+aseankg_remote_global_init(void)
+{
+  return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+}
+
+void
+aseankg_remote_global_cleanup(void)
+{
+  curl_global_cleanup();
+}
+
 static CURL*
 new_handle(const AseankgRemote* const remote, char* const message)
 {
-  static int initialised = 0;
-  if (!initialised) {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-    initialised = 1;
-  }
-
   CURL* const curl = curl_easy_init();
   if (!curl) {
     return NULL;

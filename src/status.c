@@ -57,10 +57,29 @@ aseankg_error_set(AseankgError* const error, const AseankgStatus status, const c
   return status;
 }
 
+AseankgStatus
+aseankg_error_set_parameter(AseankgError* const error, const AseankgStatus status,
+                            const char* const parameter, const char* const format, ...)
+{
+  if (!error || error->status != ASEANKG_SUCCESS) {
+    return status;
+  }
+
+  memset(error, 0, sizeof(*error));
+  error->status = status;
+  snprintf(error->parameter, sizeof(error->parameter), "%s", parameter);
+
+  va_list args;
+  va_start(args, format);
+  vsnprintf(error->message, sizeof(error->message), format, args);
+  va_end(args);
+  return status;
+}
+
 char*
 aseankg_error_format(const AseankgError* const error, char* const buffer, const size_t size)
 {
-  const char* const file    = error->file[0] ? error->file : "-";
+  const char* const file    = error->file[0] ? error->file : error->parameter[0] ? error->parameter : "-";
   const char* const message = error->message[0] ? error->message : aseankg_strerror(error->status);
   if (error->line) {
     snprintf(buffer, size, "%s:%u:%u: %s", file, error->line, error->column, message);

@@ -46,6 +46,20 @@ get_u64(const unsigned char* const bytes)
   return value;
 }
 
+/* An LMDB value over bytes LMDB only reads: MDB_val has no const member, so the qualifier goes through a
+ * union rather than a cast. */
+static MDB_val
+read_only_val(const void* const data, const size_t size)
+{
+  union {
+    const void* in;
+    void*       out;
+  } bytes;
+  bytes.in      = data;
+  MDB_val value = { size, bytes.out };
+  return value;
+}
+
 static uint64_t
 key_hash(const char* const key, const size_t length)
 {
@@ -178,7 +192,7 @@ static AseankgStatus
 meta_counter(AseankgStore* const store, const char* const name, uint64_t* const value,
              AseankgError* const error)
 {
-  MDB_val   key = { strlen(name), (void*)(uintptr_t)name };
+  MDB_val   key = read_only_val(name, strlen(name));
   MDB_val   data;
   const int rc = mdb_get(store->txn, store->meta, &key, &data);
   if (rc == MDB_NOTFOUND) {
@@ -200,7 +214,7 @@ meta_counter_set(AseankgStore* const store, const char* const name, const uint64
 {
   unsigned char bytes[8];
   put_u64(bytes, value);
-  MDB_val   key  = { strlen(name), (void*)(uintptr_t)name };
+  MDB_val   key  = read_only_val(name, strlen(name));
   MDB_val   data = { 8U, bytes };
   const int rc   = mdb_put(store->txn, store->meta, &key, &data, 0U);
   return rc ? aseankg_store__fail(store, rc, "cannot write the store's counters", error) : ASEANKG_SUCCESS;
@@ -249,12 +263,14 @@ aseankg_store__lookup(AseankgStore* const store, const char* const key, const si
     const char*    bytes     = NULL;
     size_t         n         = 0U;
     st                       = aseankg_store__term(store, candidate, &bytes, &n, error);
-    if (!st && n == length && !memcmp(bytes, key, length)) {
+    if (!st && bytes && n == length && !memcmp(bytes, key, length)) {
       *id = candidate;
       break;
     }
   }
-  mdb_cursor_close(cursor);
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
   if (!st && rc && rc != MDB_NOTFOUND) {
     st = aseankg_store__fail(store, rc, "cannot look a term up", error);
   }
@@ -277,7 +293,7 @@ put_term(AseankgStore* const store, const char* const key, const size_t length, 
   put_u64(hash_key, key_hash(key, length));
   put_u64(hash_key + 8, next);
   MDB_val k     = { 8U, id_bytes };
-  MDB_val v     = { length, (void*)(uintptr_t)key };
+  MDB_val v     = read_only_val(key, length);
   MDB_val hk    = { 16U, hash_key };
   MDB_val empty = { 0U, NULL };
   int     rc    = mdb_put(store->txn, store->terms, &k, &v, MDB_APPEND);
@@ -313,7 +329,7 @@ aseankg_store__fresh_blank(AseankgStore* const store, uint64_t* const id, Aseank
 static void
 index_key(unsigned char key[32], const uint64_t quad[4], const unsigned index)
 {
-  for (unsigned i = 0U; i < 4U; ++i) {
+  for (size_t i = 0U; i < 4U; ++i) {
     put_u64(key + 8U * i, quad[index_order[index][i]]);
   }
 }
@@ -417,8 +433,8 @@ aseankg_store__scan_open(AseankgStore* const store, StoreScan* const scan, const
   } else {
     scan->index = p_o ? POSG : o_s ? OSPG : SPOG;
   }
-  unsigned n = 0U;
-  for (unsigned i = 0U; i < 4U; ++i) {
+  size_t n = 0U;
+  for (size_t i = 0U; i < 4U; ++i) {
     if (bound & STORE_BOUND(index_order[scan->index][i])) {
       put_u64(scan->prefix + 8U * n++, pattern[index_order[scan->index][i]]);
     }
@@ -457,7 +473,7 @@ aseankg_store__scan_next(StoreScan* const scan)
   if (memcmp(k.mv_data, scan->prefix, scan->prefix_length)) {
     return 0;
   }
-  for (unsigned i = 0U; i < 4U; ++i) {
+  for (size_t i = 0U; i < 4U; ++i) {
     scan->quad[index_order[scan->index][i]] = get_u64((const unsigned char*)k.mv_data + 8U * i);
   }
   return 1;
@@ -561,7 +577,9 @@ aseankg_store__named_graphs(AseankgStore* const store, uint64_t** const graphs, 
     }
     (*graphs)[(*count)++] = id;
   }
-  mdb_cursor_close(cursor);
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
   if (rc != MDB_NOTFOUND) {
     free(*graphs);
     *graphs = NULL;
@@ -599,12 +617,13 @@ insert_sorted(AseankgStore* const store, const unsigned index, const unsigned ch
   }
   MDB_val empty = { 0U, NULL };
   for (size_t i = 0U; !rc && i < n; ++i) {
-    k.mv_size = 32U;
-    k.mv_data = (void*)(uintptr_t)(keys + 32U * i);
-    rc        = mdb_cursor_put(cursor, &k, &empty, flags);
-    rc        = rc == MDB_KEYEXIST ? 0 : rc;
+    k  = read_only_val(keys + 32U * i, 32U);
+    rc = mdb_cursor_put(cursor, &k, &empty, flags);
+    rc = rc == MDB_KEYEXIST ? 0 : rc;
   }
-  mdb_cursor_close(cursor);
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
   return rc ? aseankg_store__fail(store, rc, "cannot write an index", error) : ASEANKG_SUCCESS;
 }
 
@@ -624,6 +643,58 @@ map_terms(AseankgStore* const store, const AseankgGraph* const graph, uint64_t* 
   return st;
 }
 
+/* The id of named graph `graph_iri`, added to the dictionary if new. */
+static AseankgStatus
+intern_graph_name(AseankgStore* const store, const char* const graph_iri, uint64_t* const id,
+                  AseankgError* const error)
+{
+  const size_t length = strlen(graph_iri) + 2U; /* "<" IRI ">" */
+  char* const  key    = (char*)malloc(length + 1U);
+  if (!key) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  }
+  snprintf(key, length + 1U, "<%s>", graph_iri);
+  const AseankgStatus st = aseankg_store__intern(store, key, length, id, error);
+  free(key);
+  return st;
+}
+
+/* Write the graph's quads, already mapped to store ids (`ids`), into graph `g` of every index: distinct
+ * quads sorted once in SPOG order, then each other index's keys permuted from them and sorted. */
+static AseankgStatus
+insert_quads(AseankgStore* const store, const AseankgGraph* const graph, const uint64_t* const ids,
+             const uint64_t g, unsigned char* const keys, unsigned char* const spog, size_t* const distinct,
+             AseankgError* const error)
+{
+  const size_t             n     = aseankg_graph_size(graph);
+  const AseankgQuad* const quads = aseankg_graph_quads(graph);
+  for (size_t i = 0U; i < n; ++i) {
+    const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
+    index_key(spog + 32U * i, quad, SPOG);
+  }
+  qsort(spog, n, 32U, compare_keys);
+  size_t d = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    if (!d || memcmp(spog + 32U * (d - 1U), spog + 32U * i, 32U)) {
+      memmove(spog + 32U * d++, spog + 32U * i, 32U);
+    }
+  }
+  *distinct        = d;
+  AseankgStatus st = insert_sorted(store, SPOG, spog, d, error);
+  for (unsigned index = 1U; !st && index < STORE_INDEXES; ++index) {
+    for (size_t i = 0U; i < d; ++i) {
+      uint64_t quad[4];
+      for (size_t c = 0U; c < 4U; ++c) {
+        quad[c] = get_u64(spog + 32U * i + 8U * c);
+      }
+      index_key(keys + 32U * i, quad, index);
+    }
+    qsort(keys, d, 32U, compare_keys);
+    st = insert_sorted(store, index, keys, d, error);
+  }
+  return st;
+}
+
 AseankgStatus
 aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, const AseankgGraph* const graph,
                       AseankgError* const error)
@@ -632,75 +703,30 @@ aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, co
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U, "no write transaction is open");
   }
   if (graph_iri && !aseankg_iri_is_valid(graph_iri)) {
-    return aseankg_error_set(error, ASEANKG_ERR_IRI, "graph name", 0U, 0U,
-                             "<%s> is not an absolute IRI of allowed characters", graph_iri);
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "graph_iri",
+                                       "<%s> is not an absolute IRI of allowed characters", graph_iri);
   }
-  uint64_t      g  = 0U;
-  AseankgStatus st = ASEANKG_SUCCESS;
-  if (graph_iri) {
-    const size_t length = strlen(graph_iri);
-    char* const  key    = (char*)malloc(length + 3U);
-    if (!key) {
-      return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-    }
-    key[0] = '<';
-    memcpy(key + 1, graph_iri, length);
-    key[length + 1U] = '>';
-    st               = aseankg_store__intern(store, key, length + 2U, &g, error);
-    free(key);
-  }
-  st = st ? st : aseankg_store__graph_clear(store, g, 0, error);
-  st = st ? st : (g ? aseankg_store__graph_create(store, g, error) : ASEANKG_SUCCESS);
-
-  const size_t             n     = aseankg_graph_size(graph);
-  const AseankgQuad* const quads = aseankg_graph_quads(graph);
-  uint64_t* const          ids   = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
-  unsigned char* const     keys  = (unsigned char*)malloc(n ? n * 32U : 1U);
-  if (!st && (!ids || !keys)) {
+  const size_t         n        = aseankg_graph_size(graph);
+  uint64_t* const      ids      = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
+  unsigned char* const keys     = (unsigned char*)malloc(n ? n * 32U : 1U);
+  unsigned char* const spog     = (unsigned char*)malloc(n ? n * 32U : 1U);
+  AseankgStatus        st       = ASEANKG_SUCCESS;
+  uint64_t             g        = 0U;
+  size_t               distinct = 0U;
+  if (!ids || !keys || !spog) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    goto cleanup;
   }
+  st = graph_iri ? intern_graph_name(store, graph_iri, &g, error) : ASEANKG_SUCCESS;
+  st = st ? st : aseankg_store__graph_clear(store, g, 0, error);
+  st = st || !g ? st : aseankg_store__graph_create(store, g, error);
   st = st ? st : map_terms(store, graph, ids, error);
-
-  /* Distinct quads first, in SPOG order; then every other index from them. */
-  size_t distinct = 0U;
-  for (unsigned index = 0U; !st && index < STORE_INDEXES; ++index) {
-    if (index == 0U) {
-      for (size_t i = 0U; i < n; ++i) {
-        const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
-        index_key(keys + 32U * i, quad, 0U);
-      }
-      qsort(keys, n, 32U, compare_keys);
-      for (size_t i = 0U; i < n; ++i) {
-        if (!distinct || memcmp(keys + 32U * (distinct - 1U), keys + 32U * i, 32U)) {
-          memmove(keys + 32U * distinct++, keys + 32U * i, 32U);
-        }
-      }
-      st = insert_sorted(store, 0U, keys, distinct, error);
-      /* Keep the distinct quads as S P O G (the SPOG key order) at the end of the work. */
-      continue;
-    }
-    /* Rebuild from the SPOG keys each round: permute in place through a copy of the quad. */
-    unsigned char* const spog = (unsigned char*)malloc(distinct ? distinct * 32U : 1U);
-    if (!spog) {
-      st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-      break;
-    }
-    memcpy(spog, keys, distinct * 32U);
-    for (size_t i = 0U; i < distinct; ++i) {
-      uint64_t quad[4];
-      for (unsigned c = 0U; c < 4U; ++c) {
-        quad[c] = get_u64(spog + 32U * i + 8U * c);
-      }
-      index_key(keys + 32U * i, quad, index);
-    }
-    qsort(keys, distinct, 32U, compare_keys);
-    st = insert_sorted(store, index, keys, distinct, error);
-    memcpy(keys, spog, distinct * 32U);
-    free(spog);
-  }
+  st = st ? st : insert_quads(store, graph, ids, g, keys, spog, &distinct, error);
   st = st ? st : set_graph_count(store, g, distinct, error);
+cleanup:
   free(ids);
   free(keys);
+  free(spog);
   return st;
 }
 
@@ -730,7 +756,7 @@ open_databases(AseankgStore* const store, const int create, AseankgError* const 
 static AseankgStatus
 check_format(AseankgStore* const store, const int create, AseankgError* const error)
 {
-  MDB_val   key = { strlen(FORMAT_KEY), (void*)(uintptr_t)FORMAT_KEY };
+  MDB_val   key = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
   MDB_val   value;
   int       rc = mdb_get(store->txn, store->meta, &key, &value);
   char      text[64];
@@ -1008,24 +1034,25 @@ aseankg_store_list(AseankgStore* const store, FILE* const stream, AseankgError* 
   if (!st && count) {
     fprintf(stream, "%llu\tDEFAULT\n", (unsigned long long)count);
   }
-  st    = st ? st : aseankg_store__named_graphs(store, &graphs, &n, error);
-  lines = st ? NULL : (char**)calloc(n + 1U, sizeof(char*));
-  if (!st && !lines) {
+  st = st ? st : aseankg_store__named_graphs(store, &graphs, &n, error);
+  if (!st && !(lines = (char**)calloc(n + 1U, sizeof(char*)))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
   }
-  for (size_t i = 0U; !st && i < n; ++i) {
+  for (size_t i = 0U; !st && lines && i < n; ++i) {
     const char* key    = NULL;
     size_t      length = 0U;
     st                 = aseankg_store__term(store, graphs[i], &key, &length, error);
     st                 = st ? st : aseankg_store__graph_info(store, graphs[i], &exists, &count, error);
-    lines[i]           = st ? NULL : (char*)malloc(length + 32U);
-    if (lines[i]) {
-      snprintf(lines[i], length + 32U, "%.*s\t%llu", (int)length, key, (unsigned long long)count);
-    } else if (!st) {
-      st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    if (st) {
+      break;
     }
+    if (!(lines[i] = (char*)malloc(length + 32U))) {
+      st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+      break;
+    }
+    snprintf(lines[i], length + 32U, "%.*s\t%llu", (int)length, key, (unsigned long long)count);
   }
-  if (!st) {
+  if (!st && lines) {
     qsort(lines, n, sizeof(char*), compare_strings);
     for (size_t i = 0U; i < n; ++i) {
       const char* const tab = strrchr(lines[i], '\t');
@@ -1067,17 +1094,19 @@ collect_graph(AseankgStore* const store, const uint64_t g, const int all, Aseank
       if (!st && length + n + 4U > room) {
         room              = (length + n + 4U) * 2U;
         char* const grown = (char*)realloc(line, room);
-        st                = grown ? ASEANKG_SUCCESS
-                                  : aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-        line              = grown ? grown : line;
+        if (!grown) {
+          st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+          break;
+        }
+        line = grown;
       }
-      if (!st) {
+      if (!st && line && key) {
         memcpy(line + length, key, n);
         length += n;
         line[length++] = ' ';
       }
     }
-    if (st) {
+    if (st || !line) {
       break;
     }
     line[length++] = '.';
@@ -1114,8 +1143,8 @@ dump(AseankgStore* const store, const char* const graph_iri, const int all, FILE
     uint64_t count  = 0U;
     st              = st || !g ? st : aseankg_store__graph_info(store, g, &exists, &count, error);
     if (!st && (!g || !exists)) {
-      st = aseankg_error_set(error, ASEANKG_ERR_DATA, "graph name", 0U, 0U, "the store holds no graph <%s>",
-                             graph_iri);
+      st = aseankg_error_set_parameter(error, ASEANKG_ERR_DATA, "graph_iri", "the store holds no graph <%s>",
+                                       graph_iri);
     }
   }
   st = st ? st : collect_graph(store, g, all, graph, error);

@@ -126,8 +126,11 @@ aseankg_store__to_rasqal(rasqal_world* const world, const StoreTermView* const v
     free(copy);
     return uri ? rasqal_new_uri_literal(world, uri) : NULL;
   }
+  /* rasqal_new_simple_literal() and rasqal_new_string_literal() take ownership of their strings (freed
+   * with the literal, or at once on failure) although rasqal declares them const; the analyzer cannot
+   * see that, hence the NOLINTs below. */
   if (view->kind == ASEANKG_TERM_BLANK) {
-    return rasqal_new_simple_literal(world, RASQAL_LITERAL_BLANK, copy);
+    return rasqal_new_simple_literal(world, RASQAL_LITERAL_BLANK, copy); // NOLINT(clang-analyzer-unix.Malloc)
   }
   char* language = NULL;
   if (view->language) {
@@ -143,7 +146,14 @@ aseankg_store__to_rasqal(rasqal_world* const world, const StoreTermView* const v
     view->datatype ? raptor_new_uri_from_counted_string(raptor, (const unsigned char*)view->datatype,
                                                         view->datatype_length)
                    : NULL;
+  if (view->datatype && !datatype) {
+    free(language);
+    free(copy);
+    return NULL;
+  }
+  // NOLINTBEGIN(clang-analyzer-unix.Malloc)
   return rasqal_new_string_literal(world, copy, language, datatype, NULL);
+  // NOLINTEND(clang-analyzer-unix.Malloc)
 }
 
 /* The canonical key of a rasqal value, interned in `scratch`; 0 if it cannot be one (or out of memory). */
@@ -252,26 +262,31 @@ advance(Match* const match)
   }
 }
 
+/*
+   Bind the current quad to the variables this pattern binds. rasqal asks for `parts`, the positions its
+   plan says this pattern binds; a position whose variable already had a value when the match began (a
+   join's outer side) was matched as a constant, so it is satisfied without a new binding. rasqal reads a
+   0 as "this quad does not match", so every quad the scan accepted answers all of `parts`.
+*/
 static rasqal_triple_parts
 bind_match(rasqal_triples_match* const rtm, void* const user_data, rasqal_variable* bindings[4],
            const rasqal_triple_parts parts)
 {
   (void)user_data;
-  Match* const      match  = (Match*)rtm->user_data;
-  StoreQuery* const query  = match->query;
-  unsigned          result = 0U;
+  Match* const      match = (Match*)rtm->user_data;
+  StoreQuery* const query = match->query;
   for (unsigned i = 0U; i < 4U; ++i) {
     if (!(parts & (1U << i)) || !bindings[i]) {
       continue;
     }
     rasqal_literal* const value = aseankg_store__value(query, match->scan.quad[i]);
     if (!value) {
+      match->end = 1; /* the error is recorded; stop rather than answer part of the query */
       return RASQAL_TRIPLE_NONE;
     }
     rasqal_variable_set_value(bindings[i], value);
-    result |= 1U << i;
   }
-  return (rasqal_triple_parts)result;
+  return parts;
 }
 
 static void
@@ -791,9 +806,39 @@ csv_field(AseankgBuffer* const out, const char* const text, const size_t n)
 
 typedef enum { FORMAT_TABLE = 0, FORMAT_CSV, FORMAT_TSV, FORMAT_JSON, FORMAT_XML, FORMAT_NTRIPLES } Format;
 
+/*
+   The names of the result columns: the query's projection, in order. rasqal counts the columns of a
+   results set only once it has a row, so an empty answer would otherwise lose its header; and a count
+   that disagrees with the projection means rasqal's evaluation went wrong without saying so, which must
+   never pass as an answer.
+*/
 static AseankgStatus
-write_head(AseankgBuffer* const out, const Format format, rasqal_query_results* const results,
-           const int columns)
+result_columns(StoreQuery* const query, rasqal_query_results* const results, const char*** const names,
+               int* const columns)
+{
+  raptor_sequence* const projection =
+    rasqal_query_get_bound_variable_sequence(rasqal_query_results_get_query(results));
+  const int n     = projection ? raptor_sequence_size(projection) : 0;
+  const int count = rasqal_query_results_get_bindings_count(results);
+  if (count < 0 || (count != n && !(count == 0 && rasqal_query_results_finished(results)))) {
+    return aseankg_error_set(query->error, ASEANKG_ERR_DATA, query->label, 0U, 0U,
+                             "the query's evaluation failed (rasqal answered %d columns for %d variables)",
+                             count, n);
+  }
+  *columns = n;
+  *names   = n ? (const char**)calloc((size_t)n, sizeof(const char*)) : NULL;
+  if (n && !*names) {
+    return aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, query->label, 0U, 0U, "out of memory");
+  }
+  for (int c = 0; c < n; ++c) {
+    const rasqal_variable* const v = (const rasqal_variable*)raptor_sequence_get_at(projection, c);
+    (*names)[c]                    = v && v->name ? (const char*)v->name : "";
+  }
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+write_head(AseankgBuffer* const out, const Format format, const char* const* const names, const int columns)
 {
   if (format == FORMAT_JSON) {
     aseankg_buffer_append_string(out, "{\"head\":{\"vars\":[");
@@ -802,7 +847,7 @@ write_head(AseankgBuffer* const out, const Format format, rasqal_query_results* 
       out, "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n<head>\n");
   }
   for (int c = 0; c < columns; ++c) {
-    const char* const name = (const char*)rasqal_query_results_get_binding_name(results, c);
+    const char* const name = names[c];
     const size_t      n    = strlen(name);
     if (format == FORMAT_JSON) {
       aseankg_buffer_append_string(out, c ? ",\"" : "\"");
@@ -902,14 +947,16 @@ static AseankgStatus
 write_bindings(StoreQuery* const query, rasqal_query_results* const results, const Format format,
                FILE* const stream)
 {
-  const int     columns = rasqal_query_results_get_bindings_count(results);
+  int           columns = 0;
+  const char**  names   = NULL;
   AseankgBuffer out     = { NULL, 0U, 0U };
   StoreTermView view;
   memset(&view, 0, sizeof(view));
   char**        cells   = NULL;
   size_t        n_cells = 0U;
   size_t        room    = 0U;
-  AseankgStatus st = format == FORMAT_TABLE ? ASEANKG_SUCCESS : write_head(&out, format, results, columns);
+  AseankgStatus st      = result_columns(query, results, &names, &columns);
+  st                    = st || format == FORMAT_TABLE ? st : write_head(&out, format, names, columns);
   for (int c = 0; !st && format == FORMAT_TABLE && c <= columns; ++c) {
     /* the header row (c == columns only makes room) */
     if (n_cells == room) {
@@ -919,8 +966,7 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
       cells              = grown ? grown : cells;
     }
     if (!st && c < columns) {
-      const char* const name = (const char*)rasqal_query_results_get_binding_name(results, c);
-      st                     = (cells[n_cells++] = strdup(name)) ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+      st = (cells[n_cells++] = strdup(names[c])) ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
     }
   }
   int rows = 0;
@@ -934,7 +980,7 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
     for (int c = 0; !st && c < columns; ++c) {
       rasqal_literal* const value = rasqal_query_results_get_binding_value(results, c);
       const int             bound = !view_of(value, &view);
-      const char* const     name  = (const char*)rasqal_query_results_get_binding_name(results, c);
+      const char* const     name  = names[c];
       if (format == FORMAT_TABLE) {
         if (n_cells == room) {
           room               = room * 2U;
@@ -982,6 +1028,7 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
     free(cells[i]);
   }
   free(cells);
+  free(names);
   aseankg_buffer_release(&out);
   aseankg_buffer_release(&view.value);
   return st == ASEANKG_ERR_NOMEM ? aseankg_error_set(query->error, st, "results", 0U, 0U, "out of memory")
@@ -1067,19 +1114,19 @@ write_boolean(StoreQuery* const query, const int value, const Format format, FIL
 }
 
 AseankgStatus
-aseankg_store_query(AseankgStore* const store, const char* const text, const char* const format_name,
+aseankg_store_query(AseankgStore* const store, const char* const text, const char* const results_format,
                     const AseankgStoreDefaultGraph default_graph, FILE* const stream,
                     AseankgError* const error)
 {
   static const char* const formats[] = { "table", "csv", "tsv", "json", "xml", "ntriples" };
   size_t                   f         = 0U;
-  while (f < 6U && strcmp(format_name, formats[f])) {
+  while (f < 6U && strcmp(results_format, formats[f])) {
     ++f;
   }
   if (f == 6U) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "results format", 0U, 0U,
-                             "unknown results format '%s' (table, csv, tsv, json, xml or ntriples)",
-                             format_name);
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "results_format",
+                                       "unknown results format '%s' (table, csv, tsv, json, xml or ntriples)",
+                                       results_format);
   }
   const Format  format = (Format)f;
   StoreQuery    query;

@@ -172,7 +172,7 @@ static AseankgStatus
 mark_fresh(Update* const u, const AseankgTermId id)
 {
   if (id >= u->fresh_room) {
-    const size_t         room  = (id + 1U) * 2U;
+    const size_t         room  = ((size_t)id + 1U) * 2U;
     unsigned char* const grown = (unsigned char*)realloc(u->fresh, room);
     if (!grown) {
       return fail_nomem(u);
@@ -204,13 +204,11 @@ instantiate(Update* const u, rasqal_literal* literal, rasqal_query_results* cons
     return 0U;
   }
   if (literal->type == RASQAL_LITERAL_BLANK) { /* a new blank node per solution */
-    char          label[64];
-    const int     n = snprintf(label, sizeof(label), "t%u-", row);
-    AseankgBuffer b = { NULL, 0U, 0U };
-    aseankg_buffer_append(&b, label, (size_t)n);
-    aseankg_buffer_append(&b, literal->string, literal->string_len);
-    const AseankgTermId id = b.data ? aseankg_graph_blank(u->terms, b.data, b.length) : 0U;
-    aseankg_buffer_release(&b);
+    const size_t        size  = (size_t)literal->string_len + 16U;
+    char* const         label = (char*)malloc(size);
+    const int           n  = label ? snprintf(label, size, "t%u-%s", row, (const char*)literal->string) : -1;
+    const AseankgTermId id = n > 0 ? aseankg_graph_blank(u->terms, label, (size_t)n) : 0U;
+    free(label);
     *st = id ? mark_fresh(u, id) : fail_nomem(u);
     return id;
   }
@@ -279,7 +277,12 @@ static AseankgStatus
 apply(Update* const u)
 {
   uint64_t* const map = (uint64_t*)calloc(aseankg_graph_term_count(u->terms) + 1U, sizeof(uint64_t));
-  AseankgStatus   st  = map ? ASEANKG_SUCCESS : fail_nomem(u);
+  AseankgStatus   st  = ASEANKG_SUCCESS;
+  if (!map) {
+    aseankg_quad_list_release(&u->deletes);
+    aseankg_quad_list_release(&u->inserts);
+    return fail_nomem(u);
+  }
   for (int adding = 0; adding < 2; ++adding) {
     const AseankgQuadList* const list = adding ? &u->inserts : &u->deletes;
     for (size_t i = 0U; !st && i < list->count; ++i) {

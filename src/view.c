@@ -149,7 +149,7 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
     ++shown;
   }
   if (shown == data->n_documents) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "--document", 0U, 0U, "no document '%s'", document);
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "document", "no document '%s'", document);
   }
   view->document = &data->documents[shown];
   view->text     = project->texts[shown];

@@ -146,7 +146,8 @@ test_dot(void** const state)
 
   char* const none = capture(write_dot, f, &unknown, &st, &error);
   assert_int_equal(st, ASEANKG_ERR_USAGE);
-  assert_string_equal(error.file, "--around");
+  assert_string_equal(error.parameter, "around"); /* the argument, not the CLI flag */
+  assert_string_equal(error.file, "");
   assert_string_equal(error.message, "no entity 'nosuch'");
   assert_true(!none || !*none); /* nothing written */
   free(none);

@@ -2,6 +2,8 @@
 #ifndef ASEANKG_ASEANKG_H
 #define ASEANKG_ASEANKG_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/data.h"
 #include "aseankg/diff.h"
 #include "aseankg/dot.h"
@@ -22,13 +24,13 @@ extern "C" {
 #endif
 
 /** The library version, "MAJOR.MINOR.PATCH". */
-const char* aseankg_version(void);
+ASEANKG_API const char* aseankg_version(void);
 
 /** The version of the raptor library linked at run time. */
-const char* aseankg_raptor_version(void);
+ASEANKG_API const char* aseankg_raptor_version(void);
 
 /** The version of the Redland librdf library linked at run time. */
-const char* aseankg_librdf_version(void);
+ASEANKG_API const char* aseankg_librdf_version(void);
 
 #ifdef __cplusplus
 }

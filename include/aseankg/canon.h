@@ -2,6 +2,8 @@
 #ifndef ASEANKG_CANON_H
 #define ASEANKG_CANON_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -47,7 +49,7 @@ typedef struct {
 } AseankgCanonLabels;
 
 /** Free what `labels` holds and leave it empty and reusable. Safe on NULL. */
-void aseankg_canon_labels_release(AseankgCanonLabels* labels);
+ASEANKG_API void aseankg_canon_labels_release(AseankgCanonLabels* labels);
 
 /**
    Canonicalize the dataset in `input` per RDFC-1.0: add to `output` (a
@@ -64,9 +66,9 @@ void aseankg_canon_labels_release(AseankgCanonLabels* labels);
    a blank node (RDFC-1.0 does not define those). On failure `output` may hold some quads and `labels` is
    empty; `error` (may be NULL) says why.
 */
-AseankgStatus aseankg_canon(const AseankgGraph* input, AseankgGraph* output,
-                            const AseankgCanonOptions* options, AseankgCanonLabels* labels,
-                            AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_canon(const AseankgGraph* input, AseankgGraph* output,
+                                        const AseankgCanonOptions* options, AseankgCanonLabels* labels,
+                                        AseankgError* error);
 
 #ifdef __cplusplus
 }

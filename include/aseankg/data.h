@@ -2,6 +2,8 @@
 #ifndef ASEANKG_DATA_H
 #define ASEANKG_DATA_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/status.h"
 
 #include <stddef.h>
@@ -99,7 +101,7 @@ typedef enum {
    checked when the graph is built. On success the caller owns `*data` (free
    with aseankg_data_free()).
 */
-AseankgStatus aseankg_data_load(AseankgData** data, const char* directory, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_data_load(AseankgData** data, const char* directory, AseankgError* error);
 
 /**
    Parse one file from memory; `path` labels errors. Relations go to
@@ -107,17 +109,18 @@ AseankgStatus aseankg_data_load(AseankgData** data, const char* directory, Asean
    `document` is ignored for the other kinds. Used by the loader and the fuzz
    harness.
 */
-AseankgStatus aseankg_data_parse(AseankgData* data, AseankgDataFile kind, size_t document, const char* path,
-                                 const char* bytes, size_t length, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_data_parse(AseankgData* data, AseankgDataFile kind, size_t document,
+                                             const char* path, const char* bytes, size_t length,
+                                             AseankgError* error);
 
 /** The relations file name of `document`: its `relations` key, or relations.yaml. */
-const char* aseankg_document_relations_file(const AseankgDocument* document);
+ASEANKG_API const char* aseankg_document_relations_file(const AseankgDocument* document);
 
 /** Create empty data (for aseankg_data_parse()), or NULL if out of memory. */
-AseankgData* aseankg_data_new(const char* directory);
+ASEANKG_API AseankgData* aseankg_data_new(const char* directory);
 
 /** Free data. Safe on NULL. */
-void aseankg_data_free(AseankgData* data);
+ASEANKG_API void aseankg_data_free(AseankgData* data);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,8 @@
 #ifndef ASEANKG_DIFF_H
 #define ASEANKG_DIFF_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -35,9 +37,10 @@ typedef struct AseankgDiffImpl AseankgDiff;
    get fresh labels that clash with none of the old side's. New terms may be
    interned into `graph`. On success the caller owns `*diff`.
 */
-AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph, const AseankgQuad* old_quads,
-                                   size_t n_old, const AseankgQuad* new_quads, size_t n_new,
-                                   AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph,
+                                               const AseankgQuad* old_quads, size_t n_old,
+                                               const AseankgQuad* new_quads, size_t n_new,
+                                               AseankgError* error);
 
 /**
    For SPARQL Update output: apply the changes of the default graph to the
@@ -45,20 +48,20 @@ AseankgStatus aseankg_diff_compute(AseankgDiff** diff, AseankgGraph* graph, cons
    copied; one that is not absolute or holds characters IRIs may not
    (space, <>"{}|^`\, controls) is refused with ASEANKG_ERR_IRI.
 */
-AseankgStatus aseankg_diff_set_graph(AseankgDiff* diff, const char* graph_iri);
+ASEANKG_API AseankgStatus aseankg_diff_set_graph(AseankgDiff* diff, const char* graph_iri);
 
 /** Number of quads removed (in old, not in new) and added. */
-size_t aseankg_diff_removed(const AseankgDiff* diff);
-size_t aseankg_diff_added(const AseankgDiff* diff);
+ASEANKG_API size_t aseankg_diff_removed(const AseankgDiff* diff);
+ASEANKG_API size_t aseankg_diff_added(const AseankgDiff* diff);
 
 /**
    Write the difference. Blank nodes carry the old side's labels (so an RDF
    Patch applies to the old data as written), or fresh ones for new nodes.
 */
-AseankgStatus aseankg_diff_write(const AseankgDiff* diff, FILE* stream, AseankgDiffFormat format);
+ASEANKG_API AseankgStatus aseankg_diff_write(const AseankgDiff* diff, FILE* stream, AseankgDiffFormat format);
 
 /** Free a diff. Safe on NULL. */
-void aseankg_diff_free(AseankgDiff* diff);
+ASEANKG_API void aseankg_diff_free(AseankgDiff* diff);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,8 @@
 #ifndef ASEANKG_DOT_H
 #define ASEANKG_DOT_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/export.h"
 #include "aseankg/status.h"
 
@@ -43,8 +45,8 @@ typedef struct {
    Nothing is written on any failure but a write error, which returns
    ASEANKG_ERR_IO and leaves `error` for the caller, who knows the stream.
 */
-AseankgStatus aseankg_dot_write(FILE* stream, const AseankgProject* project, const AseankgDotOptions* options,
-                                AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_dot_write(FILE* stream, const AseankgProject* project,
+                                            const AseankgDotOptions* options, AseankgError* error);
 
 #ifdef __cplusplus
 }

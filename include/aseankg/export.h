@@ -2,6 +2,8 @@
 #ifndef ASEANKG_EXPORT_H
 #define ASEANKG_EXPORT_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/data.h"
 #include "aseankg/graph.h"
 #include "aseankg/ontology.h"
@@ -30,11 +32,11 @@ typedef struct {
    relations files) and the ontology at `ontology_path`. On failure nothing is
    left allocated. Release with aseankg_project_release().
 */
-AseankgStatus aseankg_project_load(AseankgProject* project, const char* data_dir, const char* ontology_path,
-                                   AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_project_load(AseankgProject* project, const char* data_dir,
+                                               const char* ontology_path, AseankgError* error);
 
 /** Free what a project holds and zero it. Safe on a zeroed project. */
-void aseankg_project_release(AseankgProject* project);
+ASEANKG_API void aseankg_project_release(AseankgProject* project);
 
 /** Counts of what an export produced. */
 typedef struct {
@@ -56,19 +58,21 @@ typedef struct {
    `error` points at the offending YAML or text position; `graph` may then
    hold a partial graph and should be discarded. `stats` may be NULL.
 */
-AseankgStatus aseankg_export_build(AseankgGraph* graph, const AseankgProject* project, const char* base,
-                                   int named_graph, AseankgExportStats* stats, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_export_build(AseankgGraph* graph, const AseankgProject* project,
+                                               const char* base, int named_graph, AseankgExportStats* stats,
+                                               AseankgError* error);
 
 /**
    Fill `prefixes` (room for `capacity`) with the Turtle prefixes for an export
    under `base`. Strings point into `storage` (room for `storage_size` bytes)
    or static memory. Returns the number of prefixes, or 0 if they do not fit.
 */
-size_t aseankg_export_prefixes(const AseankgProject* project, const char* base, AseankgPrefix* prefixes,
-                               size_t capacity, char* storage, size_t storage_size);
+ASEANKG_API size_t aseankg_export_prefixes(const AseankgProject* project, const char* base,
+                                           AseankgPrefix* prefixes, size_t capacity, char* storage,
+                                           size_t storage_size);
 
 /** Check that `base` can prefix minted IRIs: absolute, IRI characters only, ending in '/' or '#'. */
-AseankgStatus aseankg_export_check_base(const char* base, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_export_check_base(const char* base, AseankgError* error);
 
 /** One mention: bytes [begin, end) of a segment's text name an entity. */
 typedef struct {
@@ -93,26 +97,27 @@ typedef struct {
    name errors the build reports (an empty name, one name for two entities)
    are checked here: build first to check the rest.
 */
-AseankgStatus aseankg_export_mentions(AseankgMentionList** mentions, const AseankgProject* project,
-                                      AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_export_mentions(AseankgMentionList**  mentions,
+                                                  const AseankgProject* project, AseankgError* error);
 
 /** Free a mention list. Safe on NULL. */
-void aseankg_mention_list_free(AseankgMentionList* mentions);
+ASEANKG_API void aseankg_mention_list_free(AseankgMentionList* mentions);
 
 /**
    Write the IRI the export mints for entity `entity_id` under `base` into
    `buffer` (room for `size` bytes, NUL-terminated). Returns its length, or 0
    if it does not fit.
 */
-size_t aseankg_export_entity_iri(char* buffer, size_t size, const char* base, const char* entity_id);
+ASEANKG_API size_t aseankg_export_entity_iri(char* buffer, size_t size, const char* base,
+                                             const char* entity_id);
 
 /**
    Like aseankg_export_entity_iri() for entity `entity` (an index into
    data->entities) of a loaded project: an entity a document of the corpus
    stands for (its `entity` key) is written as that document's IRI.
 */
-size_t aseankg_project_entity_iri(char* buffer, size_t size, const AseankgProject* project, const char* base,
-                                  size_t entity);
+ASEANKG_API size_t aseankg_project_entity_iri(char* buffer, size_t size, const AseankgProject* project,
+                                              const char* base, size_t entity);
 
 #ifdef __cplusplus
 }

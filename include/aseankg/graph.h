@@ -2,6 +2,8 @@
 #ifndef ASEANKG_GRAPH_H
 #define ASEANKG_GRAPH_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/status.h"
 
 #include <stddef.h>
@@ -62,23 +64,23 @@ typedef struct {
    Append `quad` to the AseankgQuadList `list`. The signature fits
    AseankgQuadSink, so a reader can fill a list directly.
 */
-AseankgStatus aseankg_quad_list_append(void* list, const AseankgQuad* quad);
+ASEANKG_API AseankgStatus aseankg_quad_list_append(void* list, const AseankgQuad* quad);
 
 /** Free the list's memory and leave it empty. Safe on NULL. */
-void aseankg_quad_list_release(AseankgQuadList* list);
+ASEANKG_API void aseankg_quad_list_release(AseankgQuadList* list);
 
 /** Create an empty graph, or return NULL if out of memory. */
-AseankgGraph* aseankg_graph_new(void);
+ASEANKG_API AseankgGraph* aseankg_graph_new(void);
 
 /** Free `graph` and every term it holds. Safe on NULL. */
-void aseankg_graph_free(AseankgGraph* graph);
+ASEANKG_API void aseankg_graph_free(AseankgGraph* graph);
 
 /**
    Intern terms. Each returns the term's handle, the same for equal terms, or
    0 if out of memory. Strings are copied; they need not be NUL-terminated.
 */
-AseankgTermId aseankg_graph_iri(AseankgGraph* graph, const char* iri, size_t length);
-AseankgTermId aseankg_graph_blank(AseankgGraph* graph, const char* label, size_t length);
+ASEANKG_API AseankgTermId aseankg_graph_iri(AseankgGraph* graph, const char* iri, size_t length);
+ASEANKG_API AseankgTermId aseankg_graph_blank(AseankgGraph* graph, const char* label, size_t length);
 
 /**
    Intern a literal. `datatype` is an IRI term or 0; an xsd:string datatype is
@@ -86,54 +88,57 @@ AseankgTermId aseankg_graph_blank(AseankgGraph* graph, const char* label, size_t
    lower case, which makes the datatype rdf:langString; `direction` (NULL,
    "ltr" or "rtl") is only meaningful with a language.
 */
-AseankgTermId aseankg_graph_literal(AseankgGraph* graph, const char* lexical, size_t length,
-                                    AseankgTermId datatype, const char* language, const char* direction);
+ASEANKG_API AseankgTermId aseankg_graph_literal(AseankgGraph* graph, const char* lexical, size_t length,
+                                                AseankgTermId datatype, const char* language,
+                                                const char* direction);
 
 /** Intern a literal typed with an XSD datatype named by its local name. */
-AseankgTermId aseankg_graph_typed(AseankgGraph* graph, const char* lexical, const char* xsd_local_name);
+ASEANKG_API AseankgTermId aseankg_graph_typed(AseankgGraph* graph, const char* lexical,
+                                              const char* xsd_local_name);
 
 /** Intern an RDF 1.2 triple term. */
-AseankgTermId aseankg_graph_triple_term(AseankgGraph* graph, AseankgTermId subject, AseankgTermId predicate,
-                                        AseankgTermId object);
+ASEANKG_API AseankgTermId aseankg_graph_triple_term(AseankgGraph* graph, AseankgTermId subject,
+                                                    AseankgTermId predicate, AseankgTermId object);
 
 /** Look up a term; the pointer is valid until the graph is freed. */
-const AseankgTerm* aseankg_graph_term(const AseankgGraph* graph, AseankgTermId id);
+ASEANKG_API const AseankgTerm* aseankg_graph_term(const AseankgGraph* graph, AseankgTermId id);
 
 /**
    Add a quad (`graph_name` 0 for the default graph). Duplicates are ignored.
    Fails with ASEANKG_ERR_NOMEM when out of memory or when the graph already
    holds 2^31 quads (the most its duplicate index can address).
 */
-AseankgStatus aseankg_graph_add(AseankgGraph* graph, AseankgTermId subject, AseankgTermId predicate,
-                                AseankgTermId object, AseankgTermId graph_name);
+ASEANKG_API AseankgStatus aseankg_graph_add(AseankgGraph* graph, AseankgTermId subject,
+                                            AseankgTermId predicate, AseankgTermId object,
+                                            AseankgTermId graph_name);
 
 /** Whether the graph holds `quad`. */
-int aseankg_graph_contains(const AseankgGraph* graph, const AseankgQuad* quad);
+ASEANKG_API int aseankg_graph_contains(const AseankgGraph* graph, const AseankgQuad* quad);
 
 /**
    Remove `quad` if present; returns whether it was. The last quad takes the
    removed one's place, so call aseankg_graph_sort() again before writing
    sorted output.
 */
-int aseankg_graph_remove(AseankgGraph* graph, const AseankgQuad* quad);
+ASEANKG_API int aseankg_graph_remove(AseankgGraph* graph, const AseankgQuad* quad);
 
 /** The term whose canonical N-Triples form is `key`, or 0 if the graph has none. */
-AseankgTermId aseankg_graph_lookup(const AseankgGraph* graph, const char* key, size_t key_length);
+ASEANKG_API AseankgTermId aseankg_graph_lookup(const AseankgGraph* graph, const char* key, size_t key_length);
 
 /** Number of interned terms; handles run from 1 to this number. */
-size_t aseankg_graph_term_count(const AseankgGraph* graph);
+ASEANKG_API size_t aseankg_graph_term_count(const AseankgGraph* graph);
 
 /** Number of distinct quads. */
-size_t aseankg_graph_size(const AseankgGraph* graph);
+ASEANKG_API size_t aseankg_graph_size(const AseankgGraph* graph);
 
 /** The quads, in insertion order until aseankg_graph_sort() is called. */
-const AseankgQuad* aseankg_graph_quads(const AseankgGraph* graph);
+ASEANKG_API const AseankgQuad* aseankg_graph_quads(const AseankgGraph* graph);
 
 /** Sort quads into canonical N-Quads line order (bytewise). */
-void aseankg_graph_sort(AseankgGraph* graph);
+ASEANKG_API void aseankg_graph_sort(AseankgGraph* graph);
 
 /** Compare two terms in canonical order (negative, zero or positive). */
-int aseankg_graph_compare_terms(const AseankgGraph* graph, AseankgTermId a, AseankgTermId b);
+ASEANKG_API int aseankg_graph_compare_terms(const AseankgGraph* graph, AseankgTermId a, AseankgTermId b);
 
 #ifdef __cplusplus
 }

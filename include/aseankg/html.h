@@ -2,6 +2,8 @@
 #ifndef ASEANKG_HTML_H
 #define ASEANKG_HTML_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/export.h"
 #include "aseankg/status.h"
 
@@ -30,8 +32,8 @@ extern "C" {
    Nothing is written on any failure but a write error, which returns
    ASEANKG_ERR_IO and leaves `error` for the caller, who knows the stream.
 */
-AseankgStatus aseankg_html_write(FILE* stream, const AseankgProject* project, const char* base,
-                                 const char* document, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_html_write(FILE* stream, const AseankgProject* project, const char* base,
+                                             const char* document, AseankgError* error);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef ASEANKG_NTRIPLES_H
 #define ASEANKG_NTRIPLES_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -18,7 +20,8 @@ extern "C" {
    names are dropped (N-Triples); otherwise named-graph quads carry them
    (N-Quads). Returns ASEANKG_ERR_IO if the stream reports an error.
 */
-AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph, FILE* stream, int with_graph_names);
+ASEANKG_API AseankgStatus aseankg_ntriples_write(const AseankgGraph* graph, FILE* stream,
+                                                 int with_graph_names);
 
 /** The longest statement (line) the N-Triples / N-Quads reader accepts, in bytes. */
 #define ASEANKG_MAX_STATEMENT ((size_t)256U * 1024U * 1024U)
@@ -40,8 +43,8 @@ typedef struct {
    as for aseankg_ntriples_read(). Memory stays bounded by the terms: lines
    are read one at a time.
 */
-AseankgStatus aseankg_ntriples_read_with(AseankgGraph* graph, FILE* stream, const char* file_name,
-                                         const AseankgReadOptions* options, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_ntriples_read_with(AseankgGraph* graph, FILE* stream, const char* file_name,
+                                                     const AseankgReadOptions* options, AseankgError* error);
 
 /**
    Read N-Triples (or, with `quads` non-zero, N-Quads) from `stream` into
@@ -50,8 +53,8 @@ AseankgStatus aseankg_ntriples_read_with(AseankgGraph* graph, FILE* stream, cons
    and column (in characters) and reading stops; quads read before it stay in
    the graph.
 */
-AseankgStatus aseankg_ntriples_read(AseankgGraph* graph, FILE* stream, const char* file_name, int quads,
-                                    AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_ntriples_read(AseankgGraph* graph, FILE* stream, const char* file_name,
+                                                int quads, AseankgError* error);
 
 #ifdef __cplusplus
 }

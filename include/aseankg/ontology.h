@@ -2,6 +2,8 @@
 #ifndef ASEANKG_ONTOLOGY_H
 #define ASEANKG_ONTOLOGY_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/status.h"
 
 #ifdef __cplusplus
@@ -22,16 +24,18 @@ typedef enum {
    namespace is the IRI of its owl:Ontology followed by '#'. On success the
    caller owns `*ontology` (free with aseankg_ontology_free()).
 */
-AseankgStatus aseankg_ontology_load(AseankgOntology** ontology, const char* path, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_ontology_load(AseankgOntology** ontology, const char* path,
+                                                AseankgError* error);
 
 /** Free an ontology. Safe on NULL. */
-void aseankg_ontology_free(AseankgOntology* ontology);
+ASEANKG_API void aseankg_ontology_free(AseankgOntology* ontology);
 
 /** The ontology's term namespace, e.g. "https://example.org/aseankg/ontology#". */
-const char* aseankg_ontology_namespace(const AseankgOntology* ontology);
+ASEANKG_API const char* aseankg_ontology_namespace(const AseankgOntology* ontology);
 
 /** Whether the ontology declares the IRI `iri` as `what`. */
-int aseankg_ontology_declares(const AseankgOntology* ontology, AseankgDeclaration what, const char* iri);
+ASEANKG_API int aseankg_ontology_declares(const AseankgOntology* ontology, AseankgDeclaration what,
+                                          const char* iri);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef ASEANKG_OUTPUT_H
 #define ASEANKG_OUTPUT_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/status.h"
 
 #include <stdio.h>
@@ -23,13 +25,13 @@ typedef struct {
    path is untouched until aseankg_output_commit(); an existing device or
    pipe (such as /dev/null) is written directly.
 */
-AseankgStatus aseankg_output_open(AseankgOutput* output, const char* path, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_output_open(AseankgOutput* output, const char* path, AseankgError* error);
 
 /** Flush and close, then atomically rename the temporary file onto the final path. */
-AseankgStatus aseankg_output_commit(AseankgOutput* output, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_output_commit(AseankgOutput* output, AseankgError* error);
 
 /** Discard: close and delete the temporary file. Safe to call after commit or on a zeroed output. */
-void aseankg_output_abort(AseankgOutput* output);
+ASEANKG_API void aseankg_output_abort(AseankgOutput* output);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef ASEANKG_PATCH_H
 #define ASEANKG_PATCH_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -20,8 +22,8 @@ extern "C" {
    syntax error `error` has the line and column; `graph` is then partly
    patched and should be discarded.
 */
-AseankgStatus aseankg_patch_apply(AseankgGraph* graph, FILE* stream, const char* file_name,
-                                  AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_patch_apply(AseankgGraph* graph, FILE* stream, const char* file_name,
+                                              AseankgError* error);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef ASEANKG_READER_H
 #define ASEANKG_READER_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/ntriples.h"
 #include "aseankg/status.h"
@@ -15,17 +17,17 @@ extern "C" {
    (.nq), "turtle" (.ttl), "trig" (.trig) or "rdfxml" (.rdf, .owl, .xml);
    NULL if the extension says nothing.
 */
-const char* aseankg_syntax_from_path(const char* path);
+ASEANKG_API const char* aseankg_syntax_from_path(const char* path);
 
 /**
    The file: IRI of `path` (made absolute, with the characters IRIs may not
    hold percent-encoded), as a new string the caller frees with free(); NULL
    if the path does not exist or memory runs out.
 */
-char* aseankg_path_to_iri(const char* path);
+ASEANKG_API char* aseankg_path_to_iri(const char* path);
 
 /** Whether `syntax` is one aseankg_read_path() accepts. */
-int aseankg_syntax_is_known(const char* syntax);
+ASEANKG_API int aseankg_syntax_is_known(const char* syntax);
 
 /**
    Read the RDF at `path` ("-" for standard input) in `syntax` (NULL: from
@@ -34,8 +36,8 @@ int aseankg_syntax_is_known(const char* syntax);
    prefix and sink are honoured for every syntax. Errors carry the file, line
    and column the parser reported.
 */
-AseankgStatus aseankg_read_path(AseankgGraph* graph, const char* path, const char* syntax,
-                                const AseankgReadOptions* options, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_read_path(AseankgGraph* graph, const char* path, const char* syntax,
+                                            const AseankgReadOptions* options, AseankgError* error);
 
 #ifdef __cplusplus
 }

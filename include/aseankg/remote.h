@@ -3,6 +3,8 @@
 #ifndef ASEANKG_REMOTE_H
 #define ASEANKG_REMOTE_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/status.h"
 
 #include <stdio.h>
@@ -24,6 +26,18 @@ typedef struct {
 } AseankgRemote;
 
 /**
+   Set up libcurl's process-wide state, which every aseankg_remote_ call
+   needs. Call it once from the application, before other threads start
+   (libcurl's rule: it is not thread-safe), and pair it with
+   aseankg_remote_global_cleanup() before exit. Returns ASEANKG_ERR_NOMEM if
+   libcurl cannot initialise (its only failure: out of memory or TLS set-up).
+*/
+ASEANKG_API AseankgStatus aseankg_remote_global_init(void);
+
+/** Release what aseankg_remote_global_init() set up; no aseankg_remote_ call may follow. */
+ASEANKG_API void aseankg_remote_global_cleanup(void);
+
+/**
    Send a SPARQL query (GET, or a form POST for long queries) and write the
    results to `stream`: "csv", "tsv", "json" and "xml" are the server's own
    W3C results documents, streamed as they arrive (an HTTP error's body is
@@ -31,11 +45,12 @@ typedef struct {
    lays it out as a text table (refusing any other answer); "ntriples" asks
    for a CONSTRUCT result as N-Triples.
 */
-AseankgStatus aseankg_remote_query(const AseankgRemote* remote, const char* query, const char* format,
-                                   FILE* stream, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_remote_query(const AseankgRemote* remote, const char* query,
+                                               const char* format, FILE* stream, AseankgError* error);
 
 /** Send a SPARQL 1.1 Update (a form POST with `update=`). */
-AseankgStatus aseankg_remote_update(const AseankgRemote* remote, const char* update, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_remote_update(const AseankgRemote* remote, const char* update,
+                                                AseankgError* error);
 
 /**
    Send the RDF file at `path` to the Graph Store endpoint for graph
@@ -44,8 +59,9 @@ AseankgStatus aseankg_remote_update(const AseankgRemote* remote, const char* upd
    memory with their own media type. If the upload fails midway the server
    receives an incomplete request and, per the protocol, keeps the graph it had.
 */
-AseankgStatus aseankg_remote_load(const AseankgRemote* remote, const char* graph_iri, const char* path,
-                                  const char* syntax, int replace, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_remote_load(const AseankgRemote* remote, const char* graph_iri,
+                                              const char* path, const char* syntax, int replace,
+                                              AseankgError* error);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,8 @@
 #ifndef ASEANKG_STATUS_H
 #define ASEANKG_STATUS_H
 
+#include "aseankg/api.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -21,43 +23,59 @@ typedef enum {
 } AseankgStatus;
 
 /** Return a short static description of `status`; never NULL. */
-const char* aseankg_strerror(AseankgStatus status);
+ASEANKG_API const char* aseankg_strerror(AseankgStatus status);
 
 /**
    Where an error happened and what it was.
 
    `line` and `column` are 1-based; 0 means "not tied to a position" (an
-   error about a whole file, such as one that cannot be opened). The record
-   holds copies, so it stays valid after whatever failed has been freed.
+   error about a whole file, such as one that cannot be opened). An error
+   about an argument of a call rather than an input names that argument in
+   `parameter` (e.g. "around" of AseankgDotOptions) and leaves `file` empty.
+   The record holds copies, so it stays valid after whatever failed has been
+   freed.
 */
 typedef struct {
   AseankgStatus status;
   char          file[1024];
   unsigned      line;
   unsigned      column;
+  char          parameter[64];
   char          message[512];
 } AseankgError;
 
 /** Reset `error` to success. Safe on NULL. */
-void aseankg_error_clear(AseankgError* error);
+ASEANKG_API void aseankg_error_clear(AseankgError* error);
 
 /**
    Record an error in `error` (NULL is allowed and ignored) unless one is
    already recorded: the first error is the one reported. Returns `status`
    so a caller can write `return aseankg_error_set(...)`.
 */
-AseankgStatus aseankg_error_set(AseankgError* error, AseankgStatus status, const char* file, unsigned line,
-                                unsigned column, const char* format, ...)
+ASEANKG_API AseankgStatus aseankg_error_set(AseankgError* error, AseankgStatus status, const char* file,
+                                            unsigned line, unsigned column, const char* format, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 6, 7)))
 #endif
   ;
 
 /**
-   Write `error` as one line to `buffer`: `FILE:LINE:COL: message`, or
-   `FILE: message` when it has no position. Returns `buffer`.
+   Record an error about argument `parameter` of a call (named as in the
+   API's declaration), unless one is already recorded. Returns `status`.
 */
-char* aseankg_error_format(const AseankgError* error, char* buffer, size_t size);
+ASEANKG_API AseankgStatus aseankg_error_set_parameter(AseankgError* error, AseankgStatus status,
+                                                      const char* parameter, const char* format, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 4, 5)))
+#endif
+  ;
+
+/**
+   Write `error` as one line to `buffer`: `FILE:LINE:COL: message`, or
+   `FILE: message` when it has no position, `PARAMETER: message` when it is
+   about an argument. Returns `buffer`.
+*/
+ASEANKG_API char* aseankg_error_format(const AseankgError* error, char* buffer, size_t size);
 
 #ifdef __cplusplus
 }

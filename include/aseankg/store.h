@@ -2,6 +2,8 @@
 #ifndef ASEANKG_STORE_H
 #define ASEANKG_STORE_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -41,7 +43,7 @@ typedef enum {
    else $XDG_DATA_HOME/aseankg/store, else ~/.local/share/aseankg/store.
    Returns `path`, or NULL if it does not fit or no home is known.
 */
-char* aseankg_store_default_path(char* path, size_t size);
+ASEANKG_API char* aseankg_store_default_path(char* path, size_t size);
 
 /**
    Open the store in directory `path`. With ASEANKG_STORE_READ a missing
@@ -54,11 +56,11 @@ char* aseankg_store_default_path(char* path, size_t size);
    damaged or truncated file), ASEANKG_ERR_NOMEM. On success the caller owns
    `*store` and frees it with aseankg_store_free().
 */
-AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgStoreMode mode,
-                                 AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgStoreMode mode,
+                                             AseankgError* error);
 
 /** Close a store, aborting an open write transaction. Safe on NULL. */
-void aseankg_store_free(AseankgStore* store);
+ASEANKG_API void aseankg_store_free(AseankgStore* store);
 
 /**
    Start a write transaction, waiting while another process writes. Every
@@ -67,13 +69,13 @@ void aseankg_store_free(AseankgStore* store);
    Errors: ASEANKG_ERR_USAGE (opened for reading, or a transaction is open),
    ASEANKG_ERR_IO.
 */
-AseankgStatus aseankg_store_begin(AseankgStore* store, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_begin(AseankgStore* store, AseankgError* error);
 
 /** Make the changes since aseankg_store_begin() durable. ASEANKG_ERR_IO (e.g. disk full) undoes them all. */
-AseankgStatus aseankg_store_commit(AseankgStore* store, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_commit(AseankgStore* store, AseankgError* error);
 
 /** Drop the changes since aseankg_store_begin(). Safe without an open transaction. */
-void aseankg_store_abort(AseankgStore* store);
+ASEANKG_API void aseankg_store_abort(AseankgStore* store);
 
 /**
    Inside a write transaction, make the graph named `graph_iri` (NULL: the
@@ -83,18 +85,19 @@ void aseankg_store_abort(AseankgStore* store);
    transaction), ASEANKG_ERR_IRI (`graph_iri` not an absolute IRI),
    ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
 */
-AseankgStatus aseankg_store_replace(AseankgStore* store, const char* graph_iri, const AseankgGraph* graph,
-                                    AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_replace(AseankgStore* store, const char* graph_iri,
+                                                const AseankgGraph* graph, AseankgError* error);
 
 /**
    Count the named graphs (`*graphs`) and the quads of every graph, the
    default graph included (`*triples`).
 */
-AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graphs, size_t* triples, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graphs, size_t* triples,
+                                              AseankgError* error);
 
 /**
    Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query and write the
-   results to `stream` as `format`: "table", "csv", "tsv", "json" (SPARQL 1.1
+   results to `stream` as `results_format`: "table", "csv", "tsv", "json" (SPARQL 1.1
    Query Results JSON, RFC 8259 strings: astral characters as UTF-16
    surrogate pairs), "xml" (SPARQL Query Results XML; a character XML 1.0
    cannot carry is ASEANKG_ERR_DATA, never dropped) or "ntriples". Graph
@@ -105,8 +108,10 @@ AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graphs, size_t* t
    format), ASEANKG_ERR_SYNTAX (the query, with line and column), ASEANKG_ERR_DATA
    (a damaged store), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
 */
-AseankgStatus aseankg_store_query(AseankgStore* store, const char* query, const char* format,
-                                  AseankgStoreDefaultGraph default_graph, FILE* stream, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* query,
+                                              const char*              results_format,
+                                              AseankgStoreDefaultGraph default_graph, FILE* stream,
+                                              AseankgError* error);
 
 /**
    Execute a SPARQL 1.1 Update request (INSERT DATA, DELETE DATA, DELETE/INSERT
@@ -117,26 +122,26 @@ AseankgStatus aseankg_store_query(AseankgStore* store, const char* query, const 
    aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
    fails (CREATE of an existing graph, DROP of a missing one, without SILENT).
 */
-AseankgStatus aseankg_store_update(AseankgStore* store, const char* request,
-                                   AseankgStoreDefaultGraph default_graph, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request,
+                                               AseankgStoreDefaultGraph default_graph, AseankgError* error);
 
 /**
    Write one line per graph to `stream`: the triple count, a tab, and the
    graph's IRI in angle brackets; the default graph, when it holds triples,
    comes first as "DEFAULT". Named graphs come in IRI byte order.
 */
-AseankgStatus aseankg_store_list(AseankgStore* store, FILE* stream, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_list(AseankgStore* store, FILE* stream, AseankgError* error);
 
 /**
    Write the graph named `graph_iri` (NULL: the default graph) to `stream` as
    sorted canonical N-Triples. A graph the store does not hold is
    ASEANKG_ERR_DATA.
 */
-AseankgStatus aseankg_store_dump(AseankgStore* store, const char* graph_iri, FILE* stream,
-                                 AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_dump(AseankgStore* store, const char* graph_iri, FILE* stream,
+                                             AseankgError* error);
 
 /** Write every graph to `stream` as sorted canonical N-Quads (default-graph triples without a name). */
-AseankgStatus aseankg_store_dump_all(AseankgStore* store, FILE* stream, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_dump_all(AseankgStore* store, FILE* stream, AseankgError* error);
 
 #ifdef __cplusplus
 }

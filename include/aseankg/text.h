@@ -2,6 +2,8 @@
 #ifndef ASEANKG_TEXT_H
 #define ASEANKG_TEXT_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/status.h"
 
 #include <stddef.h>
@@ -49,26 +51,28 @@ typedef struct {
    numbered clause. On success the caller owns `*text` (free with
    aseankg_text_free()).
 */
-AseankgStatus aseankg_text_load(AseankgText** text, const char* path, const char* title, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_text_load(AseankgText** text, const char* path, const char* title,
+                                            AseankgError* error);
 
 /** Free a text. Safe on NULL. */
-void aseankg_text_free(AseankgText* text);
+ASEANKG_API void aseankg_text_free(AseankgText* text);
 
 /** Find a segment by id ("clause-9"), or NULL. */
-const AseankgSegment* aseankg_text_segment(const AseankgText* text, const char* id);
+ASEANKG_API const AseankgSegment* aseankg_text_segment(const AseankgText* text, const char* id);
 
 /**
    Find the `occurrence`-th (1-based) occurrence of `needle` in `segment`.
    Returns its byte offset in the segment, or (size_t)-1 if there is none.
 */
-size_t aseankg_segment_find(const AseankgSegment* segment, const char* needle, unsigned occurrence);
+ASEANKG_API size_t aseankg_segment_find(const AseankgSegment* segment, const char* needle,
+                                        unsigned occurrence);
 
 /**
    Parse a Chinese clause number (一 … 九十九) at the start of `bytes`.
    Returns the number and stores the bytes it spans in `*consumed`, or returns
    0 if `bytes` does not start with one.
 */
-unsigned aseankg_text_parse_numeral(const char* bytes, size_t length, size_t* consumed);
+ASEANKG_API unsigned aseankg_text_parse_numeral(const char* bytes, size_t length, size_t* consumed);
 
 #ifdef __cplusplus
 }

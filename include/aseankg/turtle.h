@@ -2,6 +2,8 @@
 #ifndef ASEANKG_TURTLE_H
 #define ASEANKG_TURTLE_H
 
+#include "aseankg/api.h"
+
 #include "aseankg/graph.h"
 #include "aseankg/status.h"
 
@@ -25,8 +27,8 @@ typedef struct {
    namespace in `prefixes` that leaves a plain local name; only the prefixes
    used are declared, sorted by name. Named-graph quads are not written.
 */
-AseankgStatus aseankg_turtle_write(const AseankgGraph* graph, FILE* stream, const AseankgPrefix* prefixes,
-                                   size_t n_prefixes);
+ASEANKG_API AseankgStatus aseankg_turtle_write(const AseankgGraph* graph, FILE* stream,
+                                               const AseankgPrefix* prefixes, size_t n_prefixes);
 
 #ifdef __cplusplus
 }

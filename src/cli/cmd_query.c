@@ -1,0 +1,48 @@
+/* aseankg query: a SPARQL query on the embedded store or a server. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The query text: the argument itself, or the contents of FILE for "@FILE". */
+static char*
+query_text(const char* const argument, AseankgError* const error)
+{
+  char* const text = argument[0] == '@' ? cli_read_text(argument + 1, error) : strdup(argument);
+  if (!text) {
+    aseankg_error_set(error, ASEANKG_ERR_NOMEM, "<query>", 0U, 0U, "out of memory");
+  }
+  return text;
+}
+
+int
+cli_query(const CliArgs* const args)
+{
+  const char* const results = args->results ? args->results : "table";
+  AseankgRemote     remote;
+  if (args->endpoint) {
+    const int exit_code = cli_remote_from(args, &remote);
+    if (exit_code) {
+      return exit_code;
+    }
+  }
+
+  AseankgError  error;
+  AseankgStore* store = NULL;
+  aseankg_error_clear(&error);
+  char* const   text = query_text(args->operands.items[0], &error);
+  AseankgStatus st   = text ? ASEANKG_SUCCESS : error.status;
+  if (!st && args->endpoint) {
+    st = aseankg_remote_query(&remote, text, results, stdout, &error);
+  } else if (!st) {
+    st = cli_open_store(args, ASEANKG_STORE_READ, &store, &error);
+    st = st ? st : aseankg_store_query(store, text, results, ASEANKG_STORE_UNION, stdout, &error);
+  }
+  aseankg_store_free(store);
+  free(text);
+  if (args->endpoint) {
+    aseankg_remote_global_cleanup();
+  }
+  return st ? cli_report(&error) : 0;
+}

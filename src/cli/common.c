@@ -1,0 +1,156 @@
+/* What several commands share: usage errors, error reports, progress lines, reading a whole file. */
+#include "cli.h"
+
+#include "aseankg/aseankg.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+cli_usage_error(const char* const message, const char* const detail)
+{
+  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg --help'.\n", message, detail ? detail : "");
+  return CLI_EXIT_USAGE;
+}
+
+/* The option that feeds the library's argument `parameter`, so an error about it names the option. */
+static const char*
+option_for_parameter(const char* const parameter)
+{
+  for (size_t o = 0U; o < cli_n_options; ++o) {
+    const CliOption* const option = &cli_options[o];
+    if (!strcmp(option->parameter ? option->parameter : option->long_name, parameter)) {
+      return option->long_name;
+    }
+  }
+  return NULL;
+}
+
+void
+cli_print_error(const AseankgError* const error)
+{
+  char              line[1200];
+  const char* const option = error->parameter[0] ? option_for_parameter(error->parameter) : NULL;
+  if (option) {
+    fprintf(stderr, "aseankg: --%s: %s\n", option, error->message);
+  } else {
+    fprintf(stderr, "aseankg: %s\n", aseankg_error_format(error, line, sizeof(line)));
+  }
+}
+
+int
+cli_report(const AseankgError* const error)
+{
+  cli_print_error(error);
+  return error->status == ASEANKG_ERR_USAGE ? CLI_EXIT_USAGE : CLI_EXIT_DATA;
+}
+
+void
+cli_show_progress(const char* const format, ...)
+{
+  va_list args;
+  va_start(args, format);
+  fputs("\r\033[Kaseankg: ", stderr);
+  vfprintf(stderr, format, args);
+  va_end(args);
+  fflush(stderr);
+}
+
+void
+cli_end_progress(void)
+{
+  fputs("\r\033[K", stderr);
+}
+
+char*
+cli_read_text(const char* const path, AseankgError* const error)
+{
+  const int   is_stdin = !strcmp(path, "-");
+  FILE* const stream   = is_stdin ? stdin : fopen(path, "rb");
+  if (!stream) {
+    aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot open: %s", strerror(errno));
+    return NULL;
+  }
+  char*  text = NULL;
+  size_t size = 0U;
+  FILE*  sink = open_memstream(&text, &size);
+  char   chunk[8192];
+  for (size_t n = 0U; sink && (n = fread(chunk, 1U, sizeof(chunk), stream)) > 0U;) {
+    fwrite(chunk, 1U, n, sink);
+  }
+  if (sink) {
+    fclose(sink);
+  } else {
+    aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
+  }
+  if (!is_stdin) {
+    fclose(stream);
+  }
+  return text;
+}
+
+static int
+has_named_graphs(const AseankgGraph* const graph)
+{
+  const AseankgQuad* const quads = aseankg_graph_quads(graph);
+  for (size_t i = 0U; i < aseankg_graph_size(graph); ++i) {
+    if (quads[i].graph) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+AseankgStatus
+cli_write_sorted(AseankgGraph* const graph, const char* const path, int nquads, AseankgError* const error)
+{
+  const char* const syntax = path ? aseankg_syntax_from_path(path) : NULL;
+  nquads                   = nquads || has_named_graphs(graph) || (syntax && !strcmp(syntax, "nquads"));
+
+  AseankgOutput output;
+  aseankg_graph_sort(graph);
+  AseankgStatus st = aseankg_output_open(&output, path, error);
+  if (!st && aseankg_ntriples_write(graph, output.stream, nquads)) {
+    st = aseankg_error_set(error, ASEANKG_ERR_IO, path ? path : "<stdout>", 0U, 0U, "write error");
+  }
+  st = st ? st : aseankg_output_commit(&output, error);
+  aseankg_output_abort(&output);
+  return st;
+}
+
+AseankgStatus
+cli_open_store(const CliArgs* const args, const AseankgStoreMode mode, AseankgStore** const store,
+               AseankgError* const error)
+{
+  char              buffer[4096];
+  const char* const path = args->store ? args->store : aseankg_store_default_path(buffer, sizeof(buffer));
+  if (!path) {
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "store",
+                                       "no store path: set HOME or ASEANKG_STORE, or name one");
+  }
+  return aseankg_store_open(store, path, mode, error);
+}
+
+int
+cli_remote_from(const CliArgs* const args, AseankgRemote* const remote)
+{
+  const char* const values[2]  = { args->connect_timeout, args->timeout };
+  long              seconds[2] = { 0L, 0L };
+  for (int i = 0; i < 2; ++i) {
+    char* end = NULL;
+    if (values[i] && ((seconds[i] = strtol(values[i], &end, 10)) <= 0L || *end)) {
+      return cli_usage_error("a timeout must be a positive number of seconds: ", values[i]);
+    }
+  }
+  if (aseankg_remote_global_init()) {
+    fputs("aseankg: cannot initialise libcurl\n", stderr);
+    return CLI_EXIT_DATA;
+  }
+  remote->endpoint        = args->endpoint;
+  remote->connect_timeout = seconds[0];
+  remote->timeout         = seconds[1];
+  return 0;
+}

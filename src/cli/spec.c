@@ -1,0 +1,143 @@
+/* The one spec of aseankg's commands and options: parsing, --help, the manual and the completion follow it.
+ */
+#include "cli.h"
+
+#include "aseankg/export.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FIELD(name) offsetof(CliArgs, name)
+
+#define RDF_SYNTAXES "ntriples nquads turtle trig rdfxml"
+#define EXPORT_FORMATS "turtle ntriples nquads dot html"
+#define DIFF_FORMATS "text rdf-patch sparql-update"
+#define RESULT_FORMATS "table csv tsv json xml ntriples"
+
+const CliCommand cli_commands[] = {
+  { "export", CLI_EXPORT, "", 0U, 0U, "write the graph (Turtle by default)", cli_export },
+  { "check", CLI_CHECK, "", 0U, 0U, "validate the data and the text; write nothing", cli_check },
+  { "diff", CLI_DIFF, "OLD NEW", 2U, 2U, "show what changed between two graphs, blank nodes matched",
+    cli_diff },
+  { "patch", CLI_PATCH, "GRAPH PATCH", 2U, 2U, "apply an RDF Patch to a graph", cli_patch },
+  { "canon", CLI_CANON, "INPUT", 1U, 1U, "write the RDFC-1.0 canonical N-Quads of a dataset", cli_canon },
+  { "load", CLI_LOAD, "FILE...", 1U, SIZE_MAX, "load graphs into the embedded store or a SPARQL server",
+    cli_load },
+  { "query", CLI_QUERY, "QUERY|@FILE", 1U, 1U, "run a SPARQL query on the store or a SPARQL server",
+    cli_query },
+  { "update", CLI_UPDATE, "FILE|-", 1U, 1U, "run a SPARQL Update on the store or a SPARQL server",
+    cli_update },
+};
+const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
+
+const CliOption cli_options[] = {
+  { "format", 'f', "FORMAT", CLI_VALUE, FIELD(format), CLI_EXPORT,
+    "turtle (default), ntriples, nquads, dot (a Graphviz\npicture of the entities) or html (a page of the "
+    "text)",
+    "*turtle* (default; prefixes, one block per subject, sorted), *ntriples* (RDF 1.2 canonical N-Triples, "
+    "lines in byte order), *nquads* (the same, with each document's statements in the graph "
+    "{BASE}*graph/*{VERSION}*/*{DOCUMENT} and the shared register in {BASE}*graph/*{VERSION}), *dot* (a "
+    "Graphviz picture of the entities of the first document) or *html* (a browsable page of its text). On a "
+    "terminal, an export whose texts exceed a mebibyte shows its progress on standard error.",
+    CLI_COMPLETE_WORDS, EXPORT_FORMATS, NULL },
+  { "format", 'f', "FORMAT", CLI_VALUE, FIELD(format), CLI_DIFF, "text (default), rdf-patch or sparql-update",
+    "*text* (default; one line per change, \"- \" or \"+ \" and the quad, sorted), *rdf-patch* (applies to "
+    "OLD "
+    "as written) or *sparql-update* (DELETE DATA and INSERT DATA for quads without blank nodes; changes to "
+    "blank nodes as one DELETE/INSERT whose WHERE matches their whole blank-node components in OLD, LIMIT "
+    "1).",
+    CLI_COMPLETE_WORDS, DIFF_FORMATS, NULL },
+  { "output", 'o', "FILE", CLI_VALUE, FIELD(output), CLI_EXPORT | CLI_PATCH | CLI_CANON,
+    "write to FILE (default or '-': standard output)",
+    "Write to FILE (default, or *-*: standard output). A regular file is written beside itself and renamed "
+    "into place only when complete, so a failed run leaves an existing file as it was and creates nothing; "
+    "devices and pipes are written directly.",
+    CLI_COMPLETE_FILE, NULL, NULL },
+  { "data", 'd', "DIR", CLI_VALUE, FIELD(data_dir), CLI_EXPORT | CLI_CHECK,
+    "curated data directory (default: data, else the installed data)",
+    "The curated data directory (default: {data} if it exists, else the installed data).", CLI_COMPLETE_DIR,
+    NULL, NULL },
+  { "ontology", '\0', "FILE", CLI_VALUE, FIELD(ontology), CLI_EXPORT | CLI_CHECK,
+    "ontology in Turtle (default: ontology/aseankg.ttl, else the installed one)",
+    "The ontology in Turtle (default: {ontology/aseankg.ttl} if it exists, else the installed one). Entity "
+    "types must be classes and relation predicates properties it declares.",
+    CLI_COMPLETE_FILE, NULL, NULL },
+  { "base", '\0', "IRI", CLI_VALUE, FIELD(base), CLI_EXPORT | CLI_CHECK,
+    "base of minted IRIs (default: " ASEANKG_DEFAULT_BASE ")",
+    "Base of every minted IRI (default: " ASEANKG_DEFAULT_BASE "). Must be absolute, hold only IRI "
+    "characters, and end in \"/\" or \"#\".",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "clause", '\0', "N", CLI_VALUE, FIELD(clause), CLI_EXPORT,
+    "dot: only the relations stated in clause N (or in a\nsegment such as preamble-8) and their entities",
+    "For *export --format dot*: draw only the relations stated in clause N (*9* or *clause-9*) or in another "
+    "segment (*preamble-8*, *title*), and the entities they relate; the picture's title quotes the segment.",
+    CLI_COMPLETE_NONE, NULL, "segment" },
+  { "around", '\0', "ID", CLI_VALUE, FIELD(around), CLI_EXPORT,
+    "dot: only entity ID, its relations and their other ends",
+    "For *export --format dot*: draw only entity ID (as in {entities.yaml}, e.g. "
+    "*global-development-initiative*), its relations and the entities at their other ends. With *--clause*, "
+    "only its relations stated in that segment.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "document", '\0', "ID", CLI_VALUE, FIELD(document), CLI_EXPORT,
+    "dot, html: show document ID of the corpus (default: the first)",
+    "For *export --format dot* and *html*: show document ID of the corpus (its *id* in {dataset.yaml}) "
+    "instead of the first: its text, its relations and the entities it mentions or relates.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "input", 'i', "SYNTAX", CLI_VALUE, FIELD(syntax), CLI_DIFF | CLI_PATCH | CLI_CANON | CLI_LOAD,
+    "input syntax: ntriples, nquads, turtle, trig or rdfxml\n(default: from the file extension; Turtle for "
+    "'-')",
+    "Input syntax: *ntriples*, *nquads*, *turtle*, *trig* or *rdfxml*. Default: from the file extension "
+    "(.nt, "
+    ".nq, .ttl, .trig, .rdf, .owl, .xml); Turtle for *-* (standard input).",
+    CLI_COMPLETE_WORDS, RDF_SYNTAXES, NULL },
+  { "max-work", '\0', "N", CLI_VALUE, FIELD(max_work), CLI_CANON, "bound on canonicalization steps",
+    "Bound on RDFC-1.0 steps (Hash N-Degree Quads calls and permutations tried). Default: 100000 plus 64 per "
+    "blank node.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "hash", '\0', "NAME", CLI_VALUE, FIELD(hash), CLI_CANON, "SHA256 (default) or SHA384",
+    "The RDFC-1.0 hash: *SHA256* (default) or *SHA384*.", CLI_COMPLETE_SUGGEST, "SHA256 SHA384", NULL },
+  { "store", '\0', "DIR", CLI_VALUE, FIELD(store), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
+    "the embedded store (default: $ASEANKG_STORE, else\n$XDG_DATA_HOME/aseankg/store or "
+    "~/.local/share/aseankg/store)",
+    "The embedded store (default: *$ASEANKG_STORE*, else {$XDG_DATA_HOME/aseankg/store}, else "
+    "{~/.local/share/aseankg/store}).",
+    CLI_COMPLETE_DIR, NULL, NULL },
+  { "graph", '\0', "IRI", CLI_VALUE, FIELD(graph), CLI_LOAD,
+    "the named graph to (re)load (default: each file's URI)",
+    "The named graph to load into (every FILE goes into it; default: each file into the graph named by its "
+    "file: URI).",
+    CLI_COMPLETE_NONE, NULL, "graph_iri" },
+  { "graph", '\0', "IRI", CLI_VALUE, FIELD(graph), CLI_DIFF,
+    "with --format sparql-update: the graph the update changes",
+    "With *--format sparql-update*: the named graph the update changes.", CLI_COMPLETE_NONE, NULL, NULL },
+  { "results", 'r', "FORMAT", CLI_VALUE, FIELD(results), CLI_QUERY,
+    "table (default), csv, tsv, json, xml, or\nntriples for CONSTRUCT",
+    "*table* (default), the W3C SPARQL results formats *csv*, *tsv*, *json* or *xml*, or *ntriples* for a "
+    "CONSTRUCT. From a server, the four W3C formats are the server's own documents, streamed.",
+    CLI_COMPLETE_WORDS, RESULT_FORMATS, "results_format" },
+  { "endpoint", '\0', "URL", CLI_VALUE, FIELD(endpoint), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
+    "a SPARQL server: its SPARQL endpoint (query, update) or\nits Graph Store endpoint (load)",
+    "A SPARQL server: its SPARQL endpoint for query and update, its Graph Store endpoint for load. "
+    "Credentials come from *$ASEANKG_AUTH* (user:password) or a netrc file, never from the command line.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "replace", '\0', NULL, CLI_FLAG, FIELD(replace), CLI_LOAD,
+    "with --endpoint: replace the graph (PUT) instead of adding (POST)",
+    "With *--endpoint*: replace the graph (HTTP PUT) instead of adding to it (POST). If the server refuses "
+    "the upload, the graph keeps its old contents.",
+    CLI_COMPLETE_NONE, NULL, NULL },
+  { "timeout", '\0', "N", CLI_VALUE, FIELD(timeout), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
+    "seconds for a whole request to a server (default: 300)",
+    "Seconds a whole request to a server may take (default: 300).", CLI_COMPLETE_NONE, NULL, NULL },
+  { "connect-timeout", '\0', "N", CLI_VALUE, FIELD(connect_timeout), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
+    "seconds to connect to a server (default: 10)", "Seconds to connect to a server (default: 10).",
+    CLI_COMPLETE_NONE, NULL, NULL },
+};
+const size_t cli_n_options = sizeof(cli_options) / sizeof(cli_options[0]);
+
+const char cli_help_footer[] =
+  "Every command also takes -h, --help (its own options) and '--' (the end of options).\n"
+  "Credentials for a server come from $ASEANKG_AUTH (user:password) or a netrc file\n"
+  "($ASEANKG_NETRC, else ~/.netrc), never from the command line.\n"
+  "\n"
+  "Exit status: 0 success, 1 bad data or an input/output error, 2 bad usage;\n"
+  "diff: 0 same, 1 different, 2 trouble.\n";
