@@ -22,6 +22,8 @@ typedef enum {
   CLI_LOAD   = 1U << 5U,
   CLI_QUERY  = 1U << 6U,
   CLI_UPDATE = 1U << 7U,
+  CLI_GRAPHS = 1U << 8U,
+  CLI_DUMP   = 1U << 9U,
 } CliCommandId;
 
 /* Repeated values of one option, in command-line order; items point into argv. */
@@ -163,5 +165,7 @@ int cli_canon(const CliArgs* args);
 int cli_load(const CliArgs* args);
 int cli_query(const CliArgs* args);
 int cli_update(const CliArgs* args);
+int cli_graphs(const CliArgs* args);
+int cli_dump(const CliArgs* args);
 
 #endif /* ASEANKG_CLI_H */

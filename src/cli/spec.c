@@ -27,6 +27,9 @@ const CliCommand cli_commands[] = {
     cli_query },
   { "update", CLI_UPDATE, "FILE|-", 1U, 1U, "run a SPARQL Update on the store or a SPARQL server",
     cli_update },
+  { "graphs", CLI_GRAPHS, "", 0U, 0U, "list the store's graphs with their triple counts", cli_graphs },
+  { "dump", CLI_DUMP, "", 0U, 0U, "write a graph of the store as canonical N-Triples, or all as N-Quads",
+    cli_dump },
 };
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -47,7 +50,7 @@ const CliOption cli_options[] = {
     "blank nodes as one DELETE/INSERT whose WHERE matches their whole blank-node components in OLD, LIMIT "
     "1).",
     CLI_COMPLETE_WORDS, DIFF_FORMATS, NULL },
-  { "output", 'o', "FILE", CLI_VALUE, FIELD(output), CLI_EXPORT | CLI_PATCH | CLI_CANON,
+  { "output", 'o', "FILE", CLI_VALUE, FIELD(output), CLI_EXPORT | CLI_PATCH | CLI_CANON | CLI_DUMP,
     "write to FILE (default or '-': standard output)",
     "Write to FILE (default, or *-*: standard output). A regular file is written beside itself and renamed "
     "into place only when complete, so a failed run leaves an existing file as it was and creates nothing; "
@@ -96,7 +99,7 @@ const CliOption cli_options[] = {
     CLI_COMPLETE_NONE, NULL, NULL },
   { "hash", '\0', "NAME", CLI_VALUE, FIELD(hash), CLI_CANON, "SHA256 (default) or SHA384",
     "The RDFC-1.0 hash: *SHA256* (default) or *SHA384*.", CLI_COMPLETE_SUGGEST, "SHA256 SHA384", NULL },
-  { "store", '\0', "DIR", CLI_VALUE, FIELD(store), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
+  { "store", '\0', "DIR", CLI_VALUE, FIELD(store), CLI_LOAD | CLI_QUERY | CLI_UPDATE | CLI_GRAPHS | CLI_DUMP,
     "the embedded store (default: $ASEANKG_STORE, else\n$XDG_DATA_HOME/aseankg/store or "
     "~/.local/share/aseankg/store)",
     "The embedded store (default: *$ASEANKG_STORE*, else {$XDG_DATA_HOME/aseankg/store}, else "
@@ -106,6 +109,12 @@ const CliOption cli_options[] = {
     "the named graph to (re)load (default: each file's URI)",
     "The named graph to load into (every FILE goes into it; default: each file into the graph named by its "
     "file: URI).",
+    CLI_COMPLETE_NONE, NULL, "graph_iri" },
+  { "graph", '\0', "IRI", CLI_VALUE, FIELD(graph), CLI_DUMP,
+    "the graph to write as N-Triples (DEFAULT: the default graph;\nwithout it: every graph as N-Quads)",
+    "The graph to write, as sorted canonical N-Triples; *DEFAULT* is the default graph. Without it, every "
+    "graph is written as sorted canonical N-Quads (default-graph triples without a graph name), ready for "
+    "*aseankg diff*.",
     CLI_COMPLETE_NONE, NULL, "graph_iri" },
   { "graph", '\0', "IRI", CLI_VALUE, FIELD(graph), CLI_DIFF,
     "with --format sparql-update: the graph the update changes",
