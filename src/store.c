@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #define FORMAT_KEY "format"
@@ -81,7 +82,13 @@ aseankg_store__fail(AseankgStore* const store, const int rc, const char* const w
     return aseankg_error_set(error, ASEANKG_ERR_DATA, path, 0U, 0U, "the store is damaged (%s: %s)", what,
                              mdb_strerror(rc));
   }
-  return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "%s: %s", what, mdb_strerror(rc));
+  /* LMDB reports a short write as EIO: on a full file system, say so. */
+  struct statvfs space;
+  const int      full = rc == ENOSPC || rc == MDB_MAP_FULL ||
+                   (rc == EIO && store && !statvfs(store->path, &space) &&
+                    (unsigned long long)space.f_bavail * space.f_frsize < 1024ULL * 1024ULL);
+  return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "%s: %s%s", what, mdb_strerror(rc),
+                           full ? " (the disk is full)" : "");
 }
 
 char*
@@ -747,7 +754,7 @@ open_databases(AseankgStore* const store, const int create, AseankgError* const 
   }
   if (rc == MDB_NOTFOUND) {
     return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
-                             "not an aseankg store (its tables are missing)");
+                             "not an aseankg store, or a damaged one (its tables are missing)");
   }
   return rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : ASEANKG_SUCCESS;
 }

@@ -78,6 +78,7 @@ typedef struct {
   size_t        where_start;
   size_t        where_end;
   int           has_where;
+  int           silent; /* SILENT given: rasqal 0.9.33 marks every CREATE silent */
 } OperationText;
 
 /* Scan the operation starting at lx->i (up to a ';' at depth 0); fills `op`. Returns 1 if it held a verb. */
@@ -90,6 +91,7 @@ scan_operation(Lexer* const lx, OperationText* const op)
   int                      verb       = 0;
   size_t                   using_from = 0U;
   op->has_where                       = 0;
+  op->silent                          = 0;
   aseankg_buffer_reset(&op->dataset);
   while (lx->i < lx->length) {
     if (skip_opaque(lx)) {
@@ -120,6 +122,8 @@ scan_operation(Lexer* const lx, OperationText* const op)
       aseankg_buffer_append(&op->prologue, lx->text + start, lx->i - start);
       aseankg_buffer_append_byte(&op->prologue, '\n');
       continue;
+    } else if (depth == 0 && keyword_at(lx, "SILENT")) {
+      op->silent = 1;
     } else if (depth == 0 && keyword_at(lx, "USING")) {
       aseankg_buffer_append_string(&op->dataset, " FROM ");
       lx->i += 5U;
@@ -147,6 +151,159 @@ scan_operation(Lexer* const lx, OperationText* const op)
     ++lx->i;
   }
   return verb;
+}
+
+/*
+   What rasqal 0.9.33 gets wrong in DELETE/INSERT operations, and the request text it is given instead:
+   - its grammar takes DELETE { } INSERT { } WHERE only after WITH (SPARQL 1.1 Update 3.1.3 makes WITH
+     optional): such an operation is given as "DELETE { } WHERE { } ; INSERT { } WHERE { }", whose two
+     parsed operations supply the templates of the one operation run here;
+   - with WITH, it sets the graph of every template triple to the WITH graph, GRAPH blocks included, and
+     leaves the operation's graph unset: the WITH clause is blanked out of the text and kept here.
+   The WHERE and USING clauses are always read from the original text (scan_operation()), so the
+   rewritten operations carry an empty WHERE.
+*/
+typedef struct {
+  size_t with_start; /* the IRI or prefixed name after WITH, or with_length 0 */
+  size_t with_length;
+  int    split; /* the operation is two parsed operations: DELETE's templates, then INSERT's */
+} OperationPlan;
+
+typedef struct {
+  OperationPlan* items;
+  size_t         count;
+  size_t         room;
+} OperationPlans;
+
+/* The end (one past the matching close) of the group opening at `open`, or the text's end. */
+static size_t
+group_end(const char* const text, const size_t length, const size_t open)
+{
+  Lexer lx    = { text, length, open };
+  int   depth = 0;
+  while (lx.i < lx.length) {
+    if (skip_opaque(&lx)) {
+      continue;
+    }
+    const char c = text[lx.i++];
+    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+    if (depth == 0) {
+      break;
+    }
+  }
+  return lx.i;
+}
+
+/* The next position after `i` that is neither white space nor a comment. */
+static size_t
+next_token(const char* const text, const size_t length, size_t i)
+{
+  while (i < length) {
+    if (isspace((unsigned char)text[i])) {
+      ++i;
+    } else if (text[i] == '#') {
+      while (i < length && text[i] != '\n') {
+        ++i;
+      }
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+static AseankgStatus
+plan_operations(const char* const request, AseankgBuffer* const out, OperationPlans* const plans)
+{
+  const size_t length = strlen(request);
+  size_t       copied = 0U;
+  Lexer        lx     = { request, length, 0U };
+  while (lx.i < lx.length) {
+    /* One operation: up to a ';' at depth 0. */
+    OperationPlan plan        = { 0U, 0U, 0 };
+    int           verb        = 0;
+    int           depth       = 0;
+    size_t        with_at     = 0U;
+    size_t        delete_open = 0U; /* the '{' of a DELETE template, or 0 */
+    size_t        insert_at   = 0U; /* the INSERT keyword after a DELETE template, or 0 */
+    while (lx.i < lx.length) {
+      if (skip_opaque(&lx)) {
+        continue;
+      }
+      const char c = request[lx.i];
+      if (depth == 0 && c == ';') {
+        break;
+      }
+      if (c == '{' || c == '(' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ')' || c == ']') {
+        --depth;
+      } else if (depth == 0 && !verb && keyword_at(&lx, "WITH")) {
+        verb            = 1;
+        with_at         = lx.i;
+        plan.with_start = next_token(request, length, lx.i + 4U);
+        Lexer iri       = { request, length, plan.with_start };
+        if (!skip_opaque(&iri)) { /* a prefixed name */
+          while (iri.i < length && (is_word_char(request[iri.i]) || request[iri.i] == '.')) {
+            ++iri.i;
+          }
+        }
+        const size_t end = iri.i;
+        plan.with_length = end - plan.with_start;
+        lx.i             = end;
+        continue;
+      } else if (depth == 0 && keyword_at(&lx, "DELETE")) {
+        verb               = 1;
+        const size_t after = next_token(request, length, lx.i + 6U);
+        delete_open        = after < length && request[after] == '{' ? after : 0U;
+      } else if (depth == 0 && delete_open && !insert_at && keyword_at(&lx, "INSERT")) {
+        insert_at = lx.i;
+      } else if (depth == 0 && !verb) {
+        static const char* const verbs[] = { "INSERT", "CLEAR", "DROP", "CREATE",
+                                             "ADD",    "MOVE",  "COPY", "LOAD" };
+        for (size_t v = 0U; v < sizeof(verbs) / sizeof(verbs[0]); ++v) {
+          verb |= keyword_at(&lx, verbs[v]);
+        }
+      }
+      ++lx.i;
+    }
+    const size_t op_end = lx.i;
+    if (lx.i < lx.length) {
+      ++lx.i; /* the ';' */
+    }
+    if (!verb) {
+      continue;
+    }
+    if (plan.with_length) { /* blank "WITH <g>" out, keeping every position */
+      aseankg_buffer_append(out, request + copied, with_at - copied);
+      for (size_t i = with_at; i < plan.with_start + plan.with_length; ++i) {
+        aseankg_buffer_append_byte(out, request[i] == '\n' ? '\n' : ' ');
+      }
+      copied = plan.with_start + plan.with_length;
+    }
+    if (insert_at) {
+      const size_t delete_end  = group_end(request, length, delete_open);
+      const size_t insert_open = next_token(request, length, insert_at + 6U);
+      const size_t insert_end  = group_end(request, length, insert_open);
+      aseankg_buffer_append(out, request + copied, delete_end - copied);
+      aseankg_buffer_append_string(out, " WHERE {} ; INSERT ");
+      aseankg_buffer_append(out, request + insert_open, insert_end - insert_open);
+      aseankg_buffer_append_string(out, " WHERE {}");
+      copied     = op_end;
+      plan.split = 1;
+    }
+    if (plans->count == plans->room) {
+      plans->room                = plans->room ? plans->room * 2U : 8U;
+      OperationPlan* const grown = (OperationPlan*)realloc(plans->items, plans->room * sizeof(OperationPlan));
+      if (!grown) {
+        return ASEANKG_ERR_NOMEM;
+      }
+      plans->items = grown;
+    }
+    plans->items[plans->count++] = plan;
+  }
+  aseankg_buffer_append(out, request + copied, length - copied);
+  return out->data ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
 }
 
 /* --- executing ----------------------------------------------------------------------------------------- */
@@ -330,8 +487,8 @@ uri_graph(Update* const u, raptor_uri* const uri, const int adding, uint64_t* co
 
 /* DELETE/INSERT with a WHERE clause: evaluate it as a SELECT, instantiate the templates per solution. */
 static AseankgStatus
-run_where(Update* const u, rasqal_update_operation* const op, const OperationText* const text,
-          const char* const request)
+run_where(Update* const u, raptor_sequence* const deletes, raptor_sequence* const inserts,
+          const OperationText* const text, const char* const request)
 {
   AseankgBuffer select = { NULL, 0U, 0U };
   aseankg_buffer_append(&select, text->prologue.data ? text->prologue.data : "", text->prologue.length);
@@ -355,8 +512,8 @@ run_where(Update* const u, rasqal_update_operation* const op, const OperationTex
   }
   for (unsigned row = 0U; !st && results && !rasqal_query_results_finished(results);
        rasqal_query_results_next(results), ++row) {
-    st = instantiate_all(u, op->delete_templates, results, row, &u->deletes, 1);
-    st = st ? st : instantiate_all(u, op->insert_templates, results, row, &u->inserts, 0);
+    st = instantiate_all(u, deletes, results, row, &u->deletes, 1);
+    st = st ? st : instantiate_all(u, inserts, results, row, &u->inserts, 0);
   }
   if (!st && u->error->status) {
     st = u->error->status;
@@ -483,9 +640,43 @@ run_transfer(Update* const u, rasqal_update_operation* const op)
   return st;
 }
 
+/* The graph of WITH `name` (an IRI or a prefixed name of the request's prologue), resolved by rasqal. */
 static AseankgStatus
-run_operation(Update* const u, rasqal_update_operation* const op, const OperationText* const text,
-              const char* const request)
+with_graph(Update* const u, const OperationText* const text, const char* const name, const size_t length,
+           uint64_t* const id)
+{
+  AseankgBuffer select = { NULL, 0U, 0U };
+  aseankg_buffer_append(&select, text->prologue.data ? text->prologue.data : "", text->prologue.length);
+  aseankg_buffer_append_string(&select, "SELECT * FROM ");
+  aseankg_buffer_append(&select, name, length);
+  aseankg_buffer_append_string(&select, " WHERE {}");
+  rasqal_query* const rq = select.data ? rasqal_new_query(u->query.world, "sparql11-query", NULL) : NULL;
+  AseankgStatus       st = ASEANKG_SUCCESS;
+  if (!rq) {
+    aseankg_buffer_release(&select);
+    return fail_nomem(u);
+  }
+  if (rasqal_query_prepare(rq, (const unsigned char*)select.data, NULL)) {
+    st = u->error->status
+           ? u->error->status
+           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "WITH names no graph");
+  }
+  rasqal_data_graph* const graph = st ? NULL : rasqal_query_get_data_graph(rq, 0);
+  if (!st && graph && graph->uri) {
+    st = uri_graph(u, graph->uri, 1, id);
+  } else if (!st) {
+    st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "WITH names no graph");
+  }
+  rasqal_free_query(rq);
+  aseankg_buffer_release(&select);
+  return st;
+}
+
+/* One operation of the request: `op` as rasqal parsed it, `insert_op` the second half of a split
+ * DELETE/INSERT (see plan_operations()), `plan` its WITH, `text` its clauses in `request`. */
+static AseankgStatus
+run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_operation* const insert_op,
+              const OperationPlan* const plan, const OperationText* const text, const char* const request)
 {
   const int silent = op->flags & RASQAL_UPDATE_FLAGS_SILENT;
   switch (op->type) {
@@ -495,7 +686,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, const Operatio
       uint64_t      count  = 0U;
       AseankgStatus st     = uri_graph(u, op->graph_uri, 1, &g);
       st = st ? st : aseankg_store__graph_info(u->query.store, g, &exists, &count, u->error);
-      if (!st && exists && !silent) {
+      if (!st && exists && !text->silent) {
         return aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U,
                                  "the graph <%s> already exists",
                                  (const char*)raptor_uri_as_string(op->graph_uri));
@@ -511,12 +702,17 @@ run_operation(Update* const u, rasqal_update_operation* const op, const Operatio
     case RASQAL_UPDATE_TYPE_COPY:
       return run_transfer(u, op);
     case RASQAL_UPDATE_TYPE_UPDATE: {
-      AseankgStatus st = uri_graph(u, op->graph_uri, 1, &u->with_graph);
+      raptor_sequence* const deletes = op->delete_templates;
+      raptor_sequence* const inserts = insert_op ? insert_op->insert_templates : op->insert_templates;
+      AseankgStatus          st      = ASEANKG_SUCCESS;
+      if (plan->with_length) {
+        st = with_graph(u, text, request + plan->with_start, plan->with_length, &u->with_graph);
+      }
       if (!st && (op->flags & RASQAL_UPDATE_FLAGS_DATA)) {
-        st = instantiate_all(u, op->delete_templates, NULL, 0U, &u->deletes, 1);
-        st = st ? st : instantiate_all(u, op->insert_templates, NULL, 0U, &u->inserts, 0);
+        st = instantiate_all(u, deletes, NULL, 0U, &u->deletes, 1);
+        st = st ? st : instantiate_all(u, inserts, NULL, 0U, &u->inserts, 0);
       } else if (!st && text->has_where && text->where_end > text->where_start) {
-        st = run_where(u, op, text, request);
+        st = run_where(u, deletes, inserts, text, request);
       } else if (!st) {
         st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
                                "cannot find the WHERE clause of an operation");
@@ -540,14 +736,21 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
 {
   Update u;
   memset(&u, 0, sizeof(u));
-  u.error          = error;
+  u.error                  = error;
+  AseankgBuffer  rewritten = { NULL, 0U, 0U };
+  OperationPlans plans     = { NULL, 0U, 0U };
+  if (plan_operations(request, &rewritten, &plans)) {
+    aseankg_buffer_release(&rewritten);
+    free(plans.items);
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, "update", 0U, 0U, "out of memory");
+  }
   AseankgStatus st = aseankg_store_begin(store, error);
   st               = st ? st : aseankg_store__query_start(&u.query, store, default_graph, "update", error);
   u.terms          = st ? NULL : aseankg_graph_new();
   st               = st || u.terms ? st : fail_nomem(&u);
   rasqal_query* const rq = st ? NULL : rasqal_new_query(u.query.world, "sparql11-update", NULL);
   st                     = st || rq ? st : fail_nomem(&u);
-  if (!st && rasqal_query_prepare(rq, (const unsigned char*)request, NULL)) {
+  if (!st && rasqal_query_prepare(rq, (const unsigned char*)rewritten.data, NULL)) {
     st = error->status
            ? error->status
            : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse the update");
@@ -555,11 +758,19 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   Lexer         lx = { request, strlen(request), 0U };
   OperationText text;
   memset(&text, 0, sizeof(text));
-  rasqal_update_operation* op = NULL;
-  for (int i = 0; !st && (op = rasqal_query_get_update_operation(rq, i)) != NULL; ++i) {
+  rasqal_update_operation* op        = NULL;
+  const OperationPlan      no_plan   = { 0U, 0U, 0 };
+  size_t                   operation = 0U;
+  for (int i = 0; !st && (op = rasqal_query_get_update_operation(rq, i)) != NULL; ++i, ++operation) {
     while (lx.i < lx.length && !scan_operation(&lx, &text)) {
     }
-    st = run_operation(&u, op, &text, request);
+    const OperationPlan* const plan      = operation < plans.count ? &plans.items[operation] : &no_plan;
+    rasqal_update_operation*   insert_op = plan->split ? rasqal_query_get_update_operation(rq, ++i) : NULL;
+    if (plan->split && !insert_op) {
+      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DELETE/INSERT");
+      break;
+    }
+    st = run_operation(&u, op, insert_op, plan, &text, request);
   }
   aseankg_buffer_release(&text.prologue);
   aseankg_buffer_release(&text.dataset);
@@ -571,6 +782,8 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   free(u.fresh);
   aseankg_quad_list_release(&u.deletes);
   aseankg_quad_list_release(&u.inserts);
+  aseankg_buffer_release(&rewritten);
+  free(plans.items);
   st = st ? st : aseankg_store_commit(store, error);
   if (st) {
     aseankg_store_abort(store);
