@@ -315,15 +315,23 @@ finish(rasqal_triples_match* const rtm, void* const user_data)
   rtm->user_data = NULL;
 }
 
-/* A pattern part: its store id if constant (0 when the store lacks it), or the unbound variable. */
+/*
+   A pattern part: its store id if constant (0 when the store lacks it), or the unbound variable. A
+   variable this pattern binds (`binds`: rasqal's plan says so in the triple's meta parts) is unbound
+   here whatever value it holds, since that value is left from another pattern (a subquery's, a UNION
+   branch's); a variable another pattern binds holds that pattern's current value, a constant here.
+*/
 static int
-resolve(StoreQuery* const query, rasqal_literal* literal, uint64_t* const id,
+resolve(StoreQuery* const query, rasqal_literal* literal, const int binds, uint64_t* const id,
         rasqal_variable** const variable)
 {
   *variable = NULL;
   *id       = 0U;
   if (literal && literal->type == RASQAL_LITERAL_VARIABLE) {
     rasqal_variable* const v = literal->value.variable;
+    if (binds && v->value) {
+      rasqal_variable_set_value(v, NULL);
+    }
     if (!v->value) {
       *variable = v;
       return 0;
@@ -353,7 +361,8 @@ plan(StoreQuery* const query, Match* const match, rasqal_triple_meta* const meta
   match->query                     = query;
   for (unsigned i = 0U; i < 4U; ++i) {
     match->repeats[i] = -1;
-    if (resolve(query, parts[i], &pattern[i], &vars[i])) {
+    const int binds   = meta && (meta->parts & (1U << i));
+    if (resolve(query, parts[i], binds, &pattern[i], &vars[i])) {
       return -1;
     }
     if (vars[i]) {

@@ -125,6 +125,9 @@ scan_operation(Lexer* const lx, OperationText* const op)
     } else if (depth == 0 && keyword_at(lx, "SILENT")) {
       op->silent = 1;
     } else if (depth == 0 && keyword_at(lx, "USING")) {
+      if (using_from) { /* the previous USING clause ends here */
+        aseankg_buffer_append(&op->dataset, lx->text + using_from, lx->i - using_from);
+      }
       aseankg_buffer_append_string(&op->dataset, " FROM ");
       lx->i += 5U;
       using_from = lx->i;
@@ -144,29 +147,32 @@ scan_operation(Lexer* const lx, OperationText* const op)
         verb |= keyword_at(lx, verbs[v]);
       }
     }
-    if (depth == 0 && using_from && keyword_at(lx, "USING")) {
-      aseankg_buffer_append(&op->dataset, lx->text + using_from, lx->i - using_from);
-      using_from = 0U;
-    }
     ++lx->i;
   }
   return verb;
 }
 
 /*
-   What rasqal 0.9.33 gets wrong in DELETE/INSERT operations, and the request text it is given instead:
-   - its grammar takes DELETE { } INSERT { } WHERE only after WITH (SPARQL 1.1 Update 3.1.3 makes WITH
-     optional): such an operation is given as "DELETE { } WHERE { } ; INSERT { } WHERE { }", whose two
-     parsed operations supply the templates of the one operation run here;
-   - with WITH, it sets the graph of every template triple to the WITH graph, GRAPH blocks included, and
-     leaves the operation's graph unset: the WITH clause is blanked out of the text and kept here.
-   The WHERE and USING clauses are always read from the original text (scan_operation()), so the
-   rewritten operations carry an empty WHERE.
+   What rasqal 0.9.33's SPARQL 1.1 Update grammar gets wrong, and the request text it is given instead.
+   The WHERE, USING and WITH clauses are always read from the original text (scan_operation() and
+   plan_operations()), so rasqal only has to parse the templates and each operation's kind:
+   - DELETE { } INSERT { } WHERE is taken only after WITH (SPARQL 1.1 Update 3.1.3 makes WITH
+     optional): it is given as "DELETE { } WHERE { } ; INSERT { } WHERE { }", whose two parsed
+     operations supply the templates of the one operation run here;
+   - with WITH, it sets the graph of every template triple to the WITH graph, GRAPH blocks included:
+     the WITH clause is blanked out and applied here;
+   - USING is not a keyword of its lexer: the USING clauses are blanked out (and applied here);
+   - DELETE WHERE with a GRAPH block, and DROP DEFAULT, DROP NAMED and DROP ALL, parse to no
+     operation at all: they are given as DELETE { } WHERE { } and CLEAR (run as a drop);
+   - ADD, MOVE and COPY do not take the optional GRAPH keyword: it is blanked out.
+   Blanking keeps every position; rasqal's positions in a rewritten operation can be off by a few
+   columns after an insertion.
 */
 typedef struct {
   size_t with_start; /* the IRI or prefixed name after WITH, or with_length 0 */
   size_t with_length;
   int    split; /* the operation is two parsed operations: DELETE's templates, then INSERT's */
+  int    drop;  /* a DROP given to rasqal as CLEAR */
 } OperationPlan;
 
 typedef struct {
@@ -212,6 +218,47 @@ next_token(const char* const text, const size_t length, size_t i)
   return i;
 }
 
+/* The end of the IRI or prefixed name starting at `i`. */
+static size_t
+name_end(const char* const text, const size_t length, const size_t i)
+{
+  Lexer lx = { text, length, i };
+  if (!skip_opaque(&lx)) {
+    while (lx.i < length && (is_word_char(text[lx.i]) || text[lx.i] == '.')) {
+      ++lx.i;
+    }
+  }
+  return lx.i;
+}
+
+/* One change to the text rasqal parses: [start, end) becomes `text`, or blanks when it is NULL. */
+typedef struct {
+  size_t      start;
+  size_t      end;
+  const char* text;
+  size_t      text_length;
+} Edit;
+
+enum { MAX_EDITS = 8 };
+
+static void
+add_edit(Edit* const edits, size_t* const n, const size_t start, const size_t end, const char* const text,
+         const size_t text_length)
+{
+  if (*n < MAX_EDITS) {
+    const Edit edit = { start, end, text, text_length };
+    edits[(*n)++]   = edit;
+  }
+}
+
+static int
+compare_edits(const void* const a, const void* const b)
+{
+  const size_t x = ((const Edit*)a)->start;
+  const size_t y = ((const Edit*)b)->start;
+  return x < y ? -1 : x > y;
+}
+
 static AseankgStatus
 plan_operations(const char* const request, AseankgBuffer* const out, OperationPlans* const plans)
 {
@@ -220,12 +267,16 @@ plan_operations(const char* const request, AseankgBuffer* const out, OperationPl
   Lexer        lx     = { request, length, 0U };
   while (lx.i < lx.length) {
     /* One operation: up to a ';' at depth 0. */
-    OperationPlan plan        = { 0U, 0U, 0 };
-    int           verb        = 0;
-    int           depth       = 0;
-    size_t        with_at     = 0U;
-    size_t        delete_open = 0U; /* the '{' of a DELETE template, or 0 */
-    size_t        insert_at   = 0U; /* the INSERT keyword after a DELETE template, or 0 */
+    OperationPlan plan         = { 0U, 0U, 0, 0 };
+    int           verb         = 0;
+    int           transfer     = 0; /* ADD, MOVE or COPY */
+    int           depth        = 0;
+    size_t        delete_open  = 0U; /* the '{' of a DELETE template, or 0 */
+    size_t        delete_where = 0U; /* the WHERE of DELETE WHERE, or 0 */
+    size_t        insert_at    = 0U; /* the INSERT keyword after a DELETE template, or 0 */
+    size_t        using_at     = 0U; /* the first USING, or 0 */
+    Edit          edits[MAX_EDITS];
+    size_t        n_edits = 0U;
     while (lx.i < lx.length) {
       if (skip_opaque(&lx)) {
         continue;
@@ -239,30 +290,38 @@ plan_operations(const char* const request, AseankgBuffer* const out, OperationPl
       } else if (c == '}' || c == ')' || c == ']') {
         --depth;
       } else if (depth == 0 && !verb && keyword_at(&lx, "WITH")) {
-        verb            = 1;
-        with_at         = lx.i;
-        plan.with_start = next_token(request, length, lx.i + 4U);
-        Lexer iri       = { request, length, plan.with_start };
-        if (!skip_opaque(&iri)) { /* a prefixed name */
-          while (iri.i < length && (is_word_char(request[iri.i]) || request[iri.i] == '.')) {
-            ++iri.i;
-          }
-        }
-        const size_t end = iri.i;
-        plan.with_length = end - plan.with_start;
-        lx.i             = end;
+        verb             = 1;
+        plan.with_start  = next_token(request, length, lx.i + 4U);
+        plan.with_length = name_end(request, length, plan.with_start) - plan.with_start;
+        add_edit(edits, &n_edits, lx.i, plan.with_start + plan.with_length, NULL, 0U);
+        lx.i = plan.with_start + plan.with_length;
         continue;
       } else if (depth == 0 && keyword_at(&lx, "DELETE")) {
         verb               = 1;
         const size_t after = next_token(request, length, lx.i + 6U);
         delete_open        = after < length && request[after] == '{' ? after : 0U;
+        Lexer next         = { request, length, after };
+        delete_where       = !delete_open && keyword_at(&next, "WHERE") ? after : 0U;
       } else if (depth == 0 && delete_open && !insert_at && keyword_at(&lx, "INSERT")) {
         insert_at = lx.i;
+      } else if (depth == 0 && keyword_at(&lx, "USING")) {
+        using_at = using_at ? using_at : lx.i;
+      } else if (depth == 0 && using_at && keyword_at(&lx, "WHERE")) {
+        add_edit(edits, &n_edits, using_at, lx.i, NULL, 0U);
+        using_at = 0U;
+      } else if (depth == 0 && transfer && keyword_at(&lx, "GRAPH")) {
+        add_edit(edits, &n_edits, lx.i, lx.i + 5U, NULL, 0U);
+      } else if (depth == 0 && !verb && keyword_at(&lx, "DROP")) {
+        verb      = 1;
+        plan.drop = 1;
+        add_edit(edits, &n_edits, lx.i, lx.i + 4U, "CLEAR", 5U);
       } else if (depth == 0 && !verb) {
-        static const char* const verbs[] = { "INSERT", "CLEAR", "DROP", "CREATE",
-                                             "ADD",    "MOVE",  "COPY", "LOAD" };
+        static const char* const verbs[] = { "INSERT", "CLEAR", "CREATE", "LOAD", "ADD", "MOVE", "COPY" };
         for (size_t v = 0U; v < sizeof(verbs) / sizeof(verbs[0]); ++v) {
-          verb |= keyword_at(&lx, verbs[v]);
+          if (keyword_at(&lx, verbs[v])) {
+            verb     = 1;
+            transfer = v >= 4U;
+          }
         }
       }
       ++lx.i;
@@ -274,23 +333,38 @@ plan_operations(const char* const request, AseankgBuffer* const out, OperationPl
     if (!verb) {
       continue;
     }
-    if (plan.with_length) { /* blank "WITH <g>" out, keeping every position */
-      aseankg_buffer_append(out, request + copied, with_at - copied);
-      for (size_t i = with_at; i < plan.with_start + plan.with_length; ++i) {
-        aseankg_buffer_append_byte(out, request[i] == '\n' ? '\n' : ' ');
-      }
-      copied = plan.with_start + plan.with_length;
-    }
+    size_t tail = op_end; /* the operation's text after `tail` is replaced by `tail_text` */
     if (insert_at) {
-      const size_t delete_end  = group_end(request, length, delete_open);
+      tail       = group_end(request, length, delete_open);
+      plan.split = 1;
+    } else if (delete_where) {
+      const size_t close = group_end(request, length, next_token(request, length, delete_where + 5U));
+      add_edit(edits, &n_edits, delete_where, delete_where + 5U, NULL, 0U);
+      add_edit(edits, &n_edits, close, close, " WHERE {}", 9U);
+    }
+    if (n_edits == MAX_EDITS) {
+      return ASEANKG_ERR_SYNTAX;
+    }
+    qsort(edits, n_edits, sizeof(Edit), compare_edits);
+    for (size_t e = 0U; e < n_edits && edits[e].start < tail; ++e) {
+      aseankg_buffer_append(out, request + copied, edits[e].start - copied);
+      if (edits[e].text) {
+        aseankg_buffer_append(out, edits[e].text, edits[e].text_length);
+      } else {
+        for (size_t i = edits[e].start; i < edits[e].end; ++i) {
+          aseankg_buffer_append_byte(out, request[i] == '\n' ? '\n' : ' ');
+        }
+      }
+      copied = edits[e].end;
+    }
+    if (plan.split) {
       const size_t insert_open = next_token(request, length, insert_at + 6U);
       const size_t insert_end  = group_end(request, length, insert_open);
-      aseankg_buffer_append(out, request + copied, delete_end - copied);
+      aseankg_buffer_append(out, request + copied, tail - copied);
       aseankg_buffer_append_string(out, " WHERE {} ; INSERT ");
       aseankg_buffer_append(out, request + insert_open, insert_end - insert_open);
       aseankg_buffer_append_string(out, " WHERE {}");
-      copied     = op_end;
-      plan.split = 1;
+      copied = op_end;
     }
     if (plans->count == plans->room) {
       plans->room                = plans->room ? plans->room * 2U : 8U;
@@ -694,7 +768,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
       return st ? st : aseankg_store__graph_create(u->query.store, g, u->error);
     }
     case RASQAL_UPDATE_TYPE_CLEAR:
-      return run_clear(u, op, 0);
+      return run_clear(u, op, plan->drop);
     case RASQAL_UPDATE_TYPE_DROP:
       return run_clear(u, op, 1);
     case RASQAL_UPDATE_TYPE_ADD:
@@ -736,13 +810,16 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
 {
   Update u;
   memset(&u, 0, sizeof(u));
-  u.error                  = error;
-  AseankgBuffer  rewritten = { NULL, 0U, 0U };
-  OperationPlans plans     = { NULL, 0U, 0U };
-  if (plan_operations(request, &rewritten, &plans)) {
+  u.error                       = error;
+  AseankgBuffer       rewritten = { NULL, 0U, 0U };
+  OperationPlans      plans     = { NULL, 0U, 0U };
+  const AseankgStatus planned   = plan_operations(request, &rewritten, &plans);
+  if (planned) {
     aseankg_buffer_release(&rewritten);
     free(plans.items);
-    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, "update", 0U, 0U, "out of memory");
+    return planned == ASEANKG_ERR_NOMEM
+             ? aseankg_error_set(error, planned, "update", 0U, 0U, "out of memory")
+             : aseankg_error_set(error, planned, "update", 1U, 1U, "an operation too complex to rewrite");
   }
   AseankgStatus st = aseankg_store_begin(store, error);
   st               = st ? st : aseankg_store__query_start(&u.query, store, default_graph, "update", error);
@@ -759,8 +836,22 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   OperationText text;
   memset(&text, 0, sizeof(text));
   rasqal_update_operation* op        = NULL;
-  const OperationPlan      no_plan   = { 0U, 0U, 0 };
+  const OperationPlan      no_plan   = { 0U, 0U, 0, 0 };
   size_t                   operation = 0U;
+  /* Each operation found in the text must be one parsed operation (two when split): rasqal drops some
+   * operations without a word, and running the others against the wrong clauses would be worse. */
+  size_t expected = 0U;
+  size_t parsed   = 0U;
+  for (size_t k = 0U; k < plans.count; ++k) {
+    expected += plans.items[k].split ? 2U : 1U;
+  }
+  while (!st && rasqal_query_get_update_operation(rq, (int)parsed)) {
+    ++parsed;
+  }
+  if (!st && parsed != expected) {
+    st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
+                           "rasqal parsed %zu operations of the %zu in the request", parsed, expected);
+  }
   for (int i = 0; !st && (op = rasqal_query_get_update_operation(rq, i)) != NULL; ++i, ++operation) {
     while (lx.i < lx.length && !scan_operation(&lx, &text)) {
     }

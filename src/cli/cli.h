@@ -51,6 +51,7 @@ typedef struct {
   const char* endpoint;
   const char* timeout;
   const char* connect_timeout;
+  const char* default_graph;
   int         replace;
   CliList     operands;
 } CliArgs;
@@ -146,6 +147,9 @@ char* cli_read_text(const char* path, AseankgError* error);
 /* Sort and write a graph as canonical N-Triples, or N-Quads if it has named graphs, `nquads` is set or
    `path` ends in .nq; atomically to `path` (NULL or "-": standard output). */
 AseankgStatus cli_write_sorted(AseankgGraph* graph, const char* path, int nquads, AseankgError* error);
+
+/* The default graph --default-graph asks for (the union of the graphs unless "separate"). */
+AseankgStoreDefaultGraph cli_default_graph(const CliArgs* args);
 
 /* The embedded store of --store, else the default one, opened for `mode`; `store` is set on success. */
 AseankgStatus cli_open_store(const CliArgs* args, AseankgStoreMode mode, AseankgStore** store,

@@ -37,7 +37,7 @@ cli_query(const CliArgs* const args)
     st = aseankg_remote_query(&remote, text, results, stdout, &error);
   } else if (!st) {
     st = cli_open_store(args, ASEANKG_STORE_READ, &store, &error);
-    st = st ? st : aseankg_store_query(store, text, results, ASEANKG_STORE_UNION, stdout, &error);
+    st = st ? st : aseankg_store_query(store, text, results, cli_default_graph(args), stdout, &error);
   }
   aseankg_store_free(store);
   free(text);

@@ -13,7 +13,7 @@ update_store(const CliArgs* const args)
   char* const   text = cli_read_text(args->operands.items[0], &error);
   AseankgStatus st   = text ? ASEANKG_SUCCESS : error.status;
   st                 = st ? st : cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error);
-  st                 = st ? st : aseankg_store_update(store, text, ASEANKG_STORE_UNION, &error);
+  st                 = st ? st : aseankg_store_update(store, text, cli_default_graph(args), &error);
   aseankg_store_free(store);
   free(text);
   return st ? cli_report(&error) : 0;

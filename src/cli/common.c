@@ -121,6 +121,13 @@ cli_write_sorted(AseankgGraph* const graph, const char* const path, int nquads, 
   return st;
 }
 
+AseankgStoreDefaultGraph
+cli_default_graph(const CliArgs* const args)
+{
+  return args->default_graph && !strcmp(args->default_graph, "separate") ? ASEANKG_STORE_SEPARATE
+                                                                         : ASEANKG_STORE_UNION;
+}
+
 AseankgStatus
 cli_open_store(const CliArgs* const args, const AseankgStoreMode mode, AseankgStore** const store,
                AseankgError* const error)

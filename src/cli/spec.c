@@ -124,6 +124,12 @@ const CliOption cli_options[] = {
     "*table* (default), the W3C SPARQL results formats *csv*, *tsv*, *json* or *xml*, or *ntriples* for a "
     "CONSTRUCT. From a server, the four W3C formats are the server's own documents, streamed.",
     CLI_COMPLETE_WORDS, RESULT_FORMATS, "results_format" },
+  { "default-graph", '\0', "KIND", CLI_VALUE, FIELD(default_graph), CLI_QUERY | CLI_UPDATE,
+    "embedded store: the default graph is the union of all\ngraphs (union, default) or its own (separate)",
+    "On the embedded store, what a query's default graph is when it names no FROM graph: *union* (default; "
+    "the RDF merge of every graph of the store, as Oxigraph's union default graph) or *separate* (the "
+    "store's own default graph only, named graphs only through GRAPH, as SPARQL's test suites assume).",
+    CLI_COMPLETE_WORDS, "union separate", NULL },
   { "endpoint", '\0', "URL", CLI_VALUE, FIELD(endpoint), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
     "a SPARQL server: its SPARQL endpoint (query, update) or\nits Graph Store endpoint (load)",
     "A SPARQL server: its SPARQL endpoint for query and update, its Graph Store endpoint for load. "
