@@ -554,6 +554,10 @@ prepare_dataset(StoreQuery* const query, rasqal_query* const rq)
 rasqal_literal*
 aseankg_store__value(StoreQuery* const query, const uint64_t id)
 {
+  const size_t slot = (size_t)((id * 0x9E3779B97F4A7C15ULL) >> 52U) & (STORE_VALUE_CACHE - 1U);
+  if (query->cache_ids[slot] == id && query->cache_values[slot]) {
+    return rasqal_new_literal_from_literal(query->cache_values[slot]);
+  }
   const char* key    = NULL;
   size_t      length = 0U;
   if (aseankg_store__term(query->store, id, &key, &length, query->error)) {
@@ -568,7 +572,13 @@ aseankg_store__value(StoreQuery* const query, const uint64_t id)
   rasqal_literal* const literal = aseankg_store__to_rasqal(query->world, &query->view);
   if (!literal) {
     aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, "query", 0U, 0U, "out of memory");
+    return NULL;
   }
+  if (query->cache_values[slot]) {
+    rasqal_free_literal(query->cache_values[slot]);
+  }
+  query->cache_ids[slot]    = id;
+  query->cache_values[slot] = rasqal_new_literal_from_literal(literal);
   return literal;
 }
 
@@ -629,6 +639,11 @@ void
 aseankg_store__query_finish(StoreQuery* const query)
 {
   aseankg_store__read_end(query->store);
+  for (size_t i = 0U; i < STORE_VALUE_CACHE; ++i) {
+    if (query->cache_values[i]) {
+      rasqal_free_literal(query->cache_values[i]);
+    }
+  }
   if (query->world) {
     rasqal_free_world(query->world);
   }

@@ -18,6 +18,9 @@ typedef struct {
   size_t          datatype_length;
 } StoreTermView;
 
+/** Slots of the cache of rasqal values by term id (a power of two). */
+#define STORE_VALUE_CACHE 4096U
+
 /** One query's state: its rasqal world, the dataset's graph ids, a scratch graph for term keys. */
 typedef struct {
   AseankgStore*            store;
@@ -33,6 +36,11 @@ typedef struct {
   size_t                   n_from;
   uint64_t*                named;
   size_t                   n_named;
+  /* The rasqal value of recently bound terms, by id modulo the size (0: empty): predicates and
+   * subjects repeat from one quad to the next, and a dictionary read, a decode and an allocation per
+   * binding would dominate a scan. */
+  uint64_t        cache_ids[STORE_VALUE_CACHE];
+  rasqal_literal* cache_values[STORE_VALUE_CACHE];
 } StoreQuery;
 
 /** Decode canonical N-Triples `key` into `view`; -1 if it is not an IRI, blank node or literal. */
