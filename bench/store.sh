@@ -88,7 +88,8 @@ echo
 echo "### A 1% diff of the $largest-triple workload without blank nodes: \`update\` against reloading"
 echo
 # Without blank nodes: the diff of the workload above puts every changed blank-node component into one
-# WHERE clause, whose thousands of triple patterns exhaust the stack of rasqal 0.9.33's parser.
+# WHERE clause, whose thousands of triple patterns exhaust the stack of rasqal 0.9.33's parser (DATA
+# blocks are split for it; a WHERE clause cannot be).
 python3 bench/gen_diff_workload.py "$largest" 0 1 "$work/old-$largest.nt" "$work/new-$largest.nt"
 rm -rf "$work/store-$largest"
 "$aseankg" load --store "$work/store-$largest" --graph http://example.org/bench "$work/old-$largest.nt" 2> /dev/null

@@ -164,7 +164,10 @@ scan_operation(Lexer* const lx, OperationText* const op)
    - USING is not a keyword of its lexer: the USING clauses are blanked out (and applied here);
    - DELETE WHERE with a GRAPH block, and DROP DEFAULT, DROP NAMED and DROP ALL, parse to no
      operation at all: they are given as DELETE { } WHERE { } and CLEAR (run as a drop);
-   - ADD, MOVE and COPY do not take the optional GRAPH keyword: it is blanked out.
+   - ADD, MOVE and COPY do not take the optional GRAPH keyword: it is blanked out;
+   - its parser's stack overflows ("memory exhausted") on a block of about 5000 triples: INSERT DATA and
+     DELETE DATA with more than DATA_CHUNK triples and no blank node are given as several operations
+     of DATA_CHUNK triples each (the same quads, in the same order; blank nodes would not stay shared).
    Blanking keeps every position; rasqal's positions in a rewritten operation can be off by a few
    columns after an insertion.
 */
@@ -173,6 +176,7 @@ typedef struct {
   size_t with_length;
   int    split; /* the operation is two parsed operations: DELETE's templates, then INSERT's */
   int    drop;  /* a DROP given to rasqal as CLEAR */
+  size_t parts; /* INSERT DATA or DELETE DATA given as this many operations (0: not split) */
 } OperationPlan;
 
 typedef struct {
@@ -231,6 +235,14 @@ name_end(const char* const text, const size_t length, const size_t i)
   return lx.i;
 }
 
+/* The position of DATA when it is the next word after `i`, else 0. */
+static size_t
+data_keyword(const char* const text, const size_t length, const size_t i)
+{
+  const Lexer lx = { text, length, next_token(text, length, i) };
+  return keyword_at(&lx, "DATA") ? lx.i : 0U;
+}
+
 /* One change to the text rasqal parses: [start, end) becomes `text`, or blanks when it is NULL. */
 typedef struct {
   size_t      start;
@@ -259,6 +271,121 @@ compare_edits(const void* const a, const void* const b)
   return x < y ? -1 : x > y;
 }
 
+enum { DATA_CHUNK = 2000 };
+
+/* One run of statements of a DATA block: `graph` names their GRAPH block (0: none). */
+typedef struct {
+  size_t graph_start;
+  size_t graph_length;
+  size_t start; /* of the first statement */
+  size_t count; /* statements */
+} DataRun;
+
+/* The end of the statement starting at `i` (after its '.', or at the group's close), within `end`. */
+static size_t
+statement_end(const char* const text, const size_t end, const size_t i)
+{
+  Lexer lx    = { text, end, i };
+  int   depth = 0;
+  while (lx.i < end) {
+    if (skip_opaque(&lx)) {
+      continue;
+    }
+    const char c = text[lx.i];
+    if (depth == 0 && c == '}') {
+      return lx.i;
+    }
+    depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+    ++lx.i;
+    if (depth == 0 && c == '.' && (lx.i >= end || isspace((unsigned char)text[lx.i]) || text[lx.i] == '}')) {
+      return lx.i;
+    }
+  }
+  return end;
+}
+
+/* Whether [start, end) holds a blank node (a label or brackets) outside strings and IRIs. */
+static int
+has_blank_node(const char* const text, const size_t start, const size_t end)
+{
+  Lexer lx = { text, end, start };
+  while (lx.i < end) {
+    if (skip_opaque(&lx)) {
+      continue;
+    }
+    if (text[lx.i] == '[' || (text[lx.i] == '_' && lx.i + 1U < end && text[lx.i + 1U] == ':')) {
+      return 1;
+    }
+    ++lx.i;
+  }
+  return 0;
+}
+
+/* Write `verb` DATA { … } of `length` bytes from `open` as operations of DATA_CHUNK statements each.
+ * Returns the number of operations written, or 0 when the block is not split (left to the caller). */
+static size_t
+split_data(const char* const text, const size_t open, const char* const verb, AseankgBuffer* const out)
+{
+  const size_t length = strlen(text);
+  const size_t close  = group_end(text, length, open) - 1U; /* the '}' */
+  if (has_blank_node(text, open, close)) {
+    return 0U;
+  }
+  /* Walk the block: statements, and GRAPH blocks of statements. */
+  size_t total = 0U;
+  for (size_t pass = 0U; pass < 2U; ++pass) {
+    size_t written = 0U;
+    size_t i       = next_token(text, close, open + 1U);
+    while (i < close) {
+      Lexer   at  = { text, close, i };
+      DataRun run = { 0U, 0U, i, 0U };
+      size_t  end = close;
+      if (keyword_at(&at, "GRAPH")) {
+        run.graph_start    = next_token(text, close, i + 5U);
+        run.graph_length   = name_end(text, close, run.graph_start) - run.graph_start;
+        const size_t inner = next_token(text, close, run.graph_start + run.graph_length);
+        end                = group_end(text, close + 1U, inner) - 1U;
+        run.start          = next_token(text, end, inner + 1U);
+        i                  = next_token(text, close, end + 1U);
+      }
+      size_t chunk_start = run.start;
+      size_t in_chunk    = 0U;
+      for (size_t s = run.start; s < end;) {
+        const size_t stop = statement_end(text, end, s);
+        const size_t next = next_token(text, end, stop);
+        ++total;
+        if (pass == 1U && (++in_chunk == DATA_CHUNK || next >= end)) {
+          aseankg_buffer_append_string(out, written++ ? " ;\n" : "");
+          aseankg_buffer_printf(out, "%s DATA { ", verb);
+          if (run.graph_length) {
+            aseankg_buffer_append_string(out, "GRAPH ");
+            aseankg_buffer_append(out, text + run.graph_start, run.graph_length);
+            aseankg_buffer_append_string(out, " { ");
+          }
+          aseankg_buffer_append(out, text + chunk_start, stop - chunk_start);
+          aseankg_buffer_append_string(out, run.graph_length ? " } }" : " }");
+          in_chunk    = 0U;
+          chunk_start = next;
+        }
+        if (stop == s) {
+          return 0U; /* no progress: not a block this walk understands */
+        }
+        s = next;
+      }
+      if (!run.graph_length) {
+        i = close;
+      }
+    }
+    if (pass == 0U && total <= DATA_CHUNK) {
+      return 0U;
+    }
+    if (pass == 1U) {
+      return written;
+    }
+  }
+  return 0U;
+}
+
 static AseankgStatus
 plan_operations(const char* const request, AseankgBuffer* const out, OperationPlans* const plans)
 {
@@ -267,7 +394,7 @@ plan_operations(const char* const request, AseankgBuffer* const out, OperationPl
   Lexer        lx     = { request, length, 0U };
   while (lx.i < lx.length) {
     /* One operation: up to a ';' at depth 0. */
-    OperationPlan plan         = { 0U, 0U, 0, 0 };
+    OperationPlan plan         = { 0U, 0U, 0, 0, 0U };
     int           verb         = 0;
     int           transfer     = 0; /* ADD, MOVE or COPY */
     int           depth        = 0;
@@ -275,6 +402,8 @@ plan_operations(const char* const request, AseankgBuffer* const out, OperationPl
     size_t        delete_where = 0U; /* the WHERE of DELETE WHERE, or 0 */
     size_t        insert_at    = 0U; /* the INSERT keyword after a DELETE template, or 0 */
     size_t        using_at     = 0U; /* the first USING, or 0 */
+    size_t        data_at      = 0U; /* the verb of INSERT DATA or DELETE DATA */
+    size_t        data_open    = 0U; /* its '{', or 0 */
     Edit          edits[MAX_EDITS];
     size_t        n_edits = 0U;
     while (lx.i < lx.length) {
@@ -296,6 +425,11 @@ plan_operations(const char* const request, AseankgBuffer* const out, OperationPl
         add_edit(edits, &n_edits, lx.i, plan.with_start + plan.with_length, NULL, 0U);
         lx.i = plan.with_start + plan.with_length;
         continue;
+      } else if (depth == 0 && !verb && (keyword_at(&lx, "INSERT") || keyword_at(&lx, "DELETE")) &&
+                 data_keyword(request, length, lx.i + 6U)) {
+        verb      = 1;
+        data_at   = lx.i;
+        data_open = next_token(request, length, data_keyword(request, length, lx.i + 6U) + 4U);
       } else if (depth == 0 && keyword_at(&lx, "DELETE")) {
         verb               = 1;
         const size_t after = next_token(request, length, lx.i + 6U);
@@ -332,6 +466,18 @@ plan_operations(const char* const request, AseankgBuffer* const out, OperationPl
     }
     if (!verb) {
       continue;
+    }
+    if (data_open && data_open < length && request[data_open] == '{') {
+      AseankgBuffer chunks = { NULL, 0U, 0U };
+      plan.parts =
+        split_data(request, data_open,
+                   request[data_at] == 'I' || request[data_at] == 'i' ? "INSERT" : "DELETE", &chunks);
+      if (plan.parts) {
+        aseankg_buffer_append(out, request + copied, data_at - copied);
+        aseankg_buffer_append(out, chunks.data, chunks.length);
+        copied = op_end;
+      }
+      aseankg_buffer_release(&chunks);
     }
     size_t tail = op_end; /* the operation's text after `tail` is replaced by `tail_text` */
     if (insert_at) {
@@ -836,14 +982,14 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   OperationText text;
   memset(&text, 0, sizeof(text));
   rasqal_update_operation* op        = NULL;
-  const OperationPlan      no_plan   = { 0U, 0U, 0, 0 };
+  const OperationPlan      no_plan   = { 0U, 0U, 0, 0, 0U };
   size_t                   operation = 0U;
   /* Each operation found in the text must be one parsed operation (two when split): rasqal drops some
    * operations without a word, and running the others against the wrong clauses would be worse. */
   size_t expected = 0U;
   size_t parsed   = 0U;
   for (size_t k = 0U; k < plans.count; ++k) {
-    expected += plans.items[k].split ? 2U : 1U;
+    expected += plans.items[k].split ? 2U : plans.items[k].parts ? plans.items[k].parts : 1U;
   }
   while (!st && rasqal_query_get_update_operation(rq, (int)parsed)) {
     ++parsed;
@@ -862,6 +1008,11 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
       break;
     }
     st = run_operation(&u, op, insert_op, plan, &text, request);
+    for (size_t part = 1U; !st && part < plan->parts; ++part) { /* the rest of a split DATA block */
+      rasqal_update_operation* const next = rasqal_query_get_update_operation(rq, ++i);
+      st                                  = next ? run_operation(&u, next, NULL, plan, &text, request)
+                                                 : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DATA block");
+    }
   }
   aseankg_buffer_release(&text.prologue);
   aseankg_buffer_release(&text.dataset);

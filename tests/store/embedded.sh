@@ -93,6 +93,14 @@ check "update --store applies diff -f sparql-update (exit 0)" test $? -eq 0
 check "update: the stored graph is isomorphic to NEW (blank nodes matched)" test $? -eq 0
 "$aseankg" diff -i ntriples "$work/after.nt" "$work/old.nt" > /dev/null
 check "update: ... and no longer to OLD" test $? -eq 1
+# A large request: 6,000 triples in each DATA block, more than rasqal's parser takes in one block.
+python3 bench/gen_diff_workload.py 20000 0 30 "$work/old-big.nt" "$work/new-big.nt" 3
+"$aseankg" load --store "$work/up-big" --graph "$g" "$work/old-big.nt" 2> /dev/null
+"$aseankg" diff -f sparql-update --graph "$g" "$work/old-big.nt" "$work/new-big.nt" 2> /dev/null |
+  "$aseankg" update --store "$work/up-big" - 2> "$work/update-big.err"
+check "update: a diff of 6,000 removals and 6,000 additions applies (exit 0)" test $? -eq 0
+"$aseankg" dump --store "$work/up-big" --graph "$g" | "$aseankg" diff -i ntriples - "$work/new-big.nt" > /dev/null 2>&1
+check "update: ... and the stored graph is isomorphic to NEW" test $? -eq 0
 # One request is one transaction: a failing operation after a good one leaves the store unchanged.
 cp "$work/after.nt" "$work/before-bad.nt"
 printf 'INSERT DATA { GRAPH <%s> { <http://ex.org/a> <http://ex.org/b> "c" } } ;\nCREATE GRAPH <%s>\n' "$g" "$g" |
