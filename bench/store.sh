@@ -8,7 +8,8 @@
 #  3. the shipped queries on the statement and on a 10^6-triple corpus (bench/gen_corpus.py), end to end;
 #  4. a 1% diff of the largest workload (`diff -f sparql-update`) applied with `update`, against
 #     reloading the new version;
-#  5. 20 concurrent loaders of distinct graphs and 4 concurrent readers.
+#  5. 20 concurrent loaders of distinct graphs and 4 concurrent readers;
+#  6. with VIRTUOSO=1, Virtuoso 7's Graph Store protocol against its bulk loader.
 #   bash bench/store.sh [SIZES...]     default: 100000 1000000
 # Times are wall-clock seconds from /usr/bin/time (best of RUNS runs for queries, default 3).
 set -euo pipefail
@@ -142,3 +143,35 @@ graphs=$("$aseankg" graphs --store "$work/conc" | grep -c "^10000	")
 echo "| loaders × triples | readers × queries | wall time (s) | graphs present | failed processes |"
 echo "| ---: | ---: | ---: | ---: | ---: |"
 echo "| 20 × 10000 | 4 × 5 | $elapsed | $graphs of 21 | $errors |"
+
+# 6. With VIRTUOSO=1: Virtuoso 7 over the Graph Store HTTP Protocol (`load --endpoint`) against its own
+#    bulk loader on the same files (the remote path; started here on 127.0.0.1).
+if [ "${VIRTUOSO:-0}" = 1 ]; then
+  source tests/store/virtuoso.sh
+  trap 'virtuoso_stop; rm -rf "$work"' EXIT
+  for n in "${sizes[@]}"; do
+    python3 bench/gen_diff_workload.py "$n" 0 0 "$work/data-$n.nt" "$work/unused.nt"
+  done
+  echo
+  echo "### Virtuoso 7: Graph Store HTTP Protocol against the native bulk loader"
+  echo
+  echo "| triples | aseankg load --endpoint (s) | aseankg RSS (MiB) | ld_dir + rdf_loader_run (s) | ratio |"
+  echo "| ---: | ---: | ---: | ---: | ---: |"
+  virtuoso_start "$work/virtuoso"
+  export ASEANKG_AUTH=dba:dba
+  for n in "${sizes[@]}"; do
+    gsp_t=$(seconds "$aseankg" load --endpoint "$VIRTUOSO_HTTP/sparql-graph-crud-auth" --replace \
+      --timeout 3600 --graph "http://example.org/gsp-$n" "$work/data-$n.nt")
+    gsp_m=$(peak)
+    cp "$work/data-$n.nt" "$work/virtuoso/load/data-$n.nt"
+    start=$(date +%s.%N)
+    isql-vt "$VIRTUOSO_ISQL" dba dba \
+      "EXEC=ld_dir('$work/virtuoso/load', 'data-$n.nt', 'http://example.org/native-$n');" \
+      "EXEC=rdf_loader_run();" "EXEC=checkpoint;" > /dev/null
+    native_t=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
+    count=$("$aseankg" query --endpoint "$VIRTUOSO_HTTP/sparql" -r csv \
+      "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/gsp-$n> { ?s ?p ?o } }" | tail -n 1 | tr -d '"\r')
+    ratio=$(awk -v a="$gsp_t" -v b="$native_t" 'BEGIN { printf "%.2f", a / b }')
+    echo "| $n (loaded: $count) | $gsp_t | $gsp_m | $native_t | $ratio× |"
+  done
+fi
