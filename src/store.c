@@ -84,11 +84,12 @@ aseankg_store__fail(AseankgStore* const store, const int rc, const char* const w
   }
   /* LMDB reports a short write as EIO: on a full file system, say so. */
   struct statvfs space;
-  const int      full = rc == ENOSPC || rc == MDB_MAP_FULL ||
-                   (rc == EIO && store && !statvfs(store->path, &space) &&
-                    (unsigned long long)space.f_bavail * space.f_frsize < 1024ULL * 1024ULL);
+  const int      full = rc == ENOSPC || (rc == EIO && store && !statvfs(store->path, &space) &&
+                                    (unsigned long long)space.f_bavail * space.f_frsize < 1024ULL * 1024ULL);
   return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "%s: %s%s", what, mdb_strerror(rc),
-                           full ? " (the disk is full)" : "");
+                           full                 ? " (the disk is full)"
+                           : rc == MDB_MAP_FULL ? " (the store reached its map size, 32 GiB)"
+                                                : "");
 }
 
 char*
@@ -915,7 +916,7 @@ open_environment(AseankgStore* const store, const AseankgStoreMode mode, Aseankg
   rc     = rc ? rc : mdb_env_set_maxdbs(store->env, 16U);
   rc     = rc ? rc : mdb_env_set_maxreaders(store->env, 254U);
   rc =
-    rc ? rc : mdb_env_set_mapsize(store->env, sizeof(size_t) >= 8U ? (size_t)1U << 40U : (size_t)1U << 30U);
+    rc ? rc : mdb_env_set_mapsize(store->env, sizeof(size_t) >= 8U ? (size_t)1U << 35U : (size_t)1U << 30U);
   rc = rc ? rc
           : mdb_env_open(store->env, store->path, MDB_NOTLS | (mode == ASEANKG_STORE_READ ? MDB_RDONLY : 0U),
                          0666);
