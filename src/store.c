@@ -1,38 +1,96 @@
-/* Embedded store: a directory of sorted N-Triples files, one per named graph, queried through librdf. */
-#include "aseankg/store.h"
+/* The embedded quad store's core: the LMDB environment, the term dictionary, the six quad indexes. */
+#include "store_private.h"
 
 #include "aseankg/ntriples.h"
-#include "aseankg/output.h"
+#include "aseankg/reader.h"
 
+#include "hash.h"
+#include "ntriples_private.h"
 #include "iri.h"
-#include "safety.h"
-#include "table.h"
-
-#include <openssl/evp.h>
-#include <redland.h>
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
-#define INDEX_FILE "graphs.tsv"
+#define FORMAT_KEY "format"
+#define FORMAT_NAME "aseankg-store"
+#define NEXT_TERM_KEY "next-term"
+#define NEXT_BLANK_KEY "next-blank"
 
-typedef struct {
-  char*  iri;
-  char*  file; /* relative to the store directory */
-  size_t triples;
-} Entry;
-
-struct AseankgStoreImpl {
-  char*           path;
-  Entry*          entries;
-  size_t          n_entries;
-  librdf_world*   world; /* created on the first query */
-  librdf_storage* storage;
-  librdf_model*   model;
-  AseankgError*   error; /* where librdf's log messages go during a call */
+/* Key orders of the indexes, by position (S P O G): with or without a graph, every pattern is a prefix. */
+static const unsigned char index_order[STORE_INDEXES][4] = {
+  { STORE_S, STORE_P, STORE_O, STORE_G }, { STORE_P, STORE_O, STORE_S, STORE_G },
+  { STORE_O, STORE_S, STORE_P, STORE_G }, { STORE_G, STORE_S, STORE_P, STORE_O },
+  { STORE_G, STORE_P, STORE_O, STORE_S }, { STORE_G, STORE_O, STORE_S, STORE_P },
 };
+static const char* const index_names[STORE_INDEXES] = { "spog", "posg", "ospg", "gspo", "gpos", "gosp" };
+enum { SPOG = 0, POSG, OSPG, GSPO, GPOS, GOSP };
+
+static void
+put_u64(unsigned char* const bytes, const uint64_t value)
+{
+  for (unsigned i = 0U; i < 8U; ++i) {
+    bytes[i] = (unsigned char)(value >> (56U - 8U * i));
+  }
+}
+
+static uint64_t
+get_u64(const unsigned char* const bytes)
+{
+  uint64_t value = 0U;
+  for (unsigned i = 0U; i < 8U; ++i) {
+    value = (value << 8U) | bytes[i];
+  }
+  return value;
+}
+
+/* An LMDB value over bytes LMDB only reads: MDB_val has no const member, so the qualifier goes through a
+ * union rather than a cast. */
+static MDB_val
+read_only_val(const void* const data, const size_t size)
+{
+  union {
+    const void* in;
+    void*       out;
+  } bytes;
+  bytes.in      = data;
+  MDB_val value = { size, bytes.out };
+  return value;
+}
+
+static uint64_t
+key_hash(const char* const key, const size_t length)
+{
+  uint64_t h = 0xCBF29CE484222325ULL; /* FNV-1a, then a full avalanche */
+  for (size_t i = 0U; i < length; ++i) {
+    h = (h ^ (unsigned char)key[i]) * 0x100000001B3ULL;
+  }
+  return aseankg_hash_mix(h ^ length);
+}
+
+AseankgStatus
+aseankg_store__fail(AseankgStore* const store, const int rc, const char* const what,
+                    AseankgError* const error)
+{
+  const int damaged = rc == MDB_CORRUPTED || rc == MDB_PAGE_NOTFOUND || rc == MDB_INVALID ||
+                      rc == MDB_VERSION_MISMATCH || rc == MDB_BAD_TXN;
+  const char* const path = store ? store->path : "store";
+  if (damaged) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, path, 0U, 0U, "the store is damaged (%s: %s)", what,
+                             mdb_strerror(rc));
+  }
+  /* LMDB reports a short write as EIO: on a full file system, say so. */
+  struct statvfs space;
+  const int      full = rc == ENOSPC || (rc == EIO && store && !statvfs(store->path, &space) &&
+                                    (unsigned long long)space.f_bavail * space.f_frsize < 1024ULL * 1024ULL);
+  return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "%s: %s%s", what, mdb_strerror(rc),
+                           full                 ? " (the disk is full)"
+                           : rc == MDB_MAP_FULL ? " (the store reached its map size, 32 GiB)"
+                                                : "");
+}
 
 char*
 aseankg_store_default_path(char* const path, const size_t size)
@@ -72,52 +130,717 @@ make_directories(const char* const path, AseankgError* const error)
   return ASEANKG_SUCCESS;
 }
 
-static void
-free_entries(AseankgStore* const store)
-{
-  for (size_t i = 0U; i < store->n_entries; ++i) {
-    free(store->entries[i].iri);
-    free(store->entries[i].file);
-  }
-  free(store->entries);
-  store->entries   = NULL;
-  store->n_entries = 0U;
-}
+/* --- transactions ------------------------------------------------------------------------------ */
 
-static AseankgStatus
-add_entry(AseankgStore* const store, const char* const iri, const char* const file, const size_t triples)
+AseankgStatus
+aseankg_store__read_begin(AseankgStore* const store, AseankgError* const error)
 {
-  Entry* const grown = (Entry*)realloc(store->entries, (store->n_entries + 1U) * sizeof(Entry));
-  if (!grown) {
-    return ASEANKG_ERR_NOMEM;
+  if (store->txn) {
+    return ASEANKG_SUCCESS;
   }
-  store->entries = grown;
-  Entry* const e = &store->entries[store->n_entries];
-  e->iri         = strdup(iri);
-  e->file        = strdup(file);
-  e->triples     = triples;
-  if (!e->iri || !e->file) {
-    free(e->iri);
-    free(e->file);
-    return ASEANKG_ERR_NOMEM;
+  const int rc = mdb_txn_begin(store->env, NULL, MDB_RDONLY, &store->txn);
+  if (rc) {
+    store->txn = NULL;
+    return aseankg_store__fail(store, rc, "cannot start reading", error);
   }
-  ++store->n_entries;
   return ASEANKG_SUCCESS;
 }
 
-/* The index: one line per graph, "IRI <TAB> FILE <TAB> TRIPLES". */
+void
+aseankg_store__read_end(AseankgStore* const store)
+{
+  if (store->txn && !store->writing) {
+    mdb_txn_abort(store->txn);
+    store->txn = NULL;
+  }
+}
+
+AseankgStatus
+aseankg_store_begin(AseankgStore* const store, AseankgError* const error)
+{
+  if (!store->writable || store->txn) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U,
+                             store->txn ? "a transaction is already open"
+                                        : "the store is open for reading only");
+  }
+  const int rc = mdb_txn_begin(store->env, NULL, 0U, &store->txn);
+  if (rc) {
+    store->txn = NULL;
+    return aseankg_store__fail(store, rc, "cannot start writing", error);
+  }
+  store->writing = 1;
+  return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_store_commit(AseankgStore* const store, AseankgError* const error)
+{
+  if (!store->writing) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U, "no transaction is open");
+  }
+  const int rc   = mdb_txn_commit(store->txn);
+  store->txn     = NULL;
+  store->writing = 0;
+  return rc ? aseankg_store__fail(store, rc, "cannot commit the changes", error) : ASEANKG_SUCCESS;
+}
+
+void
+aseankg_store_abort(AseankgStore* const store)
+{
+  if (store && store->txn) {
+    mdb_txn_abort(store->txn);
+    store->txn     = NULL;
+    store->writing = 0;
+  }
+}
+
+/* --- the dictionary ----------------------------------------------------------------------------- */
+
 static AseankgStatus
-read_index(AseankgStore* const store, AseankgError* const error)
+meta_counter(AseankgStore* const store, const char* const name, uint64_t* const value,
+             AseankgError* const error)
+{
+  MDB_val   key = read_only_val(name, strlen(name));
+  MDB_val   data;
+  const int rc = mdb_get(store->txn, store->meta, &key, &data);
+  if (rc == MDB_NOTFOUND) {
+    *value = 1U;
+    return ASEANKG_SUCCESS;
+  }
+  if (rc || data.mv_size != 8U) {
+    return rc ? aseankg_store__fail(store, rc, "cannot read the store's counters", error)
+              : aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                                  "the store is damaged (counter)");
+  }
+  *value = get_u64((const unsigned char*)data.mv_data);
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+meta_counter_set(AseankgStore* const store, const char* const name, const uint64_t value,
+                 AseankgError* const error)
+{
+  unsigned char bytes[8];
+  put_u64(bytes, value);
+  MDB_val   key  = read_only_val(name, strlen(name));
+  MDB_val   data = { 8U, bytes };
+  const int rc   = mdb_put(store->txn, store->meta, &key, &data, 0U);
+  return rc ? aseankg_store__fail(store, rc, "cannot write the store's counters", error) : ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_store__term(AseankgStore* const store, const uint64_t id, const char** const key,
+                    size_t* const length, AseankgError* const error)
+{
+  unsigned char bytes[8];
+  put_u64(bytes, id);
+  MDB_val   k  = { 8U, bytes };
+  MDB_val   v  = { 0U, NULL };
+  const int rc = mdb_get(store->txn, store->terms, &k, &v);
+  if (rc == MDB_NOTFOUND || (!rc && v.mv_size < 3U)) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store is damaged (term %llu is missing)", (unsigned long long)id);
+  }
+  if (rc) {
+    return aseankg_store__fail(store, rc, "cannot read a term", error);
+  }
+  *key    = (const char*)v.mv_data;
+  *length = v.mv_size;
+  return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_store__lookup(AseankgStore* const store, const char* const key, const size_t length,
+                      uint64_t* const id, AseankgError* const error)
+{
+  *id = 0U;
+  unsigned char probe[16];
+  put_u64(probe, key_hash(key, length));
+  put_u64(probe + 8, 0U);
+  MDB_cursor*   cursor = NULL;
+  int           rc     = mdb_cursor_open(store->txn, store->hashes, &cursor);
+  MDB_val       k      = { 16U, probe };
+  MDB_val       v;
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (rc = rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_SET_RANGE); !rc && !st;
+       rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    if (k.mv_size != 16U || memcmp(k.mv_data, probe, 8U)) {
+      break;
+    }
+    const uint64_t candidate = get_u64((const unsigned char*)k.mv_data + 8);
+    const char*    bytes     = NULL;
+    size_t         n         = 0U;
+    st                       = aseankg_store__term(store, candidate, &bytes, &n, error);
+    if (!st && bytes && n == length && !memcmp(bytes, key, length)) {
+      *id = candidate;
+      break;
+    }
+  }
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
+  if (!st && rc && rc != MDB_NOTFOUND) {
+    st = aseankg_store__fail(store, rc, "cannot look a term up", error);
+  }
+  return st;
+}
+
+/* Store a new term under the next id; `hash` is its key hash. */
+static AseankgStatus
+put_term(AseankgStore* const store, const char* const key, const size_t length, uint64_t* const id,
+         AseankgError* const error)
+{
+  uint64_t      next = 0U;
+  AseankgStatus st   = meta_counter(store, NEXT_TERM_KEY, &next, error);
+  if (st) {
+    return st;
+  }
+  unsigned char id_bytes[8];
+  unsigned char hash_key[16];
+  put_u64(id_bytes, next);
+  put_u64(hash_key, key_hash(key, length));
+  put_u64(hash_key + 8, next);
+  MDB_val k     = { 8U, id_bytes };
+  MDB_val v     = read_only_val(key, length);
+  MDB_val hk    = { 16U, hash_key };
+  MDB_val empty = { 0U, NULL };
+  int     rc    = mdb_put(store->txn, store->terms, &k, &v, MDB_APPEND);
+  rc            = rc ? rc : mdb_put(store->txn, store->hashes, &hk, &empty, 0U);
+  if (rc) {
+    return aseankg_store__fail(store, rc, "cannot add a term", error);
+  }
+  *id = next;
+  return meta_counter_set(store, NEXT_TERM_KEY, next + 1U, error);
+}
+
+AseankgStatus
+aseankg_store__intern(AseankgStore* const store, const char* const key, const size_t length,
+                      uint64_t* const id, AseankgError* const error)
+{
+  AseankgStatus st = aseankg_store__lookup(store, key, length, id, error);
+  return st || *id ? st : put_term(store, key, length, id, error);
+}
+
+AseankgStatus
+aseankg_store__fresh_blank(AseankgStore* const store, uint64_t* const id, AseankgError* const error)
+{
+  uint64_t      n  = 0U;
+  AseankgStatus st = meta_counter(store, NEXT_BLANK_KEY, &n, error);
+  char          label[32];
+  const int     length = snprintf(label, sizeof(label), "_:b%llu", (unsigned long long)n);
+  st                   = st ? st : meta_counter_set(store, NEXT_BLANK_KEY, n + 1U, error);
+  return st ? st : put_term(store, label, (size_t)length, id, error);
+}
+
+/* --- quads and graphs ---------------------------------------------------------------------------- */
+
+static void
+index_key(unsigned char key[32], const uint64_t quad[4], const unsigned index)
+{
+  for (size_t i = 0U; i < 4U; ++i) {
+    put_u64(key + 8U * i, quad[index_order[index][i]]);
+  }
+}
+
+AseankgStatus
+aseankg_store__graph_info(AseankgStore* const store, const uint64_t graph, int* const exists,
+                          uint64_t* const count, AseankgError* const error)
+{
+  unsigned char bytes[8];
+  put_u64(bytes, graph);
+  MDB_val   k  = { 8U, bytes };
+  MDB_val   v  = { 0U, NULL };
+  const int rc = mdb_get(store->txn, store->graphs, &k, &v);
+  *exists      = !rc || graph == 0U;
+  *count       = 0U;
+  if (rc && rc != MDB_NOTFOUND) {
+    return aseankg_store__fail(store, rc, "cannot read the graph list", error);
+  }
+  if (!rc && v.mv_size != 8U) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store is damaged (graph list)");
+  }
+  *count = rc ? 0U : get_u64((const unsigned char*)v.mv_data);
+  return ASEANKG_SUCCESS;
+}
+
+static AseankgStatus
+set_graph_count(AseankgStore* const store, const uint64_t graph, const uint64_t count,
+                AseankgError* const error)
+{
+  unsigned char key[8];
+  unsigned char value[8];
+  put_u64(key, graph);
+  put_u64(value, count);
+  MDB_val   k  = { 8U, key };
+  MDB_val   v  = { 8U, value };
+  const int rc = mdb_put(store->txn, store->graphs, &k, &v, 0U);
+  return rc ? aseankg_store__fail(store, rc, "cannot write the graph list", error) : ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_store__graph_create(AseankgStore* const store, const uint64_t graph, AseankgError* const error)
+{
+  int           exists = 0;
+  uint64_t      count  = 0U;
+  AseankgStatus st     = aseankg_store__graph_info(store, graph, &exists, &count, error);
+  return st || exists ? st : set_graph_count(store, graph, 0U, error);
+}
+
+static AseankgStatus
+change_quad(AseankgStore* const store, const uint64_t quad[4], const int add, int* const changed,
+            AseankgError* const error)
+{
+  unsigned char key[32];
+  MDB_val       empty = { 0U, NULL };
+  int           rc    = 0;
+  *changed            = 0;
+  for (unsigned i = 0U; !rc && i < STORE_INDEXES; ++i) {
+    index_key(key, quad, i);
+    MDB_val k = { 32U, key };
+    rc        = add ? mdb_put(store->txn, store->index[i], &k, &empty, MDB_NOOVERWRITE)
+                    : mdb_del(store->txn, store->index[i], &k, NULL);
+    if (i == 0U && (rc == MDB_KEYEXIST || rc == MDB_NOTFOUND)) {
+      return ASEANKG_SUCCESS; /* already there, or not there: nothing changes */
+    }
+  }
+  if (rc) {
+    return aseankg_store__fail(store, rc, add ? "cannot add a quad" : "cannot remove a quad", error);
+  }
+  *changed             = 1;
+  int           exists = 0;
+  uint64_t      count  = 0U;
+  AseankgStatus st     = aseankg_store__graph_info(store, quad[STORE_G], &exists, &count, error);
+  return st ? st : set_graph_count(store, quad[STORE_G], add ? count + 1U : count - (count > 0U), error);
+}
+
+AseankgStatus
+aseankg_store__add(AseankgStore* const store, const uint64_t quad[4], int* const changed,
+                   AseankgError* const error)
+{
+  return change_quad(store, quad, 1, changed, error);
+}
+
+AseankgStatus
+aseankg_store__remove(AseankgStore* const store, const uint64_t quad[4], int* const changed,
+                      AseankgError* const error)
+{
+  return change_quad(store, quad, 0, changed, error);
+}
+
+AseankgStatus
+aseankg_store__scan_open(AseankgStore* const store, StoreScan* const scan, const uint64_t pattern[4],
+                         const unsigned bound, AseankgError* const error)
+{
+  memset(scan, 0, sizeof(*scan));
+  const unsigned triple = bound & 7U;
+  const int p_o = triple == (STORE_BOUND(STORE_P) | STORE_BOUND(STORE_O)) || triple == STORE_BOUND(STORE_P);
+  const int o_s = triple == (STORE_BOUND(STORE_O) | STORE_BOUND(STORE_S)) || triple == STORE_BOUND(STORE_O);
+  if (bound & STORE_BOUND(STORE_G)) {
+    scan->index = p_o ? GPOS : o_s ? GOSP : GSPO;
+  } else {
+    scan->index = p_o ? POSG : o_s ? OSPG : SPOG;
+  }
+  size_t n = 0U;
+  for (size_t i = 0U; i < 4U; ++i) {
+    if (bound & STORE_BOUND(index_order[scan->index][i])) {
+      put_u64(scan->prefix + 8U * n++, pattern[index_order[scan->index][i]]);
+    }
+  }
+  scan->prefix_length = 8U * n;
+  const int rc        = mdb_cursor_open(store->txn, store->index[scan->index], &scan->cursor);
+  if (rc) {
+    scan->cursor = NULL;
+    return aseankg_store__fail(store, rc, "cannot read an index", error);
+  }
+  return ASEANKG_SUCCESS;
+}
+
+int
+aseankg_store__scan_next(StoreScan* const scan)
+{
+  MDB_val k = { scan->prefix_length, scan->prefix };
+  MDB_val v;
+  int     rc = 0;
+  if (!scan->cursor) {
+    return 0;
+  }
+  if (!scan->started) {
+    scan->started = 1;
+    rc            = scan->prefix_length ? mdb_cursor_get(scan->cursor, &k, &v, MDB_SET_RANGE)
+                                        : mdb_cursor_get(scan->cursor, &k, &v, MDB_FIRST);
+  } else {
+    rc = mdb_cursor_get(scan->cursor, &k, &v, MDB_NEXT);
+  }
+  if (rc) {
+    return rc == MDB_NOTFOUND ? 0 : -1;
+  }
+  if (k.mv_size != 32U) {
+    return -1;
+  }
+  if (memcmp(k.mv_data, scan->prefix, scan->prefix_length)) {
+    return 0;
+  }
+  for (size_t i = 0U; i < 4U; ++i) {
+    scan->quad[index_order[scan->index][i]] = get_u64((const unsigned char*)k.mv_data + 8U * i);
+  }
+  return 1;
+}
+
+void
+aseankg_store__scan_close(StoreScan* const scan)
+{
+  if (scan->cursor) {
+    mdb_cursor_close(scan->cursor);
+    scan->cursor = NULL;
+  }
+}
+
+AseankgStatus
+aseankg_store__graph_clear(AseankgStore* const store, const uint64_t graph, const int drop,
+                           AseankgError* const error)
+{
+  /* Collect first: deleting under an open cursor of the same index would move it. */
+  uint64_t*     quads      = NULL;
+  size_t        n          = 0U;
+  size_t        room       = 0U;
+  uint64_t      pattern[4] = { 0U, 0U, 0U, graph };
+  StoreScan     scan;
+  AseankgStatus st   = aseankg_store__scan_open(store, &scan, pattern, STORE_BOUND(STORE_G), error);
+  int           more = 0;
+  while (!st && (more = aseankg_store__scan_next(&scan)) > 0) {
+    if (n == room) {
+      room                  = room ? room * 2U : 1024U;
+      uint64_t* const grown = (uint64_t*)realloc(quads, room * 4U * sizeof(uint64_t));
+      if (!grown) {
+        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+        break;
+      }
+      quads = grown;
+    }
+    memcpy(quads + 4U * n++, scan.quad, sizeof(scan.quad));
+  }
+  aseankg_store__scan_close(&scan);
+  if (!st && more < 0) {
+    st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
+  }
+  unsigned char key[32];
+  for (size_t q = 0U; !st && q < n; ++q) {
+    for (unsigned i = 0U; !st && i < STORE_INDEXES; ++i) {
+      index_key(key, quads + 4U * q, i);
+      MDB_val   k  = { 32U, key };
+      const int rc = mdb_del(store->txn, store->index[i], &k, NULL);
+      st           = rc ? aseankg_store__fail(store, rc, "cannot remove a quad", error) : ASEANKG_SUCCESS;
+    }
+  }
+  free(quads);
+  if (!st && drop && graph) {
+    unsigned char bytes[8];
+    put_u64(bytes, graph);
+    MDB_val   k  = { 8U, bytes };
+    const int rc = mdb_del(store->txn, store->graphs, &k, NULL);
+    st           = rc && rc != MDB_NOTFOUND ? aseankg_store__fail(store, rc, "cannot drop a graph", error)
+                                            : ASEANKG_SUCCESS;
+  } else if (!st) {
+    int      exists = 0;
+    uint64_t count  = 0U;
+    st              = aseankg_store__graph_info(store, graph, &exists, &count, error);
+    st              = st || !exists ? st : set_graph_count(store, graph, 0U, error);
+  }
+  return st;
+}
+
+AseankgStatus
+aseankg_store__named_graphs(AseankgStore* const store, uint64_t** const graphs, size_t* const count,
+                            AseankgError* const error)
+{
+  *graphs            = NULL;
+  *count             = 0U;
+  MDB_cursor* cursor = NULL;
+  MDB_val     k;
+  MDB_val     v;
+  size_t      room = 0U;
+  int         rc   = mdb_cursor_open(store->txn, store->graphs, &cursor);
+  for (rc = rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !rc;
+       rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    if (k.mv_size != 8U) {
+      rc = MDB_CORRUPTED;
+      break;
+    }
+    const uint64_t id = get_u64((const unsigned char*)k.mv_data);
+    if (!id) {
+      continue;
+    }
+    if (*count == room) {
+      room                  = room ? room * 2U : 16U;
+      uint64_t* const grown = (uint64_t*)realloc(*graphs, room * sizeof(uint64_t));
+      if (!grown) {
+        mdb_cursor_close(cursor);
+        free(*graphs);
+        *graphs = NULL;
+        *count  = 0U;
+        return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+      }
+      *graphs = grown;
+    }
+    (*graphs)[(*count)++] = id;
+  }
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
+  if (rc != MDB_NOTFOUND) {
+    free(*graphs);
+    *graphs = NULL;
+    *count  = 0U;
+    return aseankg_store__fail(store, rc, "cannot read the graph list", error);
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* --- bulk replacement ------------------------------------------------------------------------------ */
+
+static int
+compare_keys(const void* const a, const void* const b)
+{
+  return memcmp(a, b, 32U);
+}
+
+/* Insert sorted, distinct 32-byte keys; appended when they all sort after the index's last key. */
+static AseankgStatus
+insert_sorted(AseankgStore* const store, const unsigned index, const unsigned char* const keys,
+              const size_t n, AseankgError* const error)
+{
+  MDB_cursor* cursor = NULL;
+  int         rc     = mdb_cursor_open(store->txn, store->index[index], &cursor);
+  MDB_val     k;
+  MDB_val     v;
+  unsigned    flags = MDB_APPEND;
+  if (!rc) {
+    const int last = mdb_cursor_get(cursor, &k, &v, MDB_LAST);
+    if (!last && n && memcmp(k.mv_data, keys, 32U) >= 0) {
+      flags = MDB_NOOVERWRITE;
+    } else if (last && last != MDB_NOTFOUND) {
+      rc = last;
+    }
+  }
+  MDB_val empty = { 0U, NULL };
+  for (size_t i = 0U; !rc && i < n; ++i) {
+    k  = read_only_val(keys + 32U * i, 32U);
+    rc = mdb_cursor_put(cursor, &k, &empty, flags);
+    rc = rc == MDB_KEYEXIST ? 0 : rc;
+  }
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
+  return rc ? aseankg_store__fail(store, rc, "cannot write an index", error) : ASEANKG_SUCCESS;
+}
+
+/* Store ids for the graph's terms: blank nodes get new labels, other terms are looked up or added. */
+static AseankgStatus
+map_terms(AseankgStore* const store, const AseankgGraph* const graph, uint64_t* const ids,
+          AseankgError* const error)
+{
+  const size_t  n  = aseankg_graph_term_count(graph);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t t = 1U; !st && t <= n; ++t) {
+    const AseankgTerm* const term = aseankg_graph_term(graph, (AseankgTermId)t);
+    st                            = term->kind == ASEANKG_TERM_BLANK
+                                      ? aseankg_store__fresh_blank(store, &ids[t], error)
+                                      : aseankg_store__intern(store, term->key, term->key_length, &ids[t], error);
+  }
+  return st;
+}
+
+/* The id of named graph `graph_iri`, added to the dictionary if new. */
+static AseankgStatus
+intern_graph_name(AseankgStore* const store, const char* const graph_iri, uint64_t* const id,
+                  AseankgError* const error)
+{
+  const size_t length = strlen(graph_iri) + 2U; /* "<" IRI ">" */
+  char* const  key    = (char*)malloc(length + 1U);
+  if (!key) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  }
+  snprintf(key, length + 1U, "<%s>", graph_iri);
+  const AseankgStatus st = aseankg_store__intern(store, key, length, id, error);
+  free(key);
+  return st;
+}
+
+/* Write the graph's quads, already mapped to store ids (`ids`), into graph `g` of every index: distinct
+ * quads sorted once in SPOG order, then each other index's keys permuted from them and sorted. */
+static AseankgStatus
+insert_quads(AseankgStore* const store, const AseankgGraph* const graph, const uint64_t* const ids,
+             const uint64_t g, unsigned char* const keys, unsigned char* const spog, size_t* const distinct,
+             AseankgError* const error)
+{
+  const size_t             n     = aseankg_graph_size(graph);
+  const AseankgQuad* const quads = aseankg_graph_quads(graph);
+  for (size_t i = 0U; i < n; ++i) {
+    const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
+    index_key(spog + 32U * i, quad, SPOG);
+  }
+  qsort(spog, n, 32U, compare_keys);
+  size_t d = 0U;
+  for (size_t i = 0U; i < n; ++i) {
+    if (!d || memcmp(spog + 32U * (d - 1U), spog + 32U * i, 32U)) {
+      memmove(spog + 32U * d++, spog + 32U * i, 32U);
+    }
+  }
+  *distinct        = d;
+  AseankgStatus st = insert_sorted(store, SPOG, spog, d, error);
+  for (unsigned index = 1U; !st && index < STORE_INDEXES; ++index) {
+    for (size_t i = 0U; i < d; ++i) {
+      uint64_t quad[4];
+      for (size_t c = 0U; c < 4U; ++c) {
+        quad[c] = get_u64(spog + 32U * i + 8U * c);
+      }
+      index_key(keys + 32U * i, quad, index);
+    }
+    qsort(keys, d, 32U, compare_keys);
+    st = insert_sorted(store, index, keys, d, error);
+  }
+  return st;
+}
+
+AseankgStatus
+aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, const AseankgGraph* const graph,
+                      AseankgError* const error)
+{
+  if (!store->writing) {
+    return aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U, "no write transaction is open");
+  }
+  if (graph_iri && !aseankg_iri_is_valid(graph_iri)) {
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "graph_iri",
+                                       "<%s> is not an absolute IRI of allowed characters", graph_iri);
+  }
+  const size_t         n        = aseankg_graph_size(graph);
+  uint64_t* const      ids      = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
+  unsigned char* const keys     = (unsigned char*)malloc(n ? n * 32U : 1U);
+  unsigned char* const spog     = (unsigned char*)malloc(n ? n * 32U : 1U);
+  AseankgStatus        st       = ASEANKG_SUCCESS;
+  uint64_t             g        = 0U;
+  size_t               distinct = 0U;
+  if (!ids || !keys || !spog) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    goto cleanup;
+  }
+  st = graph_iri ? intern_graph_name(store, graph_iri, &g, error) : ASEANKG_SUCCESS;
+  st = st ? st : aseankg_store__graph_clear(store, g, 0, error);
+  st = st || !g ? st : aseankg_store__graph_create(store, g, error);
+  st = st ? st : map_terms(store, graph, ids, error);
+  st = st ? st : insert_quads(store, graph, ids, g, keys, spog, &distinct, error);
+  st = st ? st : set_graph_count(store, g, distinct, error);
+cleanup:
+  free(ids);
+  free(keys);
+  free(spog);
+  return st;
+}
+
+/* --- opening, formats, migration -------------------------------------------------------------------- */
+
+static AseankgStatus
+open_databases(AseankgStore* const store, const int create, AseankgError* const error)
+{
+  static const char* const names[4] = { "meta", "terms", "hashes", "graphs" };
+  MDB_dbi* const           dbis[4]  = { &store->meta, &store->terms, &store->hashes, &store->graphs };
+  const unsigned           flags    = create ? MDB_CREATE : 0U;
+  int                      rc       = 0;
+  for (unsigned i = 0U; !rc && i < 4U; ++i) {
+    rc = mdb_dbi_open(store->txn, names[i], flags, dbis[i]);
+  }
+  for (unsigned i = 0U; !rc && i < STORE_INDEXES; ++i) {
+    rc = mdb_dbi_open(store->txn, index_names[i], flags, &store->index[i]);
+  }
+  if (rc == MDB_NOTFOUND) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "not an aseankg store, or a damaged one (its tables are missing)");
+  }
+  return rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : ASEANKG_SUCCESS;
+}
+
+/* The format record: written when the store is created, checked on every open. */
+static AseankgStatus
+check_format(AseankgStore* const store, const int create, AseankgError* const error)
+{
+  MDB_val   key = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
+  MDB_val   value;
+  int       rc = mdb_get(store->txn, store->meta, &key, &value);
+  char      text[64];
+  const int n = snprintf(text, sizeof(text), FORMAT_NAME " %d", ASEANKG_STORE_FORMAT);
+  if (rc == MDB_NOTFOUND && create) {
+    value.mv_size = (size_t)n;
+    value.mv_data = text;
+    rc            = mdb_put(store->txn, store->meta, &key, &value, 0U);
+    return rc ? aseankg_store__fail(store, rc, "cannot write the format record", error) : ASEANKG_SUCCESS;
+  }
+  if (rc) {
+    return rc == MDB_NOTFOUND ? aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                                                  "not an aseankg store (no format record)")
+                              : aseankg_store__fail(store, rc, "cannot read the format record", error);
+  }
+  const size_t prefix = strlen(FORMAT_NAME " ");
+  char         found[64];
+  snprintf(found, sizeof(found), "%.*s", (int)(value.mv_size < 63U ? value.mv_size : 63U),
+           (const char*)value.mv_data);
+  if (strncmp(found, FORMAT_NAME " ", prefix)) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "not an aseankg store");
+  }
+  const long version = strtol(found + prefix, NULL, 10);
+  if (version > ASEANKG_STORE_FORMAT) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store has format %ld, newer than the format %d this aseankg reads; "
+                             "use a newer aseankg",
+                             version, ASEANKG_STORE_FORMAT);
+  }
+  if (version != ASEANKG_STORE_FORMAT) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "unknown store format '%s'",
+                             found);
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* A truncated data file would fault when its missing pages are read: refuse it at open. */
+static AseankgStatus
+check_size(AseankgStore* const store, AseankgError* const error)
 {
   char path[4200];
-  snprintf(path, sizeof(path), "%s/" INDEX_FILE, store->path);
-  FILE* const stream = fopen(path, "rb");
-  if (!stream) {
-    return errno == ENOENT
-             ? ASEANKG_SUCCESS
-             : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read: %s", strerror(errno));
+  snprintf(path, sizeof(path), "%s/data.mdb", store->path);
+  struct stat status;
+  MDB_envinfo info;
+  MDB_stat    stat_info;
+  if (stat(path, &status) || mdb_env_info(store->env, &info) || mdb_env_stat(store->env, &stat_info)) {
+    return aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot inspect the store file");
   }
+  const unsigned long long needed = ((unsigned long long)info.me_last_pgno + 1ULL) * stat_info.ms_psize;
+  if ((unsigned long long)status.st_size < needed) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, path, 0U, 0U,
+                             "the store file is truncated (%lld bytes, its pages need %llu)",
+                             (long long)status.st_size, needed);
+  }
+  return ASEANKG_SUCCESS;
+}
 
+static int
+file_exists(const char* const directory, const char* const name)
+{
+  char path[4200];
+  snprintf(path, sizeof(path), "%s/%s", directory, name);
+  struct stat status;
+  return !stat(path, &status);
+}
+
+/* Format 0: graphs.tsv ("IRI <TAB> FILE <TAB> TRIPLES" per graph) and one N-Triples file per graph. */
+static AseankgStatus
+migrate_format0(AseankgStore* const store, AseankgError* const error)
+{
+  char index_path[4200];
+  snprintf(index_path, sizeof(index_path), "%s/graphs.tsv", store->path);
+  FILE* const stream = fopen(index_path, "rb");
+  if (!stream) {
+    return aseankg_error_set(error, ASEANKG_ERR_IO, index_path, 0U, 0U, "cannot read: %s", strerror(errno));
+  }
   char*         line     = NULL;
   size_t        capacity = 0U;
   unsigned      number   = 0U;
@@ -127,36 +850,88 @@ read_index(AseankgStore* const store, AseankgError* const error)
     char* const tab1 = strchr(line, '\t');
     char* const tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
     if (!tab2) {
-      st = aseankg_error_set(error, ASEANKG_ERR_DATA, path, number, 1U, "malformed store index line");
+      st = aseankg_error_set(error, ASEANKG_ERR_DATA, index_path, number, 1U, "malformed store index line");
       break;
     }
     *tab1 = '\0';
     *tab2 = '\0';
-    st    = add_entry(store, line, tab1 + 1, (size_t)strtoull(tab2 + 1, NULL, 10));
+    char graph_path[4300];
+    snprintf(graph_path, sizeof(graph_path), "%s/%s", store->path, tab1 + 1);
+    AseankgGraph* const graph = aseankg_graph_new();
+    st                        = graph ? aseankg_read_path(graph, graph_path, "ntriples", NULL, error)
+                                      : aseankg_error_set(error, ASEANKG_ERR_NOMEM, graph_path, 0U, 0U, "out of memory");
+    st                        = st ? st : aseankg_store_replace(store, line, graph, error);
+    aseankg_graph_free(graph);
   }
   free(line);
   fclose(stream);
   return st;
 }
 
-static AseankgStatus
-write_index(const AseankgStore* const store, AseankgError* const error)
+/* After a committed migration: the old index first, so a crash midway leaves a store of the new format. */
+static void
+remove_format0(const AseankgStore* const store)
 {
   char path[4200];
-  snprintf(path, sizeof(path), "%s/" INDEX_FILE, store->path);
-  AseankgOutput output;
-  AseankgStatus st = aseankg_output_open(&output, path, error);
-  for (size_t i = 0U; !st && i < store->n_entries; ++i) {
-    fprintf(output.stream, "%s\t%s\t%zu\n", store->entries[i].iri, store->entries[i].file,
-            store->entries[i].triples);
+  snprintf(path, sizeof(path), "%s/graphs.tsv", store->path);
+  FILE* const stream = fopen(path, "rb");
+  char        graphs[4200];
+  snprintf(graphs, sizeof(graphs), "%s/graphs", store->path);
+  if (!stream) {
+    return;
   }
-  st = st ? st : aseankg_output_commit(&output, error);
-  aseankg_output_abort(&output);
-  return st;
+  char*  line     = NULL;
+  size_t capacity = 0U;
+  char** files    = NULL;
+  size_t n        = 0U;
+  while (getline(&line, &capacity, stream) > 0) {
+    char* const tab1  = strchr(line, '\t');
+    char* const tab2  = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+    char**      grown = tab2 ? (char**)realloc(files, (n + 1U) * sizeof(char*)) : NULL;
+    if (grown) {
+      *tab2      = '\0';
+      files      = grown;
+      files[n++] = strdup(tab1 + 1);
+    }
+  }
+  free(line);
+  fclose(stream);
+  remove(path);
+  for (size_t i = 0U; i < n; ++i) {
+    char file[4300];
+    if (files[i]) {
+      snprintf(file, sizeof(file), "%s/%s", store->path, files[i]);
+      remove(file);
+    }
+    free(files[i]);
+  }
+  free(files);
+  rmdir(graphs);
+}
+
+static AseankgStatus
+open_environment(AseankgStore* const store, const AseankgStoreMode mode, AseankgError* const error)
+{
+  int rc = mdb_env_create(&store->env);
+  rc     = rc ? rc : mdb_env_set_maxdbs(store->env, 16U);
+  rc     = rc ? rc : mdb_env_set_maxreaders(store->env, 254U);
+  rc =
+    rc ? rc : mdb_env_set_mapsize(store->env, sizeof(size_t) >= 8U ? (size_t)1U << 35U : (size_t)1U << 30U);
+  rc = rc ? rc
+          : mdb_env_open(store->env, store->path, MDB_NOTLS | (mode == ASEANKG_STORE_READ ? MDB_RDONLY : 0U),
+                         0666);
+  if (rc) {
+    return rc == MDB_INVALID || rc == MDB_VERSION_MISMATCH
+             ? aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                                 "the store file is damaged or not an LMDB file (%s)", mdb_strerror(rc))
+             : aseankg_store__fail(store, rc, "cannot open the store", error);
+  }
+  return check_size(store, error);
 }
 
 AseankgStatus
-aseankg_store_open(AseankgStore** const store_out, const char* const path, AseankgError* const error)
+aseankg_store_open(AseankgStore** const store_out, const char* const path, const AseankgStoreMode mode,
+                   AseankgError* const error)
 {
   *store_out                = NULL;
   AseankgStore* const store = (AseankgStore*)calloc(1U, sizeof(AseankgStore));
@@ -164,11 +939,37 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, Asean
     free(store);
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
-
-  char graphs[4200];
-  snprintf(graphs, sizeof(graphs), "%s/graphs", path);
-  AseankgStatus st = make_directories(graphs, error);
-  st               = st ? st : read_index(store, error);
+  store->writable       = mode == ASEANKG_STORE_WRITE;
+  const int     fresh   = !file_exists(path, "data.mdb");
+  const int     format0 = fresh && file_exists(path, "graphs.tsv");
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  if (fresh && mode == ASEANKG_STORE_READ) {
+    st = format0 ? aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U,
+                                     "the store has format 0 (a directory of N-Triples files); "
+                                     "opening it for writing migrates it")
+                 : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "no store here");
+  }
+  st = st || mode == ASEANKG_STORE_READ ? st : make_directories(path, error);
+  st = st ? st : open_environment(store, mode, error);
+  if (!st && mode == ASEANKG_STORE_WRITE) {
+    st = aseankg_store_begin(store, error);
+    st = st ? st : open_databases(store, 1, error);
+    st = st ? st : check_format(store, 1, error);
+    st = st || !format0 ? st : migrate_format0(store, error);
+    st = st ? st : aseankg_store_commit(store, error);
+    if (!st && format0) {
+      remove_format0(store);
+    }
+  } else if (!st) {
+    st = aseankg_store__read_begin(store, error);
+    st = st ? st : open_databases(store, 0, error);
+    st = st ? st : check_format(store, 0, error);
+    if (!st) {
+      const int rc = mdb_txn_commit(store->txn); /* keeps the table handles */
+      store->txn   = NULL;
+      st           = rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : st;
+    }
+  }
   if (st) {
     aseankg_store_free(store);
     return st;
@@ -177,311 +978,203 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, Asean
   return ASEANKG_SUCCESS;
 }
 
-static void
-drop_model(AseankgStore* const store)
-{
-  if (store->model) {
-    librdf_free_model(store->model);
-  }
-  if (store->storage) {
-    librdf_free_storage(store->storage);
-  }
-  if (store->world) {
-    librdf_free_world(store->world);
-  }
-  store->model   = NULL;
-  store->storage = NULL;
-  store->world   = NULL;
-}
-
 void
 aseankg_store_free(AseankgStore* const store)
 {
   if (store) {
-    drop_model(store);
-    free_entries(store);
+    aseankg_store_abort(store);
+    if (store->env) {
+      mdb_env_close(store->env);
+    }
     free(store->path);
     free(store);
   }
 }
 
-size_t
-aseankg_store_graphs(const AseankgStore* const store)
-{
-  return store->n_entries;
-}
-
-size_t
-aseankg_store_triples(const AseankgStore* const store)
-{
-  size_t total = 0U;
-  for (size_t i = 0U; i < store->n_entries; ++i) {
-    total += store->entries[i].triples;
-  }
-  return total;
-}
-
-/* A file name for a graph: the first 16 bytes of the SHA-256 of its IRI, in hex. */
-static void
-graph_file_name(const char* const iri, char name[48])
-{
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned      size = 0U;
-  EVP_Digest(iri, strlen(iri), digest, &size, EVP_sha256(), NULL);
-  char hex[33];
-  for (unsigned i = 0U; i < 16U; ++i) {
-    snprintf(hex + (size_t)i * 2U, 3U, "%02x", digest[i]);
-  }
-  snprintf(name, 48U, "graphs/%s.nt", hex);
-}
-
 AseankgStatus
-aseankg_store_load(AseankgStore* const store, const char* const graph_iri, AseankgGraph* const graph,
-                   AseankgError* const error)
+aseankg_store_count(AseankgStore* const store, size_t* const graphs, size_t* const triples,
+                    AseankgError* const error)
 {
-  if (!aseankg_iri_is_valid(graph_iri)) {
-    return aseankg_error_set(error, ASEANKG_ERR_IRI, "--graph", 0U, 0U,
-                             "<%s> is not an absolute IRI of allowed characters", graph_iri);
-  }
-
-  char name[48];
-  char path[4300];
-  graph_file_name(graph_iri, name);
-  snprintf(path, sizeof(path), "%s/%s", store->path, name);
-
-  /* Triples in canonical order, once each even if the input had them in several graphs. */
-  aseankg_graph_sort(graph);
-  const AseankgQuad* const quads   = aseankg_graph_quads(graph);
-  const size_t             n       = aseankg_graph_size(graph);
-  size_t                   triples = 0U;
-  AseankgOutput            output;
-  AseankgStatus            st = aseankg_output_open(&output, path, error);
-  for (size_t i = 0U; !st && i < n; ++i) {
-    if (i && quads[i].subject == quads[i - 1U].subject && quads[i].predicate == quads[i - 1U].predicate &&
-        quads[i].object == quads[i - 1U].object) {
-      continue;
+  *graphs              = 0U;
+  *triples             = 0U;
+  AseankgStatus st     = aseankg_store__read_begin(store, error);
+  MDB_cursor*   cursor = NULL;
+  MDB_val       k;
+  MDB_val       v;
+  int           rc = st ? 0 : mdb_cursor_open(store->txn, store->graphs, &cursor);
+  for (rc = st || rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !st && !rc;
+       rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    if (k.mv_size != 8U || v.mv_size != 8U) {
+      rc = MDB_CORRUPTED;
+      break;
     }
-    const AseankgTermId ids[3] = { quads[i].subject, quads[i].predicate, quads[i].object };
-    for (unsigned t = 0U; t < 3U; ++t) {
-      const AseankgTerm* const term = aseankg_graph_term(graph, ids[t]);
-      if (term->kind == ASEANKG_TERM_BLANK) {
-        /* Graphs are queried together: keep one graph's _:b0 apart from another's. */
-        fprintf(output.stream, "_:%.16s_%s", name + 7, term->value);
-      } else {
-        fwrite(term->key, 1U, term->key_length, output.stream);
-      }
-      fputs(t < 2U ? " " : " .\n", output.stream);
-    }
-    ++triples;
+    *graphs += get_u64((const unsigned char*)k.mv_data) != 0U;
+    *triples += (size_t)get_u64((const unsigned char*)v.mv_data);
   }
-  if (!st && ferror(output.stream)) {
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "write error");
+  if (cursor) {
+    mdb_cursor_close(cursor);
   }
-  st = st ? st : aseankg_output_commit(&output, error);
-  aseankg_output_abort(&output);
-  if (st) {
-    return st;
+  if (!st && rc != MDB_NOTFOUND) {
+    st = aseankg_store__fail(store, rc, "cannot read the graph list", error);
   }
-
-  size_t i = 0U;
-  while (i < store->n_entries && strcmp(store->entries[i].iri, graph_iri)) {
-    ++i;
-  }
-  if (i < store->n_entries) {
-    store->entries[i].triples = triples;
-  } else if (add_entry(store, graph_iri, name, triples)) {
-    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-  }
-  drop_model(store); /* the next query reads the new contents */
-  return write_index(store, error);
+  aseankg_store__read_end(store);
+  return st;
 }
+
+/* --- listing and dumping ----------------------------------------------------------------------------- */
 
 static int
-log_handler(void* const user_data, librdf_log_message* const message)
+compare_strings(const void* const a, const void* const b)
 {
-  AseankgStore* const store = (AseankgStore*)user_data;
-  if (librdf_log_message_level(message) >= LIBRDF_LOG_ERROR) {
-    raptor_locator* const locator = librdf_log_message_locator(message);
-    const int             line    = locator ? raptor_locator_line(locator) : -1;
-    const int             column  = locator ? raptor_locator_column(locator) : -1;
-    aseankg_error_set(store->error, ASEANKG_ERR_SYNTAX, "query", line > 0 ? (unsigned)line : 1U,
-                      column > 0 ? (unsigned)column : 1U, "%s", librdf_log_message_message(message));
-  }
-  return 1; /* handled: librdf prints nothing itself */
-}
-
-/* Build the in-memory model from the graph files: balanced trees, which stay fast around hub nodes. */
-static AseankgStatus
-build_model(AseankgStore* const store, AseankgError* const error)
-{
-  if (store->model) {
-    return ASEANKG_SUCCESS;
-  }
-  if (!(store->world = librdf_new_world())) {
-    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "cannot start librdf");
-  }
-  librdf_world_set_logger(store->world, store, log_handler);
-  librdf_world_open(store->world);
-  /* librdf's "trees" storage has no contexts: queries see the union of the graphs loaded into it. */
-  store->storage = librdf_new_storage(store->world, "trees", "aseankg", NULL);
-  store->model   = store->storage ? librdf_new_model(store->world, store->storage, NULL) : NULL;
-  if (!store->model) {
-    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "cannot create the librdf model");
-  }
-
-  AseankgStatus st = ASEANKG_SUCCESS;
-  for (size_t i = 0U; !st && i < store->n_entries; ++i) {
-    char path[4300];
-    snprintf(path, sizeof(path), "%s/%s", store->path, store->entries[i].file);
-    librdf_parser* const parser  = librdf_new_parser(store->world, "ntriples", NULL, NULL);
-    unsigned char* const uri_str = raptor_uri_filename_to_uri_string(path);
-    librdf_uri* const    uri     = uri_str ? librdf_new_uri(store->world, uri_str) : NULL;
-    const AseankgStatus  safe =
-      parser ? aseankg_safety_librdf_parser(store->world, parser, path, error) : ASEANKG_SUCCESS;
-    librdf_stream* const stream =
-      parser && uri && !safe ? librdf_parser_parse_as_stream(parser, uri, uri) : NULL;
-    if (!stream || librdf_model_add_statements(store->model, stream)) {
-      st =
-        safe ? safe : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "cannot read the stored graph");
-    }
-    if (stream) {
-      librdf_free_stream(stream);
-    }
-    if (uri) {
-      librdf_free_uri(uri);
-    }
-    raptor_free_memory(uri_str);
-    if (parser) {
-      librdf_free_parser(parser);
-    }
-  }
-  if (st) {
-    drop_model(store);
-  }
-  return st;
-}
-
-/* A value as a table cell (see aseankg_table_cell()). */
-static char*
-cell_text(librdf_node* const node)
-{
-  if (!node) {
-    return aseankg_table_cell(NULL, NULL, NULL, NULL);
-  }
-  if (librdf_node_is_resource(node)) {
-    return aseankg_table_cell((const char*)librdf_uri_as_string(librdf_node_get_uri(node)), NULL, NULL, NULL);
-  }
-  if (librdf_node_is_literal(node)) {
-    return aseankg_table_cell(NULL, (const char*)librdf_node_get_literal_value(node),
-                              librdf_node_get_literal_value_language(node), NULL);
-  }
-  return aseankg_table_cell(NULL, NULL, NULL, (const char*)librdf_node_get_blank_identifier(node));
-}
-
-/* Bindings as a text table: a header row of variable names, then one row per solution. */
-static AseankgStatus
-write_table(librdf_query_results* const results, FILE* const stream, AseankgError* const error)
-{
-  const int n_columns = librdf_query_results_get_bindings_count(results);
-  if (n_columns <= 0) {
-    return ASEANKG_SUCCESS;
-  }
-  const size_t  columns = (size_t)n_columns;
-  size_t        n_cells = 0U;
-  size_t        room    = columns * 16U;
-  char**        cells   = (char**)calloc(room, sizeof(char*));
-  AseankgStatus st      = cells ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-
-  for (size_t c = 0U; !st && c < columns; ++c) {
-    const char* const name = librdf_query_results_get_binding_name(results, (int)c);
-    st = (cells[n_cells++] = strdup(name ? name : "")) ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  }
-  for (; !st && !librdf_query_results_finished(results); librdf_query_results_next(results)) {
-    if (n_cells + columns > room) {
-      char** const grown = (char**)realloc(cells, room * 2U * sizeof(char*));
-      if (!grown) {
-        st = ASEANKG_ERR_NOMEM;
-        break;
-      }
-      cells = grown;
-      room *= 2U;
-    }
-    for (size_t c = 0U; c < columns; ++c) {
-      librdf_node* const node = librdf_query_results_get_binding_value(results, (int)c);
-      if (!(cells[n_cells++] = cell_text(node))) {
-        st = ASEANKG_ERR_NOMEM;
-      }
-      if (node) {
-        librdf_free_node(node);
-      }
-    }
-  }
-
-  if (!st) {
-    aseankg_table_write(stream, cells, n_cells, columns);
-  }
-  for (size_t i = 0U; cells && i < n_cells; ++i) {
-    free(cells[i]);
-  }
-  free(cells);
-  return st ? aseankg_error_set(error, st, "query", 0U, 0U, "out of memory") : ASEANKG_SUCCESS;
+  return strcmp(*(const char* const*)a, *(const char* const*)b);
 }
 
 AseankgStatus
-aseankg_store_query(AseankgStore* const store, const char* const query_text, const char* const format,
-                    FILE* const stream, AseankgError* const error)
+aseankg_store_list(AseankgStore* const store, FILE* const stream, AseankgError* const error)
 {
-  static const char* const formats[] = { "table", "csv", "tsv", "json", "xml", "ntriples" };
-  size_t                   f         = 0U;
-  while (f < 6U && strcmp(format, formats[f])) {
-    ++f;
+  uint64_t*     graphs = NULL;
+  size_t        n      = 0U;
+  char**        lines  = NULL;
+  AseankgStatus st     = aseankg_store__read_begin(store, error);
+  int           exists = 0;
+  uint64_t      count  = 0U;
+  st                   = st ? st : aseankg_store__graph_info(store, 0U, &exists, &count, error);
+  if (!st && count) {
+    fprintf(stream, "%llu\tDEFAULT\n", (unsigned long long)count);
   }
-  if (f == 6U) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "--results", 0U, 0U,
-                             "unknown results format '%s' (table, csv, tsv, json, xml or ntriples)", format);
+  st = st ? st : aseankg_store__named_graphs(store, &graphs, &n, error);
+  if (!st && !(lines = (char**)calloc(n + 1U, sizeof(char*)))) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
   }
-
-  AseankgStatus st = build_model(store, error);
-  if (st) {
-    return st;
-  }
-
-  store->error = error;
-  librdf_query* const query =
-    librdf_new_query(store->world, "sparql", NULL, (const unsigned char*)query_text, NULL);
-  librdf_query_results* results = query ? librdf_model_query_execute(store->model, query) : NULL;
-  if (!results) {
-    st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "query", 1U, 1U, "cannot run the query");
-  } else if (librdf_query_results_is_graph(results)) {
-    librdf_stream* const     triples = librdf_query_results_as_stream(results);
-    librdf_serializer* const serializer =
-      librdf_new_serializer(store->world, f == 0U ? "turtle" : "ntriples", NULL, NULL);
-    if (!triples || !serializer ||
-        librdf_serializer_serialize_stream_to_file_handle(serializer, stream, NULL, triples)) {
-      st = aseankg_error_set(error, ASEANKG_ERR_IO, "query", 0U, 0U, "cannot write the constructed graph");
+  for (size_t i = 0U; !st && lines && i < n; ++i) {
+    const char* key    = NULL;
+    size_t      length = 0U;
+    st                 = aseankg_store__term(store, graphs[i], &key, &length, error);
+    st                 = st ? st : aseankg_store__graph_info(store, graphs[i], &exists, &count, error);
+    if (st) {
+      break;
     }
-    if (serializer) {
-      librdf_free_serializer(serializer);
+    if (!(lines[i] = (char*)malloc(length + 32U))) {
+      st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+      break;
     }
-    if (triples) {
-      librdf_free_stream(triples);
+    snprintf(lines[i], length + 32U, "%.*s\t%llu", (int)length, key, (unsigned long long)count);
+  }
+  if (!st && lines) {
+    qsort(lines, n, sizeof(char*), compare_strings);
+    for (size_t i = 0U; i < n; ++i) {
+      const char* const tab = strrchr(lines[i], '\t');
+      fprintf(stream, "%s\t%.*s\n", tab + 1, (int)(tab - lines[i]), lines[i]);
     }
-  } else if (librdf_query_results_is_boolean(results) && f < 3U) {
-    /* The CSV and TSV results formats define no boolean; a bare word serves all three. */
-    fputs(librdf_query_results_get_boolean(results) > 0 ? "true\n" : "false\n", stream);
-  } else if (f == 0U) {
-    st = write_table(results, stream, error);
-  } else if (librdf_query_results_to_file_handle2(results, stream, formats[f], NULL, NULL, NULL)) {
-    st =
-      aseankg_error_set(error, ASEANKG_ERR_IO, "query", 0U, 0U, "cannot write the results as %s", formats[f]);
   }
-  store->error = NULL;
-
-  if (results) {
-    librdf_free_query_results(results);
+  for (size_t i = 0U; lines && i < n; ++i) {
+    free(lines[i]);
   }
-  if (query) {
-    librdf_free_query(query);
+  free(lines);
+  free(graphs);
+  aseankg_store__read_end(store);
+  if (!st && ferror(stream)) {
+    st = aseankg_error_set(error, ASEANKG_ERR_IO, "graph list", 0U, 0U, "write error");
   }
   return st;
+}
+
+/* Add the stored quads of graph `g` (every graph when `all`) to `out`, through the canonical reader. */
+static AseankgStatus
+collect_graph(AseankgStore* const store, const uint64_t g, const int all, AseankgGraph* const out,
+              AseankgError* const error)
+{
+  uint64_t      pattern[4] = { 0U, 0U, 0U, g };
+  StoreScan     scan;
+  AseankgStatus st = aseankg_store__scan_open(store, &scan, pattern, all ? 0U : STORE_BOUND(STORE_G), error);
+  int           more = 0;
+  char*         line = NULL;
+  size_t        room = 0U;
+  while (!st && (more = aseankg_store__scan_next(&scan)) > 0) {
+    size_t length = 0U;
+    for (unsigned i = 0U; !st && i < 4U; ++i) {
+      const char* key = NULL;
+      size_t      n   = 0U;
+      if (i == STORE_G && !(all && scan.quad[STORE_G])) {
+        break;
+      }
+      st = aseankg_store__term(store, scan.quad[i], &key, &n, error);
+      if (!st && length + n + 4U > room) {
+        room              = (length + n + 4U) * 2U;
+        char* const grown = (char*)realloc(line, room);
+        if (!grown) {
+          st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+          break;
+        }
+        line = grown;
+      }
+      if (!st && line && key) {
+        memcpy(line + length, key, n);
+        length += n;
+        line[length++] = ' ';
+      }
+    }
+    if (st || !line) {
+      break;
+    }
+    line[length++] = '.';
+    AseankgQuad quad;
+    st = aseankg_ntriples_read_row(out, store->path, 0U, line, length, 0U, &quad, error);
+    st = st ? st : aseankg_graph_add(out, quad.subject, quad.predicate, quad.object, quad.graph);
+  }
+  aseankg_store__scan_close(&scan);
+  free(line);
+  if (!st && more < 0) {
+    st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
+  }
+  return st;
+}
+
+static AseankgStatus
+dump(AseankgStore* const store, const char* const graph_iri, const int all, FILE* const stream,
+     AseankgError* const error)
+{
+  AseankgGraph* const graph = aseankg_graph_new();
+  AseankgStatus       st    = graph
+                                ? aseankg_store__read_begin(store, error)
+                                : aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  uint64_t            g     = 0U;
+  if (!st && graph_iri) {
+    char* const key = (char*)malloc(strlen(graph_iri) + 3U);
+    if (key) {
+      snprintf(key, strlen(graph_iri) + 3U, "<%s>", graph_iri);
+    }
+    st = key ? aseankg_store__lookup(store, key, strlen(key), &g, error)
+             : aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    free(key);
+    int      exists = 0;
+    uint64_t count  = 0U;
+    st              = st || !g ? st : aseankg_store__graph_info(store, g, &exists, &count, error);
+    if (!st && (!g || !exists)) {
+      st = aseankg_error_set_parameter(error, ASEANKG_ERR_DATA, "graph_iri", "the store holds no graph <%s>",
+                                       graph_iri);
+    }
+  }
+  st = st ? st : collect_graph(store, g, all, graph, error);
+  aseankg_store__read_end(store);
+  if (!st) {
+    aseankg_graph_sort(graph);
+    st = aseankg_ntriples_write(graph, stream, all);
+    st = st ? aseankg_error_set(error, st, "dump", 0U, 0U, "write error") : st;
+  }
+  aseankg_graph_free(graph);
+  return st;
+}
+
+AseankgStatus
+aseankg_store_dump(AseankgStore* const store, const char* const graph_iri, FILE* const stream,
+                   AseankgError* const error)
+{
+  return dump(store, graph_iri, 0, stream, error);
+}
+
+AseankgStatus
+aseankg_store_dump_all(AseankgStore* const store, FILE* const stream, AseankgError* const error)
+{
+  return dump(store, NULL, 1, stream, error);
 }

@@ -30,6 +30,7 @@ test_null(void** const state)
   aseankg_prefix_list_release(NULL);
   aseankg_project_release(NULL);
   aseankg_quad_list_release(NULL);
+  aseankg_store_abort(NULL);
   aseankg_store_free(NULL);
   aseankg_text_free(NULL);
 }

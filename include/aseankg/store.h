@@ -1,4 +1,4 @@
-/* The embedded SPARQL store: named graphs kept on disk, queried with librdf and rasqal. */
+/* The embedded quad store: named graphs on disk in LMDB, queried with rasqal, changed by SPARQL Update. */
 #ifndef ASEANKG_STORE_H
 #define ASEANKG_STORE_H
 
@@ -14,50 +14,134 @@
 extern "C" {
 #endif
 
+/**
+   A store: one directory holding an LMDB environment (data.mdb, lock.mdb)
+   with a term dictionary and six quad indexes; docs/store.md describes the
+   layout. Several processes may open one store at once: writers queue on
+   LMDB's writer lock, readers never wait and see the state before or after
+   each write, never between.
+*/
 typedef struct AseankgStoreImpl AseankgStore;
 
+/** The on-disk format this library writes and reads. Newer stores are refused. */
+#define ASEANKG_STORE_FORMAT 1
+
+/** How to open a store. */
+typedef enum {
+  ASEANKG_STORE_READ  = 0, /**< The store must exist; nothing is created or changed on disk. */
+  ASEANKG_STORE_WRITE = 1  /**< Create the store if missing; migrate an older format first. */
+} AseankgStoreMode;
+
+/** What a query's default graph is when the query names no FROM graph. */
+typedef enum {
+  ASEANKG_STORE_UNION    = 0, /**< The union of the default graph and every named graph (the default). */
+  ASEANKG_STORE_SEPARATE = 1  /**< The store's own default graph only (named graphs only through GRAPH). */
+} AseankgStoreDefaultGraph;
+
 /**
-   Write the default store directory into `path`: $ASEANKG_STORE, else
-   $XDG_DATA_HOME/aseankg/store, else ~/.local/share/aseankg/store.
+   Write the default store directory into `path` (`size` bytes): $ASEANKG_STORE,
+   else $XDG_DATA_HOME/aseankg/store, else ~/.local/share/aseankg/store.
    Returns `path`, or NULL if it does not fit or no home is known.
 */
 ASEANKG_API char* aseankg_store_default_path(char* path, size_t size);
 
 /**
-   Open the store in directory `path`, creating it if needed. The store keeps
-   one file of sorted canonical N-Triples per named graph and an index of
-   them; loading rewrites only the graph loaded, atomically. On success the
-   caller owns `*store`.
+   Open the store in directory `path`. With ASEANKG_STORE_READ a missing
+   store is ASEANKG_ERR_IO and nothing is created. With ASEANKG_STORE_WRITE
+   the directory is created if needed, and a store of format 0 (the former
+   directory of N-Triples files with graphs.tsv) is migrated into the new
+   format in one transaction, its old files removed only after the commit.
+   Errors: ASEANKG_ERR_IO (cannot open or create, or a format-0 store opened
+   for reading), ASEANKG_ERR_DATA (not an aseankg store, a newer format, or a
+   damaged or truncated file), ASEANKG_ERR_NOMEM. On success the caller owns
+   `*store` and frees it with aseankg_store_free().
 */
-ASEANKG_API AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgStoreMode mode,
+                                             AseankgError* error);
 
-/** Close a store. Safe on NULL. */
+/** Close a store, aborting an open write transaction. Safe on NULL. */
 ASEANKG_API void aseankg_store_free(AseankgStore* store);
 
 /**
-   Make the named graph `graph_iri` hold exactly the triples of `graph`
-   (graph names in `graph` are ignored; blank nodes stay apart from those of
-   other graphs). A graph loaded before under the same name is replaced;
-   other graphs are untouched. `graph` is sorted. The queries see the union
-   of the graphs, without GRAPH patterns: librdf's balanced-tree storage,
-   chosen for speed, keeps no contexts.
+   Start a write transaction, waiting while another process writes. Every
+   change until aseankg_store_commit() becomes visible at once or not at all;
+   a process killed before the commit leaves the store as it was.
+   Errors: ASEANKG_ERR_USAGE (opened for reading, or a transaction is open),
+   ASEANKG_ERR_IO.
 */
-ASEANKG_API AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri, AseankgGraph* graph,
-                                             AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_begin(AseankgStore* store, AseankgError* error);
 
-/** Number of named graphs and of triples in all of them. */
-ASEANKG_API size_t aseankg_store_graphs(const AseankgStore* store);
-ASEANKG_API size_t aseankg_store_triples(const AseankgStore* store);
+/** Make the changes since aseankg_store_begin() durable. ASEANKG_ERR_IO (e.g. disk full) undoes them all. */
+ASEANKG_API AseankgStatus aseankg_store_commit(AseankgStore* store, AseankgError* error);
+
+/** Drop the changes since aseankg_store_begin(). Safe without an open transaction. */
+ASEANKG_API void aseankg_store_abort(AseankgStore* store);
 
 /**
-   Run a SPARQL 1.1 SELECT, ASK or CONSTRUCT query over the union of the
-   store's graphs and write the results
-   to `stream` as `format`: "table", or "csv", "tsv", "json" or "xml" (the W3C
-   SPARQL results formats). CONSTRUCT results are written as Turtle for
-   "table" and as N-Triples otherwise ("ntriples" asks for that alone).
+   Inside a write transaction, make the graph named `graph_iri` (NULL: the
+   default graph) hold exactly the triples of `graph` (whose own graph names
+   are ignored). Blank nodes get labels new to the store, so they never merge
+   with blank nodes already stored. Errors: ASEANKG_ERR_USAGE (no
+   transaction), ASEANKG_ERR_IRI (`graph_iri` not an absolute IRI),
+   ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
 */
-ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* query, const char* format,
-                                              FILE* stream, AseankgError* error);
+ASEANKG_API AseankgStatus aseankg_store_replace(AseankgStore* store, const char* graph_iri,
+                                                const AseankgGraph* graph, AseankgError* error);
+
+/**
+   Count the named graphs (`*graphs`) and the quads of every graph, the
+   default graph included (`*triples`).
+*/
+ASEANKG_API AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graphs, size_t* triples,
+                                              AseankgError* error);
+
+/**
+   Run a SPARQL 1.1 SELECT, ASK, CONSTRUCT or DESCRIBE query and write the
+   results to `stream` as `results_format`: "table", "csv", "tsv", "json" (SPARQL 1.1
+   Query Results JSON, RFC 8259 strings: astral characters as UTF-16
+   surrogate pairs), "xml" (SPARQL Query Results XML; a character XML 1.0
+   cannot carry is ASEANKG_ERR_DATA, never dropped) or "ntriples". Graph
+   results are canonical N-Triples (aseankg_ntriples_write()), except for
+   "table", which writes Turtle. FROM and FROM NAMED choose the dataset;
+   without them the named graphs are every graph in the store and the default
+   graph is chosen by `default_graph`. Errors: ASEANKG_ERR_USAGE (unknown
+   format), ASEANKG_ERR_SYNTAX (the query, with line and column), ASEANKG_ERR_DATA
+   (a damaged store), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
+*/
+ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* query,
+                                              const char*              results_format,
+                                              AseankgStoreDefaultGraph default_graph, FILE* stream,
+                                              AseankgError* error);
+
+/**
+   Execute a SPARQL 1.1 Update request (INSERT DATA, DELETE DATA, DELETE/INSERT
+   WHERE, DELETE WHERE, LOAD is refused, CLEAR, DROP, CREATE, ADD, MOVE, COPY)
+   as one transaction: every operation applies or none does. WHERE clauses see
+   the dataset as aseankg_store_query() with `default_graph` does. The store
+   must be open for writing and have no open transaction. Errors: as
+   aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
+   fails (CREATE of an existing graph, DROP of a missing one, without SILENT).
+*/
+ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request,
+                                               AseankgStoreDefaultGraph default_graph, AseankgError* error);
+
+/**
+   Write one line per graph to `stream`: the triple count, a tab, and the
+   graph's IRI in angle brackets; the default graph, when it holds triples,
+   comes first as "DEFAULT". Named graphs come in IRI byte order.
+*/
+ASEANKG_API AseankgStatus aseankg_store_list(AseankgStore* store, FILE* stream, AseankgError* error);
+
+/**
+   Write the graph named `graph_iri` (NULL: the default graph) to `stream` as
+   sorted canonical N-Triples. A graph the store does not hold is
+   ASEANKG_ERR_DATA.
+*/
+ASEANKG_API AseankgStatus aseankg_store_dump(AseankgStore* store, const char* graph_iri, FILE* stream,
+                                             AseankgError* error);
+
+/** Write every graph to `stream` as sorted canonical N-Quads (default-graph triples without a name). */
+ASEANKG_API AseankgStatus aseankg_store_dump_all(AseankgStore* store, FILE* stream, AseankgError* error);
 
 #ifdef __cplusplus
 }

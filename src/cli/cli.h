@@ -25,6 +25,8 @@ typedef enum {
   CLI_UPDATE = 1U << 7U,
   CLI_FMT    = 1U << 8U,
   CLI_MERGE  = 1U << 9U,
+  CLI_GRAPHS = 1U << 10U,
+  CLI_DUMP   = 1U << 11U,
 } CliCommandId;
 
 /* Repeated values of one option, in command-line order; items point into argv. */
@@ -53,6 +55,7 @@ typedef struct {
   const char* timeout;
   const char* connect_timeout;
   const char* color;
+  const char* default_graph;
   int         replace;
   int         stat;
   int         git;
@@ -159,8 +162,12 @@ char* cli_read_text(const char* path, AseankgError* error);
    `path` ends in .nq; atomically to `path` (NULL or "-": standard output). */
 AseankgStatus cli_write_sorted(AseankgGraph* graph, const char* path, int nquads, AseankgError* error);
 
-/* The embedded store of --store, else the default one; `store` is set on success. */
-AseankgStatus cli_open_store(const CliArgs* args, AseankgStore** store, AseankgError* error);
+/* The default graph --default-graph asks for (the union of the graphs unless "separate"). */
+AseankgStoreDefaultGraph cli_default_graph(const CliArgs* args);
+
+/* The embedded store of --store, else the default one, opened for `mode`; `store` is set on success. */
+AseankgStatus cli_open_store(const CliArgs* args, AseankgStoreMode mode, AseankgStore** store,
+                             AseankgError* error);
 
 /* The server of --endpoint with the timeouts, libcurl set up; returns 0 or an exit code (message printed).
    After a 0, the caller ends with aseankg_remote_global_cleanup(). */
@@ -178,5 +185,7 @@ int cli_query(const CliArgs* args);
 int cli_update(const CliArgs* args);
 int cli_fmt(const CliArgs* args);
 int cli_merge(const CliArgs* args);
+int cli_graphs(const CliArgs* args);
+int cli_dump(const CliArgs* args);
 
 #endif /* ASEANKG_CLI_H */

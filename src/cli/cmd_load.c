@@ -60,9 +60,11 @@ cli_load(const CliArgs* const args)
   AseankgError  error;
   AseankgStore* store = NULL;
   aseankg_error_clear(&error);
-  AseankgStatus st = cli_open_store(args, &store, &error);
+  AseankgStatus st = cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error);
+  st               = st ? st : aseankg_store_begin(store, &error);
 
-  /* With --graph every file goes into that one graph; otherwise each file is its own graph. */
+  /* One transaction for every file: all of them load, or none. With --graph every file goes into that one
+   * graph; otherwise each file is its own graph. */
   AseankgGraph* graph = NULL;
   for (size_t i = 0U; !st && i < args->operands.count; ++i) {
     const char* const file = args->operands.items[i];
@@ -74,14 +76,17 @@ cli_load(const CliArgs* const args)
     if (!st && (!args->graph || i + 1U == args->operands.count)) {
       char iri[4200];
       st = args->graph ? ASEANKG_SUCCESS : file_graph_iri(file, iri, sizeof(iri), &error);
-      st = st ? st : aseankg_store_load(store, args->graph ? args->graph : iri, graph, &error);
+      st = st ? st : aseankg_store_replace(store, args->graph ? args->graph : iri, graph, &error);
       aseankg_graph_free(graph);
       graph = NULL;
     }
   }
+  st             = st ? st : aseankg_store_commit(store, &error);
+  size_t graphs  = 0U;
+  size_t triples = 0U;
+  st             = st ? st : aseankg_store_count(store, &graphs, &triples, &error);
   if (!st) {
-    fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", aseankg_store_graphs(store),
-            aseankg_store_triples(store));
+    fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", graphs, triples);
   }
   aseankg_graph_free(graph);
   aseankg_store_free(store);

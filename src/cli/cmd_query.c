@@ -36,8 +36,13 @@ cli_query(const CliArgs* const args)
   if (!st && args->endpoint) {
     st = aseankg_remote_query(&remote, text, results, stdout, &error);
   } else if (!st) {
-    st = cli_open_store(args, &store, &error);
-    st = st ? st : aseankg_store_query(store, text, results, stdout, &error);
+    st = cli_open_store(args, ASEANKG_STORE_READ, &store, &error);
+    st = st ? st : aseankg_store_query(store, text, results, cli_default_graph(args), stdout, &error);
+    /* The store names the query text "query"; a query read from @FILE is that file, at the same place. */
+    const char* const argument = args->operands.items[0];
+    if (st && argument[0] == '@' && !strcmp(error.file, "query")) {
+      snprintf(error.file, sizeof(error.file), "%s", argument + 1);
+    }
   }
   aseankg_store_free(store);
   free(text);

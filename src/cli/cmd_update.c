@@ -1,16 +1,35 @@
-/* aseankg update: a SPARQL Update request sent to a server. */
+/* aseankg update: a SPARQL Update request on the embedded store, or sent to a server. */
 #include "cli.h"
 
 #include <stdlib.h>
 
+/* update without --endpoint: the request runs on the embedded store as one transaction. */
+static int
+update_store(const CliArgs* const args)
+{
+  AseankgError  error;
+  AseankgStore* store = NULL;
+  aseankg_error_clear(&error);
+  char* const   text = cli_read_text(args->operands.items[0], &error);
+  AseankgStatus st   = text ? ASEANKG_SUCCESS : error.status;
+  st                 = st ? st : cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error);
+  st                 = st ? st : aseankg_store_update(store, text, cli_default_graph(args), &error);
+  aseankg_store_free(store);
+  free(text);
+  return st ? cli_report(&error) : 0;
+}
+
 int
 cli_update(const CliArgs* const args)
 {
-  AseankgRemote remote;
   if (!args->endpoint) {
-    return cli_usage_error("update needs --endpoint URL", NULL);
+    return update_store(args);
   }
-  const int exit_code = cli_remote_from(args, &remote);
+  if (args->store) {
+    return cli_usage_error("--store and --endpoint exclude each other", NULL);
+  }
+  AseankgRemote remote;
+  const int     exit_code = cli_remote_from(args, &remote);
   if (exit_code) {
     return exit_code;
   }

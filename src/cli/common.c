@@ -155,16 +155,24 @@ cli_write_sorted(AseankgGraph* const graph, const char* const path, int nquads, 
   return st;
 }
 
+AseankgStoreDefaultGraph
+cli_default_graph(const CliArgs* const args)
+{
+  return args->default_graph && !strcmp(args->default_graph, "separate") ? ASEANKG_STORE_SEPARATE
+                                                                         : ASEANKG_STORE_UNION;
+}
+
 AseankgStatus
-cli_open_store(const CliArgs* const args, AseankgStore** const store, AseankgError* const error)
+cli_open_store(const CliArgs* const args, const AseankgStoreMode mode, AseankgStore** const store,
+               AseankgError* const error)
 {
   char              buffer[4096];
   const char* const path = args->store ? args->store : aseankg_store_default_path(buffer, sizeof(buffer));
   if (!path) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, "--store", 0U, 0U,
-                             "no store path: set HOME or use --store");
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "store",
+                                       "no store path: set HOME or ASEANKG_STORE, or name one");
   }
-  return aseankg_store_open(store, path, error);
+  return aseankg_store_open(store, path, mode, error);
 }
 
 int

@@ -25,11 +25,15 @@ const CliCommand cli_commands[] = {
     cli_load },
   { "query", CLI_QUERY, "QUERY|@FILE", 1U, 1U, "run a SPARQL query on the store or a SPARQL server",
     cli_query },
-  { "update", CLI_UPDATE, "FILE|-", 1U, 1U, "send a SPARQL Update to a SPARQL server", cli_update },
+  { "update", CLI_UPDATE, "FILE|-", 1U, 1U, "run a SPARQL Update on the store or a SPARQL server",
+    cli_update },
   { "fmt", CLI_FMT, "FILE", 1U, 1U, "rewrite RDF as deterministic pretty Turtle (TriG for datasets)",
     cli_fmt },
   { "merge", CLI_MERGE, "BASE OURS THEIRS", 3U, 3U,
     "merge two graphs' changes from a common base (exit 0 clean, 1 conflicts, 2 trouble)", cli_merge },
+  { "graphs", CLI_GRAPHS, "", 0U, 0U, "list the store's graphs with their triple counts", cli_graphs },
+  { "dump", CLI_DUMP, "", 0U, 0U, "write a graph of the store as canonical N-Triples, or all as N-Quads",
+    cli_dump },
 };
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -96,7 +100,8 @@ const CliOption cli_options[] = {
   { "in-place", '\0', NULL, CLI_FLAG, FIELD(in_place), CLI_FMT, "rewrite FILE itself",
     "Rewrite FILE itself (atomically: a failed run leaves it as it was); takes no *--output*.",
     CLI_COMPLETE_NONE, NULL, NULL },
-  { "output", 'o', "FILE", CLI_VALUE, FIELD(output), CLI_EXPORT | CLI_PATCH | CLI_CANON | CLI_FMT | CLI_MERGE,
+  { "output", 'o', "FILE", CLI_VALUE, FIELD(output),
+    CLI_EXPORT | CLI_PATCH | CLI_CANON | CLI_FMT | CLI_MERGE | CLI_DUMP,
     "write to FILE (default or '-': standard output)",
     "Write to FILE (default, or *-*: standard output). A regular file is written beside itself and renamed "
     "into place only when complete, so a failed run leaves an existing file as it was and creates nothing; "
@@ -146,7 +151,7 @@ const CliOption cli_options[] = {
     CLI_COMPLETE_NONE, NULL, NULL },
   { "hash", '\0', "NAME", CLI_VALUE, FIELD(hash), CLI_CANON, "SHA256 (default) or SHA384",
     "The RDFC-1.0 hash: *SHA256* (default) or *SHA384*.", CLI_COMPLETE_SUGGEST, "SHA256 SHA384", NULL },
-  { "store", '\0', "DIR", CLI_VALUE, FIELD(store), CLI_LOAD | CLI_QUERY,
+  { "store", '\0', "DIR", CLI_VALUE, FIELD(store), CLI_LOAD | CLI_QUERY | CLI_UPDATE | CLI_GRAPHS | CLI_DUMP,
     "the embedded store (default: $ASEANKG_STORE, else\n$XDG_DATA_HOME/aseankg/store or "
     "~/.local/share/aseankg/store)",
     "The embedded store (default: *$ASEANKG_STORE*, else {$XDG_DATA_HOME/aseankg/store}, else "
@@ -156,7 +161,13 @@ const CliOption cli_options[] = {
     "the named graph to (re)load (default: each file's URI)",
     "The named graph to load into (every FILE goes into it; default: each file into the graph named by its "
     "file: URI).",
-    CLI_COMPLETE_NONE, NULL, NULL },
+    CLI_COMPLETE_NONE, NULL, "graph_iri" },
+  { "graph", '\0', "IRI", CLI_VALUE, FIELD(graph), CLI_DUMP,
+    "the graph to write as N-Triples (DEFAULT: the default graph;\nwithout it: every graph as N-Quads)",
+    "The graph to write, as sorted canonical N-Triples; *DEFAULT* is the default graph. Without it, every "
+    "graph is written as sorted canonical N-Quads (default-graph triples without a graph name), ready for "
+    "*aseankg diff*.",
+    CLI_COMPLETE_NONE, NULL, "graph_iri" },
   { "graph", '\0', "IRI", CLI_VALUE, FIELD(graph), CLI_DIFF,
     "with --format sparql-update: the graph the update changes",
     "With *--format sparql-update*: the named graph the update changes.", CLI_COMPLETE_NONE, NULL, NULL },
@@ -164,7 +175,13 @@ const CliOption cli_options[] = {
     "table (default), csv, tsv, json, xml, or\nntriples for CONSTRUCT",
     "*table* (default), the W3C SPARQL results formats *csv*, *tsv*, *json* or *xml*, or *ntriples* for a "
     "CONSTRUCT. From a server, the four W3C formats are the server's own documents, streamed.",
-    CLI_COMPLETE_WORDS, RESULT_FORMATS, NULL },
+    CLI_COMPLETE_WORDS, RESULT_FORMATS, "results_format" },
+  { "default-graph", '\0', "KIND", CLI_VALUE, FIELD(default_graph), CLI_QUERY | CLI_UPDATE,
+    "embedded store: the default graph is the union of all\ngraphs (union, default) or its own (separate)",
+    "On the embedded store, what a query's default graph is when it names no FROM graph: *union* (default; "
+    "the RDF merge of every graph of the store, as Oxigraph's union default graph) or *separate* (the "
+    "store's own default graph only, named graphs only through GRAPH, as SPARQL's test suites assume).",
+    CLI_COMPLETE_WORDS, "union separate", NULL },
   { "endpoint", '\0', "URL", CLI_VALUE, FIELD(endpoint), CLI_LOAD | CLI_QUERY | CLI_UPDATE,
     "a SPARQL server: its SPARQL endpoint (query, update) or\nits Graph Store endpoint (load)",
     "A SPARQL server: its SPARQL endpoint for query and update, its Graph Store endpoint for load. An http "

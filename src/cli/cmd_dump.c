@@ -1,0 +1,29 @@
+/* aseankg dump: a graph of the embedded store as canonical N-Triples, or every graph as N-Quads. */
+#include "cli.h"
+
+#include "aseankg/output.h"
+
+#include <string.h>
+
+int
+cli_dump(const CliArgs* const args)
+{
+  AseankgError  error;
+  AseankgStore* store = NULL;
+  AseankgOutput output;
+  memset(&output, 0, sizeof(output));
+  aseankg_error_clear(&error);
+  /* "DEFAULT", as `graphs` lists it, names the default graph: it is never an absolute IRI. */
+  const int     default_graph = args->graph && !strcmp(args->graph, "DEFAULT");
+  AseankgStatus st            = cli_open_store(args, ASEANKG_STORE_READ, &store, &error);
+  st                          = st ? st : aseankg_output_open(&output, args->output, &error);
+  if (!st && args->graph) {
+    st = aseankg_store_dump(store, default_graph ? NULL : args->graph, output.stream, &error);
+  } else if (!st) {
+    st = aseankg_store_dump_all(store, output.stream, &error);
+  }
+  st = st ? st : aseankg_output_commit(&output, &error);
+  aseankg_output_abort(&output);
+  aseankg_store_free(store);
+  return st ? cli_report(&error) : 0;
+}
