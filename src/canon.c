@@ -167,8 +167,8 @@ too_much_work(const Canon* const c)
 {
   return aseankg_error_set(
     c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
-    "blank nodes too interconnected to canonicalize within the work bound (%zu steps); "
-    "raise --max-work",
+    "blank nodes too interconnected to canonicalize within the work bound (%zu steps; "
+    "AseankgCanonOptions.max_work)",
     c->max_work);
 }
 

@@ -1156,12 +1156,13 @@ intern_hot_terms(Builder* const b)
 static AseankgStatus
 name_graphs(Builder* const b, const int named, AseankgTermId* const document_graphs)
 {
-  if (!named) {
-    return ASEANKG_SUCCESS;
-  }
+  /* Checked whether or not the graphs are named, so that `check` refuses what N-Quads would. */
   const char* const version = b->data->dataset.version.value;
   AseankgStatus     st      = check_id(b, &b->data->dataset.version, "version");
-  if (!st && !(b->registry = mint(b, "graph/%s", version))) {
+  if (st || !named) {
+    return st;
+  }
+  if (!(b->registry = mint(b, "graph/%s", version))) {
     st = out_of_memory(b);
   }
   for (size_t i = 0U; i < b->data->n_documents && !st; ++i) {

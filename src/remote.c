@@ -5,6 +5,7 @@
 #include "file.h"
 #include "remote_results.h"
 #include "safety.h"
+#include "stream_check.h"
 #include "table.h"
 
 #include <curl/curl.h>
@@ -31,16 +32,19 @@ typedef enum {
 } BodyUse;
 
 /* Why the transfer was stopped from the receiving side. */
-typedef enum { STOP_NONE, STOP_WRONG_TYPE, STOP_TOO_LARGE, STOP_WRITE, STOP_NOMEM } Stop;
+typedef enum { STOP_NONE, STOP_WRONG_TYPE, STOP_TOO_LARGE, STOP_WRITE, STOP_NOMEM, STOP_MALFORMED } Stop;
 
 typedef struct {
-  FILE*         stream;
-  AseankgBuffer buffer;
-  BodyUse       use;
-  CURL*         curl;
-  const char*   format;  /* BODY_STREAM: the results format the media type must match */
-  int           checked; /* BODY_STREAM: the media type has been checked */
-  Stop          stop;
+  FILE*               stream;
+  AseankgBuffer       buffer;
+  BodyUse             use;
+  CURL*               curl;
+  const char*         format;  /* BODY_STREAM: the results format the media type must match */
+  int                 checked; /* BODY_STREAM: the media type has been checked */
+  Stop                stop;
+  AseankgStreamCheck* check;  /* BODY_STREAM of xml or json: each piece is checked before it is written */
+  const char*         source; /* names the server in the checker's messages */
+  AseankgError*       error;  /* where the checker reports */
 } Response;
 
 /* Whether `content_type` (parameters ignored) is one of the space-separated media types in `types`. */
@@ -105,6 +109,11 @@ receive(char* const data, const size_t size, const size_t count, void* const use
       return 0U;
     }
     response->checked = 1;
+  }
+  if (response->check &&
+      aseankg_stream_check_feed(response->check, data, n, response->source, response->error)) {
+    response->stop = STOP_MALFORMED;
+    return 0U;
   }
   if (fwrite(data, 1U, n, response->stream) != n) {
     response->stop = STOP_WRITE;
@@ -321,6 +330,9 @@ perform(CURL* const curl, const AseankgRemote* const remote, const char* const m
   if (response->stop == STOP_TOO_LARGE || code == CURLE_FILESIZE_EXCEEDED) {
     return aseankg_error_set(error, ASEANKG_ERR_DATA, endpoint, 0U, 0U, "the answer is larger than %zu bytes",
                              (size_t)ASEANKG_REMOTE_MAX_RESULTS);
+  }
+  if (response->stop == STOP_MALFORMED) {
+    return ASEANKG_ERR_SYNTAX; /* reported by the checker */
   }
   if (response->stop == STOP_WRITE) {
     return aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error");
@@ -609,10 +621,20 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
   char*              escaped                  = NULL;
   AseankgBuffer      form                     = { NULL, 0U, 0U };
   const int          table                    = !strcmp(format, "table");
-  Response           response                 = {
-                              stream, { NULL, 0U, 0U }, table ? BODY_PARSE : BODY_STREAM, NULL, format, 0, STOP_NONE
-  };
-  AseankgStatus st = endpoint_url(remote->endpoint, get ? "query" : NULL, query, &url, error);
+  Response           response                 = { stream,
+                                                  { NULL, 0U, 0U },
+                        table ? BODY_PARSE : BODY_STREAM,
+                                                  NULL,
+                                                  format,
+                                                  0,
+                                                  STOP_NONE,
+                                                  NULL,
+                                                  remote->endpoint,
+                                                  error };
+  AseankgStatus      st = endpoint_url(remote->endpoint, get ? "query" : NULL, query, &url, error);
+  if (!st && !table && !(response.check = aseankg_stream_check_new(format, &st)) && st) {
+    st = aseankg_error_set(error, st, remote->endpoint, 0U, 0U, "out of memory");
+  }
   if (!st && !(curl = new_handle(remote, message))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
   }
@@ -642,6 +664,10 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
     st = aseankg_remote_results_table(response.buffer.data ? response.buffer.data : "",
                                       response.buffer.length, content_type, remote->endpoint, stream, error);
   }
+  if (!st && response.check) {
+    st = aseankg_stream_check_finish(response.check, remote->endpoint, error);
+  }
+  aseankg_stream_check_free(response.check);
 
   release_request(curl, url, escaped, headers, &form, &response.buffer);
   return st;
@@ -655,8 +681,8 @@ aseankg_remote_update(const AseankgRemote* const remote, const char* const updat
   CURL*         curl                     = NULL;
   char*         escaped                  = NULL;
   AseankgBuffer body                     = { NULL, 0U, 0U };
-  Response      response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "update", 0, STOP_NONE };
-  AseankgStatus st       = endpoint_url(remote->endpoint, NULL, NULL, &url, error);
+  Response response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "update", 0, STOP_NONE, NULL, NULL, NULL };
+  AseankgStatus st  = endpoint_url(remote->endpoint, NULL, NULL, &url, error);
   if (!st && (!(curl = new_handle(remote, message)) || !(escaped = curl_easy_escape(curl, update, 0)) ||
               aseankg_buffer_printf(&body, "update=%s", escaped))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
@@ -719,8 +745,8 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
   CURLU*             url                      = NULL;
   CURL*              curl                     = NULL;
   struct curl_slist* headers                  = NULL;
-  Response           response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "load", 0, STOP_NONE };
-  AseankgStatus      st       = endpoint_url(remote->endpoint, "graph", graph_iri, &url, error);
+  Response response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "load", 0, STOP_NONE, NULL, NULL, NULL };
+  AseankgStatus st  = endpoint_url(remote->endpoint, "graph", graph_iri, &url, error);
   if (!st && !(curl = new_handle(remote, message))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
   }
