@@ -73,6 +73,28 @@ streamed_types(const char* const format)
                                    : "application/n-triples text/plain";
 }
 
+/* Streamed xml and json results are checked in pieces this large: yajl lexes a token cut by a piece
+   again from its start, so small pieces (curl's are 16 KiB) would make a long string quadratic. */
+#define CHECKED_PIECE (1024U * 1024U)
+
+/* Check the pending piece and write it; 0, or 1 with response->stop set. */
+static int
+flush_checked(Response* const response)
+{
+  AseankgBuffer* const pending = &response->buffer;
+  if (pending->length && aseankg_stream_check_feed(response->check, pending->data, pending->length,
+                                                   response->source, response->error)) {
+    response->stop = STOP_MALFORMED;
+    return 1;
+  }
+  if (pending->length && fwrite(pending->data, 1U, pending->length, response->stream) != pending->length) {
+    response->stop = STOP_WRITE;
+    return 1;
+  }
+  pending->length = 0U;
+  return 0;
+}
+
 /* Keep an error page out of the results, and every kept body bounded. */
 static size_t
 receive(char* const data, const size_t size, const size_t count, void* const user)
@@ -110,10 +132,12 @@ receive(char* const data, const size_t size, const size_t count, void* const use
     }
     response->checked = 1;
   }
-  if (response->check &&
-      aseankg_stream_check_feed(response->check, data, n, response->source, response->error)) {
-    response->stop = STOP_MALFORMED;
-    return 0U;
+  if (response->check) { /* checked in pieces of CHECKED_PIECE bytes, each written once it passed */
+    if (aseankg_buffer_append(&response->buffer, data, n)) {
+      response->stop = STOP_NOMEM;
+      return 0U;
+    }
+    return response->buffer.length < CHECKED_PIECE || !flush_checked(response) ? n : 0U;
   }
   if (fwrite(data, 1U, n, response->stream) != n) {
     response->stop = STOP_WRITE;
@@ -663,6 +687,11 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
     curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
     st = aseankg_remote_results_table(response.buffer.data ? response.buffer.data : "",
                                       response.buffer.length, content_type, remote->endpoint, stream, error);
+  }
+  if (!st && response.check && flush_checked(&response)) {
+    st = response.stop == STOP_WRITE
+           ? aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error")
+           : ASEANKG_ERR_SYNTAX; /* the checker reported it */
   }
   if (!st && response.check) {
     st = aseankg_stream_check_finish(response.check, remote->endpoint, error);
