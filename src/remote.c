@@ -3,6 +3,7 @@
 
 #include "buffer.h"
 #include "file.h"
+#include "iri.h"
 #include "remote_results.h"
 #include "safety.h"
 #include "stream_check.h"
@@ -75,7 +76,7 @@ streamed_types(const char* const format)
 
 /* Streamed xml and json results are checked in pieces this large: yajl lexes a token cut by a piece
    again from its start, so small pieces (curl's are 16 KiB) would make a long string quadratic. */
-#define CHECKED_PIECE (1024U * 1024U)
+#define CHECKED_PIECE ((size_t)1024U * 1024U)
 
 /* Check the pending piece and write it; 0, or 1 with response->stop set. */
 static int
@@ -763,6 +764,11 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
   if (!type) {
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U,
                              "the Graph Store upload takes N-Triples or Turtle, not %s", syntax);
+  }
+
+  if (!aseankg_iri_is_valid(graph_iri)) { /* the store checks the same; a server may not */
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "graph",
+                                       "<%s> is not an absolute IRI of allowed characters", graph_iri);
   }
 
   Upload upload = { aseankg_file_open(path, error), 0 };

@@ -65,7 +65,8 @@ xml_doctype(void* const user, const xmlChar* const name, const xmlChar* const pu
 
 static void
 xml_entity(void* const user, const xmlChar* const name, const int type, const xmlChar* const public_id,
-           const xmlChar* const system_id, xmlChar* const content)
+           const xmlChar* const system_id,
+           xmlChar* const content) // NOLINT(readability-non-const-parameter): libxml2's entityDeclSAXFunc
 {
   (void)name, (void)type, (void)public_id, (void)system_id, (void)content;
   xml_fault((AseankgStreamCheck*)user, "an entity declaration");
@@ -260,7 +261,7 @@ aseankg_stream_check_feed(AseankgStreamCheck* const check, const char* const byt
     check->offset += length;
     check->since_token += length;
     if (check->since_token > ASEANKG_STREAM_MAX_TOKEN) {
-      snprintf(check->why, sizeof(check->why), "a value longer than %u bytes", ASEANKG_STREAM_MAX_TOKEN);
+      snprintf(check->why, sizeof(check->why), "a value longer than %zu bytes", ASEANKG_STREAM_MAX_TOKEN);
       return fault(check, source, error, check->why);
     }
     return ASEANKG_SUCCESS;

@@ -10,7 +10,7 @@
 #define ASEANKG_STREAM_MAX_DEPTH 1024U
 
 /* A token (JSON string, number) longer than this many bytes is refused, so no buffer grows past it. */
-#define ASEANKG_STREAM_MAX_TOKEN (64U * 1024U * 1024U)
+#define ASEANKG_STREAM_MAX_TOKEN ((size_t)64U * 1024U * 1024U)
 
 typedef struct AseankgStreamCheck AseankgStreamCheck;
 
