@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # Every Debian package the project needs to build, test and benchmark.
 packages=(
   build-essential cmake pkg-config git
-  libraptor2-dev librdf0-dev librasqal3-dev libyaml-dev libssl-dev libcmocka-dev libcurl4-gnutls-dev libserd-dev libxml2-dev liblmdb-dev
+  libraptor2-dev librdf0-dev librasqal3-dev libyaml-dev libssl-dev libcmocka-dev libcurl4-gnutls-dev libserd-dev libxml2-dev liblmdb-dev libyajl-dev
   virtuoso-opensource-7-bin
   raptor2-utils rasqal-utils serdi time python3 curl ca-certificates file man-db groff-base debootstrap clang libclang-rt-14-dev clang-format clang-tidy valgrind
   graphviz fonts-noto-cjk chromium gnuplot-nox

@@ -166,11 +166,10 @@ compare_bytes(const char* const a, const size_t a_length, const char* const b, c
 static AseankgStatus
 too_much_work(const Canon* const c)
 {
-  return aseankg_error_set(
-    c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
-    "blank nodes too interconnected to canonicalize within the work bound (%zu steps); "
-    "raise --max-work",
-    c->max_work);
+  return aseankg_error_set(c->error, ASEANKG_ERR_DATA, NULL, 0U, 0U,
+                           "blank nodes too interconnected to canonicalize within the work bound (%zu steps; "
+                           "AseankgCanonOptions.max_work)",
+                           c->max_work);
 }
 
 static AseankgStatus

@@ -3,6 +3,7 @@
 
 #include "file.h"
 #include "try.h"
+#include "utf8.h"
 
 #include <yaml.h>
 
@@ -170,6 +171,56 @@ expect(const Walker* const walker, const yaml_node_t* const node, const yaml_nod
   return ASEANKG_ERR_DATA;
 }
 
+/* Refuses YAML aliases: libyaml resolves `*name` to the anchored node itself, so a node reached
+   twice (or a cycle back to the root) is an alias. The data never needs one, and following them
+   would copy a value once per alias, so that a small file could expand without bound. */
+static AseankgStatus
+refuse_aliases(const Walker* const walker)
+{
+  const yaml_document_t* const document = walker->document;
+  const size_t                 count    = (size_t)(document->nodes.top - document->nodes.start);
+  unsigned char*               seen     = (unsigned char*)calloc(count + 1U, 1U);
+  if (!seen) {
+    return no_memory(walker);
+  }
+  seen[1]          = 1U; /* the root: no other node may lead back to it */
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = 0U; i < count && !st; ++i) {
+    const yaml_node_t* const node = &document->nodes.start[i];
+    yaml_node_item_t         refs[2];
+    const yaml_node_item_t*  item = NULL;
+    const yaml_node_item_t*  end  = NULL;
+    const yaml_node_pair_t*  pair = NULL;
+    const yaml_node_pair_t*  last = NULL;
+    if (node->type == YAML_SEQUENCE_NODE) {
+      item = node->data.sequence.items.start;
+      end  = node->data.sequence.items.top;
+    } else if (node->type == YAML_MAPPING_NODE) {
+      pair = node->data.mapping.pairs.start;
+      last = node->data.mapping.pairs.top;
+    }
+    for (; !st && ((item && item < end) || (pair && pair < last));) {
+      size_t n = 0U;
+      if (item) {
+        refs[n++] = *item++;
+      } else {
+        refs[n++] = pair->key;
+        refs[n++] = pair->value;
+        ++pair;
+      }
+      for (size_t k = 0U; k < n && !st; ++k) {
+        const size_t index = (size_t)refs[k];
+        if (index >= 1U && index <= count && seen[index]++) {
+          st = fail(walker, yaml_document_get_node(walker->document, refs[k]),
+                    "this value is repeated by a YAML alias; aseankg data takes no anchors or aliases");
+        }
+      }
+    }
+  }
+  free(seen);
+  return st;
+}
+
 static AseankgStatus
 read_scalar(const Walker* const walker, const yaml_node_t* const node, AseankgField* const field)
 {
@@ -180,6 +231,23 @@ read_scalar(const Walker* const walker, const yaml_node_t* const node, AseankgFi
   const size_t length = node->data.scalar.length;
   if (memchr(node->data.scalar.value, '\0', length)) {
     return fail(walker, node, "NUL character in a value");
+  }
+  /* YAML's escapes can make any character; refuse those no output format can carry faithfully:
+     controls other than tab, line feed and carriage return (HTML, DOT), and noncharacters (HTML,
+     XML 1.0, and raptor's N-Triples reader refuse them). */
+  const char* const text = (const char*)node->data.scalar.value;
+  for (size_t i = 0U; i < length;) {
+    uint32_t     c = 0U;
+    const size_t n = aseankg_utf8_decode(text + i, length - i, &c);
+    if (!n) {
+      return fail(walker, node, "invalid UTF-8 in a value");
+    }
+    if ((c < 0x20U && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7FU && c <= 0x9FU) ||
+        (c >= 0xFDD0U && c <= 0xFDEFU) || (c & 0xFFFEU) == 0xFFFEU) {
+      return fail(walker, node, "the value holds U+%04X, a %s no output format can carry", (unsigned)c,
+                  c < 0xA0U ? "control character" : "Unicode noncharacter");
+    }
+    i += n;
   }
   if (!(field->value = (char*)malloc(length + 1U))) {
     return no_memory(walker);
@@ -566,8 +634,8 @@ check_nesting(const char* const bytes, const size_t length, const char* const fi
     depth -= event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT;
     if (depth > MAX_YAML_NESTING) {
       st = aseankg_error_set(error, ASEANKG_ERR_DATA, file, (unsigned)event.start_mark.line + 1U,
-                             (unsigned)event.start_mark.column + 1U, "YAML nested deeper than %u levels",
-                             MAX_YAML_NESTING);
+                             (unsigned)event.start_mark.column + 1U,
+                             "YAML: collections nested deeper than %u levels", MAX_YAML_NESTING);
     }
     done = event.type == YAML_STREAM_END_EVENT;
     yaml_event_delete(&event);
@@ -621,7 +689,28 @@ aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const si
 
   const Walker             walker = { data, &yaml, file, error };
   const yaml_node_t* const root   = yaml_document_get_root_node(&yaml);
-  if (kind == ASEANKG_DATA_DATASET) {
+
+  /* One document a file: a second one (after `---`) would otherwise be silently ignored. */
+  yaml_document_t next;
+  if (root && !yaml_parser_load(&parser, &next)) {
+    st = aseankg_error_set(error, parser.error == YAML_MEMORY_ERROR ? ASEANKG_ERR_NOMEM : ASEANKG_ERR_SYNTAX,
+                           file, (unsigned)parser.problem_mark.line + 1U,
+                           (unsigned)parser.problem_mark.column + 1U, "YAML: %s%s%s",
+                           parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
+                           parser.context ? parser.context : "");
+  } else if (root) {
+    const yaml_node_t* const second = yaml_document_get_root_node(&next);
+    if (second) {
+      st = aseankg_error_set(error, ASEANKG_ERR_DATA, file, (unsigned)second->start_mark.line + 1U,
+                             (unsigned)second->start_mark.column + 1U,
+                             "a second YAML document; a data file holds one");
+    }
+    yaml_document_delete(&next);
+  }
+  st = st || !root ? st : refuse_aliases(&walker);
+  if (st) {
+    /* reported above */
+  } else if (kind == ASEANKG_DATA_DATASET) {
     st = data->documents ? fail(&walker, root, "dataset already loaded") : read_dataset(&walker);
   } else if (kind == ASEANKG_DATA_ENTITIES) {
     st = data->entities ? fail(&walker, root, "entities already loaded") : read_entities(&walker);

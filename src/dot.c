@@ -123,12 +123,26 @@ wrap(AseankgViewWriter* const w, const char* const s, const size_t length, const
   }
 }
 
+/* Graphviz refuses a quoted string longer than 16384 bytes; a label has at most two wrapped texts, each
+   at most this long before escaping (which at most doubles it), so a long name is shortened with "…". */
+#define MAX_LABEL_TEXT 3000U
+
 static void
 put_wrapped_n(AseankgViewWriter* const w, const char* const s, const size_t length, const size_t width)
 {
-  wrap(w, s, length, width);
+  size_t shown = length;
+  if (shown > MAX_LABEL_TEXT) {
+    shown = MAX_LABEL_TEXT;
+    while (shown && ((unsigned char)s[shown] & 0xC0U) == 0x80U) {
+      --shown; /* cut before a whole character */
+    }
+  }
+  wrap(w, s, shown, width);
   if (!w->st && w->scratch.data) {
     put_escaped(w, w->scratch.data, w->scratch.length);
+  }
+  if (shown < length) {
+    aseankg_view_put(w, "…");
   }
 }
 

@@ -126,12 +126,13 @@ aseankg_builder_intern_hot_terms(Builder* const b)
 AseankgStatus
 aseankg_builder_name_graphs(Builder* const b, const int named, AseankgTermId* const document_graphs)
 {
-  if (!named) {
-    return ASEANKG_SUCCESS;
-  }
+  /* Checked whether or not the graphs are named, so that `check` refuses what N-Quads would. */
   const char* const version = b->data->dataset.version.value;
   AseankgStatus     st      = ASEANKG_SUCCESS;
   TRY(st, aseankg_builder_check_id(b, &b->data->dataset.version, "version"));
+  if (!named) {
+    return ASEANKG_SUCCESS;
+  }
   if (!(b->registry = aseankg_builder_mint(b, "graph/%s", version))) {
     return aseankg_builder_out_of_memory(b);
   }

@@ -3,8 +3,10 @@
 
 #include "buffer.h"
 #include "file.h"
+#include "iri.h"
 #include "remote_results.h"
 #include "safety.h"
+#include "stream_check.h"
 #include "table.h"
 
 #include <curl/curl.h>
@@ -31,16 +33,19 @@ typedef enum {
 } BodyUse;
 
 /* Why the transfer was stopped from the receiving side. */
-typedef enum { STOP_NONE, STOP_WRONG_TYPE, STOP_TOO_LARGE, STOP_WRITE, STOP_NOMEM } Stop;
+typedef enum { STOP_NONE, STOP_WRONG_TYPE, STOP_TOO_LARGE, STOP_WRITE, STOP_NOMEM, STOP_MALFORMED } Stop;
 
 typedef struct {
-  FILE*         stream;
-  AseankgBuffer buffer;
-  BodyUse       use;
-  CURL*         curl;
-  const char*   format;  /* BODY_STREAM: the results format the media type must match */
-  int           checked; /* BODY_STREAM: the media type has been checked */
-  Stop          stop;
+  FILE*               stream;
+  AseankgBuffer       buffer;
+  BodyUse             use;
+  CURL*               curl;
+  const char*         format;  /* BODY_STREAM: the results format the media type must match */
+  int                 checked; /* BODY_STREAM: the media type has been checked */
+  Stop                stop;
+  AseankgStreamCheck* check;  /* BODY_STREAM of xml or json: each piece is checked before it is written */
+  const char*         source; /* names the server in the checker's messages */
+  AseankgError*       error;  /* where the checker reports */
 } Response;
 
 /* Whether `content_type` (parameters ignored) is one of the space-separated media types in `types`. */
@@ -67,6 +72,28 @@ streamed_types(const char* const format)
          : !strcmp(format, "json") ? "application/sparql-results+json application/json"
          : !strcmp(format, "xml")  ? "application/sparql-results+xml application/xml text/xml"
                                    : "application/n-triples text/plain";
+}
+
+/* Streamed xml and json results are checked in pieces this large: yajl lexes a token cut by a piece
+   again from its start, so small pieces (curl's are 16 KiB) would make a long string quadratic. */
+#define CHECKED_PIECE ((size_t)1024U * 1024U)
+
+/* Check the pending piece and write it; 0, or 1 with response->stop set. */
+static int
+flush_checked(Response* const response)
+{
+  AseankgBuffer* const pending = &response->buffer;
+  if (pending->length && aseankg_stream_check_feed(response->check, pending->data, pending->length,
+                                                   response->source, response->error)) {
+    response->stop = STOP_MALFORMED;
+    return 1;
+  }
+  if (pending->length && fwrite(pending->data, 1U, pending->length, response->stream) != pending->length) {
+    response->stop = STOP_WRITE;
+    return 1;
+  }
+  pending->length = 0U;
+  return 0;
 }
 
 /* Keep an error page out of the results, and every kept body bounded. */
@@ -105,6 +132,13 @@ receive(char* const data, const size_t size, const size_t count, void* const use
       return 0U;
     }
     response->checked = 1;
+  }
+  if (response->check) { /* checked in pieces of CHECKED_PIECE bytes, each written once it passed */
+    if (aseankg_buffer_append(&response->buffer, data, n)) {
+      response->stop = STOP_NOMEM;
+      return 0U;
+    }
+    return response->buffer.length < CHECKED_PIECE || !flush_checked(response) ? n : 0U;
   }
   if (fwrite(data, 1U, n, response->stream) != n) {
     response->stop = STOP_WRITE;
@@ -321,6 +355,9 @@ perform(CURL* const curl, const AseankgRemote* const remote, const char* const m
   if (response->stop == STOP_TOO_LARGE || code == CURLE_FILESIZE_EXCEEDED) {
     return aseankg_error_set(error, ASEANKG_ERR_DATA, endpoint, 0U, 0U, "the answer is larger than %zu bytes",
                              (size_t)ASEANKG_REMOTE_MAX_RESULTS);
+  }
+  if (response->stop == STOP_MALFORMED) {
+    return ASEANKG_ERR_SYNTAX; /* reported by the checker */
   }
   if (response->stop == STOP_WRITE) {
     return aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error");
@@ -609,10 +646,20 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
   char*              escaped                  = NULL;
   AseankgBuffer      form                     = { NULL, 0U, 0U };
   const int          table                    = !strcmp(format, "table");
-  Response           response                 = {
-                              stream, { NULL, 0U, 0U }, table ? BODY_PARSE : BODY_STREAM, NULL, format, 0, STOP_NONE
-  };
-  AseankgStatus st = endpoint_url(remote->endpoint, get ? "query" : NULL, query, &url, error);
+  Response           response                 = { stream,
+                                                  { NULL, 0U, 0U },
+                        table ? BODY_PARSE : BODY_STREAM,
+                                                  NULL,
+                                                  format,
+                                                  0,
+                                                  STOP_NONE,
+                                                  NULL,
+                                                  remote->endpoint,
+                                                  error };
+  AseankgStatus      st = endpoint_url(remote->endpoint, get ? "query" : NULL, query, &url, error);
+  if (!st && !table && !(response.check = aseankg_stream_check_new(format, &st)) && st) {
+    st = aseankg_error_set(error, st, remote->endpoint, 0U, 0U, "out of memory");
+  }
   if (!st && !(curl = new_handle(remote, message))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
   }
@@ -642,6 +689,15 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
     st = aseankg_remote_results_table(response.buffer.data ? response.buffer.data : "",
                                       response.buffer.length, content_type, remote->endpoint, stream, error);
   }
+  if (!st && response.check && flush_checked(&response)) {
+    st = response.stop == STOP_WRITE
+           ? aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error")
+           : ASEANKG_ERR_SYNTAX; /* the checker reported it */
+  }
+  if (!st && response.check) {
+    st = aseankg_stream_check_finish(response.check, remote->endpoint, error);
+  }
+  aseankg_stream_check_free(response.check);
 
   release_request(curl, url, escaped, headers, &form, &response.buffer);
   return st;
@@ -655,8 +711,8 @@ aseankg_remote_update(const AseankgRemote* const remote, const char* const updat
   CURL*         curl                     = NULL;
   char*         escaped                  = NULL;
   AseankgBuffer body                     = { NULL, 0U, 0U };
-  Response      response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "update", 0, STOP_NONE };
-  AseankgStatus st       = endpoint_url(remote->endpoint, NULL, NULL, &url, error);
+  Response response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "update", 0, STOP_NONE, NULL, NULL, NULL };
+  AseankgStatus st  = endpoint_url(remote->endpoint, NULL, NULL, &url, error);
   if (!st && (!(curl = new_handle(remote, message)) || !(escaped = curl_easy_escape(curl, update, 0)) ||
               aseankg_buffer_printf(&body, "update=%s", escaped))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
@@ -710,6 +766,11 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
                              "the Graph Store upload takes N-Triples or Turtle, not %s", syntax);
   }
 
+  if (!aseankg_iri_is_valid(graph_iri)) { /* the store checks the same; a server may not */
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "graph",
+                                       "<%s> is not an absolute IRI of allowed characters", graph_iri);
+  }
+
   Upload upload = { aseankg_file_open(path, error), 0 };
   if (!upload.stream) {
     return ASEANKG_ERR_IO;
@@ -719,8 +780,8 @@ aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_i
   CURLU*             url                      = NULL;
   CURL*              curl                     = NULL;
   struct curl_slist* headers                  = NULL;
-  Response           response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "load", 0, STOP_NONE };
-  AseankgStatus      st       = endpoint_url(remote->endpoint, "graph", graph_iri, &url, error);
+  Response response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "load", 0, STOP_NONE, NULL, NULL, NULL };
+  AseankgStatus st  = endpoint_url(remote->endpoint, "graph", graph_iri, &url, error);
   if (!st && !(curl = new_handle(remote, message))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
   }

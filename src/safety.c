@@ -489,16 +489,59 @@ count_reference(AseankgXmlGuard* const guard)
   return ASEANKG_SUCCESS;
 }
 
+/* Tag states: text, just after '<', inside a start tag, inside a quoted value, other markup. */
+enum { TAG_TEXT, TAG_OPEN, TAG_START, TAG_QUOTED, TAG_OTHER };
+
+/* Count the attributes of start tags; 0, or an error status once a tag has too many. */
+static AseankgStatus
+count_attributes(AseankgXmlGuard* const guard, const char c)
+{
+  switch (guard->tag_state) {
+    case TAG_TEXT:
+      if (c == '<') {
+        guard->tag_state  = TAG_OPEN;
+        guard->tag_line   = guard->line;
+        guard->tag_column = guard->column;
+      }
+      break;
+    case TAG_OPEN:
+      guard->tag_attributes = 0U;
+      guard->tag_state      = c == '!' || c == '?' || c == '/' ? TAG_OTHER : c == '>' ? TAG_TEXT : TAG_START;
+      break;
+    case TAG_START:
+      if (c == '"' || c == '\'') {
+        guard->tag_state = TAG_QUOTED;
+        guard->tag_quote = c;
+      } else if (c == '>') {
+        guard->tag_state = TAG_TEXT;
+      } else if (c == '=' && ++guard->tag_attributes > ASEANKG_XML_MAX_ATTRIBUTES) {
+        return aseankg_error_set(guard->error, ASEANKG_ERR_SYNTAX, guard->path, guard->tag_line,
+                                 guard->tag_column, "an element with more than %u attributes",
+                                 ASEANKG_XML_MAX_ATTRIBUTES);
+      }
+      break;
+    case TAG_QUOTED:
+      guard->tag_state = c == guard->tag_quote ? TAG_START : TAG_QUOTED;
+      break;
+    default:
+      guard->tag_state = c == '>' ? TAG_TEXT : TAG_OTHER;
+      break;
+  }
+  return ASEANKG_SUCCESS;
+}
+
 AseankgStatus
 aseankg_xml_guard_feed(AseankgXmlGuard* const guard, const char* const bytes, const size_t length)
 {
   guard->input += length;
-  if (!guard->n_entities) {
-    return ASEANKG_SUCCESS; /* nothing can expand */
-  }
   for (size_t i = 0U; i < length; ++i) {
     const char c = bytes[i];
-    if (guard->in_ref && c == ';') {
+    if (count_attributes(guard, c)) {
+      return guard->error->status;
+    }
+    if (!guard->n_entities) {
+      /* nothing can expand */
+    } else if (guard->in_ref && c == ';') {
       guard->in_ref = 0;
       if (count_reference(guard)) {
         return guard->error->status;

@@ -33,6 +33,9 @@ AseankgStatus aseankg_safety_librdf_parser(librdf_world* world, librdf_parser* p
 #define ASEANKG_XML_MAX_PROLOG ((size_t)1024U * 1024U)
 /** Bytes that entity references may add beyond their own text, before counting the input. */
 #define ASEANKG_XML_EXPANSION_SLACK ((uint64_t)1024U * 1024U)
+/** Attributes (namespace declarations included) one start tag may hold: libxml2 and raptor check
+    each new attribute against all earlier ones, so n attributes cost n^2 (30,000 took 6 s). */
+#define ASEANKG_XML_MAX_ATTRIBUTES 1024U
 /** Bytes that entity references may add per byte of input read so far. */
 #define ASEANKG_XML_EXPANSION_RATIO 16U
 
@@ -49,7 +52,10 @@ typedef struct {
    entities that hide markup in character references, and stops when the text
    entity references would add passes ASEANKG_XML_EXPANSION_SLACK +
    ASEANKG_XML_EXPANSION_RATIO bytes per input byte. References inside
-   comments and CDATA are counted too (conservatively). Zero-initialise, set
+   comments and CDATA are counted too (conservatively), and refuses a start tag
+   with more than ASEANKG_XML_MAX_ATTRIBUTES attributes (an '=' outside quotes
+   in a tag; a comment or CDATA section that looks like such a tag counts too,
+   conservatively). Zero-initialise, set
    `path` and `error`, then call aseankg_xml_guard_feed() on each chunk.
 */
 typedef struct {
@@ -69,6 +75,11 @@ typedef struct {
   int               in_ref;
   unsigned          ref_line;
   unsigned          ref_column;
+  int               tag_state;      /* scanning markup for attributes: see aseankg_xml_guard_feed() */
+  char              tag_quote;      /* the quote of the attribute value being read */
+  unsigned          tag_attributes; /* attributes (and namespace declarations) of the open start tag */
+  unsigned          tag_line;       /* where that start tag begins */
+  unsigned          tag_column;
 } AseankgXmlGuard;
 
 /**

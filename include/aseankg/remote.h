@@ -50,7 +50,11 @@ ASEANKG_API void aseankg_remote_global_cleanup(void);
    results to `stream`: "csv", "tsv", "json" and "xml" are the server's own
    W3C results documents, streamed as they arrive once their media type is
    checked (an HTTP error's body, or an answer of another media type, is
-   reported in `error`, never written to `stream`); "table" asks for XML,
+   reported in `error`, never written to `stream`); "xml" and "json" are also
+   checked for well-formedness as they stream, in pieces of 1 MiB each written
+   once it passed (SPARQL 1.1 Query Results XML Format §2, JSON Format §3; see
+   src/stream_check.h), so a malformed or truncated answer is ASEANKG_ERR_SYNTAX
+   after a well-formed prefix of it was written; "table" asks for XML,
    reads at most ASEANKG_REMOTE_MAX_RESULTS bytes of it and lays it out as a
    text table (refusing any other answer or a document rasqal cannot read);
    "ntriples" asks for a CONSTRUCT result as N-Triples. Errors: ASEANKG_ERR_USAGE
@@ -71,6 +75,8 @@ ASEANKG_API AseankgStatus aseankg_remote_update(const AseankgRemote* remote, con
    (add to it). N-Triples and Turtle are streamed from the file in bounded
    memory with their own media type. If the upload fails midway the server
    receives an incomplete request and, per the protocol, keeps the graph it had.
+   A `graph_iri` that is not an absolute IRI of allowed characters is
+   ASEANKG_ERR_IRI (parameter "graph") before any request is made.
 */
 ASEANKG_API AseankgStatus aseankg_remote_load(const AseankgRemote* remote, const char* graph_iri,
                                               const char* path, const char* syntax, int replace,

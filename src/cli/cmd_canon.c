@@ -4,7 +4,9 @@
 #include "aseankg/aseankg.h"
 #include "aseankg/canon.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int
 cli_canon(const CliArgs* const args)
@@ -26,8 +28,19 @@ cli_canon(const CliArgs* const args)
 
   AseankgStatus st = input && output ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   st               = st ? st : aseankg_read_path(input, args->operands.items[0], args->syntax, NULL, &error);
-  st               = st ? st : aseankg_canon(input, output, &canon, NULL, &error);
-  st               = st ? st : cli_write_sorted(output, args->output, 1, &error);
+  if (!st && (st = aseankg_canon(input, output, &canon, NULL, &error)) == ASEANKG_ERR_DATA) {
+    /* The library names no file and no option: say which input, and how to raise the bound. */
+    char message[sizeof(error.message)];
+    snprintf(message, sizeof(message), "%.400s", error.message);
+    char* const cut = strstr(message, "; AseankgCanonOptions.max_work)");
+    if (cut) {
+      static const char hint[] = "); raise --max-work";
+      memcpy(cut, hint, sizeof(hint)); /* shorter than what it replaces */
+    }
+    aseankg_error_clear(&error);
+    aseankg_error_set(&error, st, args->operands.items[0], 0U, 0U, "%s", message);
+  }
+  st = st ? st : cli_write_sorted(output, args->output, 1, &error);
 
   aseankg_graph_free(input);
   aseankg_graph_free(output);

@@ -127,6 +127,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.reply(200, xml, GOOD_XML)
         elif path in ("/leak", "/leak-param"):
             self.reply(200, "application/xml-dtd", b'<!ENTITY leaked "LEAKED">')
+        elif path == "/good-json":
+            self.reply(200, "application/sparql-results+json",
+                       b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "ok"}}]}}\n')
+        elif path == "/garbage-json":
+            self.reply(200, "application/sparql-results+json", b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": ')
+        elif path == "/json-array":
+            self.reply(200, "application/sparql-results+json", b'[1, 2, 3]\n')
+        elif path == "/json-trailing":
+            self.reply(200, "application/sparql-results+json", b'{"head": {}, "boolean": true} <html>\n')
+        elif path == "/deep-json":
+            self.reply(200, "application/sparql-results+json", b'{"a": ' + b'[' * 100000 + b']' * 100000 + b'}')
+        elif path == "/endless-json-string":
+            self.stream("application/sparql-results+json",
+                        b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "',
+                        b"x" * 65536, 200 * MIB)
+        elif path == "/endless-xml-tag":
+            self.stream(xml, XML_HEAD + b"<head><variable name='", b"x" * 65536, 200 * MIB)
         elif path == "/ok-update":
             self.reply(200, "text/plain", b"done\n")
         else:

@@ -40,7 +40,7 @@ doc hidden.rdf "<!DOCTYPE rdf:RDF [ <!ENTITY x \"&#37;\"> <!ENTITY leak \"&#38;x
 expect() {
   local name=$1 code=$2 pattern=$3
   shift 3
-  timeout 120 "$@" > "$name.out" 2> "$name.err"
+  timeout "${ASEANKG_TEST_TIMEOUT:-120}" "$@" > "$name.out" 2> "$name.err"
   local rc=$?
   [ "$rc" -eq "$code" ] || fail "$name: exit $rc, expected $code ($(head -c 300 "$name.err"))"
   if [ -z "$pattern" ]; then
