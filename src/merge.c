@@ -7,8 +7,6 @@
 #include "aseankg/output.h"
 #include "aseankg/reader.h"
 
-#include "buffer.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,53 +113,24 @@ read_side(AseankgGraph* const graph, const char* const path, const char* const s
   return aseankg_read_path_prefixes(graph, path, from, &read, &side->prefixes, error);
 }
 
-/* Run the diff from base to `side` and read its text back: removed and added quads in the base's terms. */
+/* Run the diff from base to `side`: removed and added quads in the base's terms (blank nodes of `side` that
+ * match none of the base's are fresh terms, distinct from those of the other side's diff). */
 static AseankgStatus
 side_changes(AseankgGraph* const graph, const Side* const base, const Side* const side,
              const char* const path, Changes* const changes, AseankgError* const error)
 {
-  AseankgDiff*  diff   = NULL;
-  char*         text   = NULL;
-  size_t        length = 0U;
-  FILE*         memory = NULL;
-  AseankgBuffer lines[2];
-  memset(lines, 0, sizeof(lines));
+  AseankgDiff*  diff = NULL;
   AseankgStatus st = aseankg_diff_compute(&diff, graph, base->list.quads, base->list.count, side->list.quads,
                                           side->list.count, error);
-  if (!st) {
-    memory = open_memstream(&text, &length);
-    st     = memory ? aseankg_diff_write(diff, memory, ASEANKG_DIFF_TEXT) : ASEANKG_ERR_NOMEM;
-    if (memory && fclose(memory)) {
-      st = st ? st : ASEANKG_ERR_NOMEM;
+  const size_t  n  = st ? 0U : aseankg_diff_count(diff);
+  for (size_t i = 0U; i < n && !st; ++i) {
+    AseankgQuad quad;
+    const int   added = aseankg_diff_change(diff, i, &quad);
+    st                = aseankg_quad_list_append(added ? &changes->added : &changes->removed, &quad);
+    if (st) {
+      aseankg_error_set(error, st, path, 0U, 0U, "out of memory");
     }
   }
-  /* "- " and "+ " lines; blank labels are the base's without its prefix, or fresh ones. */
-  for (size_t i = 0U; !st && text && i < length;) {
-    const char* const end  = memchr(text + i, '\n', length - i);
-    const size_t      stop = end ? (size_t)(end - text) + 1U : length;
-    if (stop - i > 2U) {
-      st = aseankg_buffer_append(&lines[text[i] == '+'], text + i + 2U, stop - i - 2U);
-    }
-    i = stop;
-  }
-  for (int k = 0; k < 2 && !st; ++k) {
-    if (!lines[k].length) {
-      continue;
-    }
-    FILE* const        stream = fmemopen(lines[k].data, lines[k].length, "r");
-    AseankgReadOptions read   = { 1, ASEANKG_DIFF_OLD_PREFIX, aseankg_quad_list_append,
-                                k ? &changes->added : &changes->removed };
-    st = stream ? aseankg_ntriples_read_with(graph, stream, path, &read, error) : ASEANKG_ERR_NOMEM;
-    if (stream) {
-      fclose(stream);
-    }
-  }
-  if (st == ASEANKG_ERR_NOMEM) {
-    aseankg_error_set(error, st, path, 0U, 0U, "out of memory");
-  }
-  free(text);
-  aseankg_buffer_release(&lines[0]);
-  aseankg_buffer_release(&lines[1]);
   aseankg_diff_free(diff);
   sort_unique(&changes->removed);
   sort_unique(&changes->added);
