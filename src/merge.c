@@ -7,6 +7,8 @@
 #include "aseankg/output.h"
 #include "aseankg/reader.h"
 
+#include "quads.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,21 +26,6 @@ typedef struct {
   AseankgQuadList added;
 } Changes;
 
-static int
-compare_quads(const void* const a, const void* const b)
-{
-  const AseankgQuad* const x     = (const AseankgQuad*)a;
-  const AseankgQuad* const y     = (const AseankgQuad*)b;
-  const AseankgTermId      xs[4] = { x->graph, x->subject, x->predicate, x->object };
-  const AseankgTermId      ys[4] = { y->graph, y->subject, y->predicate, y->object };
-  for (unsigned i = 0U; i < 4U; ++i) {
-    if (xs[i] != ys[i]) {
-      return xs[i] < ys[i] ? -1 : 1;
-    }
-  }
-  return 0;
-}
-
 /* Same graph, subject and predicate. */
 static int
 same_key(const AseankgQuad* const x, const AseankgQuad* const y)
@@ -49,23 +36,14 @@ same_key(const AseankgQuad* const x, const AseankgQuad* const y)
 static void
 sort_unique(AseankgQuadList* const list)
 {
-  if (list->count < 2U) {
-    return;
-  }
-  qsort(list->quads, list->count, sizeof(AseankgQuad), compare_quads);
-  size_t out = 1U;
-  for (size_t i = 1U; i < list->count; ++i) {
-    if (compare_quads(&list->quads[i], &list->quads[out - 1U])) {
-      list->quads[out++] = list->quads[i];
-    }
-  }
-  list->count = out;
+  list->count = aseankg_quads_sort_unique(list->quads, list->count);
 }
 
 static int
 contains(const AseankgQuadList* const list, const AseankgQuad* const quad)
 {
-  return list->count && bsearch(quad, list->quads, list->count, sizeof(AseankgQuad), compare_quads) != NULL;
+  return list->count &&
+         bsearch(quad, list->quads, list->count, sizeof(AseankgQuad), aseankg_quads_compare_ids) != NULL;
 }
 
 /* The first quad of `list` (sorted) with the graph, subject and predicate of `key`; `*end` past the last. */
@@ -77,7 +55,7 @@ key_range(const AseankgQuadList* const list, const AseankgQuad* const key, size_
   while (lo < hi) {
     const size_t      mid   = lo + (hi - lo) / 2U;
     const AseankgQuad probe = { key->subject, key->predicate, 0U, key->graph };
-    if (compare_quads(&list->quads[mid], &probe) < 0) {
+    if (aseankg_quads_compare_ids(&list->quads[mid], &probe) < 0) {
       lo = mid + 1U;
     } else {
       hi = mid;
@@ -150,7 +128,7 @@ same_values(const AseankgQuadList* const a, const size_t a_begin, const size_t a
     return 0;
   }
   for (size_t i = 0U; i < a_end - a_begin; ++i) {
-    if (compare_quads(&a->quads[a_begin + i], &b->quads[b_begin + i])) {
+    if (aseankg_quads_compare_ids(&a->quads[a_begin + i], &b->quads[b_begin + i])) {
       return 0;
     }
   }
