@@ -1199,28 +1199,145 @@ append_statement(AseankgFmt* const fmt, AseankgBuffer* const out, const AseankgQ
   return st ? st : aseankg_buffer_append_byte(out, '\n');
 }
 
+/* Sort the lines in `lines` (split at `offsets`, n + 1 of them) as strings and add them to the output. */
+static AseankgStatus
+emit_sorted(AseankgFmt* const fmt, FILE* const stream, const AseankgBuffer* const lines,
+            const size_t* const offsets, const size_t n)
+{
+  Text* const   texts = sorted_texts(lines, offsets, n);
+  AseankgStatus st    = texts ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  for (size_t i = 0U; i < n && !st; ++i) {
+    st = aseankg_buffer_append(&fmt->out, texts[i].text, texts[i].length);
+    st = st ? st : aseankg_buffer_spill(&fmt->out, stream, ASEANKG_WRITE_CHUNK);
+  }
+  free(texts);
+  return st;
+}
+
+typedef struct {
+  size_t        offset, length; /* of its text in the names buffer */
+  AseankgTermId id;
+  const char*   names;
+} NamedTerm;
+
+static int
+compare_named(const void* const a, const void* const b)
+{
+  const NamedTerm* const x = (const NamedTerm*)a;
+  const NamedTerm* const y = (const NamedTerm*)b;
+  const int              cmp =
+    memcmp(x->names + x->offset, y->names + y->offset, x->length < y->length ? x->length : y->length);
+  return cmp ? cmp : (x->length > y->length) - (x->length < y->length);
+}
+
+/*
+   Rank the subjects by their N-Triples text: `order[id]` (by term; 0 for
+   terms that are no subject) from 1 to `*m`. Sets `*usable` to 0 and ranks
+   nothing if a subject is neither an IRI nor a blank node.
+*/
+static AseankgStatus
+rank_subjects(AseankgFmt* const fmt, uint32_t* const order, size_t* const m, int* const usable)
+{
+  *m      = 0U;
+  *usable = 1;
+  for (size_t i = 0U; i < fmt->n && *usable; ++i) {
+    const AseankgTermId      id   = fmt->quads[i].subject;
+    const AseankgTerm* const term = term_of(fmt, id);
+    *usable                       = term->kind == ASEANKG_TERM_IRI || term->kind == ASEANKG_TERM_BLANK;
+    if (!order[id]) {
+      order[id] = 1U;
+      ++*m;
+    }
+  }
+  if (!*usable) {
+    memset(order, 0, (fmt->n_terms + 1U) * sizeof(uint32_t));
+    return ASEANKG_SUCCESS;
+  }
+  AseankgBuffer names;
+  memset(&names, 0, sizeof(names));
+  NamedTerm* const named = (NamedTerm*)malloc((*m + 1U) * sizeof(NamedTerm));
+  AseankgStatus    st    = named ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  size_t           k     = 0U;
+  for (size_t id = 1U; id <= fmt->n_terms && !st; ++id) {
+    if (order[id]) {
+      const size_t offset = names.length;
+      st                  = append_term(fmt, &names, (AseankgTermId)id, 0);
+      named[k].offset     = offset;
+      named[k].length     = names.length - offset;
+      named[k++].id       = (AseankgTermId)id;
+    }
+  }
+  if (!st) {
+    for (size_t r = 0U; r < k; ++r) {
+      named[r].names = names.data; /* the buffer has stopped moving */
+    }
+    qsort(named, k, sizeof(NamedTerm), compare_named);
+    for (size_t r = 0U; r < k; ++r) {
+      order[named[r].id] = (uint32_t)r + 1U;
+    }
+  }
+  free(named);
+  aseankg_buffer_release(&names);
+  return st;
+}
+
+/*
+   N-Triples / N-Quads lines in byte order. A line starts with its subject and
+   a space, and no subject's text (an IRI or a blank node label) is a proper
+   prefix of another's followed by a byte below the space, so the lines of
+   one subject sort together: subjects are sorted by their text, then each
+   subject's few lines as strings.
+*/
 static AseankgStatus
 write_lines(AseankgFmt* const fmt, FILE* const stream)
 {
   AseankgBuffer lines;
   memset(&lines, 0, sizeof(lines));
-  size_t* const offsets = (size_t*)malloc((fmt->n + 1U) * sizeof(size_t));
-  AseankgStatus st      = offsets ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  for (size_t i = 0U; i < fmt->n && !st; ++i) {
-    offsets[i] = lines.length;
-    st         = append_statement(fmt, &lines, &fmt->quads[i], 0);
+  uint32_t* const order   = (uint32_t*)calloc(fmt->n_terms + 1U, sizeof(uint32_t));
+  size_t* const   offsets = (size_t*)malloc((fmt->n + 1U) * sizeof(size_t));
+  size_t          m       = 0U;
+  int             usable  = 0;
+  AseankgStatus   st      = order && offsets ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st                      = st ? st : rank_subjects(fmt, order, &m, &usable);
+  if (!st && !usable) {
+    for (size_t i = 0U; i < fmt->n && !st; ++i) {
+      offsets[i] = lines.length;
+      st         = append_statement(fmt, &lines, &fmt->quads[i], 0);
+    }
+    if (!st) {
+      offsets[fmt->n] = lines.length;
+      st              = emit_sorted(fmt, stream, &lines, offsets, fmt->n);
+    }
+  } else if (!st) {
+    /* Counting sort of the quads by subject rank (first[r]: where rank r + 1 starts), then each group. */
+    size_t* const      first = (size_t*)calloc(m + 2U, sizeof(size_t));
+    AseankgQuad* const by    = (AseankgQuad*)malloc((fmt->n + 1U) * sizeof(AseankgQuad));
+    st                       = first && by ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+    for (size_t i = 0U; i < fmt->n && !st; ++i) {
+      ++first[order[fmt->quads[i].subject]];
+    }
+    for (size_t r = 1U; r <= m + 1U && !st; ++r) {
+      first[r] += first[r - 1U];
+    }
+    for (size_t i = 0U; i < fmt->n && !st; ++i) {
+      by[first[order[fmt->quads[i].subject] - 1U]++] = fmt->quads[i];
+    }
+    for (size_t r = 0U, begin = 0U; r < m && !st; begin = first[r++]) {
+      aseankg_buffer_reset(&lines);
+      const size_t count = first[r] - begin;
+      for (size_t k = 0U; k < count && !st; ++k) {
+        offsets[k] = lines.length;
+        st         = append_statement(fmt, &lines, &by[begin + k], 0);
+      }
+      if (!st) {
+        offsets[count] = lines.length;
+        st             = emit_sorted(fmt, stream, &lines, offsets, count);
+      }
+    }
+    free(first);
+    free(by);
   }
-  Text* texts = NULL;
-  if (!st) {
-    offsets[fmt->n] = lines.length;
-    texts           = sorted_texts(&lines, offsets, fmt->n);
-    st              = texts ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  }
-  for (size_t i = 0U; i < fmt->n && !st; ++i) {
-    st = aseankg_buffer_append(&fmt->out, texts[i].text, texts[i].length);
-    st = st ? st : aseankg_buffer_spill(&fmt->out, stream, ASEANKG_WRITE_CHUNK);
-  }
-  free(texts);
+  free(order);
   free(offsets);
   aseankg_buffer_release(&lines);
   return st;

@@ -307,9 +307,10 @@ aseankg_graph_literal(AseankgGraph* const graph, const char* const lexical, cons
   st               = st ? st : aseankg_canonical_append_string(key, lexical, length);
   st               = st ? st : aseankg_buffer_append_byte(key, '"');
   if (!st && language) {
-    st = aseankg_buffer_printf(key, "@%s", lower);
+    st = aseankg_buffer_append_byte(key, '@'); /* not printf: this runs once per tagged literal read */
+    st = st ? st : aseankg_buffer_append_string(key, lower);
     if (!st && direction) {
-      st = aseankg_buffer_printf(key, "--%s", strcmp(direction, "rtl") ? "ltr" : "rtl");
+      st = aseankg_buffer_append_string(key, strcmp(direction, "rtl") ? "--ltr" : "--rtl");
     }
   } else if (!st && datatype) {
     const AseankgTerm* const type = &graph->terms[datatype];

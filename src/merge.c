@@ -46,6 +46,16 @@ contains(const AseankgQuadList* const list, const AseankgQuad* const quad)
          bsearch(quad, list->quads, list->count, sizeof(AseankgQuad), aseankg_quads_compare_ids) != NULL;
 }
 
+/* Whether sorted `list` holds `quad`, for quads asked in increasing order: `*cursor` (from 0) moves on. */
+static int
+holds(const AseankgQuadList* const list, size_t* const cursor, const AseankgQuad* const quad)
+{
+  while (*cursor < list->count && aseankg_quads_compare_ids(&list->quads[*cursor], quad) < 0) {
+    ++*cursor;
+  }
+  return *cursor < list->count && !aseankg_quads_compare_ids(&list->quads[*cursor], quad);
+}
+
 /* The first quad of `list` (sorted) with the graph, subject and predicate of `key`; `*end` past the last. */
 static size_t
 key_range(const AseankgQuadList* const list, const AseankgQuad* const key, size_t* const end)
@@ -140,13 +150,15 @@ static AseankgStatus
 find_conflicts(const AseankgQuadList* const base, const Changes* const ours, const Changes* const theirs,
                Conflict** const conflicts, size_t* const n)
 {
-  size_t capacity = 0U;
+  size_t capacity   = 0U;
+  size_t cursors[2] = { 0U, 0U };
   for (size_t i = 0U; i < base->count; ++i) {
     const AseankgQuad* const q = &base->quads[i];
     if ((i && same_key(q, q - 1)) || (i + 1U < base->count && same_key(q, q + 1))) {
       continue; /* several values in the base */
     }
-    if (!contains(&ours->removed, q) || !contains(&theirs->removed, q)) {
+    const int by_ours = holds(&ours->removed, &cursors[0], q);
+    if (!holds(&theirs->removed, &cursors[1], q) || !by_ours) {
       continue;
     }
     Conflict c;
@@ -174,9 +186,11 @@ static AseankgStatus
 merged_quads(const AseankgQuadList* const base, const Changes* const ours, const Changes* const theirs,
              const AseankgQuadList* const excluded, AseankgQuadList* const result)
 {
-  AseankgStatus st = ASEANKG_SUCCESS;
+  AseankgStatus st         = ASEANKG_SUCCESS;
+  size_t        cursors[2] = { 0U, 0U };
   for (size_t i = 0U; i < base->count && !st; ++i) {
-    if (!contains(&ours->removed, &base->quads[i]) && !contains(&theirs->removed, &base->quads[i])) {
+    const int by_ours = holds(&ours->removed, &cursors[0], &base->quads[i]);
+    if (!holds(&theirs->removed, &cursors[1], &base->quads[i]) && !by_ours) {
       st = aseankg_quad_list_append(result, &base->quads[i]);
     }
   }
