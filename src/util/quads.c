@@ -28,39 +28,44 @@ field_of(const AseankgQuad* const q, const unsigned field)
 
 /*
    A least-significant-digit radix sort, 16 bits at a time, object first and
-   graph last. A digit every quad shares (the high half of small ids, the
-   default graph) needs no pass. Returns 0 if its scratch memory cannot be had.
+   graph last. The eight digits' counts are taken in one pass; a digit every
+   quad shares (the high half of small ids, the default graph) needs no pass
+   of its own. Returns 0 if its scratch memory cannot be had.
 */
 static int
 radix_sort(AseankgQuad* const quads, const size_t n)
 {
   AseankgQuad* const scratch = (AseankgQuad*)malloc(n * sizeof(AseankgQuad));
-  size_t* const      counts  = (size_t*)malloc(65536U * sizeof(size_t));
+  size_t* const      counts  = (size_t*)calloc(8U * 65536U, sizeof(size_t));
   if (!scratch || !counts) {
     free(scratch);
     free(counts);
     return 0;
+  }
+  for (size_t i = 0U; i < n; ++i) {
+    const AseankgTermId ids[4] = { quads[i].object, quads[i].predicate, quads[i].subject, quads[i].graph };
+    for (unsigned f = 0U; f < 4U; ++f) {
+      ++counts[(2U * f) * 65536U + (ids[f] & 0xFFFFU)];
+      ++counts[(2U * f + 1U) * 65536U + (ids[f] >> 16U)];
+    }
   }
   AseankgQuad* from = quads;
   AseankgQuad* to   = scratch;
   for (unsigned digit = 0U; digit < 8U; ++digit) {
     const unsigned field = 3U - digit / 2U;
     const unsigned shift = (digit % 2U) * 16U;
-    memset(counts, 0, 65536U * sizeof(size_t));
-    for (size_t i = 0U; i < n; ++i) {
-      ++counts[(field_of(&from[i], field) >> shift) & 0xFFFFU];
-    }
-    if (counts[(field_of(&from[0], field) >> shift) & 0xFFFFU] == n) {
+    size_t* const  start = counts + digit * 65536U;
+    if (start[(field_of(&from[0], field) >> shift) & 0xFFFFU] == n) {
       continue; /* one bucket: the order stays */
     }
     size_t total = 0U;
     for (size_t k = 0U; k < 65536U; ++k) {
-      const size_t count = counts[k];
-      counts[k]          = total;
+      const size_t count = start[k];
+      start[k]           = total;
       total += count;
     }
     for (size_t i = 0U; i < n; ++i) {
-      to[counts[(field_of(&from[i], field) >> shift) & 0xFFFFU]++] = from[i];
+      to[start[(field_of(&from[i], field) >> shift) & 0xFFFFU]++] = from[i];
     }
     AseankgQuad* const swap = from;
     from                    = to;
