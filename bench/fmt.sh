@@ -45,8 +45,9 @@ for n in "${sizes[@]}"; do
   read -r fmt_t fmt_m fmt_c < <(measure "$aseankg" fmt -o /dev/null "$work/in-$n.nt")
   rapper_t="-" speedup="-"
   if [ "$peers" = 1 ]; then
-    read -r rapper_t _ < <(RUNS=1 measure timeout "$rapper_limit" rapper -q -i ntriples -o turtle "$work/in-$n.nt")
-    speedup=$(awk -v a="$rapper_t" -v b="$fmt_t" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }')
+    read -r rapper_t _ rapper_c < <(RUNS=1 measure timeout "$rapper_limit" rapper -q -i ntriples -o turtle "$work/in-$n.nt")
+    speedup=$(awk -v a="$rapper_t" -v b="$fmt_t" -v c="$rapper_c" -v d="$fmt_c" \
+      'BEGIN { printf "%.1f× (CPU %.1f×)", (b > 0 ? a / b : 0), (d > 0 ? c / d : 0) }')
     if awk -v t="$rapper_t" -v l="$rapper_limit" 'BEGIN { exit !(t >= l) }'; then
       rapper_t="> $rapper_limit (stopped)" speedup="> $(awk -v a="$rapper_limit" -v b="$fmt_t" 'BEGIN { printf "%.0f×", a / b }')"
     fi

@@ -429,6 +429,23 @@ hash_term(const AseankgFmt* const fmt, const AseankgTermId id)
   return aseankg_hash_mix(h);
 }
 
+/* hash_term() through a small direct-mapped cache: predicates, graphs and shared subjects recur. */
+typedef struct {
+  AseankgTermId id[256];
+  uint64_t      hash[256];
+} TermHashCache;
+
+static uint64_t
+cached_hash(const AseankgFmt* const fmt, TermHashCache* const cache, const AseankgTermId id)
+{
+  const unsigned slot = (unsigned)(id & 255U);
+  if (!id || cache->id[slot] != id) {
+    cache->id[slot]   = id;
+    cache->hash[slot] = hash_term(fmt, id);
+  }
+  return cache->hash[slot];
+}
+
 static uint64_t
 edge_hash(const uint64_t role, const uint64_t predicate, const uint64_t other, const uint64_t graph)
 {
@@ -439,6 +456,8 @@ edge_hash(const uint64_t role, const uint64_t predicate, const uint64_t other, c
 static void
 hash_neighbourhoods(AseankgFmt* const fmt)
 {
+  TermHashCache cache;
+  memset(&cache, 0, sizeof(cache));
   for (size_t i = 0U; i < fmt->n; ++i) {
     const AseankgQuad* const q = &fmt->quads[i];
     Node* const              s = node_of(fmt, q->subject);
@@ -447,10 +466,10 @@ hash_neighbourhoods(AseankgFmt* const fmt)
     if (!s && !o && !g) {
       continue;
     }
-    const uint64_t hs = hash_term(fmt, q->subject);
-    const uint64_t hp = hash_term(fmt, q->predicate);
-    const uint64_t ho = hash_term(fmt, q->object);
-    const uint64_t hg = hash_term(fmt, q->graph);
+    const uint64_t hs = cached_hash(fmt, &cache, q->subject);
+    const uint64_t hp = cached_hash(fmt, &cache, q->predicate);
+    const uint64_t ho = hash_term(fmt, q->object); /* mostly distinct: not cached */
+    const uint64_t hg = cached_hash(fmt, &cache, q->graph);
     if (s) {
       s->h_all += aseankg_hash_mix(edge_hash(1U, hp, ho, hg));
     }
@@ -508,6 +527,8 @@ refine_colours(AseankgFmt* const fmt)
     free(scratch);
     return ASEANKG_ERR_NOMEM;
   }
+  TermHashCache cache;
+  memset(&cache, 0, sizeof(cache));
   size_t distinct = count_distinct(fmt, scratch);
   for (unsigned round = 0U; round < MAX_ROUNDS; ++round) {
     for (size_t k = 0U; k < fmt->n_nodes; ++k) {
@@ -518,8 +539,8 @@ refine_colours(AseankgFmt* const fmt)
       const uint32_t           s = q->subject <= fmt->n_terms ? fmt->node_of[q->subject] : NONE;
       const uint32_t           o = q->object <= fmt->n_terms ? fmt->node_of[q->object] : NONE;
       if (s != NONE && o != NONE) {
-        const uint64_t hp = hash_term(fmt, q->predicate);
-        const uint64_t hg = hash_term(fmt, q->graph);
+        const uint64_t hp = cached_hash(fmt, &cache, q->predicate);
+        const uint64_t hg = cached_hash(fmt, &cache, q->graph);
         next[s] += aseankg_hash_mix(edge_hash(1U, hp, fmt->nodes[o].colour, hg));
         next[o] += aseankg_hash_mix(edge_hash(2U, hp, fmt->nodes[s].colour, hg));
       }
