@@ -3,6 +3,7 @@
 
 #include "array.h"
 #include "buffer.h"
+#include "try.h"
 
 #include <openssl/evp.h>
 
@@ -349,25 +350,23 @@ hash_first_degree(Canon* const c, const uint32_t blank)
   const size_t         first  = c->quad_start[blank];
   const size_t         n      = c->quad_start[blank + 1U] - first;
   aseankg_buffer_reset(buffer);
-  AseankgStatus st = aseankg_array_reserve((void**)&c->lines, &c->lines_capacity, n, sizeof(Line));
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_array_reserve((void**)&c->lines, &c->lines_capacity, n, sizeof(Line)));
 
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const AseankgQuad* const q = &c->quads[c->quad_list[first + i]];
     c->lines[i].start          = buffer->length;
-    st                         = append_first_degree_term(c, buffer, q->subject, blank);
-    st                         = st ? st : aseankg_buffer_append_byte(buffer, ' ');
-    st                         = st ? st : append_first_degree_term(c, buffer, q->predicate, blank);
-    st                         = st ? st : aseankg_buffer_append_byte(buffer, ' ');
-    st                         = st ? st : append_first_degree_term(c, buffer, q->object, blank);
-    if (!st && q->graph) {
-      st = aseankg_buffer_append_byte(buffer, ' ');
-      st = st ? st : append_first_degree_term(c, buffer, q->graph, blank);
+    TRY(st, append_first_degree_term(c, buffer, q->subject, blank));
+    TRY(st, aseankg_buffer_append_byte(buffer, ' '));
+    TRY(st, append_first_degree_term(c, buffer, q->predicate, blank));
+    TRY(st, aseankg_buffer_append_byte(buffer, ' '));
+    TRY(st, append_first_degree_term(c, buffer, q->object, blank));
+    if (q->graph) {
+      TRY(st, aseankg_buffer_append_byte(buffer, ' '));
+      TRY(st, append_first_degree_term(c, buffer, q->graph, blank));
     }
-    st                 = st ? st : aseankg_buffer_append(buffer, " .\n", 3U);
+    TRY(st, aseankg_buffer_append(buffer, " .\n", 3U));
     c->lines[i].length = buffer->length - c->lines[i].start;
-  }
-  if (st) {
-    return st;
   }
 
   /* The buffer has stopped moving, so the lines can point into it now. */
@@ -435,19 +434,18 @@ hash_related(Canon* const c, const uint32_t related, const AseankgQuad* const q,
 {
   AseankgBuffer* const input = &c->scratch;
   aseankg_buffer_reset(input);
-  AseankgStatus st = aseankg_buffer_append_byte(input, position);
-  if (!st && position != 'g') {
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_buffer_append_byte(input, position));
+  if (position != 'g') {
     const AseankgTerm* const predicate = aseankg_graph_term(c->graph, q->predicate);
-    st                                 = aseankg_buffer_append_byte(input, '<');
-    st = st ? st : aseankg_buffer_append(input, predicate->value, predicate->length);
-    st = st ? st : aseankg_buffer_append_byte(input, '>');
+    TRY(st, aseankg_buffer_append_byte(input, '<'));
+    TRY(st, aseankg_buffer_append(input, predicate->value, predicate->length));
+    TRY(st, aseankg_buffer_append_byte(input, '>'));
   }
-  if (!st) {
-    st = (c->canon[related] != NONE || c->temp[related] != NONE)
-           ? append_issued(c, input, related)
-           : append_hex(input, c->first + (size_t)related * DIGEST_MAX, c->digest_length);
-  }
-  return st ? st : digest(c, input->data, input->length, out);
+  TRY(st, (c->canon[related] != NONE || c->temp[related] != NONE)
+            ? append_issued(c, input, related)
+            : append_hex(input, c->first + (size_t)related * DIGEST_MAX, c->digest_length));
+  return digest(c, input->data, input->length, out);
 }
 
 static int
@@ -538,11 +536,9 @@ static AseankgStatus
 begin_level(Canon* const c, const size_t depth, const uint32_t blank, unsigned char* const out)
 {
   Frame*        f  = NULL;
-  AseankgStatus st = step(c);
-  st               = st ? st : get_frame(c, depth, &f);
-  if (st) {
-    return st;
-  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, step(c));
+  TRY(st, get_frame(c, depth, &f));
   f->phase       = PHASE_GROUP;
   f->out         = out;
   f->n_related   = 0U;
@@ -550,25 +546,23 @@ begin_level(Canon* const c, const size_t depth, const uint32_t blank, unsigned c
   aseankg_buffer_reset(&f->data);
 
   static const char positions[3] = { 's', 'o', 'g' };
-  for (size_t k = c->quad_start[blank]; k < c->quad_start[blank + 1U] && !st; ++k) {
+  for (size_t k = c->quad_start[blank]; k < c->quad_start[blank + 1U]; ++k) {
     const AseankgQuad* const q      = &c->quads[c->quad_list[k]];
     const AseankgTermId      ids[3] = { q->subject, q->object, q->graph };
-    for (unsigned t = 0U; t < 3U && !st; ++t) {
+    for (unsigned t = 0U; t < 3U; ++t) {
       const uint32_t related = blank_index(c, ids[t]);
       if (related == NONE || related == blank) {
         continue;
       }
-      st =
-        aseankg_array_reserve((void**)&f->related, &f->related_capacity, f->n_related + 1U, sizeof(Related));
-      st = st ? st : hash_related(c, related, q, positions[t], f->related[f->n_related].digest);
-      if (!st) {
-        f->related[f->n_related].blank = related;
-        f->related[f->n_related].rank  = c->rank[related];
-        ++f->n_related;
-      }
+      TRY(st, aseankg_array_reserve((void**)&f->related, &f->related_capacity, f->n_related + 1U,
+                                    sizeof(Related)));
+      TRY(st, hash_related(c, related, q, positions[t], f->related[f->n_related].digest));
+      f->related[f->n_related].blank = related;
+      f->related[f->n_related].rank  = c->rank[related];
+      ++f->n_related;
     }
   }
-  if (!st && f->n_related > 1U) {
+  if (f->n_related > 1U) {
     qsort(f->related, f->n_related, sizeof(Related), compare_related);
   }
   return st;
@@ -584,12 +578,10 @@ begin_group(Canon* const c, Frame* const f)
     ++end;
   }
   const size_t  n  = end - f->group_start;
-  AseankgStatus st = aseankg_array_reserve((void**)&f->perm, &f->perm_capacity, n, sizeof(uint32_t));
-  st = st ? st : aseankg_array_reserve((void**)&f->recursion, &f->recursion_capacity, n, sizeof(uint32_t));
-  st = st ? st : append_hex(&f->data, related[f->group_start].digest, c->digest_length);
-  if (st) {
-    return st;
-  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_array_reserve((void**)&f->perm, &f->perm_capacity, n, sizeof(uint32_t)));
+  TRY(st, aseankg_array_reserve((void**)&f->recursion, &f->recursion_capacity, n, sizeof(uint32_t)));
+  TRY(st, append_hex(&f->data, related[f->group_start].digest, c->digest_length));
   for (size_t i = 0U; i < n; ++i) {
     f->perm[i] = related[f->group_start + i].blank;
   }
@@ -688,8 +680,8 @@ hash_n_degree(Canon* const c, const uint32_t blank, unsigned char* const out)
         --depth;
         break;
       case PHASE_PERMUTATION:
-        st = step(c);
-        st = st ? st : begin_permutation(c, f);
+        TRY(st, step(c));
+        st = begin_permutation(c, f);
         break;
       case PHASE_RECURSE:
         if (f->next_recursion < f->n_recursion) {
@@ -703,10 +695,10 @@ hash_n_degree(Canon* const c, const uint32_t blank, unsigned char* const out)
         }
         break;
       case PHASE_RETURNED:
-        st       = append_issued(c, &f->path, f->recursion[f->next_recursion++]);
-        st       = st ? st : aseankg_buffer_append_byte(&f->path, '<');
-        st       = st ? st : append_hex(&f->path, f->digest, c->digest_length);
-        st       = st ? st : aseankg_buffer_append_byte(&f->path, '>');
+        TRY(st, append_issued(c, &f->path, f->recursion[f->next_recursion++]));
+        TRY(st, aseankg_buffer_append_byte(&f->path, '<'));
+        TRY(st, append_hex(&f->path, f->digest, c->digest_length));
+        TRY(st, aseankg_buffer_append_byte(&f->path, '>'));
         f->phase = (f->have_best && is_worse(f)) ? PHASE_NEXT : PHASE_RECURSE;
         break;
       case PHASE_NEXT:
@@ -758,15 +750,11 @@ label_group(Canon* const c, const Ordered* const group, const size_t n, Result**
     }
     truncate_issuer(c, 0U);
     issue_temporary(c, blank);
-    AseankgStatus st =
-      aseankg_array_reserve((void**)results, results_capacity, n_results + 1U, sizeof(Result));
-    st = st ? st : hash_n_degree(c, blank, (*results)[n_results].digest);
-    st = st ? st
-            : aseankg_array_reserve((void**)sequences, sequences_capacity, n_stored + c->n_issued,
-                                    sizeof(uint32_t));
-    if (st) {
-      return st;
-    }
+    AseankgStatus st = ASEANKG_SUCCESS;
+    TRY(st, aseankg_array_reserve((void**)results, results_capacity, n_results + 1U, sizeof(Result)));
+    TRY(st, hash_n_degree(c, blank, (*results)[n_results].digest));
+    TRY(st, aseankg_array_reserve((void**)sequences, sequences_capacity, n_stored + c->n_issued,
+                                  sizeof(uint32_t)));
     if (c->n_issued) { /* memcpy must not see a null array, even for no bytes */
       memcpy(*sequences + n_stored, c->issued, c->n_issued * sizeof(uint32_t));
     }
@@ -997,11 +985,12 @@ aseankg_canon(const AseankgGraph* const input, AseankgGraph* const output,
     goto cleanup;
   }
   c.md_ctx = EVP_MD_CTX_new();
-  st       = c.md_ctx ? number_blanks(&c) : ASEANKG_ERR_NOMEM;
-  st       = st ? st : index_quads(&c);
-  if (st) {
+  if (!c.md_ctx) {
+    st = ASEANKG_ERR_NOMEM;
     goto cleanup;
   }
+  TRY_CLEANUP(st, number_blanks(&c));
+  TRY_CLEANUP(st, index_quads(&c));
 
   c.max_work = options && options->max_work
                  ? options->max_work
@@ -1017,12 +1006,14 @@ aseankg_canon(const AseankgGraph* const input, AseankgGraph* const output,
   memset(c.canon, 0xFF, (c.n_blanks + 1U) * sizeof(uint32_t));
   memset(c.temp, 0xFF, (c.n_blanks + 1U) * sizeof(uint32_t));
 
-  for (size_t b = 0U; b < c.n_blanks && !st; ++b) {
-    st = hash_first_degree(&c, (uint32_t)b);
+  for (size_t b = 0U; b < c.n_blanks; ++b) {
+    TRY_CLEANUP(st, hash_first_degree(&c, (uint32_t)b));
   }
-  st = st ? st : issue_canonical(&c);
-  st = st ? st : write_output(&c, output);
-  st = (st || !labels) ? st : fill_labels(&c, labels);
+  TRY_CLEANUP(st, issue_canonical(&c));
+  TRY_CLEANUP(st, write_output(&c, output));
+  if (labels) {
+    TRY_CLEANUP(st, fill_labels(&c, labels));
+  }
 
 cleanup:
   if (st) {

@@ -2,10 +2,13 @@
 #include "aseankg/data.h"
 
 #include "file.h"
+#include "try.h"
 
 #include <yaml.h>
 
+#include <assert.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,14 +23,84 @@ typedef struct {
   AseankgError*    error;
 } Walker;
 
-/* One key a mapping may hold, and where its value goes. */
+/* One key a mapping may hold, and where in its record the value goes. */
 typedef struct {
   const char* key;
-  enum { SLOT_STRING, SLOT_STRINGS, SLOT_BOOL, SLOT_COUNT } kind;
-  void*   target;
-  size_t* count; /* SLOT_STRINGS: number of items */
-  int     required;
+  enum {
+    SLOT_STRING,  /* an AseankgField */
+    SLOT_STRINGS, /* an AseankgField array and, at `count_offset`, its size_t length */
+    SLOT_BOOL,    /* an int, 0 or 1 */
+    SLOT_COUNT    /* an unsigned, 1 to 1,000,000 */
+  } kind;
+  size_t offset;
+  size_t count_offset;
+  int    required;
 } Slot;
+
+#define FIELD(record, key, member, required)                 \
+  {                                                          \
+    key, SLOT_STRING, offsetof(record, member), 0U, required \
+  }
+#define FIELDS(record, key, member, count)                                  \
+  {                                                                         \
+    key, SLOT_STRINGS, offsetof(record, member), offsetof(record, count), 0 \
+  }
+#define SCALAR(record, key, kind, member)      \
+  {                                            \
+    key, kind, offsetof(record, member), 0U, 0 \
+  }
+#define N_SLOTS(schema) (sizeof(schema) / sizeof((schema)[0]))
+
+/* The YAML schema, once: what each mapping may hold. The same tables drive reading and freeing. */
+static const Slot entity_schema[] = {
+  FIELD(AseankgEntity, "id", id, 1),
+  FIELD(AseankgEntity, "type", type, 1),
+  FIELD(AseankgEntity, "zh", zh, 1),
+  FIELD(AseankgEntity, "en", en, 1),
+  SCALAR(AseankgEntity, "gloss", SLOT_BOOL, gloss),
+  FIELD(AseankgEntity, "en_source", en_source, 0),
+  FIELDS(AseankgEntity, "not_within", not_within, n_not_within),
+  FIELDS(AseankgEntity, "aliases", aliases, n_aliases),
+  FIELDS(AseankgEntity, "same_as", same_as, n_same_as),
+};
+
+static const Slot relation_schema[] = {
+  FIELD(AseankgRelation, "subject", subject, 1),
+  FIELD(AseankgRelation, "predicate", predicate, 1),
+  FIELD(AseankgRelation, "object", object, 0),
+  FIELD(AseankgRelation, "value", value, 0),
+  FIELD(AseankgRelation, "datatype", datatype, 0),
+  FIELD(AseankgRelation, "segment", segment, 1),
+  FIELD(AseankgRelation, "evidence", evidence, 1),
+  SCALAR(AseankgRelation, "occurrence", SLOT_COUNT, occurrence),
+};
+
+static const Slot document_schema[] = {
+  FIELD(AseankgDocument, "id", id, 1),
+  FIELD(AseankgDocument, "entity", entity, 0),
+  FIELD(AseankgDocument, "text", text, 1),
+  FIELD(AseankgDocument, "relations", relations_file, 0),
+  FIELD(AseankgDocument, "title_zh", title_zh, 1),
+  FIELD(AseankgDocument, "title_en", title_en, 1),
+  FIELD(AseankgDocument, "publisher", publisher, 1),
+  FIELD(AseankgDocument, "published", published, 1),
+  FIELD(AseankgDocument, "dateline_place", dateline_place, 1),
+  FIELD(AseankgDocument, "dateline_date", dateline_date, 1),
+  FIELD(AseankgDocument, "language", language, 1),
+};
+
+static const Slot dataset_schema[] = {
+  FIELD(AseankgDatasetInfo, "title", title, 1),
+  FIELD(AseankgDatasetInfo, "version", version, 1),
+  FIELD(AseankgDatasetInfo, "created", created, 1),
+  FIELD(AseankgDatasetInfo, "license", license, 1),
+};
+
+static void*
+slot_target(void* const record, const Slot* const slot)
+{
+  return (char*)record + slot->offset;
+}
 
 static AseankgMark
 mark_of(const Walker* const walker, const yaml_node_t* const node)
@@ -139,13 +212,16 @@ read_scalar_list(const Walker* const walker, const yaml_node_t* const node, Asea
 }
 
 static AseankgStatus
-read_slot(const Walker* const walker, const yaml_node_t* const value, const Slot* const slot)
+read_slot(const Walker* const walker, const yaml_node_t* const value, void* const record,
+          const Slot* const slot)
 {
+  void* const target = slot_target(record, slot);
   if (slot->kind == SLOT_STRING) {
-    return read_scalar(walker, value, (AseankgField*)slot->target);
+    return read_scalar(walker, value, (AseankgField*)target);
   }
   if (slot->kind == SLOT_STRINGS) {
-    return read_scalar_list(walker, value, (AseankgField**)slot->target, slot->count);
+    return read_scalar_list(walker, value, (AseankgField**)target,
+                            (size_t*)((char*)record + slot->count_offset));
   }
 
   AseankgField  field = { NULL, { NULL, 0U, 0U } };
@@ -155,7 +231,7 @@ read_slot(const Walker* const walker, const yaml_node_t* const value, const Slot
   }
   if (!st && slot->kind == SLOT_BOOL) {
     if (!strcmp(field.value, "true") || !strcmp(field.value, "false")) {
-      *(int*)slot->target = !strcmp(field.value, "true");
+      *(int*)target = !strcmp(field.value, "true");
     } else {
       st = fail(walker, value, "'%s' must be true or false", slot->key);
     }
@@ -165,17 +241,18 @@ read_slot(const Walker* const walker, const yaml_node_t* const value, const Slot
     if (field.value[0] < '1' || field.value[0] > '9' || *end || number > 1000000UL) {
       st = fail(walker, value, "'%s' must be a positive whole number", slot->key);
     } else {
-      *(unsigned*)slot->target = (unsigned)number;
+      *(unsigned*)target = (unsigned)number;
     }
   }
   free(field.value);
   return st;
 }
 
-/* Fill `slots` from a mapping: every key must be known, unique, and the required ones present. */
+/* Fill `record` from a mapping by its schema `slots`: every key must be known, unique, and the required
+   ones present. */
 static AseankgStatus
-read_mapping(const Walker* const walker, const yaml_node_t* const node, const Slot* const slots,
-             const size_t n_slots)
+read_mapping(const Walker* const walker, const yaml_node_t* const node, void* const record,
+             const Slot* const slots, const size_t n_slots)
 {
   AseankgStatus st = expect(walker, node, YAML_MAPPING_NODE, "a mapping");
   if (st) {
@@ -202,7 +279,7 @@ read_mapping(const Walker* const walker, const yaml_node_t* const node, const Sl
     } else if (seen[i]++) {
       st = fail(walker, key, "duplicate key '%s'", name);
     } else {
-      st = read_slot(walker, value, &slots[i]);
+      st = read_slot(walker, value, record, &slots[i]);
     }
   }
 
@@ -253,9 +330,10 @@ static AseankgStatus
 read_entities(const Walker* const walker)
 {
   const yaml_node_t* list = NULL;
-  AseankgStatus      st   = read_root_list(walker, "entities", &list);
-  if (st || !list) { /* (list is set on success; the check is for the analyzer) */
-    return st ? st : ASEANKG_ERR_DATA;
+  AseankgStatus      st   = ASEANKG_SUCCESS;
+  TRY(st, read_root_list(walker, "entities", &list));
+  if (!list) { /* (set on success; the check is for the analyzer) */
+    return ASEANKG_ERR_DATA;
   }
 
   AseankgData* const data = walker->data;
@@ -267,20 +345,9 @@ read_entities(const Walker* const walker)
   for (size_t i = 0U; i < n && !st; ++i) {
     const yaml_node_t* const item =
       yaml_document_get_node(walker->document, list->data.sequence.items.start[i]);
-    AseankgEntity* const e       = &data->entities[data->n_entities++];
-    const Slot           slots[] = {
-                { "id", SLOT_STRING, &e->id, NULL, 1 },
-                { "type", SLOT_STRING, &e->type, NULL, 1 },
-                { "zh", SLOT_STRING, &e->zh, NULL, 1 },
-                { "en", SLOT_STRING, &e->en, NULL, 1 },
-                { "gloss", SLOT_BOOL, &e->gloss, NULL, 0 },
-                { "en_source", SLOT_STRING, &e->en_source, NULL, 0 },
-                { "not_within", SLOT_STRINGS, &e->not_within, &e->n_not_within, 0 },
-                { "aliases", SLOT_STRINGS, &e->aliases, &e->n_aliases, 0 },
-                { "same_as", SLOT_STRINGS, &e->same_as, &e->n_same_as, 0 },
-    };
-    e->mark = mark_of(walker, item);
-    st      = read_mapping(walker, item, slots, sizeof(slots) / sizeof(slots[0]));
+    AseankgEntity* const e = &data->entities[data->n_entities++];
+    e->mark                = mark_of(walker, item);
+    st                     = read_mapping(walker, item, e, entity_schema, N_SLOTS(entity_schema));
   }
   return st;
 }
@@ -289,9 +356,10 @@ static AseankgStatus
 read_relations(const Walker* const walker, AseankgDocument* const doc)
 {
   const yaml_node_t* list = NULL;
-  AseankgStatus      st   = read_root_list(walker, "relations", &list);
-  if (st || !list) { /* (list is set on success; the check is for the analyzer) */
-    return st ? st : ASEANKG_ERR_DATA;
+  AseankgStatus      st   = ASEANKG_SUCCESS;
+  TRY(st, read_root_list(walker, "relations", &list));
+  if (!list) { /* (set on success; the check is for the analyzer) */
+    return ASEANKG_ERR_DATA;
   }
 
   const size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
@@ -302,20 +370,10 @@ read_relations(const Walker* const walker, AseankgDocument* const doc)
   for (size_t i = 0U; i < n && !st; ++i) {
     const yaml_node_t* const item =
       yaml_document_get_node(walker->document, list->data.sequence.items.start[i]);
-    AseankgRelation* const r       = &doc->relations[doc->n_relations++];
-    const Slot             slots[] = {
-                  { "subject", SLOT_STRING, &r->subject, NULL, 1 },
-                  { "predicate", SLOT_STRING, &r->predicate, NULL, 1 },
-                  { "object", SLOT_STRING, &r->object, NULL, 0 },
-                  { "value", SLOT_STRING, &r->value, NULL, 0 },
-                  { "datatype", SLOT_STRING, &r->datatype, NULL, 0 },
-                  { "segment", SLOT_STRING, &r->segment, NULL, 1 },
-                  { "evidence", SLOT_STRING, &r->evidence, NULL, 1 },
-                  { "occurrence", SLOT_COUNT, &r->occurrence, NULL, 0 },
-    };
-    r->mark       = mark_of(walker, item);
-    r->occurrence = 1U;
-    st            = read_mapping(walker, item, slots, sizeof(slots) / sizeof(slots[0]));
+    AseankgRelation* const r = &doc->relations[doc->n_relations++];
+    r->mark                  = mark_of(walker, item);
+    r->occurrence            = 1U;
+    st                       = read_mapping(walker, item, r, relation_schema, N_SLOTS(relation_schema));
     if (!st && !r->object.value == !r->value.value) {
       st = fail(walker, item, "a relation needs exactly one of 'object' and 'value'");
     }
@@ -342,23 +400,11 @@ check_file_name(const Walker* const walker, const AseankgField* const field, con
 static AseankgStatus
 read_document(const Walker* const walker, const yaml_node_t* const node, AseankgDocument* const doc)
 {
-  const Slot slots[] = {
-    { "id", SLOT_STRING, &doc->id, NULL, 1 },
-    { "entity", SLOT_STRING, &doc->entity, NULL, 0 },
-    { "text", SLOT_STRING, &doc->text, NULL, 1 },
-    { "relations", SLOT_STRING, &doc->relations_file, NULL, 0 },
-    { "title_zh", SLOT_STRING, &doc->title_zh, NULL, 1 },
-    { "title_en", SLOT_STRING, &doc->title_en, NULL, 1 },
-    { "publisher", SLOT_STRING, &doc->publisher, NULL, 1 },
-    { "published", SLOT_STRING, &doc->published, NULL, 1 },
-    { "dateline_place", SLOT_STRING, &doc->dateline_place, NULL, 1 },
-    { "dateline_date", SLOT_STRING, &doc->dateline_date, NULL, 1 },
-    { "language", SLOT_STRING, &doc->language, NULL, 1 },
-  };
   doc->mark        = mark_of(walker, node);
-  AseankgStatus st = read_mapping(walker, node, slots, sizeof(slots) / sizeof(slots[0]));
-  st               = st ? st : check_file_name(walker, &doc->text, "text");
-  return st ? st : check_file_name(walker, &doc->relations_file, "relations");
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, read_mapping(walker, node, doc, document_schema, N_SLOTS(document_schema)));
+  TRY(st, check_file_name(walker, &doc->text, "text"));
+  return check_file_name(walker, &doc->relations_file, "relations");
 }
 
 /* A document's text file (role 0) or relations file (role 1). */
@@ -416,16 +462,16 @@ read_documents(const Walker* const walker, const yaml_node_t* const node, const 
     return no_memory(walker);
   }
 
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const yaml_node_t* const item =
       is_list ? yaml_document_get_node(walker->document, node->data.sequence.items.start[i]) : node;
     AseankgDocument* const doc = &data->documents[data->n_documents++];
-    st                         = read_document(walker, item, doc);
-    if (!st && n > 1U && !doc->relations_file.value) {
-      st =
-        fail(walker, item, "missing key 'relations' (every document of a corpus names its relations file)");
+    TRY(st, read_document(walker, item, doc));
+    if (n > 1U && !doc->relations_file.value) {
+      return fail(walker, item,
+                  "missing key 'relations' (every document of a corpus names its relations file)");
     }
-    st = st ? st : check_distinct_files(walker, data->documents, i);
+    TRY(st, check_distinct_files(walker, data->documents, i));
   }
   return st;
 }
@@ -449,13 +495,7 @@ read_dataset(const Walker* const walker)
     const char* const        name = key->type == YAML_SCALAR_NODE ? (const char*)key->data.scalar.value : "?";
     const int                documents = !strcmp(name, "documents");
     if (!strcmp(name, "dataset") && !seen[0]++) {
-      const Slot slots[] = {
-        { "title", SLOT_STRING, &d->title, NULL, 1 },
-        { "version", SLOT_STRING, &d->version, NULL, 1 },
-        { "created", SLOT_STRING, &d->created, NULL, 1 },
-        { "license", SLOT_STRING, &d->license, NULL, 1 },
-      };
-      st = read_mapping(walker, value, slots, sizeof(slots) / sizeof(slots[0]));
+      st = read_mapping(walker, value, d, dataset_schema, N_SLOTS(dataset_schema));
     } else if ((documents || !strcmp(name, "document")) && !seen[1]++) {
       st = read_documents(walker, value, documents);
     } else {
@@ -499,11 +539,51 @@ remember_file(AseankgData* const data, const char* const path)
   return (data->files[data->n_files] = strdup(path)) ? data->files[data->n_files++] : NULL;
 }
 
+/* The deepest nesting of sequences and mappings the data format needs is 4; allow room, refuse more. */
+#define MAX_YAML_NESTING 32U
+
+/*
+   Refuse YAML nested deeper than MAX_YAML_NESTING before loading it: libyaml's scanner checks every
+   open flow collection at each token, so time grows with the square of the nesting (100,000 '[' took
+   half a minute). Events are pulled one at a time, so this stops after a few dozen tokens.
+*/
+static AseankgStatus
+check_nesting(const char* const bytes, const size_t length, const char* const file, AseankgError* const error)
+{
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, file, 0U, 0U, "out of memory");
+  }
+  yaml_parser_set_input_string(&parser, (const unsigned char*)bytes, length);
+  AseankgStatus st    = ASEANKG_SUCCESS;
+  unsigned      depth = 0U;
+  for (int done = 0; !done && !st;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) {
+      break; /* the loader reports syntax errors, with their positions */
+    }
+    depth += event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT;
+    depth -= event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT;
+    if (depth > MAX_YAML_NESTING) {
+      st = aseankg_error_set(error, ASEANKG_ERR_DATA, file, (unsigned)event.start_mark.line + 1U,
+                             (unsigned)event.start_mark.column + 1U, "YAML nested deeper than %u levels",
+                             MAX_YAML_NESTING);
+    }
+    done = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+  }
+  yaml_parser_delete(&parser);
+  return st;
+}
+
 AseankgStatus
 aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const size_t document,
                    const char* const path, const char* const bytes, const size_t length,
                    AseankgError* const error)
 {
+  assert(data);
+  assert(path);
+  assert(bytes || !length);
   if (kind == ASEANKG_DATA_RELATIONS && document >= data->n_documents) {
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, path, 0U, 0U,
                              "relations for a document not in the dataset");
@@ -513,6 +593,11 @@ aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const si
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
 
+  AseankgStatus st = check_nesting(bytes, length, file, error);
+  if (st) {
+    return st;
+  }
+
   yaml_parser_t   parser;
   yaml_document_t yaml;
   if (!yaml_parser_initialize(&parser)) {
@@ -520,7 +605,6 @@ aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const si
   }
   yaml_parser_set_input_string(&parser, (const unsigned char*)bytes, length);
 
-  AseankgStatus st = ASEANKG_SUCCESS;
   if (!yaml_parser_load(&parser, &yaml)) {
     unsigned line   = (unsigned)parser.problem_mark.line + 1U;
     unsigned column = (unsigned)parser.problem_mark.column + 1U;
@@ -554,12 +638,14 @@ aseankg_data_parse(AseankgData* const data, const AseankgDataFile kind, const si
 const char*
 aseankg_document_relations_file(const AseankgDocument* const document)
 {
+  assert(document);
   return document->relations_file.value ? document->relations_file.value : DEFAULT_RELATIONS_FILE;
 }
 
 AseankgData*
 aseankg_data_new(const char* const directory)
 {
+  assert(directory);
   AseankgData* const data = (AseankgData*)calloc(1U, sizeof(AseankgData));
   if (data && !(data->directory = strdup(directory))) {
     free(data);
@@ -578,8 +664,11 @@ load_file(AseankgData* const data, const AseankgDataFile kind, const size_t docu
   }
   char*         bytes  = NULL;
   size_t        length = 0U;
-  AseankgStatus st     = aseankg_file_read(path, &bytes, &length, error);
-  st                   = st ? st : aseankg_data_parse(data, kind, document, path, bytes, length, error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, aseankg_file_read(path, &bytes, &length, error));
+  TRY_CLEANUP(st, aseankg_data_parse(data, kind, document, path, bytes, length, error));
+
+cleanup:
   free(bytes);
   return st;
 }
@@ -587,40 +676,45 @@ load_file(AseankgData* const data, const AseankgDataFile kind, const size_t docu
 AseankgStatus
 aseankg_data_load(AseankgData** const data_out, const char* const directory, AseankgError* const error)
 {
+  assert(data_out);
+  assert(directory);
   *data_out               = NULL;
   AseankgData* const data = aseankg_data_new(directory);
   if (!data) {
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, directory, 0U, 0U, "out of memory");
   }
 
-  AseankgStatus st = load_file(data, ASEANKG_DATA_DATASET, 0U, "dataset.yaml", error);
-  st               = st ? st : load_file(data, ASEANKG_DATA_ENTITIES, 0U, "entities.yaml", error);
-  for (size_t i = 0U; i < data->n_documents && !st; ++i) {
-    st =
-      load_file(data, ASEANKG_DATA_RELATIONS, i, aseankg_document_relations_file(&data->documents[i]), error);
-  }
-
-  if (st) {
-    aseankg_data_free(data);
-    return st;
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, load_file(data, ASEANKG_DATA_DATASET, 0U, "dataset.yaml", error));
+  TRY_CLEANUP(st, load_file(data, ASEANKG_DATA_ENTITIES, 0U, "entities.yaml", error));
+  for (size_t i = 0U; i < data->n_documents; ++i) {
+    TRY_CLEANUP(st, load_file(data, ASEANKG_DATA_RELATIONS, i,
+                              aseankg_document_relations_file(&data->documents[i]), error));
   }
   *data_out = data;
   return ASEANKG_SUCCESS;
+
+cleanup:
+  aseankg_data_free(data);
+  return st;
 }
 
+/* Free what `record` holds by its schema: every field and list; the record itself stays. */
 static void
-free_field(AseankgField* const field)
+free_record(void* const record, const Slot* const slots, const size_t n_slots)
 {
-  free(field->value);
-}
-
-static void
-free_fields(AseankgField* const fields, const size_t count)
-{
-  for (size_t i = 0U; i < count; ++i) {
-    free_field(&fields[i]);
+  for (size_t s = 0U; s < n_slots; ++s) {
+    if (slots[s].kind == SLOT_STRING) {
+      free(((AseankgField*)slot_target(record, &slots[s]))->value);
+    } else if (slots[s].kind == SLOT_STRINGS) {
+      AseankgField* const fields = *(AseankgField**)slot_target(record, &slots[s]);
+      const size_t        count  = *(const size_t*)((const char*)record + slots[s].count_offset);
+      for (size_t i = 0U; i < count; ++i) {
+        free(fields[i].value);
+      }
+      free(fields);
+    }
   }
-  free(fields);
 }
 
 void
@@ -631,43 +725,17 @@ aseankg_data_free(AseankgData* const data)
   }
 
   for (size_t i = 0U; i < data->n_entities; ++i) {
-    AseankgEntity* const e = &data->entities[i];
-    free_field(&e->id);
-    free_field(&e->type);
-    free_field(&e->zh);
-    free_field(&e->en);
-    free_field(&e->en_source);
-    free_fields(e->aliases, e->n_aliases);
-    free_fields(e->same_as, e->n_same_as);
-    free_fields(e->not_within, e->n_not_within);
+    free_record(&data->entities[i], entity_schema, N_SLOTS(entity_schema));
   }
   for (size_t d = 0U; d < data->n_documents; ++d) {
     AseankgDocument* const doc = &data->documents[d];
     for (size_t i = 0U; i < doc->n_relations; ++i) {
-      AseankgRelation* const r        = &doc->relations[i];
-      AseankgField* const    fields[] = { &r->subject,  &r->predicate, &r->object,  &r->value,
-                                          &r->datatype, &r->segment,   &r->evidence };
-      for (size_t j = 0U; j < sizeof(fields) / sizeof(fields[0]); ++j) {
-        free_field(fields[j]);
-      }
+      free_record(&doc->relations[i], relation_schema, N_SLOTS(relation_schema));
     }
-    AseankgField* const info[] = { &doc->id,
-
-                                   &doc->entity,    &doc->text,           &doc->relations_file,
-                                   &doc->title_zh,  &doc->title_en,       &doc->publisher,
-                                   &doc->published, &doc->dateline_place, &doc->dateline_date,
-                                   &doc->language };
-    for (size_t j = 0U; j < sizeof(info) / sizeof(info[0]); ++j) {
-      free_field(info[j]);
-    }
+    free_record(doc, document_schema, N_SLOTS(document_schema));
     free(doc->relations);
   }
-
-  AseankgField* const info[] = { &data->dataset.title, &data->dataset.version, &data->dataset.created,
-                                 &data->dataset.license };
-  for (size_t j = 0U; j < sizeof(info) / sizeof(info[0]); ++j) {
-    free_field(info[j]);
-  }
+  free_record(&data->dataset, dataset_schema, N_SLOTS(dataset_schema));
 
   free(data->entities);
   free(data->documents);

@@ -5,6 +5,7 @@
 #include "utf8.h"
 #include "view.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +148,29 @@ typedef struct {
   int                        literal;
   size_t                     segment;
   const AseankgViewRelation* relation;
+  size_t                     group; /* 1 + the index of the box drawing it, or 0 for an edge of its own */
 } Edge;
+
+/*
+   A subject with at least HUB_EDGES relations to entities has them grouped:
+   the objects it relates by the same predicates (one or several) are drawn in
+   a box labelled with those predicates, reached by one arrow from the subject,
+   instead of an arrow and a label each (with rankdir=LR every edge label takes
+   a row: 121 of them made the whole graph 8498 px tall). The boxes lay their
+   entities out GRID_COLUMNS wide.
+*/
+#define HUB_EDGES 16U
+#define GRID_COLUMNS 3U
+
+/* How an entity is drawn: not at all, as a node of its own, in a box of objects, or (no relation) in the box
+   of unrelated entities. */
+enum { NOT_DRAWN, DRAWN, BOXED, UNRELATED };
+
+/* A box: its subject's edges are [first, end) of `edges`; those it draws have `group` set to its number. */
+typedef struct {
+  size_t first;
+  size_t end;
+} Group;
 
 static int
 compare_edges(const void* const a, const void* const b)
@@ -198,6 +221,99 @@ find_segment(const AseankgText* const text, const char* const name, const Aseank
     name, counts[ASEANKG_SEGMENT_CLAUSE], counts[ASEANKG_SEGMENT_PREAMBLE], counts[ASEANKG_SEGMENT_HEADER]);
 }
 
+/* An edge to an entity other than its subject. */
+static int
+to_other(const Edge* const e)
+{
+  return !e->literal && e->relation->object != e->relation->subject;
+}
+
+/* The next edge at or after `i` (before `end`) from the run's subject to entity `object` by a predicate not
+   yet seen (duplicates, stated in several segments, are adjacent); `end` if none. */
+static size_t
+next_to(const Edge* const edges, size_t i, const size_t end, const size_t object)
+{
+  for (; i < end; ++i) {
+    if (to_other(&edges[i]) && edges[i].relation->object == object &&
+        !(i && edges[i - 1U].relation->object == object && same_edge(&edges[i - 1U], &edges[i]))) {
+      return i;
+    }
+  }
+  return end;
+}
+
+/* Whether the run [a, end) relates entities `x` and `y` by the same predicates. */
+static int
+same_predicates(const Edge* const edges, const size_t a, const size_t end, const size_t x, const size_t y)
+{
+  size_t i = next_to(edges, a, end, x);
+  size_t j = next_to(edges, a, end, y);
+  for (; i < end && j < end; i = next_to(edges, i + 1U, end, x), j = next_to(edges, j + 1U, end, y)) {
+    if (strcmp(edges[i].predicate, edges[j].predicate)) {
+      return 0;
+    }
+  }
+  return i == end && j == end;
+}
+
+/*
+   Find the boxes: for each subject with at least HUB_EDGES distinct relations
+   to other entities, the objects it relates by the same set of predicates,
+   when there are two or more of them, share a box (so every relation from
+   the subject to a boxed entity is drawn by the box, and an entity is in one
+   box only). Sets `group` on the edges a box draws and `boxed` on its
+   entities; returns the number of boxes, or SIZE_MAX when out of memory.
+*/
+static size_t
+find_groups(Edge* const edges, const size_t n_edges, unsigned char* const boxed, Group** const groups)
+{
+  size_t n_groups = 0U;
+  *groups         = NULL;
+  for (size_t a = 0U; a < n_edges;) {
+    size_t b = a;
+    size_t n = 0U;
+    for (; b < n_edges && !strcmp(edges[b].subject, edges[a].subject); ++b) {
+      n += to_other(&edges[b]) && (b == a || !same_edge(&edges[b - 1U], &edges[b]));
+    }
+    for (size_t k = a; n >= HUB_EDGES && k < b; ++k) {
+      const size_t x = edges[k].relation->object;
+      if (!to_other(&edges[k]) || boxed[x] || edges[k].group) {
+        continue;
+      }
+      size_t members = 0U; /* objects whose first edge is at or after k, with x's predicates */
+      for (size_t j = k; j < b; ++j) {
+        const size_t y = edges[j].relation->object;
+        members += to_other(&edges[j]) && !boxed[y] && next_to(edges, a, b, y) == j &&
+                   same_predicates(edges, a, b, x, y);
+      }
+      if (members < 2U) {
+        continue;
+      }
+      Group* const more = (Group*)realloc(*groups, (n_groups + 1U) * sizeof(Group));
+      if (!more) {
+        return SIZE_MAX;
+      }
+      *groups              = more;
+      more[n_groups].first = a;
+      more[n_groups].end   = b;
+      ++n_groups;
+      for (size_t j = a; j < b; ++j) {
+        if (to_other(&edges[j]) && !boxed[edges[j].relation->object] &&
+            same_predicates(edges, a, b, x, edges[j].relation->object)) {
+          edges[j].group = n_groups;
+        }
+      }
+      for (size_t j = a; j < b; ++j) {
+        if (edges[j].group == n_groups) {
+          boxed[edges[j].relation->object] = 1U;
+        }
+      }
+    }
+    a = b;
+  }
+  return n_groups;
+}
+
 /* --- Writing ----------------------------------------------------------------- */
 
 /* The attributes that draw a type family: `shape=…, style="…", fillcolor="…", color="…` (open quote). */
@@ -240,7 +356,8 @@ write_node(AseankgViewWriter* const w, const AseankgEntity* const e, const int c
 }
 
 static void
-write_legend(AseankgViewWriter* const w, const unsigned char* const families, const int gloss)
+write_legend(AseankgViewWriter* const w, const unsigned char* const families, const int gloss,
+             const int boxes)
 {
   size_t                          n      = 0U;
   const AseankgEntityStyle* const styles = aseankg_entity_styles(&n);
@@ -261,7 +378,128 @@ write_legend(AseankgViewWriter* const w, const unsigned char* const families, co
     aseankg_view_put(w, "    \"legend:gloss\" [label=\"≈ English gloss, not an official name\", "
                         "shape=plaintext, fontsize=9];\n");
   }
+  if (boxes) {
+    aseankg_view_put(w,
+                     "    \"legend:box\" [label=\"A → a box: A relates to each entity in\\nthe box by each "
+                     "predicate the box names\", shape=plaintext, fontsize=9];\n");
+  }
   aseankg_view_put(w, "  }\n");
+}
+
+/* A box's opening, up to its label's open quote; fill_box() closes the label and writes the rest. */
+static void
+open_box(AseankgViewWriter* const w, const char* const name)
+{
+  aseankg_view_put(w, "  subgraph cluster_");
+  aseankg_view_put(w, name);
+  aseankg_view_put(w, " {\n    label=\"");
+}
+
+/*
+   The rest of a box of entities (`members`, indices into data->entities),
+   laid out as a grid GRID_COLUMNS wide: invisible arrows chain a row from
+   left to right, rank=same stacks a column.
+*/
+static void
+fill_box(AseankgViewWriter* const w, const AseankgData* const data, const size_t* const members,
+         const size_t n)
+{
+  aseankg_view_put(w, "\"; labeljust=l; fontname=\"" FONT
+                      " Bold\"; fontsize=13; style=\"rounded\"; color=\"#888888\";\n");
+  for (size_t i = 0U; i < n; ++i) {
+    aseankg_view_put(w, "  ");
+    write_node(w, &data->entities[members[i]], 0);
+  }
+  for (size_t i = 0U; i + 1U < n; ++i) {
+    if ((i + 1U) % GRID_COLUMNS) {
+      aseankg_view_put(w, "    ");
+      put_quoted(w, data->entities[members[i]].id.value);
+      aseankg_view_put(w, " -> ");
+      put_quoted(w, data->entities[members[i + 1U]].id.value);
+      aseankg_view_put(w, " [style=invis];\n");
+    }
+  }
+  for (size_t column = 0U; column < GRID_COLUMNS && n > GRID_COLUMNS; ++column) {
+    aseankg_view_put(w, "    { rank=same;");
+    for (size_t i = column; i < n; i += GRID_COLUMNS) {
+      aseankg_view_put(w, " ");
+      put_quoted(w, data->entities[members[i]].id.value);
+    }
+    aseankg_view_put(w, " }\n");
+  }
+  aseankg_view_put(w, "  }\n");
+}
+
+/* The predicates by which box `g` (its subject's edges [first, end)) relates its entities, e.g. "drewUp,
+   recalls": those of entity `object`, one of them. */
+static void
+put_predicates(AseankgViewWriter* const w, const Edge* const edges, const Group* const box, const size_t g,
+               const size_t object)
+{
+  size_t listed = 0U;
+  for (size_t k = next_to(edges, box->first, box->end, object); k < box->end;
+       k        = next_to(edges, k + 1U, box->end, object)) {
+    if (edges[k].group == g + 1U) {
+      aseankg_view_put(w, listed++ ? ", " : "");
+      put_escaped(w, edges[k].predicate, strlen(edges[k].predicate));
+    }
+  }
+}
+
+/* The boxes of grouped relations (`arrows` 0), or the one arrow from the subject to each (`arrows` 1). */
+static void
+write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
+             const Group* const groups, const size_t n_groups, const int arrows)
+{
+  const AseankgData* const data    = view->project->data;
+  size_t* const            members = (size_t*)calloc(data->n_entities + 1U, sizeof(size_t));
+  if (!members) {
+    w->st = w->st ? w->st : ASEANKG_ERR_NOMEM;
+    return;
+  }
+  for (size_t g = 0U; g < n_groups; ++g) {
+    const Group* const box = &groups[g];
+    size_t             n   = 0U;
+    char               name[32];
+    snprintf(name, sizeof(name), "%zu", g + 1U);
+    for (size_t k = box->first; k < box->end; ++k) { /* in order of first edge: by predicate, then id */
+      if (edges[k].group == g + 1U && next_to(edges, box->first, box->end, edges[k].relation->object) == k) {
+        members[n++] = edges[k].relation->object;
+      }
+    }
+    if (!arrows) {
+      open_box(w, name);
+      put_predicates(w, edges, box, g, members[0]);
+      fill_box(w, data, members, n);
+      continue;
+    }
+    /* The arrow: to the box's first entity, clipped at the box's border. */
+    const Edge* const first = &edges[box->first];
+    aseankg_view_put(w, "  ");
+    put_quoted(w, first->subject);
+    aseankg_view_put(w, " -> ");
+    put_quoted(w, data->entities[members[0]].id.value);
+    aseankg_view_put(w, " [lhead=cluster_");
+    aseankg_view_put(w, name);
+    aseankg_view_put(w, ", penwidth=1.5, tooltip=\"");
+    put_escaped(w, first->subject, strlen(first->subject));
+    aseankg_view_put(w, " ");
+    put_predicates(w, edges, box, g, members[0]);
+    aseankg_view_put(w, " each entity in the box, stated in");
+    size_t listed = 0U;
+    for (size_t k = box->first; k < box->end; ++k) {
+      int seen = edges[k].group != g + 1U;
+      for (size_t j = box->first; j < k && !seen; ++j) {
+        seen = edges[j].group == g + 1U && edges[j].segment == edges[k].segment;
+      }
+      if (!seen) {
+        aseankg_view_put(w, listed++ ? ", " : " ");
+        aseankg_view_put(w, view->text->segments[edges[k].segment].id);
+      }
+    }
+    aseankg_view_put(w, "\"];\n");
+  }
+  free(members);
 }
 
 static void
@@ -276,6 +514,10 @@ write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       ++end;
     }
     const Edge* const e = &edges[i];
+    if (e->group) {
+      i = end;
+      continue;
+    }
     if (e->literal) {
       aseankg_view_put(w, "  \"value:");
       aseankg_view_put_size(w, ++literals);
@@ -309,8 +551,8 @@ write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edg
 
 static void
 write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
-            const size_t n_edges, const unsigned char* const drawn, const AseankgSegment* const segment,
-            const size_t around)
+            const size_t n_edges, const Group* const groups, const size_t n_groups,
+            const unsigned char* const drawn, const AseankgSegment* const segment, const size_t around)
 {
   const AseankgData* const data     = view->project->data;
   size_t                   n_styles = 0U;
@@ -326,7 +568,11 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
   put_quoted(w, view->document->id.value);
   aseankg_view_put(w, " {\n  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"" FONT
                       "\", fontsize=14, labelloc=t, "
-                      "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", label=\"");
+                      "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", ");
+  if (n_groups) { /* arrows to boxes; rank=same inside boxes */
+    aseankg_view_put(w, "compound=true, newrank=true, ");
+  }
+  aseankg_view_put(w, "label=\"");
   put_wrapped(w, view->document->title_zh.value, 60U);
   aseankg_view_put(w, "\\n");
   put_wrapped(w, view->document->title_en.value, 80U);
@@ -360,7 +606,8 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       gloss                                   = gloss || data->entities[i].gloss;
     }
   }
-  write_legend(w, families, gloss);
+  write_legend(w, families, gloss, n_groups != 0U);
+  write_groups(w, view, edges, groups, n_groups, 0);
 
   /* Nodes in id order. */
   const AseankgEntity** const sorted =
@@ -371,7 +618,7 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
   }
   size_t n_sorted = 0U;
   for (size_t i = 0U; i < data->n_entities; ++i) {
-    if (drawn[i]) {
+    if (drawn[i] == DRAWN || drawn[i] == UNRELATED) {
       sorted[n_sorted++] = &data->entities[i];
     }
   }
@@ -383,12 +630,36 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
     }
     sorted[j] = e;
   }
+  /* Entities in no relation (the whole graph draws every entity of the document) in a box of their own. */
+  size_t unrelated = 0U;
   for (size_t i = 0U; i < n_sorted; ++i) {
-    write_node(w, sorted[i], around != ASEANKG_VIEW_LITERAL && sorted[i] == &data->entities[around]);
+    unrelated += drawn[sorted[i] - data->entities] == UNRELATED;
+  }
+  if (unrelated >= 2U) {
+    size_t* const members = (size_t*)calloc(unrelated, sizeof(size_t));
+    size_t        n       = 0U;
+    for (size_t i = 0U; members && i < n_sorted; ++i) {
+      if (drawn[sorted[i] - data->entities] == UNRELATED) {
+        members[n++] = (size_t)(sorted[i] - data->entities);
+      }
+    }
+    if (members) {
+      open_box(w, "unrelated");
+      aseankg_view_put(w, "in no relation");
+      fill_box(w, data, members, n);
+    }
+    w->st = w->st ? w->st : (members ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
+    free(members);
+  }
+  for (size_t i = 0U; i < n_sorted; ++i) {
+    if (unrelated < 2U || drawn[sorted[i] - data->entities] != UNRELATED) {
+      write_node(w, sorted[i], around != ASEANKG_VIEW_LITERAL && sorted[i] == &data->entities[around]);
+    }
   }
   free(sorted);
 
   write_edges(w, view, edges, n_edges);
+  write_groups(w, view, edges, groups, n_groups, 1);
   aseankg_view_put(w, "}\n");
 }
 
@@ -396,13 +667,18 @@ AseankgStatus
 aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
                   const AseankgDotOptions* const options, AseankgError* const error)
 {
+  assert(stream);
+  assert(project && project->data);
   AseankgView           view;
   AseankgViewWriter     w;
-  const AseankgSegment* segment = NULL;
-  size_t                around  = ASEANKG_VIEW_LITERAL;
-  Edge*                 edges   = NULL;
-  unsigned char*        drawn   = NULL;
-  size_t                n_edges = 0U;
+  const AseankgSegment* segment  = NULL;
+  size_t                around   = ASEANKG_VIEW_LITERAL;
+  Edge*                 edges    = NULL;
+  unsigned char*        drawn    = NULL;
+  unsigned char*        boxed    = NULL;
+  Group*                groups   = NULL;
+  size_t                n_groups = 0U;
+  size_t                n_edges  = 0U;
   memset(&w, 0, sizeof(w));
 
   AseankgStatus st = aseankg_view_load(&view, project, NULL, options ? options->document : NULL, error);
@@ -437,24 +713,34 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
     e->object         = e->literal ? r->relation->value.value : data->entities[r->object].id.value;
     e->segment        = r->segment;
     e->relation       = r;
-    drawn[r->subject] = 1U;
+    drawn[r->subject] = DRAWN;
     if (!e->literal) {
-      drawn[r->object] = 1U;
+      drawn[r->object] = DRAWN;
     }
   }
   for (size_t i = 0U; i < data->n_entities; ++i) {
-    drawn[i] =
-      (unsigned char)(drawn[i] || (!segment && around == ASEANKG_VIEW_LITERAL && view.in_document[i]) ||
-                      i == around);
+    if (!drawn[i] && ((!segment && around == ASEANKG_VIEW_LITERAL && view.in_document[i]) || i == around)) {
+      drawn[i] = UNRELATED;
+    }
   }
   qsort(edges, n_edges, sizeof(Edge), compare_edges);
+  boxed = (unsigned char*)calloc(data->n_entities + 1U, 1U);
+  if (!boxed || (n_groups = find_groups(edges, n_edges, boxed, &groups)) == SIZE_MAX) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+    goto cleanup;
+  }
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    drawn[i] = boxed[i] ? BOXED : drawn[i];
+  }
 
-  write_graph(&w, &view, edges, n_edges, drawn, segment, around);
+  write_graph(&w, &view, edges, n_edges, groups, n_groups, drawn, segment, around);
   st = aseankg_view_writer_finish(&w, stream, error);
 
 cleanup:
   free(edges);
   free(drawn);
+  free(boxed);
+  free(groups);
   aseankg_buffer_release(&w.out);
   aseankg_buffer_release(&w.scratch);
   aseankg_view_release(&view);

@@ -7,7 +7,9 @@
 #include "buffer.h"
 #include "canonical.h"
 #include "hash.h"
+#include "try.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +223,8 @@ find_term_slot(const AseankgGraph* const graph, const char* const key, const siz
 AseankgTermId
 aseankg_graph_lookup(const AseankgGraph* const graph, const char* const key, const size_t key_length)
 {
+  assert(graph);
+  assert(key || !key_length);
   return graph->term_index_size
            ? graph->term_index[find_term_slot(graph, key, key_length, hash_bytes(key, key_length))].id
            : 0U;
@@ -284,6 +288,8 @@ intern(AseankgGraph* const graph, const AseankgTerm* const proto)
 AseankgTermId
 aseankg_graph_iri(AseankgGraph* const graph, const char* const iri, const size_t length)
 {
+  assert(graph);
+  assert(iri || !length);
   aseankg_buffer_reset(&graph->scratch);
   if (aseankg_buffer_append_byte(&graph->scratch, '<') ||
       aseankg_buffer_append(&graph->scratch, iri, length) ||
@@ -298,6 +304,8 @@ aseankg_graph_iri(AseankgGraph* const graph, const char* const iri, const size_t
 AseankgTermId
 aseankg_graph_blank(AseankgGraph* const graph, const char* const label, const size_t length)
 {
+  assert(graph);
+  assert(label || !length);
   aseankg_buffer_reset(&graph->scratch);
   if (aseankg_buffer_append(&graph->scratch, "_:", 2U) ||
       aseankg_buffer_append(&graph->scratch, label, length)) {
@@ -308,10 +316,38 @@ aseankg_graph_blank(AseankgGraph* const graph, const char* const label, const si
   return intern(graph, &proto);
 }
 
+/* The literal's key (its N-Triples form) into the scratch buffer; `language` already lower-case. */
+static AseankgStatus
+literal_key(AseankgGraph* const graph, const char* const lexical, const size_t length,
+            const AseankgTermId datatype, const char* const language, const char* const direction)
+{
+  AseankgBuffer* const key = &graph->scratch;
+  aseankg_buffer_reset(key);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_buffer_append_byte(key, '"'));
+  TRY(st, aseankg_canonical_append_string(key, lexical, length));
+  TRY(st, aseankg_buffer_append_byte(key, '"'));
+  if (language) {
+    TRY(st, aseankg_buffer_append_byte(key, '@')); /* not printf: this runs once per tagged literal read */
+    TRY(st, aseankg_buffer_append_string(key, language));
+    if (direction) {
+      TRY(st, aseankg_buffer_append_string(key, strcmp(direction, "rtl") ? "--ltr" : "--rtl"));
+    }
+  } else if (datatype) {
+    const AseankgTerm* const type = &graph->terms[datatype];
+    TRY(st, aseankg_buffer_append(key, "^^", 2U));
+    TRY(st, aseankg_buffer_append(key, type->key, type->key_length));
+  }
+  return st;
+}
+
 AseankgTermId
 aseankg_graph_literal(AseankgGraph* const graph, const char* const lexical, const size_t length,
                       AseankgTermId datatype, const char* const language, const char* const direction)
 {
+  assert(graph);
+  assert(lexical || !length);
+  assert(datatype <= graph->n_terms);
   char lower[128] = { 0 };
   if (language) {
     const size_t n = strlen(language);
@@ -327,23 +363,7 @@ aseankg_graph_literal(AseankgGraph* const graph, const char* const lexical, cons
     datatype = 0U;
   }
 
-  AseankgBuffer* const key = &graph->scratch;
-  aseankg_buffer_reset(key);
-  AseankgStatus st = aseankg_buffer_append_byte(key, '"');
-  st               = st ? st : aseankg_canonical_append_string(key, lexical, length);
-  st               = st ? st : aseankg_buffer_append_byte(key, '"');
-  if (!st && language) {
-    st = aseankg_buffer_append_byte(key, '@'); /* not printf: this runs once per tagged literal read */
-    st = st ? st : aseankg_buffer_append_string(key, lower);
-    if (!st && direction) {
-      st = aseankg_buffer_append_string(key, strcmp(direction, "rtl") ? "--ltr" : "--rtl");
-    }
-  } else if (!st && datatype) {
-    const AseankgTerm* const type = &graph->terms[datatype];
-    st                            = aseankg_buffer_append(key, "^^", 2U);
-    st                            = st ? st : aseankg_buffer_append(key, type->key, type->key_length);
-  }
-  if (st) {
+  if (literal_key(graph, lexical, length, datatype, language ? lower : NULL, direction)) {
     return 0U;
   }
 
@@ -357,6 +377,9 @@ aseankg_graph_literal(AseankgGraph* const graph, const char* const lexical, cons
 AseankgTermId
 aseankg_graph_typed(AseankgGraph* const graph, const char* const lexical, const char* const xsd_local_name)
 {
+  assert(graph);
+  assert(lexical);
+  assert(xsd_local_name);
   char      iri[128];
   const int n = snprintf(iri, sizeof(iri), "%s%s", XSD, xsd_local_name);
   if (n < 0 || (size_t)n >= sizeof(iri)) {
@@ -367,21 +390,32 @@ aseankg_graph_typed(AseankgGraph* const graph, const char* const lexical, const 
   return datatype ? aseankg_graph_literal(graph, lexical, strlen(lexical), datatype, NULL, NULL) : 0U;
 }
 
+/* The triple term's key into the scratch buffer. */
+static AseankgStatus
+triple_key(AseankgGraph* const graph, const AseankgTermId parts[3])
+{
+  AseankgBuffer* const key = &graph->scratch;
+  aseankg_buffer_reset(key);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_buffer_append(key, "<<(", 3U));
+  for (unsigned i = 0U; i < 3U; ++i) {
+    const AseankgTerm* const part = &graph->terms[parts[i]];
+    TRY(st, aseankg_buffer_append_byte(key, ' '));
+    TRY(st, aseankg_buffer_append(key, part->key, part->key_length));
+  }
+  return aseankg_buffer_append(key, " )>>", 4U);
+}
+
 AseankgTermId
 aseankg_graph_triple_term(AseankgGraph* const graph, const AseankgTermId subject,
                           const AseankgTermId predicate, const AseankgTermId object)
 {
-  AseankgBuffer* const key = &graph->scratch;
-  aseankg_buffer_reset(key);
+  assert(graph);
+  assert(subject <= graph->n_terms);
+  assert(predicate <= graph->n_terms);
+  assert(object <= graph->n_terms);
   const AseankgTermId parts[3] = { subject, predicate, object };
-  AseankgStatus       st       = aseankg_buffer_append(key, "<<(", 3U);
-  for (unsigned i = 0U; i < 3U && !st; ++i) {
-    const AseankgTerm* const part = &graph->terms[parts[i]];
-    st                            = aseankg_buffer_append_byte(key, ' ');
-    st                            = st ? st : aseankg_buffer_append(key, part->key, part->key_length);
-  }
-  st = st ? st : aseankg_buffer_append(key, " )>>", 4U);
-  if (st) {
+  if (triple_key(graph, parts)) {
     return 0U;
   }
 
@@ -477,6 +511,9 @@ AseankgStatus
 aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const AseankgTermId predicate,
                   const AseankgTermId object, const AseankgTermId graph_name)
 {
+  assert(graph);
+  assert(subject <= graph->n_terms && predicate <= graph->n_terms && object <= graph->n_terms);
+  assert(graph_name <= graph->n_terms);
   if (!subject || !predicate || !object) {
     return ASEANKG_ERR_NOMEM; /* a failed intern upstream */
   }
@@ -505,6 +542,8 @@ aseankg_graph_add(AseankgGraph* const graph, const AseankgTermId subject, const 
 int
 aseankg_graph_contains(const AseankgGraph* const graph, const AseankgQuad* const quad)
 {
+  assert(graph);
+  assert(quad);
   return graph->quad_index_size && graph->quad_index[find_quad_slot(graph, quad, hash_quad(quad))] != 0U;
 }
 
@@ -530,6 +569,8 @@ delete_quad_slot(AseankgGraph* const graph, size_t hole)
 int
 aseankg_graph_remove(AseankgGraph* const graph, const AseankgQuad* const quad)
 {
+  assert(graph);
+  assert(quad);
   if (!graph->quad_index_size) {
     return 0;
   }
@@ -741,6 +782,7 @@ sort_by_rank(AseankgGraph* const graph)
 void
 aseankg_graph_sort(AseankgGraph* const graph)
 {
+  assert(graph);
   if (graph->n_quads < 2U) {
     return;
   }
@@ -757,6 +799,8 @@ aseankg_graph_sort(AseankgGraph* const graph)
 AseankgStatus
 aseankg_quad_list_append(void* const list, const AseankgQuad* const quad)
 {
+  assert(list);
+  assert(quad);
   AseankgQuadList* const l = (AseankgQuadList*)list;
   if (aseankg_array_reserve((void**)&l->quads, &l->capacity, l->count + 1U, sizeof(AseankgQuad))) {
     return ASEANKG_ERR_NOMEM;

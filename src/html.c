@@ -4,6 +4,7 @@
 #include "buffer.h"
 #include "view.h"
 
+#include <assert.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -673,6 +674,8 @@ AseankgStatus
 aseankg_html_write(FILE* const stream, const AseankgProject* const project, const char* const base,
                    const char* const document, AseankgError* const error)
 {
+  assert(stream);
+  assert(project && project->data);
   AseankgView   view;
   AseankgBuffer css;
   Page          page;

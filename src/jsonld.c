@@ -2,6 +2,7 @@
 #include "aseankg/jsonld.h"
 
 #include "buffer.h"
+#include "writers.h"
 #include "namespaces.h"
 #include "utf8.h"
 

@@ -5,8 +5,10 @@
 #include "lines.h"
 #include "iri.h"
 #include "ntriples_private.h"
+#include "try.h"
 #include "utf8.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,26 +20,32 @@ aseankg_ntriples_write(const AseankgGraph* const graph, FILE* const stream, cons
   const size_t             n     = aseankg_graph_size(graph);
   AseankgBuffer            out   = { NULL, 0U, 0U };
   AseankgStatus            st    = ASEANKG_SUCCESS;
+  assert(graph);
+  assert(stream);
 
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const AseankgTermId ids[4] = {
       quads[i].subject,
       quads[i].predicate,
       quads[i].object,
       with_graph_names ? quads[i].graph : 0U,
     };
-    for (unsigned t = 0U; t < 4U && ids[t] && !st; ++t) {
+    for (unsigned t = 0U; t < 4U && ids[t]; ++t) {
       const AseankgTerm* const term = aseankg_graph_term(graph, ids[t]);
-      st                            = t ? aseankg_buffer_append_byte(&out, ' ') : ASEANKG_SUCCESS;
-      st                            = st ? st : aseankg_buffer_append(&out, term->key, term->key_length);
+      if (t) {
+        TRY_CLEANUP(st, aseankg_buffer_append_byte(&out, ' '));
+      }
+      TRY_CLEANUP(st, aseankg_buffer_append(&out, term->key, term->key_length));
     }
-    st = st ? st : aseankg_buffer_append(&out, " .\n", 3U);
-    st = st ? st : aseankg_buffer_spill(&out, stream, ASEANKG_WRITE_CHUNK);
+    TRY_CLEANUP(st, aseankg_buffer_append(&out, " .\n", 3U));
+    TRY_CLEANUP(st, aseankg_buffer_spill(&out, stream, ASEANKG_WRITE_CHUNK));
   }
-  st = st ? st : aseankg_buffer_spill(&out, stream, 0U);
+  TRY_CLEANUP(st, aseankg_buffer_spill(&out, stream, 0U));
+  st = ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
 
+cleanup:
   aseankg_buffer_release(&out);
-  return st ? st : ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  return st;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -308,8 +316,8 @@ read_string(Reader* const reader)
         st = aseankg_buffer_append_byte(out, values[found - echars]);
       } else if (kind == 'u' || kind == 'U') {
         uint32_t c = 0U;
-        st         = read_uchar(reader, kind == 'u' ? 4U : 8U, &c);
-        st         = st ? st : append_char(out, c);
+        TRY(st, read_uchar(reader, kind == 'u' ? 4U : 8U, &c));
+        st = append_char(out, c);
       } else {
         return fail(reader, at, "unknown escape in string");
       }

@@ -6,6 +6,7 @@
 
 #include "file.h"
 
+#include <assert.h>
 #include <raptor2.h>
 
 #include <stdlib.h>
@@ -94,6 +95,8 @@ handle_log(void* const user_data, raptor_log_message* const message)
 AseankgStatus
 aseankg_ontology_load(AseankgOntology** const ontology_out, const char* const path, AseankgError* const error)
 {
+  assert(ontology_out);
+  assert(path);
   *ontology_out                   = NULL;
   AseankgOntology* const ontology = (AseankgOntology*)calloc(1U, sizeof(AseankgOntology));
   if (!ontology) {
@@ -176,6 +179,7 @@ aseankg_ontology_free(AseankgOntology* const ontology)
 const char*
 aseankg_ontology_namespace(const AseankgOntology* const ontology)
 {
+  assert(ontology);
   return ontology->ns;
 }
 
@@ -183,6 +187,7 @@ int
 aseankg_ontology_declares(const AseankgOntology* const ontology, const AseankgDeclaration what,
                           const char* const iri)
 {
+  assert(ontology);
   const IriSet* const set = &ontology->declared[what];
   return set->count && bsearch(&iri, set->iris, set->count, sizeof(char*), compare_strings) != NULL;
 }

@@ -5,6 +5,7 @@
 #include "file.h"
 #include "utf8.h"
 
+#include <assert.h>
 #include <openssl/evp.h>
 
 #include <errno.h>
@@ -200,6 +201,9 @@ AseankgStatus
 aseankg_text_load(AseankgText** const text_out, const char* const path, const char* const title,
                   AseankgError* const error)
 {
+  assert(text_out);
+  assert(path);
+  assert(title);
   *text_out               = NULL;
   AseankgText* const text = (AseankgText*)calloc(1U, sizeof(AseankgText));
   if (!text || !(text->path = strdup(path))) {
@@ -269,6 +273,8 @@ compare_segment_keys(const void* const key, const void* const element)
 const AseankgSegment*
 aseankg_text_segment(const AseankgText* const text, const char* const id)
 {
+  assert(text);
+  assert(id);
   /* Segments are in file order, which is (kind, number) order: parse the id and search. */
   static const char* const prefixes[] = { "header-", "title", "preamble-", "clause-" };
   AseankgSegment           key;
@@ -293,6 +299,8 @@ aseankg_text_segment(const AseankgText* const text, const char* const id)
 size_t
 aseankg_segment_find(const AseankgSegment* const segment, const char* const needle, const unsigned occurrence)
 {
+  assert(segment);
+  assert(needle);
   const size_t n = strlen(needle);
   if (!n || !occurrence) {
     return (size_t)-1;

@@ -1,10 +1,13 @@
 /* Turtle output: the canonical N-Triples terms, abbreviated and grouped for people to read. */
 #include "aseankg/turtle.h"
+#include "writers.h"
 #include "namespaces.h"
 
 #include "buffer.h"
 #include "prefix_table.h"
+#include "try.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,22 +75,22 @@ write_pairs(Writer* const writer, const AseankgQuad* const quads, const size_t b
 {
   AseankgBuffer* const out = &writer->buffer;
   AseankgStatus        st  = ASEANKG_SUCCESS;
-  for (size_t i = begin; i < end && !st; ++i) {
+  for (size_t i = begin; i < end; ++i) {
     if (quads[i].graph || (quads[i].predicate == writer->rdf_type) != types) {
       continue;
     }
     if (quads[i].predicate == *last_predicate) {
-      st = aseankg_buffer_append_string(out, " ,\n        ");
+      TRY(st, aseankg_buffer_append_string(out, " ,\n        "));
     } else {
       if (*last_predicate) {
-        st = aseankg_buffer_append_string(out, " ;\n");
+        TRY(st, aseankg_buffer_append_string(out, " ;\n"));
       }
-      st = st ? st : aseankg_buffer_append_string(out, "    ");
-      st = st ? st : (types ? aseankg_buffer_append_byte(out, 'a') : append_term(writer, quads[i].predicate));
-      st = st ? st : aseankg_buffer_append_byte(out, ' ');
+      TRY(st, aseankg_buffer_append_string(out, "    "));
+      TRY(st, types ? aseankg_buffer_append_byte(out, 'a') : append_term(writer, quads[i].predicate));
+      TRY(st, aseankg_buffer_append_byte(out, ' '));
       *last_predicate = quads[i].predicate;
     }
-    st = st ? st : append_term(writer, quads[i].object);
+    TRY(st, append_term(writer, quads[i].object));
   }
   return st;
 }
@@ -96,20 +99,24 @@ AseankgStatus
 aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const AseankgPrefix* const prefixes,
                      const size_t n_prefixes)
 {
+  assert(graph);
+  assert(stream);
+  assert(prefixes || !n_prefixes);
   Writer writer;
   memset(&writer, 0, sizeof(writer));
   writer.graph    = graph;
   writer.stream   = stream;
   writer.rdf_type = aseankg_graph_lookup(graph, "<" RDF "type>", strlen("<" RDF "type>"));
 
-  AseankgStatus st = aseankg_prefix_table_init(&writer.table, graph, prefixes, n_prefixes);
-  st               = st ? st : write_prefixes(&writer);
+  AseankgBuffer* const out = &writer.buffer;
+  AseankgStatus        st  = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, aseankg_prefix_table_init(&writer.table, graph, prefixes, n_prefixes));
+  TRY_CLEANUP(st, write_prefixes(&writer));
 
   /* Blocks collect in the buffer, which goes to the stream a chunk at a time. */
-  AseankgBuffer* const     out   = &writer.buffer;
   const AseankgQuad* const quads = aseankg_graph_quads(graph);
   const size_t             n     = aseankg_graph_size(graph);
-  for (size_t begin = 0U; begin < n && !st;) {
+  for (size_t begin = 0U; begin < n;) {
     size_t end = begin;
     while (end < n && quads[end].subject == quads[begin].subject) {
       ++end;
@@ -117,19 +124,20 @@ aseankg_turtle_write(const AseankgGraph* const graph, FILE* const stream, const 
 
     const size_t  block = out->length;
     AseankgTermId last  = 0U;
-    st                  = append_term(&writer, quads[begin].subject);
-    st                  = st ? st : aseankg_buffer_append_byte(out, '\n');
-    st                  = st ? st : write_pairs(&writer, quads, begin, end, 1, &last);
-    st                  = st ? st : write_pairs(&writer, quads, begin, end, 0, &last);
-    st                  = st ? st : aseankg_buffer_append_string(out, " .\n\n");
-    if (!st && !last) {
+    TRY_CLEANUP(st, append_term(&writer, quads[begin].subject));
+    TRY_CLEANUP(st, aseankg_buffer_append_byte(out, '\n'));
+    TRY_CLEANUP(st, write_pairs(&writer, quads, begin, end, 1, &last));
+    TRY_CLEANUP(st, write_pairs(&writer, quads, begin, end, 0, &last));
+    TRY_CLEANUP(st, aseankg_buffer_append_string(out, " .\n\n"));
+    if (!last) {
       aseankg_buffer_truncate(out, block); /* only named-graph quads: no block */
     }
-    st    = st ? st : aseankg_buffer_spill(out, stream, ASEANKG_WRITE_CHUNK);
+    TRY_CLEANUP(st, aseankg_buffer_spill(out, stream, ASEANKG_WRITE_CHUNK));
     begin = end;
   }
-  st = st ? st : aseankg_buffer_spill(out, stream, 0U);
+  TRY_CLEANUP(st, aseankg_buffer_spill(out, stream, 0U));
 
+cleanup:
   aseankg_buffer_release(out);
   aseankg_prefix_table_release(&writer.table);
   if (!st && ferror(stream)) {

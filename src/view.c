@@ -3,6 +3,7 @@
 
 #include "aseankg/graph.h"
 #include "aseankg/text.h"
+#include "try.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -160,37 +161,40 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
   view->document = &data->documents[shown];
   view->text     = project->texts[shown];
 
+  /* The build checks the data exactly as the export does, and counts what the page reports. */
   AseankgGraph* const graph = aseankg_graph_new();
-  AseankgStatus       st    = graph ? ASEANKG_SUCCESS : no_memory(error);
-  st                        = st ? st
-                                 : aseankg_export_build(graph, project, base ? base : ASEANKG_DEFAULT_BASE, 0, &view->stats, error);
+  if (!graph) {
+    return no_memory(error);
+  }
+  AseankgStatus st =
+    aseankg_export_build(graph, project, base ? base : ASEANKG_DEFAULT_BASE, 0, &view->stats, error);
   aseankg_graph_free(graph);
+  if (st) {
+    return st;
+  }
 
   const AseankgDocument* const doc = view->document;
-  if (!st &&
-      !(view->relations = (AseankgViewRelation*)calloc(doc->n_relations + 1U, sizeof(AseankgViewRelation)))) {
-    st = no_memory(error);
+  if (!(view->relations = (AseankgViewRelation*)calloc(doc->n_relations + 1U, sizeof(AseankgViewRelation)))) {
+    return no_memory(error);
   }
-  for (size_t i = 0U; i < doc->n_relations && !st; ++i) {
-    st = resolve(view, &doc->relations[i], &view->relations[i], error);
+  for (size_t i = 0U; i < doc->n_relations; ++i) {
+    TRY(st, resolve(view, &doc->relations[i], &view->relations[i], error));
   }
-  st = st ? st : aseankg_export_mentions(&view->mentions, project, error);
-  if (!st) { /* keep the shown document's */
-    size_t n = 0U;
-    for (size_t i = 0U; i < view->mentions->count; ++i) {
-      if (view->mentions->items[i].document == shown) {
-        view->mentions->items[n++] = view->mentions->items[i];
-      }
+  TRY(st, aseankg_export_mentions(&view->mentions, project, error));
+  size_t n = 0U; /* keep the shown document's */
+  for (size_t i = 0U; i < view->mentions->count; ++i) {
+    if (view->mentions->items[i].document == shown) {
+      view->mentions->items[n++] = view->mentions->items[i];
     }
-    view->mentions->count = n;
   }
-  if (!st && !(view->in_document = (unsigned char*)calloc(data->n_entities + 1U, 1U))) {
-    st = no_memory(error);
+  view->mentions->count = n;
+  if (!(view->in_document = (unsigned char*)calloc(data->n_entities + 1U, 1U))) {
+    return no_memory(error);
   }
-  for (size_t i = 0U; !st && i < view->mentions->count; ++i) {
+  for (size_t i = 0U; i < view->mentions->count; ++i) {
     view->in_document[view->mentions->items[i].entity] = 1U;
   }
-  for (size_t i = 0U; !st && i < doc->n_relations; ++i) {
+  for (size_t i = 0U; i < doc->n_relations; ++i) {
     view->in_document[view->relations[i].subject] = 1U;
     if (view->relations[i].object != ASEANKG_VIEW_LITERAL) {
       view->in_document[view->relations[i].object] = 1U;

@@ -22,7 +22,9 @@ capture(const AseankgGraph* const graph, const AseankgPrefix* const prefixes, co
   size_t length = 0U;
   FILE*  stream = open_memstream(&text, &length);
   assert_non_null(stream);
-  *status = graph ? aseankg_jsonld_write(graph, stream, prefixes, n) : aseankg_jsonld_write_context(stream);
+  const AseankgWriteOptions options = { NULL, prefixes, n };
+  *status = graph ? aseankg_graph_write(graph, stream, ASEANKG_SYNTAX_JSONLD, &options, NULL)
+                  : aseankg_jsonld_write_context(stream);
   assert_int_equal(fclose(stream), 0);
   return text;
 }
@@ -132,7 +134,7 @@ test_errors(void** const state)
   aseankg_graph_sort(graph);
   FILE* const full = fopen("/dev/full", "w");
   assert_non_null(full);
-  assert_int_equal(aseankg_jsonld_write(graph, full, NULL, 0U), ASEANKG_ERR_IO);
+  assert_int_equal(aseankg_graph_write(graph, full, ASEANKG_SYNTAX_JSONLD, NULL, NULL), ASEANKG_ERR_IO);
   fclose(full);
 
   assert_int_equal(aseankg_graph_add(graph, s, p, aseankg_graph_triple_term(graph, s, p, s), 0U),

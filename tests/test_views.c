@@ -132,11 +132,23 @@ test_dot(void** const state)
   assert_int_equal(st, ASEANKG_SUCCESS);
   assert_non_null(strstr(whole, "\n  \"china\" -> \"global-development-initiative\" [label=\"proposed\""));
   assert_non_null(strstr(whole, "\n  \"cambodia\" [label=\"柬埔寨\\nCambodia\""));
+  /* The parties' many relations: one box per predicate, one arrow to it, no labelled arrow of their own. */
+  const char* const box = strstr(whole, "\n  subgraph cluster_");
+  assert_non_null(box);
+  assert_true(box < strstr(whole, "\n    label=\"cooperatesOn\"; labeljust=l;"));
+  assert_non_null(strstr(whole, "\n    \"customs\" [label="));
+  assert_non_null(
+    strstr(whole, "\n  \"china-and-asean-member-states\" -> \"artificial-intelligence\" [lhead=cluster_"));
+  assert_null(strstr(whole, "\"china-and-asean-member-states\" -> \"customs\" [label="));
+  assert_non_null(strstr(whole, "compound=true"));
+  assert_non_null(strstr(whole, "subgraph cluster_unrelated {\n    label=\"in no relation\";"));
   free(whole);
 
   char* const nine = capture(write_dot, f, &clause, &st, &error);
   assert_int_equal(st, ASEANKG_SUCCESS);
-  assert_non_null(strstr(nine, "\"china-and-asean-member-states\" -> \"customs\""));
+  assert_non_null(strstr(nine, "\"china-and-asean-member-states\" -> \"customs\" [label=\"cooperatesOn\""));
+  assert_null(strstr(nine, "compound=true")); /* eleven arrows: few enough to draw one by one */
+  assert_null(strstr(nine, "lhead="));
   assert_null(strstr(nine, "\"global-development-initiative\""));
   free(nine);
 

@@ -21,6 +21,7 @@
 #include "aseankg/status.h"
 #include "aseankg/text.h"
 #include "aseankg/turtle.h"
+#include "aseankg/writer.h"
 
 #ifdef __cplusplus
 extern "C" {

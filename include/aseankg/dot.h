@@ -34,7 +34,13 @@ typedef struct {
    shaped and coloured by type family with a legend cluster, labelled with its
    Chinese and English names (a gloss marked with "≈"); one edge per distinct
    subject, predicate and object, labelled with the predicate's local name; a
-   literal value as a plain-text node. Without options every entity is drawn,
+   literal value as a plain-text node. A subject with 16 or more relations to
+   other entities has them grouped: objects it relates by the same set of
+   predicates, two or more of them, are drawn in a box (a cluster) labelled
+   with those predicates ("drewUp, recalls") and laid out three wide, reached
+   by one edge from the subject (lhead); each relation is still drawn exactly
+   once. Entities in no relation (the whole graph) are boxed together, labelled
+   "in no relation". Without options every entity is drawn,
    related or not; `segment` and `around` keep only the relations they select
    (both together: those meeting both) and the entities those relations touch
    (and the `around` entity itself). Output is deterministic: nodes sorted by

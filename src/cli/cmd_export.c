@@ -113,22 +113,27 @@ run_export(const CliArgs* const args, const int write)
     cli_show_progress("writing %zu statements", aseankg_graph_size(graph));
   }
   if (!st && write) {
-    if (dot) {
-      const AseankgDotOptions view = { args->clause, args->around, args->document };
-      st                           = aseankg_dot_write(output.stream, &project, &view, &error);
-    } else if (html) {
-      st = aseankg_html_write(output.stream, &project, base, args->document, &error);
-    } else if (ntriples || nquads) {
-      st = aseankg_ntriples_write(graph, output.stream, nquads);
+    const char* const file_name = args->output ? args->output : "<stdout>";
+    if (dot || html) {
+      if (dot) {
+        const AseankgDotOptions view = { args->clause, args->around, args->document };
+        st                           = aseankg_dot_write(output.stream, &project, &view, &error);
+      } else {
+        st = aseankg_html_write(output.stream, &project, base, args->document, &error);
+      }
+      if (st == ASEANKG_ERR_IO) { /* the view writers leave naming the stream to the caller */
+        aseankg_error_set(&error, st, file_name, 0U, 0U, "write error");
+      }
     } else {
-      AseankgPrefix prefixes[32];
-      char          storage[4096];
-      const size_t  n = aseankg_export_prefixes(&project, base, prefixes, 32U, storage, sizeof(storage));
-      st              = jsonld ? aseankg_jsonld_write(graph, output.stream, prefixes, n)
-                               : aseankg_turtle_write(graph, output.stream, prefixes, n);
-    }
-    if (st) {
-      aseankg_error_set(&error, st, args->output ? args->output : "<stdout>", 0U, 0U, "write error");
+      AseankgPrefix       prefixes[32];
+      char                storage[4096];
+      AseankgWriteOptions options = { file_name, prefixes, 0U };
+      options.n_prefixes = aseankg_export_prefixes(&project, base, prefixes, 32U, storage, sizeof(storage));
+      const AseankgSyntax syntax = nquads     ? ASEANKG_SYNTAX_NQUADS
+                                   : ntriples ? ASEANKG_SYNTAX_NTRIPLES
+                                   : jsonld   ? ASEANKG_SYNTAX_JSONLD
+                                              : ASEANKG_SYNTAX_TURTLE;
+      st                         = aseankg_graph_write(graph, output.stream, syntax, &options, &error);
     }
     st = st ? st : aseankg_output_commit(&output, &error);
   }

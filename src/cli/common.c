@@ -144,9 +144,11 @@ cli_write_sorted(AseankgGraph* const graph, const char* const path, int nquads, 
 
   AseankgOutput output;
   aseankg_graph_sort(graph);
-  AseankgStatus st = aseankg_output_open(&output, path, error);
-  if (!st && aseankg_ntriples_write(graph, output.stream, nquads)) {
-    st = aseankg_error_set(error, ASEANKG_ERR_IO, path ? path : "<stdout>", 0U, 0U, "write error");
+  const AseankgWriteOptions options = { path ? path : "<stdout>", NULL, 0U };
+  const AseankgSyntax       written = nquads ? ASEANKG_SYNTAX_NQUADS : ASEANKG_SYNTAX_NTRIPLES;
+  AseankgStatus             st      = aseankg_output_open(&output, path, error);
+  if (!st) {
+    st = aseankg_graph_write(graph, output.stream, written, &options, error);
   }
   st = st ? st : aseankg_output_commit(&output, error);
   aseankg_output_abort(&output);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # DOT tests: `aseankg export --format dot` rendered by Graphviz from Debian (dot -Tsvg, dot -Tpng):
-# Chinese names as text, --clause and --around keep exactly the right nodes, names escaped, errors.
+# Chinese names as text, every relation drawn once (arrows and predicate boxes), the whole picture near a
+# page's shape, --clause and --around keep exactly the right nodes, names escaped, errors.
 #
 #   bash tests/dot/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR
 #
@@ -63,6 +64,30 @@ check "the SVG has the legend" grep -q '>states, groups and organisations</text>
 check "a relation is a labelled edge" \
   grep -q '^  "china" -> "global-development-initiative" \[label="proposed", tooltip="proposed, stated in preamble-8"\];$' "$tmp/a.dot"
 check "a literal value is a node of its own" grep -q '^  "summit-25" -> "value:[0-9]*" \[label="heldOn"' "$tmp/a.dot"
+
+# The hub's ~120 relations are boxes by predicate, one arrow each; check.py reads the DOT back and matches
+# every relation of data/relations.yaml to exactly one arrow or box membership.
+python3 tests/dot/check.py relations "$tmp/a.dot" data/relations.yaml > "$tmp/check.out"
+status=$?
+sed 's/^/# /' "$tmp/check.out" | head -n 12
+check "every relation is drawn exactly once: a labelled arrow, or an entity in a box labelled with the predicate" \
+  test $status -eq 0
+check "the parties' relations are boxed by predicate, one arrow per box" \
+  bash -c "grep -q '^    label=\"cooperatesOn\"; labeljust=l;' '$tmp/a.dot' &&
+    test \$(grep -c '^  \"china-and-asean-member-states\" -> .*lhead=cluster_' '$tmp/a.dot') -ge 10"
+# The check can fail: delete one entity's line from its box (its relation is then drawn nowhere).
+awk '!done && /^    "[a-z0-9-]*" \[label=/ && box { sub(/^  /, ""); print > "/dev/stderr"; done = 1; next }
+     /^  subgraph cluster_[0-9]/ { box = 1 } { print }' "$tmp/a.dot" > "$tmp/lost.dot" 2> "$tmp/lost.node"
+check "the check catches a relation drawn nowhere" \
+  bash -c "test -s '$tmp/lost.node' && ! python3 tests/dot/check.py relations '$tmp/lost.dot' data/relations.yaml > /dev/null"
+# Legible at 100%: Graphviz draws at 96 dpi and the DOT sets no size, ratio or dpi to shrink it, so a
+# 9-point label is 12 px. Near a page: A4 is 1:1.41 either way; the long side may be at most 1.6 times the
+# short one (the one-column picture this replaced was 2461 x 8498, 1:3.45).
+check "the whole graph is not scaled down (no size, ratio or dpi)" \
+  bash -c "! grep -Eq '(^|[ ,\[])(size|ratio|dpi)=' '$tmp/a.dot'"
+read -r width height < <(python3 tests/dot/check.py size "$out/statement.png")
+check "the whole-graph PNG is near a page's shape: ${width} x ${height} px, long side <= 1.6 x short side" \
+  bash -c "[ \$(( ${width:-0} * 10 )) -le \$(( ${height:-0} * 16 )) ] && [ \$(( ${height:-0} * 10 )) -le \$(( ${width:-1} * 16 )) ]"
 check "a font with Chinese glyphs is installed (fonts-noto-cjk), so the PNG shows glyphs" \
   bash -c "fc-list :lang=zh family | grep -q 'Noto Sans CJK'"
 
@@ -82,6 +107,13 @@ check "--around global-development-initiative draws it and its neighbours ($(exp
   cmp -s <(nodes around-global-development-initiative) <(expected "" global-development-initiative)
 check "--around marks the entity it is drawn around" \
   grep -q '^  "global-development-initiative" \[.*penwidth=3' "$tmp/around.dot"
+"$aseankg" export -f dot --around china-and-asean-member-states -o "$tmp/around-parties.dot"
+render around-parties "$tmp/around-parties.dot"
+check "--around the parties boxes their relations and draws each exactly once" \
+  bash -c "grep -q 'lhead=cluster_' '$tmp/around-parties.dot' &&
+    python3 tests/dot/check.py relations '$tmp/around-parties.dot' data/relations.yaml china-and-asean-member-states > /dev/null"
+check "a picture of part of the graph does not pass as the whole" \
+  bash -c "! python3 tests/dot/check.py relations '$tmp/around-parties.dot' data/relations.yaml > /dev/null"
 "$aseankg" export -f dot --clause 9 --around china-and-asean-member-states > "$tmp/both.dot"
 check "--clause and --around together keep the relations meeting both" \
   cmp -s <(grep -- '->' "$tmp/both.dot") <(grep -- '->' "$tmp/clause-9.dot" | grep '"china-and-asean-member-states"')
