@@ -660,7 +660,7 @@ check_nesting(AseankgFmt* const fmt, int* const changed)
   }
 
   /* Inline nodes no block reached hang off a cycle of inline nodes: label one node of each cycle. */
-  for (size_t k = 0U; k < fmt->n_nodes && !st; ++k) {
+  for (size_t k = 0U; fmt->nodes && k < fmt->n_nodes && !st; ++k) {
     Node* walk = &fmt->nodes[k];
     if (!(walk->flags & INLINE) || (walk->flags & VISITED)) {
       continue;

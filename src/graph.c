@@ -159,11 +159,9 @@ static void
 advise_huge_pages(void* const memory, const size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
-  const uintptr_t huge  = (uintptr_t)2U << 20U;
-  const uintptr_t start = ((uintptr_t)memory + 4095U) & ~(uintptr_t)4095U;
-  const uintptr_t end   = ((uintptr_t)memory + bytes) & ~(uintptr_t)4095U;
-  if (end > start + huge) {
-    (void)madvise((void*)start, (size_t)(end - start), MADV_HUGEPAGE);
+  const size_t skip = (size_t)((4096U - ((uintptr_t)memory & 4095U)) & 4095U); /* to a page boundary */
+  if (bytes > skip + ((size_t)2U << 20U)) {
+    (void)madvise((char*)memory + skip, (bytes - skip) & ~(size_t)4095U, MADV_HUGEPAGE);
   }
 #else
   (void)memory;

@@ -42,7 +42,7 @@ sort_unique(AseankgQuadList* const list)
 static int
 contains(const AseankgQuadList* const list, const AseankgQuad* const quad)
 {
-  return list->count &&
+  return list->count && list->quads &&
          bsearch(quad, list->quads, list->count, sizeof(AseankgQuad), aseankg_quads_compare_ids) != NULL;
 }
 
@@ -60,6 +60,10 @@ holds(const AseankgQuadList* const list, size_t* const cursor, const AseankgQuad
 static size_t
 key_range(const AseankgQuadList* const list, const AseankgQuad* const key, size_t* const end)
 {
+  if (!list->quads) {
+    *end = 0U; /* empty */
+    return 0U;
+  }
   size_t lo = 0U;
   size_t hi = list->count;
   while (lo < hi) {
@@ -152,7 +156,7 @@ find_conflicts(const AseankgQuadList* const base, const Changes* const ours, con
 {
   size_t capacity   = 0U;
   size_t cursors[2] = { 0U, 0U };
-  for (size_t i = 0U; i < base->count; ++i) {
+  for (size_t i = 0U; base->quads && i < base->count; ++i) {
     const AseankgQuad* const q = &base->quads[i];
     if ((i && same_key(q, q - 1)) || (i + 1U < base->count && same_key(q, q + 1))) {
       continue; /* several values in the base */

@@ -36,7 +36,7 @@ static int
 radix_sort(AseankgQuad* const quads, const size_t n)
 {
   AseankgQuad* const scratch = (AseankgQuad*)malloc(n * sizeof(AseankgQuad));
-  size_t* const      counts  = (size_t*)calloc(8U * 65536U, sizeof(size_t));
+  size_t* const      counts  = (size_t*)calloc((size_t)8U * 65536U, sizeof(size_t));
   if (!scratch || !counts) {
     free(scratch);
     free(counts);
@@ -45,8 +45,8 @@ radix_sort(AseankgQuad* const quads, const size_t n)
   for (size_t i = 0U; i < n; ++i) {
     const AseankgTermId ids[4] = { quads[i].object, quads[i].predicate, quads[i].subject, quads[i].graph };
     for (unsigned f = 0U; f < 4U; ++f) {
-      ++counts[(2U * f) * 65536U + (ids[f] & 0xFFFFU)];
-      ++counts[(2U * f + 1U) * 65536U + (ids[f] >> 16U)];
+      ++counts[(size_t)(2U * f) * 65536U + (ids[f] & 0xFFFFU)];
+      ++counts[(size_t)(2U * f + 1U) * 65536U + (ids[f] >> 16U)];
     }
   }
   AseankgQuad* from = quads;
@@ -54,7 +54,7 @@ radix_sort(AseankgQuad* const quads, const size_t n)
   for (unsigned digit = 0U; digit < 8U; ++digit) {
     const unsigned field = 3U - digit / 2U;
     const unsigned shift = (digit % 2U) * 16U;
-    size_t* const  start = counts + digit * 65536U;
+    size_t* const  start = counts + (size_t)digit * 65536U;
     if (start[(field_of(&from[0], field) >> shift) & 0xFFFFU] == n) {
       continue; /* one bucket: the order stays */
     }
