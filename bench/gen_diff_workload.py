@@ -4,8 +4,9 @@ changed, lines shuffled and blank nodes relabelled.
 
 usage: gen_diff_workload.py TRIPLES BLANK_NODES CHANGE_PERCENT OLD NEW [SEED [THEIRS]]
 
-With THEIRS, also write a second edit of OLD (another share of triples changed, also shuffled and
-relabelled): the three versions of a merge, OLD as the base.
+With THEIRS, also write a second edit of OLD (as many triples changed, none of them one that NEW
+changed, also shuffled and relabelled): the three versions of a merge, OLD as the base, whose edits
+do not overlap, so the merge is clean.
 """
 import random
 import sys
@@ -36,9 +37,14 @@ def main():
         i += 1
     triples = triples[:n_triples]
 
+    taken = set()
+
     def edited(tag):
         new = list(triples)
-        for k in rng.sample(range(len(new)), int(len(new) * change)):
+        free = [k for k in range(len(new)) if k not in taken] if taken else range(len(new))
+        chosen = rng.sample(free, int(len(new) * change))
+        taken.update(chosen)
+        for k in chosen:
             s, p, o = new[k]
             new[k] = (s, p, f'"changed{tag} {k}"')
 

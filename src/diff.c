@@ -4,6 +4,7 @@
 #include "buffer.h"
 #include "iri.h"
 #include "hash.h"
+#include "quads.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -66,88 +67,6 @@ struct AseankgDiffImpl {
   char**              prefixes; /* name, IRI, name, IRI, ... for the pretty and stat formats */
   size_t              n_prefixes;
 };
-
-static int
-compare_quad_ids(const void* const a, const void* const b)
-{
-  const AseankgQuad* const x     = (const AseankgQuad*)a;
-  const AseankgQuad* const y     = (const AseankgQuad*)b;
-  const AseankgTermId      xs[4] = { x->graph, x->subject, x->predicate, x->object };
-  const AseankgTermId      ys[4] = { y->graph, y->subject, y->predicate, y->object };
-  for (unsigned i = 0U; i < 4U; ++i) {
-    if (xs[i] != ys[i]) {
-      return xs[i] < ys[i] ? -1 : 1;
-    }
-  }
-  return 0;
-}
-
-/*
-   Sort quads by (graph, subject, predicate, object) ids: a least-significant-
-   digit radix sort, 16 bits at a time, linear in the number of quads. Falls
-   back to qsort if the scratch buffer cannot be had.
-*/
-static void
-radix_sort_quads(AseankgQuad* const quads, const size_t n)
-{
-  AseankgQuad* const scratch = (AseankgQuad*)malloc(n * sizeof(AseankgQuad));
-  size_t* const      counts  = (size_t*)malloc(65536U * sizeof(size_t));
-  if (!scratch || !counts) {
-    free(scratch);
-    free(counts);
-    qsort(quads, n, sizeof(AseankgQuad), compare_quad_ids);
-    return;
-  }
-
-  AseankgQuad* from = quads;
-  AseankgQuad* to   = scratch;
-  for (unsigned digit = 0U; digit < 8U; ++digit) {
-    const unsigned field = 3U - digit / 2U; /* object first, graph last */
-    const unsigned shift = (digit % 2U) * 16U;
-    memset(counts, 0, 65536U * sizeof(size_t));
-    for (size_t i = 0U; i < n; ++i) {
-      const AseankgTermId ids[4] = { from[i].graph, from[i].subject, from[i].predicate, from[i].object };
-      ++counts[(ids[field] >> shift) & 0xFFFFU];
-    }
-    size_t total = 0U;
-    for (size_t k = 0U; k < 65536U; ++k) {
-      const size_t count = counts[k];
-      counts[k]          = total;
-      total += count;
-    }
-    for (size_t i = 0U; i < n; ++i) {
-      const AseankgTermId ids[4] = { from[i].graph, from[i].subject, from[i].predicate, from[i].object };
-      to[counts[(ids[field] >> shift) & 0xFFFFU]++] = from[i];
-    }
-    AseankgQuad* const swap = from;
-    from                    = to;
-    to                      = swap;
-  }
-  /* An even number of passes leaves the result in `quads`. */
-  free(scratch);
-  free(counts);
-}
-
-/* Sort by ids and drop duplicates; returns the new count. */
-static size_t
-sort_unique(AseankgQuad* const quads, const size_t n)
-{
-  if (n < 2U) {
-    return n;
-  }
-  if (n < 4096U) {
-    qsort(quads, n, sizeof(AseankgQuad), compare_quad_ids);
-  } else {
-    radix_sort_quads(quads, n);
-  }
-  size_t out = 1U;
-  for (size_t i = 1U; i < n; ++i) {
-    if (compare_quad_ids(&quads[i], &quads[out - 1U])) {
-      quads[out++] = quads[i];
-    }
-  }
-  return out;
-}
 
 static int
 is_blank(const AseankgGraph* const graph, const AseankgTermId id)
@@ -243,7 +162,7 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
       side->quads[kept++] = quads[i];
     }
   }
-  side->n_quads = sort_unique(side->quads, kept);
+  side->n_quads = aseankg_quads_sort_unique(side->quads, kept);
 
   /* Blank nodes are matched as subjects, objects and graph names; refuse what would be compared by label. */
   for (size_t i = 0U; i < side->n_quads; ++i) {
@@ -1459,7 +1378,7 @@ static AseankgStatus
 collect_changes(AseankgDiff* const diff, const AseankgQuad* const old_quads, const size_t n_old,
                 AseankgQuad* const new_quads, size_t n_new)
 {
-  n_new         = sort_unique(new_quads, n_new);
+  n_new         = aseankg_quads_sort_unique(new_quads, n_new);
   diff->changes = (Change*)malloc((n_old + n_new + 1U) * sizeof(Change));
   if (!diff->changes) {
     return ASEANKG_ERR_NOMEM;
@@ -1468,7 +1387,9 @@ collect_changes(AseankgDiff* const diff, const AseankgQuad* const old_quads, con
   size_t i = 0U;
   size_t j = 0U;
   while (i < n_old || j < n_new) {
-    const int cmp = i == n_old ? 1 : j == n_new ? -1 : compare_quad_ids(&old_quads[i], &new_quads[j]);
+    const int cmp = i == n_old   ? 1
+                    : j == n_new ? -1
+                                 : aseankg_quads_compare_ids(&old_quads[i], &new_quads[j]);
     if (cmp < 0) {
       const Change change              = { old_quads[i++], 0, diff->graph };
       diff->changes[diff->n_changes++] = change;
@@ -1634,7 +1555,7 @@ collect_infos(AseankgDiff* const diff, const AseankgQuad* const sides[2], const 
     }
   }
   diff->n_infos = n;
-  qsort(diff->infos, n, sizeof(AseankgQuad), compare_quad_ids);
+  qsort(diff->infos, n, sizeof(AseankgQuad), aseankg_quads_compare_ids);
   free(subjects);
   return ASEANKG_SUCCESS;
 }

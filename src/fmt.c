@@ -3,8 +3,8 @@
 
 #include "array.h"
 #include "buffer.h"
-#include "canonical.h"
 #include "hash.h"
+#include "prefix_table.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -18,7 +18,6 @@
 #define LIST_LINE 100U /* a collection of one-line items at most this long stays on one line */
 
 #define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define XSD_INTEGER "http://www.w3.org/2001/XMLSchema#integer"
 
 enum {
   MUST_LABEL  = 1U,   /* referenced where `[ ]` cannot go */
@@ -51,9 +50,7 @@ struct AseankgFmtImpl {
   AseankgFmtSyntax    syntax;
   AseankgPrefix*      prefixes; /* copies, sorted by name */
   size_t              n_prefixes;
-  size_t*             ns_length;
-  unsigned char*      used;      /* by prefix */
-  uint32_t*           prefix_of; /* by term: 0 unknown, else 1 + prefix index (n_prefixes: none) */
+  AseankgPrefixTable  table; /* over `prefixes` */
   size_t              n_terms;
   uint32_t*           rank;    /* by term in subject, predicate or graph position: key order, from 1 */
   uint32_t*           node_of; /* by term: blank-node index, or NONE */
@@ -65,7 +62,7 @@ struct AseankgFmtImpl {
   size_t              n_extra;
   int                 has_graphs;
   int                 coloured;
-  AseankgTermId       rdf_type, rdf_first, rdf_rest, rdf_nil, xsd_integer;
+  AseankgTermId       rdf_type, rdf_first, rdf_rest, rdf_nil;
   AseankgBuffer       labels;
   AseankgBuffer       out;
 };
@@ -92,83 +89,6 @@ lookup_iri(const AseankgGraph* const graph, const char* const iri)
   return n > 0 && (size_t)n < sizeof(key) ? aseankg_graph_lookup(graph, key, (size_t)n) : 0U;
 }
 
-/* A conservative PN_LOCAL: ASCII letters, digits, '_' and '-', not starting with '-'. */
-static int
-is_simple_local_name(const char* const name, const size_t length)
-{
-  if (!length || name[0] == '-') {
-    return 0;
-  }
-  for (size_t i = 0U; i < length; ++i) {
-    const char c = name[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-          c == '-')) {
-      return 0;
-    }
-  }
-  return 1;
-}
-
-/* The prefix abbreviating IRI term `id` (longest namespace, then smallest name), or n_prefixes. */
-static size_t
-prefix_for(AseankgFmt* const fmt, const AseankgTermId id)
-{
-  if (!fmt->prefix_of[id]) {
-    const AseankgTerm* const iri  = term_of(fmt, id);
-    size_t                   best = fmt->n_prefixes;
-    for (size_t i = 0U; i < fmt->n_prefixes; ++i) {
-      const size_t n = fmt->ns_length[i];
-      if ((best == fmt->n_prefixes || n > fmt->ns_length[best]) && n <= iri->length &&
-          !memcmp(iri->value, fmt->prefixes[i].namespace_iri, n) &&
-          is_simple_local_name(iri->value + n, iri->length - n)) {
-        best = i; /* sorted by name: an equal namespace later on never replaces it */
-      }
-    }
-    fmt->prefix_of[id] = (uint32_t)best + 1U;
-  }
-  return fmt->prefix_of[id] - 1U;
-}
-
-static int
-is_bare_integer(const AseankgFmt* const fmt, const AseankgTerm* const literal)
-{
-  if (!fmt->xsd_integer || literal->datatype != fmt->xsd_integer || !literal->length) {
-    return 0;
-  }
-  size_t i = (literal->value[0] == '+' || literal->value[0] == '-') ? 1U : 0U;
-  if (i == literal->length) {
-    return 0;
-  }
-  for (; i < literal->length; ++i) {
-    if (literal->value[i] < '0' || literal->value[i] > '9') {
-      return 0;
-    }
-  }
-  return 1;
-}
-
-/* Mark the prefixes the Turtle spelling of `id` uses. */
-static void
-mark_used(AseankgFmt* const fmt, const AseankgTermId id)
-{
-  const AseankgTerm* const term = id ? term_of(fmt, id) : NULL;
-  if (!term) {
-    return;
-  }
-  if (term->kind == ASEANKG_TERM_IRI) {
-    const size_t p = prefix_for(fmt, id);
-    if (p < fmt->n_prefixes) {
-      fmt->used[p] = 1U;
-    }
-  } else if (term->kind == ASEANKG_TERM_LITERAL && term->datatype && !is_bare_integer(fmt, term)) {
-    mark_used(fmt, term->datatype);
-  } else if (term->kind == ASEANKG_TERM_TRIPLE) {
-    for (unsigned i = 0U; i < 3U; ++i) {
-      mark_used(fmt, term->triple[i]);
-    }
-  }
-}
-
 static AseankgStatus
 append_spaces(AseankgBuffer* const out, const size_t n)
 {
@@ -182,60 +102,24 @@ append_spaces(AseankgBuffer* const out, const size_t n)
   return st;
 }
 
+/* A blank node's label (every blank node written by label has one). */
+static AseankgStatus
+append_label(void* const context, AseankgBuffer* const out, const AseankgTermId id)
+{
+  const AseankgFmt* const fmt  = (const AseankgFmt*)context;
+  const Node* const       node = node_of(fmt, id);
+  if (!node || !(node->flags & LABELLED)) {
+    return ASEANKG_ERR_USAGE;
+  }
+  const AseankgStatus st = aseankg_buffer_append(out, "_:", 2U);
+  return st ? st : aseankg_buffer_append_string(out, fmt->labels.data + node->label);
+}
+
 /* Append term `id` as the document spells it (`turtle` zero: N-Triples). */
 static AseankgStatus
 append_term(AseankgFmt* const fmt, AseankgBuffer* const out, const AseankgTermId id, const int turtle)
 {
-  const AseankgTerm* const term = term_of(fmt, id);
-  switch (term->kind) {
-    case ASEANKG_TERM_IRI: {
-      const size_t p = turtle ? prefix_for(fmt, id) : fmt->n_prefixes;
-      if (p == fmt->n_prefixes) {
-        return aseankg_buffer_append(out, term->key, term->key_length);
-      }
-      const size_t  n  = fmt->ns_length[p];
-      AseankgStatus st = aseankg_buffer_append_string(out, fmt->prefixes[p].name);
-      st               = st ? st : aseankg_buffer_append_byte(out, ':');
-      return st ? st : aseankg_buffer_append(out, term->value + n, term->length - n);
-    }
-    case ASEANKG_TERM_BLANK: {
-      const Node* const node = node_of(fmt, id);
-      if (!node || !(node->flags & LABELLED)) {
-        return ASEANKG_ERR_USAGE;
-      }
-      const AseankgStatus st = aseankg_buffer_append(out, "_:", 2U);
-      return st ? st : aseankg_buffer_append_string(out, fmt->labels.data + node->label);
-    }
-    case ASEANKG_TERM_LITERAL: {
-      if (turtle && is_bare_integer(fmt, term)) {
-        return aseankg_buffer_append(out, term->value, term->length);
-      }
-      AseankgStatus st = aseankg_buffer_append_byte(out, '"');
-      st               = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
-      st               = st ? st : aseankg_buffer_append_byte(out, '"');
-      if (!st && term->language) {
-        st = aseankg_buffer_append_byte(out, '@');
-        st = st ? st : aseankg_buffer_append_string(out, term->language);
-        if (!st && term->direction) {
-          st = aseankg_buffer_append(out, "--", 2U);
-          st = st ? st : aseankg_buffer_append_string(out, term->direction);
-        }
-      } else if (!st && term->datatype) {
-        st = aseankg_buffer_append(out, "^^", 2U);
-        st = st ? st : append_term(fmt, out, term->datatype, turtle);
-      }
-      return st;
-    }
-    case ASEANKG_TERM_TRIPLE: {
-      AseankgStatus st = aseankg_buffer_append(out, "<<(", 3U);
-      for (unsigned i = 0U; i < 3U && !st; ++i) {
-        st = aseankg_buffer_append_byte(out, ' ');
-        st = st ? st : append_term(fmt, out, term->triple[i], turtle);
-      }
-      return st ? st : aseankg_buffer_append(out, " )>>", 4U);
-    }
-  }
-  return ASEANKG_ERR_USAGE;
+  return aseankg_prefix_table_append_term(&fmt->table, out, id, turtle, append_label, fmt);
 }
 
 /* --- Sorting ---------------------------------------------------------------------- */
@@ -545,6 +429,23 @@ hash_term(const AseankgFmt* const fmt, const AseankgTermId id)
   return aseankg_hash_mix(h);
 }
 
+/* hash_term() through a small direct-mapped cache: predicates, graphs and shared subjects recur. */
+typedef struct {
+  AseankgTermId id[256];
+  uint64_t      hash[256];
+} TermHashCache;
+
+static uint64_t
+cached_hash(const AseankgFmt* const fmt, TermHashCache* const cache, const AseankgTermId id)
+{
+  const unsigned slot = (unsigned)(id & 255U);
+  if (!id || cache->id[slot] != id) {
+    cache->id[slot]   = id;
+    cache->hash[slot] = hash_term(fmt, id);
+  }
+  return cache->hash[slot];
+}
+
 static uint64_t
 edge_hash(const uint64_t role, const uint64_t predicate, const uint64_t other, const uint64_t graph)
 {
@@ -555,6 +456,8 @@ edge_hash(const uint64_t role, const uint64_t predicate, const uint64_t other, c
 static void
 hash_neighbourhoods(AseankgFmt* const fmt)
 {
+  TermHashCache cache;
+  memset(&cache, 0, sizeof(cache));
   for (size_t i = 0U; i < fmt->n; ++i) {
     const AseankgQuad* const q = &fmt->quads[i];
     Node* const              s = node_of(fmt, q->subject);
@@ -563,10 +466,10 @@ hash_neighbourhoods(AseankgFmt* const fmt)
     if (!s && !o && !g) {
       continue;
     }
-    const uint64_t hs = hash_term(fmt, q->subject);
-    const uint64_t hp = hash_term(fmt, q->predicate);
-    const uint64_t ho = hash_term(fmt, q->object);
-    const uint64_t hg = hash_term(fmt, q->graph);
+    const uint64_t hs = cached_hash(fmt, &cache, q->subject);
+    const uint64_t hp = cached_hash(fmt, &cache, q->predicate);
+    const uint64_t ho = hash_term(fmt, q->object); /* mostly distinct: not cached */
+    const uint64_t hg = cached_hash(fmt, &cache, q->graph);
     if (s) {
       s->h_all += aseankg_hash_mix(edge_hash(1U, hp, ho, hg));
     }
@@ -624,6 +527,8 @@ refine_colours(AseankgFmt* const fmt)
     free(scratch);
     return ASEANKG_ERR_NOMEM;
   }
+  TermHashCache cache;
+  memset(&cache, 0, sizeof(cache));
   size_t distinct = count_distinct(fmt, scratch);
   for (unsigned round = 0U; round < MAX_ROUNDS; ++round) {
     for (size_t k = 0U; k < fmt->n_nodes; ++k) {
@@ -634,8 +539,8 @@ refine_colours(AseankgFmt* const fmt)
       const uint32_t           s = q->subject <= fmt->n_terms ? fmt->node_of[q->subject] : NONE;
       const uint32_t           o = q->object <= fmt->n_terms ? fmt->node_of[q->object] : NONE;
       if (s != NONE && o != NONE) {
-        const uint64_t hp = hash_term(fmt, q->predicate);
-        const uint64_t hg = hash_term(fmt, q->graph);
+        const uint64_t hp = cached_hash(fmt, &cache, q->predicate);
+        const uint64_t hg = cached_hash(fmt, &cache, q->graph);
         next[s] += aseankg_hash_mix(edge_hash(1U, hp, fmt->nodes[o].colour, hg));
         next[o] += aseankg_hash_mix(edge_hash(2U, hp, fmt->nodes[s].colour, hg));
       }
@@ -755,7 +660,7 @@ check_nesting(AseankgFmt* const fmt, int* const changed)
   }
 
   /* Inline nodes no block reached hang off a cycle of inline nodes: label one node of each cycle. */
-  for (size_t k = 0U; k < fmt->n_nodes && !st; ++k) {
+  for (size_t k = 0U; fmt->nodes && k < fmt->n_nodes && !st; ++k) {
     Node* walk = &fmt->nodes[k];
     if (!(walk->flags & INLINE) || (walk->flags & VISITED)) {
       continue;
@@ -1224,18 +1129,18 @@ write_prefixes(AseankgFmt* const fmt)
   const size_t             sizes[2] = { fmt->n, fmt->n_extra };
   for (int s = 0; s < 2; ++s) {
     for (size_t i = 0U; i < sizes[s]; ++i) {
-      mark_used(fmt, sets[s][i].subject);
+      aseankg_prefix_table_mark_used(&fmt->table, sets[s][i].subject);
       if (sets[s][i].predicate != fmt->rdf_type) {
-        mark_used(fmt, sets[s][i].predicate);
+        aseankg_prefix_table_mark_used(&fmt->table, sets[s][i].predicate);
       }
-      mark_used(fmt, sets[s][i].object);
-      mark_used(fmt, sets[s][i].graph);
+      aseankg_prefix_table_mark_used(&fmt->table, sets[s][i].object);
+      aseankg_prefix_table_mark_used(&fmt->table, sets[s][i].graph);
     }
   }
   AseankgStatus st   = ASEANKG_SUCCESS;
   int           some = 0;
   for (size_t i = 0U; i < fmt->n_prefixes && !st; ++i) {
-    if (fmt->used[i]) {
+    if (fmt->table.used[i]) {
       st   = aseankg_buffer_printf(&fmt->out, "@prefix %s: <%s> .\n", fmt->prefixes[i].name,
                                    fmt->prefixes[i].namespace_iri);
       some = 1;
@@ -1315,28 +1220,145 @@ append_statement(AseankgFmt* const fmt, AseankgBuffer* const out, const AseankgQ
   return st ? st : aseankg_buffer_append_byte(out, '\n');
 }
 
+/* Sort the lines in `lines` (split at `offsets`, n + 1 of them) as strings and add them to the output. */
+static AseankgStatus
+emit_sorted(AseankgFmt* const fmt, FILE* const stream, const AseankgBuffer* const lines,
+            const size_t* const offsets, const size_t n)
+{
+  Text* const   texts = sorted_texts(lines, offsets, n);
+  AseankgStatus st    = texts ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  for (size_t i = 0U; i < n && !st; ++i) {
+    st = aseankg_buffer_append(&fmt->out, texts[i].text, texts[i].length);
+    st = st ? st : aseankg_buffer_spill(&fmt->out, stream, ASEANKG_WRITE_CHUNK);
+  }
+  free(texts);
+  return st;
+}
+
+typedef struct {
+  size_t        offset, length; /* of its text in the names buffer */
+  AseankgTermId id;
+  const char*   names;
+} NamedTerm;
+
+static int
+compare_named(const void* const a, const void* const b)
+{
+  const NamedTerm* const x = (const NamedTerm*)a;
+  const NamedTerm* const y = (const NamedTerm*)b;
+  const int              cmp =
+    memcmp(x->names + x->offset, y->names + y->offset, x->length < y->length ? x->length : y->length);
+  return cmp ? cmp : (x->length > y->length) - (x->length < y->length);
+}
+
+/*
+   Rank the subjects by their N-Triples text: `order[id]` (by term; 0 for
+   terms that are no subject) from 1 to `*m`. Sets `*usable` to 0 and ranks
+   nothing if a subject is neither an IRI nor a blank node.
+*/
+static AseankgStatus
+rank_subjects(AseankgFmt* const fmt, uint32_t* const order, size_t* const m, int* const usable)
+{
+  *m      = 0U;
+  *usable = 1;
+  for (size_t i = 0U; i < fmt->n && *usable; ++i) {
+    const AseankgTermId      id   = fmt->quads[i].subject;
+    const AseankgTerm* const term = term_of(fmt, id);
+    *usable                       = term->kind == ASEANKG_TERM_IRI || term->kind == ASEANKG_TERM_BLANK;
+    if (!order[id]) {
+      order[id] = 1U;
+      ++*m;
+    }
+  }
+  if (!*usable) {
+    memset(order, 0, (fmt->n_terms + 1U) * sizeof(uint32_t));
+    return ASEANKG_SUCCESS;
+  }
+  AseankgBuffer names;
+  memset(&names, 0, sizeof(names));
+  NamedTerm* const named = (NamedTerm*)malloc((*m + 1U) * sizeof(NamedTerm));
+  AseankgStatus    st    = named ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  size_t           k     = 0U;
+  for (size_t id = 1U; id <= fmt->n_terms && !st; ++id) {
+    if (order[id]) {
+      const size_t offset = names.length;
+      st                  = append_term(fmt, &names, (AseankgTermId)id, 0);
+      named[k].offset     = offset;
+      named[k].length     = names.length - offset;
+      named[k++].id       = (AseankgTermId)id;
+    }
+  }
+  if (!st) {
+    for (size_t r = 0U; r < k; ++r) {
+      named[r].names = names.data; /* the buffer has stopped moving */
+    }
+    qsort(named, k, sizeof(NamedTerm), compare_named);
+    for (size_t r = 0U; r < k; ++r) {
+      order[named[r].id] = (uint32_t)r + 1U;
+    }
+  }
+  free(named);
+  aseankg_buffer_release(&names);
+  return st;
+}
+
+/*
+   N-Triples / N-Quads lines in byte order. A line starts with its subject and
+   a space, and no subject's text (an IRI or a blank node label) is a proper
+   prefix of another's followed by a byte below the space, so the lines of
+   one subject sort together: subjects are sorted by their text, then each
+   subject's few lines as strings.
+*/
 static AseankgStatus
 write_lines(AseankgFmt* const fmt, FILE* const stream)
 {
   AseankgBuffer lines;
   memset(&lines, 0, sizeof(lines));
-  size_t* const offsets = (size_t*)malloc((fmt->n + 1U) * sizeof(size_t));
-  AseankgStatus st      = offsets ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  for (size_t i = 0U; i < fmt->n && !st; ++i) {
-    offsets[i] = lines.length;
-    st         = append_statement(fmt, &lines, &fmt->quads[i], 0);
+  uint32_t* const order   = (uint32_t*)calloc(fmt->n_terms + 1U, sizeof(uint32_t));
+  size_t* const   offsets = (size_t*)malloc((fmt->n + 1U) * sizeof(size_t));
+  size_t          m       = 0U;
+  int             usable  = 0;
+  AseankgStatus   st      = order && offsets ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st                      = st ? st : rank_subjects(fmt, order, &m, &usable);
+  if (!st && !usable) {
+    for (size_t i = 0U; i < fmt->n && !st; ++i) {
+      offsets[i] = lines.length;
+      st         = append_statement(fmt, &lines, &fmt->quads[i], 0);
+    }
+    if (!st) {
+      offsets[fmt->n] = lines.length;
+      st              = emit_sorted(fmt, stream, &lines, offsets, fmt->n);
+    }
+  } else if (!st) {
+    /* Counting sort of the quads by subject rank (first[r]: where rank r + 1 starts), then each group. */
+    size_t* const      first = (size_t*)calloc(m + 2U, sizeof(size_t));
+    AseankgQuad* const by    = (AseankgQuad*)malloc((fmt->n + 1U) * sizeof(AseankgQuad));
+    st                       = first && by ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+    for (size_t i = 0U; i < fmt->n && !st; ++i) {
+      ++first[order[fmt->quads[i].subject]];
+    }
+    for (size_t r = 1U; r <= m + 1U && !st; ++r) {
+      first[r] += first[r - 1U];
+    }
+    for (size_t i = 0U; i < fmt->n && !st; ++i) {
+      by[first[order[fmt->quads[i].subject] - 1U]++] = fmt->quads[i];
+    }
+    for (size_t r = 0U, begin = 0U; r < m && !st; begin = first[r++]) {
+      aseankg_buffer_reset(&lines);
+      const size_t count = first[r] - begin;
+      for (size_t k = 0U; k < count && !st; ++k) {
+        offsets[k] = lines.length;
+        st         = append_statement(fmt, &lines, &by[begin + k], 0);
+      }
+      if (!st) {
+        offsets[count] = lines.length;
+        st             = emit_sorted(fmt, stream, &lines, offsets, count);
+      }
+    }
+    free(first);
+    free(by);
   }
-  Text* texts = NULL;
-  if (!st) {
-    offsets[fmt->n] = lines.length;
-    texts           = sorted_texts(&lines, offsets, fmt->n);
-    st              = texts ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  }
-  for (size_t i = 0U; i < fmt->n && !st; ++i) {
-    st = aseankg_buffer_append(&fmt->out, texts[i].text, texts[i].length);
-    st = st ? st : aseankg_buffer_spill(&fmt->out, stream, ASEANKG_WRITE_CHUNK);
-  }
-  free(texts);
+  free(order);
   free(offsets);
   aseankg_buffer_release(&lines);
   return st;
@@ -1383,9 +1405,7 @@ aseankg_fmt_free(AseankgFmt* const fmt)
       free((char*)fmt->prefixes[i].namespace_iri);
     }
     free(fmt->prefixes);
-    free(fmt->ns_length);
-    free(fmt->used);
-    free(fmt->prefix_of);
+    aseankg_prefix_table_release(&fmt->table);
     free(fmt->rank);
     free(fmt->node_of);
     free(fmt->nodes);
@@ -1443,11 +1463,8 @@ copy_prefixes(AseankgFmt* const fmt, const AseankgPrefix* const prefixes, const 
 {
   OrderedPrefix* const ordered = (OrderedPrefix*)calloc(n + 1U, sizeof(OrderedPrefix));
   fmt->prefixes                = (AseankgPrefix*)calloc(n + 1U, sizeof(AseankgPrefix));
-  fmt->ns_length               = (size_t*)calloc(n + 1U, sizeof(size_t));
-  fmt->used                    = (unsigned char*)calloc(n + 1U, 1U);
-  AseankgStatus st =
-    ordered && fmt->prefixes && fmt->ns_length && fmt->used ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  size_t m = 0U;
+  AseankgStatus st             = ordered && fmt->prefixes ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  size_t        m              = 0U;
   for (size_t i = 0U; i < n && !st; ++i) {
     if (is_usable_prefix(&prefixes[i])) {
       const OrderedPrefix entry = { prefixes[i], i };
@@ -1467,12 +1484,11 @@ copy_prefixes(AseankgFmt* const fmt, const AseankgPrefix* const prefixes, const 
       free((char*)copy.namespace_iri);
       st = ASEANKG_ERR_NOMEM;
     } else {
-      fmt->ns_length[fmt->n_prefixes]  = strlen(copy.namespace_iri);
       fmt->prefixes[fmt->n_prefixes++] = copy;
     }
   }
   free(ordered);
-  return st;
+  return st ? st : aseankg_prefix_table_init(&fmt->table, fmt->graph, fmt->prefixes, fmt->n_prefixes);
 }
 
 static int
@@ -1509,11 +1525,9 @@ aseankg_fmt_new(AseankgFmt** const fmt_out, const AseankgGraph* const graph,
   fmt->quads                     = (AseankgQuad*)malloc((fmt->n + 1U) * sizeof(AseankgQuad));
   fmt->rank                      = (uint32_t*)calloc(fmt->n_terms + 1U, sizeof(uint32_t));
   fmt->node_of                   = (uint32_t*)malloc((fmt->n_terms + 1U) * sizeof(uint32_t));
-  fmt->prefix_of                 = (uint32_t*)calloc(fmt->n_terms + 1U, sizeof(uint32_t));
 
-  AseankgStatus st =
-    fmt->quads && fmt->rank && fmt->node_of && fmt->prefix_of ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st = st ? st : copy_prefixes(fmt, chosen.prefixes, chosen.prefixes ? chosen.n_prefixes : 0U);
+  AseankgStatus st = fmt->quads && fmt->rank && fmt->node_of ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  st               = st ? st : copy_prefixes(fmt, chosen.prefixes, chosen.prefixes ? chosen.n_prefixes : 0U);
   if (st) {
     aseankg_error_set_parameter(error, st, "graph", "out of memory");
   }
@@ -1536,13 +1550,12 @@ aseankg_fmt_new(AseankgFmt** const fmt_out, const AseankgGraph* const graph,
     for (size_t id = 0U; id <= fmt->n_terms; ++id) {
       fmt->node_of[id] = NONE;
     }
-    fmt->rdf_type    = lookup_iri(graph, RDF "type");
-    fmt->rdf_first   = lookup_iri(graph, RDF "first");
-    fmt->rdf_rest    = lookup_iri(graph, RDF "rest");
-    fmt->rdf_nil     = lookup_iri(graph, RDF "nil");
-    fmt->xsd_integer = lookup_iri(graph, XSD_INTEGER);
-    st               = sort_quads(fmt);
-    st               = st ? st : index_blanks(fmt);
+    fmt->rdf_type  = lookup_iri(graph, RDF "type");
+    fmt->rdf_first = lookup_iri(graph, RDF "first");
+    fmt->rdf_rest  = lookup_iri(graph, RDF "rest");
+    fmt->rdf_nil   = lookup_iri(graph, RDF "nil");
+    st             = sort_quads(fmt);
+    st             = st ? st : index_blanks(fmt);
     if (!st) {
       hash_neighbourhoods(fmt);
     }

@@ -7,7 +7,7 @@
 #include "aseankg/output.h"
 #include "aseankg/reader.h"
 
-#include "buffer.h"
+#include "quads.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,21 +26,6 @@ typedef struct {
   AseankgQuadList added;
 } Changes;
 
-static int
-compare_quads(const void* const a, const void* const b)
-{
-  const AseankgQuad* const x     = (const AseankgQuad*)a;
-  const AseankgQuad* const y     = (const AseankgQuad*)b;
-  const AseankgTermId      xs[4] = { x->graph, x->subject, x->predicate, x->object };
-  const AseankgTermId      ys[4] = { y->graph, y->subject, y->predicate, y->object };
-  for (unsigned i = 0U; i < 4U; ++i) {
-    if (xs[i] != ys[i]) {
-      return xs[i] < ys[i] ? -1 : 1;
-    }
-  }
-  return 0;
-}
-
 /* Same graph, subject and predicate. */
 static int
 same_key(const AseankgQuad* const x, const AseankgQuad* const y)
@@ -51,35 +36,40 @@ same_key(const AseankgQuad* const x, const AseankgQuad* const y)
 static void
 sort_unique(AseankgQuadList* const list)
 {
-  if (list->count < 2U) {
-    return;
-  }
-  qsort(list->quads, list->count, sizeof(AseankgQuad), compare_quads);
-  size_t out = 1U;
-  for (size_t i = 1U; i < list->count; ++i) {
-    if (compare_quads(&list->quads[i], &list->quads[out - 1U])) {
-      list->quads[out++] = list->quads[i];
-    }
-  }
-  list->count = out;
+  list->count = aseankg_quads_sort_unique(list->quads, list->count);
 }
 
 static int
 contains(const AseankgQuadList* const list, const AseankgQuad* const quad)
 {
-  return list->count && bsearch(quad, list->quads, list->count, sizeof(AseankgQuad), compare_quads) != NULL;
+  return list->count && list->quads &&
+         bsearch(quad, list->quads, list->count, sizeof(AseankgQuad), aseankg_quads_compare_ids) != NULL;
+}
+
+/* Whether sorted `list` holds `quad`, for quads asked in increasing order: `*cursor` (from 0) moves on. */
+static int
+holds(const AseankgQuadList* const list, size_t* const cursor, const AseankgQuad* const quad)
+{
+  while (*cursor < list->count && aseankg_quads_compare_ids(&list->quads[*cursor], quad) < 0) {
+    ++*cursor;
+  }
+  return *cursor < list->count && !aseankg_quads_compare_ids(&list->quads[*cursor], quad);
 }
 
 /* The first quad of `list` (sorted) with the graph, subject and predicate of `key`; `*end` past the last. */
 static size_t
 key_range(const AseankgQuadList* const list, const AseankgQuad* const key, size_t* const end)
 {
+  if (!list->quads) {
+    *end = 0U; /* empty */
+    return 0U;
+  }
   size_t lo = 0U;
   size_t hi = list->count;
   while (lo < hi) {
     const size_t      mid   = lo + (hi - lo) / 2U;
     const AseankgQuad probe = { key->subject, key->predicate, 0U, key->graph };
-    if (compare_quads(&list->quads[mid], &probe) < 0) {
+    if (aseankg_quads_compare_ids(&list->quads[mid], &probe) < 0) {
       lo = mid + 1U;
     } else {
       hi = mid;
@@ -115,53 +105,24 @@ read_side(AseankgGraph* const graph, const char* const path, const char* const s
   return aseankg_read_path_prefixes(graph, path, from, &read, &side->prefixes, error);
 }
 
-/* Run the diff from base to `side` and read its text back: removed and added quads in the base's terms. */
+/* Run the diff from base to `side`: removed and added quads in the base's terms (blank nodes of `side` that
+ * match none of the base's are fresh terms, distinct from those of the other side's diff). */
 static AseankgStatus
 side_changes(AseankgGraph* const graph, const Side* const base, const Side* const side,
              const char* const path, Changes* const changes, AseankgError* const error)
 {
-  AseankgDiff*  diff   = NULL;
-  char*         text   = NULL;
-  size_t        length = 0U;
-  FILE*         memory = NULL;
-  AseankgBuffer lines[2];
-  memset(lines, 0, sizeof(lines));
+  AseankgDiff*  diff = NULL;
   AseankgStatus st = aseankg_diff_compute(&diff, graph, base->list.quads, base->list.count, side->list.quads,
                                           side->list.count, error);
-  if (!st) {
-    memory = open_memstream(&text, &length);
-    st     = memory ? aseankg_diff_write(diff, memory, ASEANKG_DIFF_TEXT) : ASEANKG_ERR_NOMEM;
-    if (memory && fclose(memory)) {
-      st = st ? st : ASEANKG_ERR_NOMEM;
+  const size_t  n  = st ? 0U : aseankg_diff_count(diff);
+  for (size_t i = 0U; i < n && !st; ++i) {
+    AseankgQuad quad;
+    const int   added = aseankg_diff_change(diff, i, &quad);
+    st                = aseankg_quad_list_append(added ? &changes->added : &changes->removed, &quad);
+    if (st) {
+      aseankg_error_set(error, st, path, 0U, 0U, "out of memory");
     }
   }
-  /* "- " and "+ " lines; blank labels are the base's without its prefix, or fresh ones. */
-  for (size_t i = 0U; !st && text && i < length;) {
-    const char* const end  = memchr(text + i, '\n', length - i);
-    const size_t      stop = end ? (size_t)(end - text) + 1U : length;
-    if (stop - i > 2U) {
-      st = aseankg_buffer_append(&lines[text[i] == '+'], text + i + 2U, stop - i - 2U);
-    }
-    i = stop;
-  }
-  for (int k = 0; k < 2 && !st; ++k) {
-    if (!lines[k].length) {
-      continue;
-    }
-    FILE* const        stream = fmemopen(lines[k].data, lines[k].length, "r");
-    AseankgReadOptions read   = { 1, ASEANKG_DIFF_OLD_PREFIX, aseankg_quad_list_append,
-                                k ? &changes->added : &changes->removed };
-    st = stream ? aseankg_ntriples_read_with(graph, stream, path, &read, error) : ASEANKG_ERR_NOMEM;
-    if (stream) {
-      fclose(stream);
-    }
-  }
-  if (st == ASEANKG_ERR_NOMEM) {
-    aseankg_error_set(error, st, path, 0U, 0U, "out of memory");
-  }
-  free(text);
-  aseankg_buffer_release(&lines[0]);
-  aseankg_buffer_release(&lines[1]);
   aseankg_diff_free(diff);
   sort_unique(&changes->removed);
   sort_unique(&changes->added);
@@ -181,7 +142,7 @@ same_values(const AseankgQuadList* const a, const size_t a_begin, const size_t a
     return 0;
   }
   for (size_t i = 0U; i < a_end - a_begin; ++i) {
-    if (compare_quads(&a->quads[a_begin + i], &b->quads[b_begin + i])) {
+    if (aseankg_quads_compare_ids(&a->quads[a_begin + i], &b->quads[b_begin + i])) {
       return 0;
     }
   }
@@ -193,13 +154,15 @@ static AseankgStatus
 find_conflicts(const AseankgQuadList* const base, const Changes* const ours, const Changes* const theirs,
                Conflict** const conflicts, size_t* const n)
 {
-  size_t capacity = 0U;
-  for (size_t i = 0U; i < base->count; ++i) {
+  size_t capacity   = 0U;
+  size_t cursors[2] = { 0U, 0U };
+  for (size_t i = 0U; base->quads && i < base->count; ++i) {
     const AseankgQuad* const q = &base->quads[i];
     if ((i && same_key(q, q - 1)) || (i + 1U < base->count && same_key(q, q + 1))) {
       continue; /* several values in the base */
     }
-    if (!contains(&ours->removed, q) || !contains(&theirs->removed, q)) {
+    const int by_ours = holds(&ours->removed, &cursors[0], q);
+    if (!holds(&theirs->removed, &cursors[1], q) || !by_ours) {
       continue;
     }
     Conflict c;
@@ -227,9 +190,11 @@ static AseankgStatus
 merged_quads(const AseankgQuadList* const base, const Changes* const ours, const Changes* const theirs,
              const AseankgQuadList* const excluded, AseankgQuadList* const result)
 {
-  AseankgStatus st = ASEANKG_SUCCESS;
+  AseankgStatus st         = ASEANKG_SUCCESS;
+  size_t        cursors[2] = { 0U, 0U };
   for (size_t i = 0U; i < base->count && !st; ++i) {
-    if (!contains(&ours->removed, &base->quads[i]) && !contains(&theirs->removed, &base->quads[i])) {
+    const int by_ours = holds(&ours->removed, &cursors[0], &base->quads[i]);
+    if (!holds(&theirs->removed, &cursors[1], &base->quads[i]) && !by_ours) {
       st = aseankg_quad_list_append(result, &base->quads[i]);
     }
   }

@@ -14,6 +14,12 @@ not() { ! "$@"; }
 finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 setup_failed() { fail "$1"; finish; }
 
+# readme_block README MARKER: the fenced block after the line "<!-- MARKER -->" in README, so that a
+# test runs the exact lines the README gives users.
+readme_block() {
+  awk -v m="<!-- $2 -->" '$0 == m { f = 1; next } f && /^```/ { if (n++) exit; next } f && n == 1 { print }' "$1"
+}
+
 # npm_ci_once PACKAGE_DIR NODE_DIR: `npm ci` PACKAGE_DIR's package.json and lockfile into NODE_DIR,
 # skipped when NODE_DIR already has exactly those pinned packages.
 npm_ci_once() {

@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
-  AseankgQuadList list;
-  const char*     progress; /* the file being read, when progress is shown; NULL otherwise */
+  AseankgQuadList   list;
+  AseankgPrefixList prefixes; /* the input's prefix declarations */
+  const char*       progress; /* the file being read, when progress is shown; NULL otherwise */
 } QuadVector;
 
 /* Progress goes to a terminal only, and only for inputs big enough to make someone wait. */
@@ -91,52 +91,16 @@ wants_color(const CliArgs* const args)
   return isatty(STDOUT_FILENO) || (pager && (!strcmp(pager, "true") || !strcmp(pager, "1")));
 }
 
-/*
-   The prefixes a Turtle or TriG file declares before its first statement, for
-   the readable formats (only the display uses them). Lines are read up to the
-   first one that is not blank, a comment, or an @prefix / PREFIX / @base / BASE
-   directive; a prefix the diff refuses is skipped.
-*/
+/* The prefixes an input declared, for the readable formats (only the display uses them): the declaration
+ * in force at the end of the file first (the diff keeps the first it is given); one the diff refuses is
+ * skipped. */
 static void
-add_file_prefixes(AseankgDiff* const diff, const char* const path, const char* const syntax)
+add_declared_prefixes(AseankgDiff* const diff, const AseankgPrefixList* const prefixes)
 {
-  if (!syntax || (strcmp(syntax, "turtle") && strcmp(syntax, "trig")) || !strcmp(path, "-")) {
-    return;
+  for (size_t i = prefixes->count; i > 0U; --i) {
+    (void)aseankg_diff_add_prefix(diff, prefixes->prefixes[i - 1U].name,
+                                  prefixes->prefixes[i - 1U].namespace_iri);
   }
-  FILE* const in = fopen(path, "rb");
-  if (!in) {
-    return;
-  }
-  char line[4096];
-  while (fgets(line, sizeof(line), in)) {
-    char* p = line;
-    while (*p == ' ' || *p == '\t') {
-      ++p;
-    }
-    const int is_prefix = !strncmp(p, "@prefix", 7U) || !strncasecmp(p, "PREFIX", 6U);
-    if (!is_prefix) {
-      if (*p == '\n' || *p == '\r' || *p == '#' || !*p || !strncmp(p, "@base", 5U) ||
-          !strncasecmp(p, "BASE", 4U)) {
-        continue;
-      }
-      break;
-    }
-    p += *p == '@' ? 7 : 6;
-    while (*p == ' ' || *p == '\t') {
-      ++p;
-    }
-    char* const name  = p;
-    char* const colon = strchr(p, ':');
-    char* const open  = colon ? strchr(colon, '<') : NULL;
-    char* const close = open ? strchr(open, '>') : NULL;
-    if (!close) {
-      continue;
-    }
-    *colon = '\0';
-    *close = '\0';
-    (void)aseankg_diff_add_prefix(diff, name, open + 1);
-  }
-  fclose(in);
 }
 
 int
@@ -220,7 +184,7 @@ cli_diff(const CliArgs* const args)
     const AseankgReadOptions read = { 0, s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX, append_quad,
                                       &sides[s] };
     sides[s].progress             = progress ? files[s] : NULL;
-    st                            = aseankg_read_path(graph, files[s], syntax, &read, &error);
+    st = aseankg_read_path_prefixes(graph, files[s], syntax, &read, &sides[s].prefixes, &error);
   }
   if (progress) {
     cli_show_progress("matching blank nodes: %zu statements", sides[0].list.count + sides[1].list.count);
@@ -234,8 +198,8 @@ cli_diff(const CliArgs* const args)
                         args->graph);
     }
   }
-  for (size_t s = 0U; !st && s < 2U; ++s) {
-    add_file_prefixes(diff, files[1U - s], syntax ? syntax : aseankg_syntax_from_path(files[1U - s]));
+  for (size_t s = 0U; !st && s < 2U; ++s) { /* NEW's prefixes win over OLD's */
+    add_declared_prefixes(diff, &sides[1U - s].prefixes);
   }
   const int changed = diff && (aseankg_diff_removed(diff) || aseankg_diff_added(diff));
   if (!st && (!args->git || changed)) {
@@ -274,6 +238,8 @@ cli_diff(const CliArgs* const args)
   free(ids);
   aseankg_quad_list_release(&sides[0].list);
   aseankg_quad_list_release(&sides[1].list);
+  aseankg_prefix_list_release(&sides[0].prefixes);
+  aseankg_prefix_list_release(&sides[1].prefixes);
   aseankg_graph_free(graph);
   return exit_code;
 }

@@ -1,21 +1,35 @@
 #!/usr/bin/env bash
-# `aseankg diff --git` as git's external diff driver, with real git in a temporary repository:
-# a reordered/relabelled commit shows nothing, a one-triple edit one change, added and deleted files,
-# git log -p (which, like git show, runs an external diff driver only with --ext-diff: git-log(1)),
+# `aseankg diff --git` as git's external diff driver, set up with the README's exact lines (copied from it),
+# with real git in a temporary repository: a reordered/relabelled commit shows nothing, a one-triple
+# edit one change, added and deleted files, and the README's `git log -p --ext-diff` / `git show
+# --ext-diff` lines (git runs an external diff driver for log and show only with --ext-diff: git-log(1)).
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 aseankg=$1
+
+readme="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/README.md"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 repo="$work/repo"
 export HOME="$work" GIT_CONFIG_NOSYSTEM=1 GIT_PAGER=cat PAGER=cat
+# The set-up users write, copied from the README ("Graphs in git"); this build's binary is the
+# `aseankg` on the PATH.
+mkdir -p "$work/bin" && ln -s "$(realpath "$aseankg")" "$work/bin/aseankg" || setup_failed "setup: bin"
+export PATH="$work/bin:$PATH"
+readme_block "$readme" gitattributes > "$work/gitattributes"
+readme_block "$readme" git-config > "$work/git-config"
+readme_block "$readme" git-log > "$work/git-log"
+check "README: the diff driver's .gitattributes line" grep -qx '\*\.ttl diff=rdf merge=rdf' "$work/gitattributes"
+check "README: the diff driver's git config line" grep -q '^git config diff.rdf.command ' "$work/git-config"
+check "README: the git log line" grep -qx 'git log -p --ext-diff' "$work/git-log"
 mkdir -p "$repo" && cd "$repo" || setup_failed "setup: cannot make the repository"
 git init -q -b main . || setup_failed "setup: git init"
 git config user.name test && git config user.email test@example.org
-# The set-up users write (README "Graphs in git"), with this build's binary.
-printf '*.ttl diff=rdf\n*.nt diff=rdf\n' > .gitattributes
-git config diff.rdf.command "$aseankg diff --git"
+cp "$work/gitattributes" .gitattributes
+while IFS= read -r line; do
+  [ -n "$line" ] && { eval "$line" || fail "README line fails: $line"; }
+done < "$work/git-config"
 
 cat > graph.ttl <<'EOF'
 @prefix ex: <http://example.org/> .
@@ -60,6 +74,18 @@ git commit -q -am edit || setup_failed "setup: edit commit"
 echo 'e:china e:member e:statement .' >> graph.ttl
 git commit -q -am added || setup_failed "setup: added commit"
 git log -p --ext-diff -1 --format=%s > "$work/added.out"
+# The README's lines for the history, as they are: every commit so far.
+git_log=$(sed -n 1p "$work/git-log")
+git_show=$(sed -n 2p "$work/git-log")
+eval "$git_log" > "$work/history.out"
+check "README's git log: no line diff of git's own for the graph" not grep -q '^diff --git a/graph.ttl' "$work/history.out"
+check "README's git log: the reordered commit shows no change" test "$(awk '
+  /^commit / { in_it = 0 } /^    reordered$/ { in_it = 1 } in_it && /^rdf diff/ { n++ } END { print n + 0 }' \
+  "$work/history.out")" -eq 0
+check "README's git log: four commits, three with graph changes" \
+  test "$(grep -c '^commit ' "$work/history.out") $(grep -c '^rdf diff a/graph.ttl' "$work/history.out")" = "4 3"
+eval "$git_show" > "$work/show.out"
+check "README's git show: the added triple, one line" test "$(grep -c '^[-+] ' "$work/show.out")" -eq 1
 check "git log -p of a one-triple addition: subject, git's blank line, header, one line" \
   test "$(grep -c "" "$work/added.out")" -eq 4
 check "git log -p of a one-triple addition: the added triple" \

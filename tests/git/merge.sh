@@ -16,13 +16,8 @@ export PATH="$work/bin:$PATH"
 export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org \
   GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.org
 
-# readme_block MARKER: the fenced block after "<!-- MARKER -->" in the README.
-readme_block() {
-  awk -v m="<!-- $1 -->" '$0 == m { f = 1; next } f && /^```/ { if (n++) exit; next } f && n == 1 { print }' \
-    "$source_dir/README.md"
-}
-readme_block gitattributes > "$work/gitattributes"
-readme_block git-config > "$work/git-config"
+readme_block "$source_dir/README.md" gitattributes > "$work/gitattributes"
+readme_block "$source_dir/README.md" git-config > "$work/git-config"
 check "README: .gitattributes lines found" grep -q 'merge=rdf' "$work/gitattributes"
 check "README: git config lines found" grep -q "merge.rdf.driver" "$work/git-config"
 
