@@ -235,9 +235,9 @@ cli_print_help(void)
        "Turn the China-ASEAN joint statement into a text-grounded RDF knowledge graph,\n"
        "and compare, patch, canonicalize, load and query RDF graphs.\n\nCommands:");
   for (size_t c = 0U; c < cli_n_commands; ++c) {
-    char left[64];
-    snprintf(left, sizeof(left), "%s %s", cli_commands[c].name, cli_commands[c].operands);
-    printf("  %-19s %s\n", left, cli_commands[c].summary);
+    char      left[64];
+    const int width = snprintf(left, sizeof(left), "%s %s", cli_commands[c].name, cli_commands[c].operands);
+    printf(width > 19 ? "  %s\n%22s%s\n" : "  %-19s %s%s\n", left, "", cli_commands[c].summary);
   }
   /* Options grouped by the set of commands that take them, each group where it first appears. */
   for (size_t o = 0U; o < cli_n_options; ++o) {

@@ -28,6 +28,12 @@ for command in $commands; do
   check "$command: --help and the completion offer the same options" cmp -s "$work/help-options" "$work/completion-options"
 done
 
+# The README's list of commands is the one --help prints (the block after its "<!-- commands" marker).
+"$aseankg" --help | sed -n '/^Commands:$/,/^$/p' | sed '1d;/^$/d;s/^  //' > "$work/help-commands"
+sed -n '/^<!-- commands/,/^[^ ]/p' README.md | sed -n 's/^    //p' > "$work/readme-commands"
+check "the README lists the commands --help lists" \
+  bash -c "[ -s '$work/readme-commands' ] && cmp -s '$work/help-commands' '$work/readme-commands'"
+
 check "a command's --help after other options still exits 0" "$aseankg" export --format ntriples --help
 "$aseankg" export --frobnicate > /dev/null 2> "$work/err"
 check "an unknown option is a usage error naming it (exit 2)" \
