@@ -37,7 +37,8 @@ debian_root() {
   if [ ! -f "$cache" ] || [ -n "$(find "$cache" -mtime +30 2> /dev/null)" ]; then
     # Made beside the cache and renamed into place: an interrupted run leaves no half cache.
     local fresh
-    mkdir -p "$(dirname "$cache")" && fresh=$(mktemp -d "$cache.XXXXXX.d") || return 1
+    # (mktemp makes it 0700; a root directory is 0755, or the root's own users cannot reach /.)
+    mkdir -p "$(dirname "$cache")" && fresh=$(mktemp -d "$cache.XXXXXX.d") && chmod 755 "$fresh" || return 1
     if ! debootstrap --variant=minbase bookworm "$fresh" "$DEBIAN_MIRROR" > "$log" 2>&1 ||
       ! tar -C "$fresh" -cf "$fresh.tar" . || ! mv "$fresh.tar" "$cache"; then
       rm -rf --one-file-system "$fresh" "$fresh.tar"
