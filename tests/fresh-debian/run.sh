@@ -58,7 +58,7 @@ debian_root "$cache/bookworm-minbase.tar" "$root" "$work/debootstrap.log" 2> "$w
   setup_failed "setup: a fresh Debian 12 root (logs: $work/debootstrap.log, $work/root.err)"
 debs_seed "$cache" "$root" || setup_failed "setup: put the cached .deb files into the root's apt archive"
 # dpkg syncs every file it unpacks, which makes installing some 800 packages slow; a root that is
-# thrown away after the check does not need that (Debian's own container images set the same).
+# thrown away after the check does not need that (Docker's official Debian images set the same).
 echo force-unsafe-io > "$root/etc/dpkg/dpkg.cfg.d/aseankg-unsafe-io" ||
   setup_failed "setup: dpkg configuration in the root"
 echo "# cache $cache: $(find "$cache/debs" -name '*.deb' 2> /dev/null | wc -l) .deb files"
