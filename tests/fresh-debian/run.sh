@@ -44,10 +44,11 @@ cache=$(realpath -m "$(debian_cache)")
 mkdir -p "$cache" || setup_failed "setup: cannot create the cache directory $cache"
 
 # The commands run in their own mount and PID namespaces (in_root): when this script is stopped, it
-# kills that namespace's first process, the kernel then ends every other one in it, and its mounts
-# go with it.
+# kills unshare (SIGKILL: unshare ignores SIGTERM and SIGINT while it waits), --kill-child makes the
+# kernel kill the namespace's first process, every other one in it dies with it, and its mounts go
+# with the namespace.
 inner=
-trap '[ -n "$inner" ] && kill "$inner" 2> /dev/null; exit 130' INT TERM HUP
+trap '[ -n "$inner" ] && kill -KILL "$inner" 2> /dev/null; exit 130' INT TERM HUP
 
 started=$(date +%s)
 elapsed() { echo "$(($(date +%s) - $1))s"; }
