@@ -7,11 +7,15 @@
 #
 # Needs root, debootstrap, unshare, chroot, Debian's mirror and the npm registry, and takes many
 # minutes (it installs every dependency and runs the whole suite). The project is cloned from
-# SOURCE_DIR's committed HEAD: uncommitted changes are not tested. The minbase root is cached as
-# BUILD_DIR/deb-test/bookworm-minbase.tar (the cache of tests/install/deb.sh); everything else (apt,
-# npm, the build, and the suite's own deb-package test, which debootstraps again inside the root)
-# happens inside the root as it would on a new machine. The root gets only this machine's DNS
-# resolver and its local certificate authorities. Logs: BUILD_DIR/fresh-debian/*.log; the root
+# SOURCE_DIR's committed HEAD: uncommitted changes are not tested. The machine-level cache
+# ($ASEANKG_DEBIAN_CACHE, else /var/cache/aseankg; see tests/install/debian-root.sh) saves downloads,
+# never steps: the minbase root is unpacked from its bookworm-minbase.tar (debootstrapped first when
+# missing), the .deb files apt fetched in earlier runs are put in the root's apt archive (apt still
+# resolves, verifies and installs every package; it only skips downloading what it already has), and
+# the cache directory is bind-mounted at the same path in the root, so the suite's own deb-package
+# test, which makes its own Debian root inside this one, unpacks the same tar. Everything else (apt,
+# npm, the build, the suite) happens inside the root as it would on a new machine. The root gets
+# only this machine's DNS resolver and its local certificate authorities. Logs: BUILD_DIR/fresh-debian/*.log; the root
 # (BUILD_DIR/fresh-debian/root) is removed when both commands pass and kept for a look when not.
 # Prints "ok   ..." / "FAIL ..." per check and ends with "N passed, M failed".
 set -u
@@ -36,14 +40,29 @@ for tool in debootstrap unshare chroot git; do
 done
 [ -d "$shared_dir/w3c" ] || setup_failed "setup: $shared_dir has no w3c/ (the shared folder)"
 mkdir -p "$work" || setup_failed "setup: cannot create $work"
+cache=$(realpath -m "$(debian_cache)")
+mkdir -p "$cache" || setup_failed "setup: cannot create the cache directory $cache"
+
+# The commands run in their own mount and PID namespaces (in_root): when this script is stopped, it
+# kills unshare (SIGKILL: unshare ignores SIGTERM and SIGINT while it waits), --kill-child makes the
+# kernel kill the namespace's first process, every other one in it dies with it, and its mounts go
+# with the namespace.
+inner=
+trap '[ -n "$inner" ] && kill -KILL "$inner" 2> /dev/null; exit 130' INT TERM HUP
 
 started=$(date +%s)
 elapsed() { echo "$(($(date +%s) - $1))s"; }
 
 # --- a fresh root, and the project in it --------------------------------------------------------
 t=$(date +%s)
-debian_root "$build_dir/deb-test/bookworm-minbase.tar" "$root" "$work/debootstrap.log" 2> "$work/root.err" ||
+debian_root "$cache/bookworm-minbase.tar" "$root" "$work/debootstrap.log" 2> "$work/root.err" ||
   setup_failed "setup: a fresh Debian 12 root (logs: $work/debootstrap.log, $work/root.err)"
+debs_seed "$cache" "$root" || setup_failed "setup: put the cached .deb files into the root's apt archive"
+# dpkg syncs every file it unpacks, which makes installing some 800 packages slow; a root that is
+# thrown away after the check does not need that (Docker's official Debian images set the same).
+echo force-unsafe-io > "$root/etc/dpkg/dpkg.cfg.d/aseankg-unsafe-io" ||
+  setup_failed "setup: dpkg configuration in the root"
+echo "# cache $cache: $(find "$cache/debs" -name '*.deb' 2> /dev/null | wc -l) .deb files"
 check "a fresh Debian 12 minbase root ($(elapsed "$t"))" \
   bash -c "grep -q '^12\\.' '$root/etc/debian_version' && [ -x '$root/usr/bin/apt-get' ] && ! [ -e '$root/usr/bin/node' ]"
 commit=$(git -C "$source_dir" rev-parse HEAD)
@@ -64,8 +83,18 @@ echo "# testing commit $commit"
 
 # --- the README's two commands, each with the machine's mounts for its duration ----------------
 in_root() { # LOG COMMAND
-  unshare --mount --propagation private --pid --fork \
-    bash "$here/in-root.sh" "$root" "$src/aseankg" "$2" > "$work/$1" 2>&1
+  # In the background so that the trap above can act at once; env undoes the SIGINT and SIGQUIT
+  # ignoring that bash gives background commands, so the suite sees the signals a login would.
+  unshare --mount --propagation private --pid --fork --kill-child \
+    env --default-signal=INT,QUIT bash "$here/in-root.sh" "$root" "$src/aseankg" "$2" "$cache" \
+    > "$work/$1" 2>&1 < /dev/null &
+  inner=$!
+  wait "$inner"
+  local status=$?
+  inner=
+  # Whatever apt downloaded, for the next run (a cache: failing to keep it fails nothing).
+  debs_keep "$root" "$cache" || echo "# could not keep the root's .deb files in $cache/debs"
+  return $status
 }
 t=$(date +%s)
 in_root export.log 'bash scripts/build.sh export'

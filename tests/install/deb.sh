@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Build the Debian package with CPack and install it into a fresh Debian 12 root made by debootstrap:
 # apt must resolve its runtime dependencies, and `aseankg export` must work there.
-# The bootstrapped root is cached in the build directory (it takes minutes to make).
+# The bootstrapped root is cached in the machine-level cache directory ($ASEANKG_DEBIAN_CACHE, else
+# /var/cache/aseankg; see debian-root.sh), shared with tests/fresh-debian and CI: it takes minutes to
+# make, seconds to unpack.
 set -u
 build_dir=$1
 
@@ -29,7 +31,7 @@ check "the package depends on the runtime libraries" \
   bash -c "dpkg-deb -f '$deb' Depends | grep -q libraptor2-0 && dpkg-deb -f '$deb' Depends | grep -q libyaml-0-2"
 
 source "$(dirname "${BASH_SOURCE[0]}")/debian-root.sh"
-debian_root "$work/bookworm-minbase.tar" "$root" "$work/debootstrap.log" 2>/dev/null
+debian_root "$(debian_cache)/bookworm-minbase.tar" "$root" "$work/debootstrap.log" 2>/dev/null
 check "a fresh Debian 12 root exists" test -x "$root/usr/bin/apt-get"
 [ -x "$root/usr/bin/apt-get" ] || finish
 
