@@ -47,7 +47,7 @@ typedef struct {
    id, edges by subject, predicate and object.
 
    A `segment` or `around` that names nothing in the data fails with
-   ASEANKG_ERR_USAGE and an error whose file is "--clause" or "--around".
+   ASEANKG_ERR_USAGE and `error->parameter` set to "segment" or "around".
    Nothing is written on any failure but a write error, which returns
    ASEANKG_ERR_IO and leaves `error` for the caller, who knows the stream.
 */

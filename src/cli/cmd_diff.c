@@ -117,19 +117,21 @@ cli_diff(const CliArgs* const args)
   if (args->stat && args->format) {
     return cli_usage_error("--stat and --format are alternatives; give one", NULL);
   }
-  /* git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE. */
-  const size_t want = args->git ? 7U : 2U;
-  if (args->operands.count != want) {
+  /* git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and for a
+     rename or copy two more: NEW-PATH and git's note about it (git-diff(1), GIT_EXTERNAL_DIFF). */
+  const size_t count = args->operands.count;
+  if (args->git ? count != 7U && count != 9U : count != 2U) {
     return cli_usage_error(args->git
-                             ? "diff --git takes git's seven arguments: PATH OLD-FILE OLD-HEX OLD-MODE "
-                               "NEW-FILE NEW-HEX NEW-MODE"
+                             ? "diff --git takes git's seven arguments (nine for a rename): PATH OLD-FILE "
+                               "OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH NOTE]"
                              : "diff takes two operands: OLD NEW",
                            NULL);
   }
   const char* const* const items    = args->operands.items;
   const char* const        files[2] = { args->git ? items[1] : items[0], args->git ? items[4] : items[1] };
+  const char* const        new_path = args->git && count == 9U ? items[7] : items[0];
   const char* const        syntax   = args->syntax ? args->syntax
-                                      : args->git  ? aseankg_syntax_from_path(items[0])
+                                      : args->git  ? aseankg_syntax_from_path(new_path)
                                                    : NULL;
   if (args->git && !syntax) {
     return cli_usage_error("diff --git: no RDF syntax for the file name (give --input): ", items[0]);
@@ -208,7 +210,7 @@ cli_diff(const CliArgs* const args)
                       chosen != ASEANKG_DIFF_SPARQL_UPDATE && wants_color(args);
     const AseankgDiffWriteOptions write = { chosen, color };
     if (args->git) { /* git prints nothing of its own for an external diff: name the file */
-      printf("%srdf diff a/%s b/%s%s\n", color ? "\033[1m" : "", items[0], items[0], color ? "\033[m" : "");
+      printf("%srdf diff a/%s b/%s%s\n", color ? "\033[1m" : "", items[0], new_path, color ? "\033[m" : "");
     }
     st = aseankg_diff_write_with(diff, stdout, &write);
     if (!st && fflush(stdout)) {

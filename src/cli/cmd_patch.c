@@ -12,7 +12,10 @@ cli_patch(const CliArgs* const args)
 {
   const char* const* const files = args->operands.items;
   AseankgError             error;
-  AseankgGraph*            graph = aseankg_graph_new();
+  if (!strcmp(files[0], "-") && !strcmp(files[1], "-")) {
+    return cli_usage_error("only one input can be standard input", NULL);
+  }
+  AseankgGraph* graph = aseankg_graph_new();
   aseankg_error_clear(&error);
 
   AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;

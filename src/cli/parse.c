@@ -184,7 +184,7 @@ cli_parse(const CliCommand* const command, const int argc, char** const argv, co
   }
   if (!status && args->operands.count < command->min_operands) {
     char message[96];
-    snprintf(message, sizeof(message), "aseankg %s needs ", command->name);
+    snprintf(message, sizeof(message), "%s needs ", command->name);
     status = cli_usage_error(message, command->operands);
   }
   return status;

@@ -17,7 +17,7 @@
 const CliCommand cli_commands[] = {
   { "export", CLI_EXPORT, "", 0U, 0U, "write the graph (Turtle by default)", cli_export },
   { "check", CLI_CHECK, "", 0U, 0U, "validate the data and the text; write nothing", cli_check },
-  { "diff", CLI_DIFF, "OLD NEW", 2U, 7U, "show what changed between two graphs, blank nodes matched",
+  { "diff", CLI_DIFF, "OLD NEW", 2U, 9U, "show what changed between two graphs, blank nodes matched",
     cli_diff },
   { "patch", CLI_PATCH, "GRAPH PATCH", 2U, 2U, "apply (or with --reverse undo) an RDF Patch", cli_patch },
   { "canon", CLI_CANON, "INPUT", 1U, 1U, "write the RDFC-1.0 canonical N-Quads of a dataset", cli_canon },
@@ -78,9 +78,11 @@ const CliOption cli_options[] = {
     "Compare only the quads of named graph IRI (*default* for the default graph; may be repeated), in every "
     "format. Not to be confused with *--graph*, which names the graph a *sparql-update* changes.",
     CLI_COMPLETE_NONE, NULL, NULL },
-  { "git", '\0', NULL, CLI_FLAG, FIELD(git), CLI_DIFF, "act as git's diff driver: take its seven arguments",
+  { "git", '\0', NULL, CLI_FLAG, FIELD(git), CLI_DIFF,
+    "act as git's diff driver: take its seven arguments (nine\nfor a rename)",
     "Act as a git external diff driver: the operands are git's seven (PATH OLD-FILE OLD-HEX OLD-MODE "
-    "NEW-FILE NEW-HEX NEW-MODE; a file may be /dev/null), the syntax comes from PATH, nothing is written "
+    "NEW-FILE NEW-HEX NEW-MODE; a file may be /dev/null; a rename adds NEW-PATH and a note), the syntax "
+    "comes from PATH, nothing is written "
     "when the graphs are the same, and the exit status is 0 unless there is trouble. Set up with "
     "*.gitattributes* \"*.ttl diff=rdf\" and *git config diff.rdf.command 'aseankg diff --git'*.",
     CLI_COMPLETE_NONE, NULL, NULL },

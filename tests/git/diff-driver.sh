@@ -113,6 +113,19 @@ check "--color=auto under git's pager: coloured" grep -q $'\033\\[3[12]m' "$work
 git diff HEAD~5 HEAD~4 > "$work/plain.out"
 check "--color=auto into a pipe: no colour" not grep -q $'\033' "$work/plain.out"
 
+# A rename (git's default rename detection) passes nine arguments: the new path and a note follow.
+printf '<http://example.org/a> <http://example.org/b> "c" .\n<http://example.org/a> <http://example.org/b> "d" .\n' > old-name.nt
+git add old-name.nt && git commit -q -m before-rename
+git mv old-name.nt new-name.nt
+printf '<http://example.org/a> <http://example.org/b> "e" .\n' >> new-name.nt
+git add new-name.nt
+git diff --cached -M > "$work/rename.out" 2> "$work/rename.err"
+check "a renamed, edited file: git diff exits 0" test $? -eq 0
+check "a renamed, edited file: the header names both paths" grep -qx 'rdf diff a/old-name.nt b/new-name.nt' "$work/rename.out"
+check "a renamed, edited file: only the added triple" \
+  test "$(grep '^[-+] ' "$work/rename.out")" = '+ <http://example.org/a> <http://example.org/b> "e" .'
+git commit -q -m renamed
+
 # Trouble is a non-zero exit git reports; a bad file is named with its line.
 printf 'ex:broken ex:p .\n' > broken.ttl
 git add broken.ttl
