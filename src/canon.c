@@ -963,8 +963,9 @@ aseankg_canon(const AseankgGraph* const input, AseankgGraph* const output,
                            : !strcasecmp(algorithm, "SHA384") ? "SHA384"
                                                               : NULL;
   if (!name) {
-    return aseankg_error_set(error, ASEANKG_ERR_USAGE, NULL, 0U, 0U,
-                             "unknown hash algorithm \"%s\" (RDFC-1.0 uses SHA256 or SHA384)", algorithm);
+    return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "hash_algorithm",
+                                       "unknown hash algorithm \"%s\" (RDFC-1.0 uses SHA256 or SHA384)",
+                                       algorithm);
   }
 #if OPENSSL_VERSION_NUMBER >= 0x30000000L
   /* Fetched once: the implicit per-call lookup of EVP_sha256() cost more than hashing these short strings. */

@@ -114,6 +114,11 @@ cli_diff(const CliArgs* const args)
   while (kind < 4U && strcmp(format, names[kind])) {
     ++kind;
   }
+  if (args->graph && kinds[kind] != ASEANKG_DIFF_SPARQL_UPDATE) {
+    return cli_usage_error("--graph names the graph a --format sparql-update changes; for the graphs to "
+                           "compare, use --only-graph",
+                           NULL);
+  }
   if (args->stat && args->format) {
     return cli_usage_error("--stat and --format are alternatives; give one", NULL);
   }

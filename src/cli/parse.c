@@ -58,6 +58,9 @@ find_option(const CliCommand* const command, const char* const name, const size_
 static int
 store_value(const CliOption* const option, const char* const value, CliArgs* const args)
 {
+  if (!value[0]) { /* an empty file name, IRI or number is never meant */
+    return cli_usage_error("empty value for --", option->long_name);
+  }
   if (option->completion == CLI_COMPLETE_WORDS && !is_one_of(value, option->words)) {
     char message[160];
     snprintf(message, sizeof(message), "--%s takes one of: %s; not ", option->long_name, option->words);

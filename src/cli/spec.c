@@ -152,7 +152,8 @@ const CliOption cli_options[] = {
     "blank node.",
     CLI_COMPLETE_NONE, NULL, NULL },
   { "hash", '\0', "NAME", CLI_VALUE, FIELD(hash), CLI_CANON, "SHA256 (default) or SHA384",
-    "The RDFC-1.0 hash: *SHA256* (default) or *SHA384*.", CLI_COMPLETE_SUGGEST, "SHA256 SHA384", NULL },
+    "The RDFC-1.0 hash: *SHA256* (default) or *SHA384*.", CLI_COMPLETE_SUGGEST, "SHA256 SHA384",
+    "hash_algorithm" },
   { "store", '\0', "DIR", CLI_VALUE, FIELD(store), CLI_LOAD | CLI_QUERY | CLI_UPDATE | CLI_GRAPHS | CLI_DUMP,
     "the embedded store (default: $ASEANKG_STORE, else\n$XDG_DATA_HOME/aseankg/store or "
     "~/.local/share/aseankg/store)",
