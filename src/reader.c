@@ -352,15 +352,18 @@ aseankg_read_path_prefixes(AseankgGraph* const graph, const char* const path, co
   if (!syntax) {
     syntax = is_stdin ? "turtle" : aseankg_syntax_from_path(path);
   }
-  if (!syntax || !aseankg_syntax_is_known(syntax)) {
-    return aseankg_error_set(
-      error, ASEANKG_ERR_USAGE, path, 0U, 0U,
-      "cannot tell the syntax; name it with -i (ntriples, nquads, turtle, trig, rdfxml)");
-  }
-
+  /* Opened first, so that a missing file or a directory is named as such, whatever its name. */
   FILE* const stream = is_stdin ? stdin : aseankg_file_open(path, error);
   if (!stream) {
     return error && error->status ? error->status : ASEANKG_ERR_IO;
+  }
+  if (!syntax || !aseankg_syntax_is_known(syntax)) {
+    if (!is_stdin) {
+      fclose(stream);
+    }
+    return aseankg_error_set(
+      error, ASEANKG_ERR_USAGE, path, 0U, 0U,
+      "cannot tell the syntax; name it with -i (ntriples, nquads, turtle, trig, rdfxml)");
   }
 
   const AseankgStatus st = read_stream(graph, stream, path, syntax, NULL, options, prefixes, error);
