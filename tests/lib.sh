@@ -11,6 +11,7 @@ check() { # check NAME COMMAND...: one line saying whether COMMAND succeeded
   if "$@"; then pass "$name"; else fail "$name"; fi
 }
 not() { ! "$@"; }
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; } # absolute PATH: as seen from here
 finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 setup_failed() { fail "$1"; finish; }
 

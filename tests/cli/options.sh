@@ -3,8 +3,8 @@
 # --help, the manual's synopsis, the bash completion, and the parser's conventions (--, -oFILE, --x=y).
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
-aseankg=$1
-build_dir=$2
+aseankg=$(absolute "$1")
+build_dir=$(absolute "$2")
 source_dir=$3
 
 work=$(mktemp -d)

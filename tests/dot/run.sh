@@ -17,8 +17,8 @@ fi
 aseankg=$1
 source_dir=$2
 out=$3/dot
-case "$aseankg" in /*) ;; *) aseankg="$PWD/$aseankg" ;; esac
-case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+aseankg=$(absolute "$aseankg")
+out=$(absolute "$out")
 
 
 command -v dot > /dev/null 2>&1 || { fail "setup: dot is not installed (Debian package graphviz; scripts/build.sh installs it)"; finish; }

@@ -22,9 +22,9 @@ source_dir=$2
 work_dir=$3
 chromium=${CHROMIUM:-/usr/bin/chromium}
 
-case "$aseankg" in /*) ;; *) aseankg="$PWD/$aseankg" ;; esac
-case "$source_dir" in /*) ;; *) source_dir="$PWD/$source_dir" ;; esac
-case "$work_dir" in /*) ;; *) work_dir="$PWD/$work_dir" ;; esac
+aseankg=$(absolute "$aseankg")
+source_dir=$(absolute "$source_dir")
+work_dir=$(absolute "$work_dir")
 
 here="$source_dir/tests/html"
 node_dir="$work_dir/html"

@@ -19,9 +19,9 @@ fi
 aseankg=$1
 source_dir=$2
 work_dir=$3
-case "$aseankg" in /*) ;; *) aseankg="$PWD/$aseankg" ;; esac
-case "$source_dir" in /*) ;; *) source_dir="$PWD/$source_dir" ;; esac
-case "$work_dir" in /*) ;; *) work_dir="$PWD/$work_dir" ;; esac
+aseankg=$(absolute "$aseankg")
+source_dir=$(absolute "$source_dir")
+work_dir=$(absolute "$work_dir")
 
 here="$source_dir/tests/jsonld"
 context="$source_dir/ontology/context.jsonld"
