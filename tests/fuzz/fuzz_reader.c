@@ -1,4 +1,5 @@
-/* libFuzzer harness for the turtle reader: any input is read or refused with a message, never a crash. */
+/* libFuzzer harness for one RDF reader, FUZZ_SYNTAX ("rdfxml", "turtle", ...; set by the build): any
+   input is read or refused with a message, never a crash. */
 #include "aseankg/aseankg.h"
 
 #include <stddef.h>
@@ -6,6 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifndef FUZZ_SYNTAX
+#error "FUZZ_SYNTAX names the syntax this harness reads"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
@@ -19,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t* const data, const size_t size)
     memcpy(copy, data, size);
     AseankgError error;
     aseankg_error_clear(&error);
-    if (aseankg_read_stream(graph, stream, "fuzz", "turtle", "http://example.org/base/", NULL, &error) &&
+    if (aseankg_read_stream(graph, stream, "fuzz", FUZZ_SYNTAX, "http://example.org/base/", NULL, &error) &&
         !error.message[0]) {
       __builtin_trap(); /* every failure must say why */
     }
