@@ -3,6 +3,8 @@
 #   bash scripts/build.sh export     install deps, build, write out/statement.{ttl,nt,nq,dot,svg,png,html}
 #   bash scripts/build.sh test       install deps, build with warnings as errors, run every test
 #   bash scripts/build.sh sanitize   build and test under AddressSanitizer + UndefinedBehaviorSanitizer
+#   bash scripts/build.sh fresh-debian   (as root) `export` and `test` again in a new Debian 12 root
+#                                    made by debootstrap, on a clone of this commit with ../shared
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,8 +66,13 @@ case "${1:-}" in
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
     ;;
+  fresh-debian)
+    # Needs root, Debian's mirror and the npm registry; tests/fresh-debian/run.sh says what it does.
+    install_deps
+    bash tests/fresh-debian/run.sh . ../shared build-fresh
+    ;;
   *)
-    sed -n '2,6p' "$0"
+    sed -n '2,7p' "$0"
     exit 2
     ;;
 esac

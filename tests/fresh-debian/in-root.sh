@@ -10,7 +10,8 @@
 # status is this script's. CACHE, when given, is the machine's Debian cache directory (see
 # tests/install/debian-root.sh): it is bind-mounted at the same path inside the root and named by
 # $ASEANKG_DEBIAN_CACHE there, so the suite's deb-package test unpacks the cached root instead of
-# running debootstrap again.
+# running debootstrap again, and npm keeps its downloads in CACHE/npm (npm ci still checks each
+# package against the lockfile's hash).
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/../install/debian-root.sh"
 
@@ -37,7 +38,7 @@ mount -t proc proc "$root/proc" &&
 env=()
 if [ -n "$cache" ]; then
   mkdir -p "$cache" "$root$cache" && mount --bind "$cache" "$root$cache" || exit 1
-  env=("ASEANKG_DEBIAN_CACHE=$cache")
+  env=("ASEANKG_DEBIAN_CACHE=$cache" "npm_config_cache=$cache/npm")
 fi
 
 chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb "${env[@]}" \

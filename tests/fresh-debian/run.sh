@@ -15,8 +15,10 @@
 # the cache directory is bind-mounted at the same path in the root, so the suite's own deb-package
 # test, which makes its own Debian root inside this one, unpacks the same tar. Everything else (apt,
 # npm, the build, the suite) happens inside the root as it would on a new machine. The root gets
-# only this machine's DNS resolver and its local certificate authorities. Logs: BUILD_DIR/fresh-debian/*.log; the root
-# (BUILD_DIR/fresh-debian/root) is removed when both commands pass and kept for a look when not.
+# only this machine's DNS resolver and its local certificate authorities. npm's cache is CACHE/npm
+# (npm ci still checks every package against the lockfile's hashes). Logs: BUILD_DIR/fresh-debian/*.log.
+# The root (BUILD_DIR/fresh-debian/root, some GB) is removed on every way out, pass, fail or
+# interrupt; ASEANKG_FRESH_DEBIAN_KEEP=1 keeps it for a look when the check fails.
 # Prints "ok   ..." / "FAIL ..." per check and ends with "N passed, M failed".
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -47,11 +49,34 @@ mkdir -p "$cache" || setup_failed "setup: cannot create the cache directory $cac
 # kills unshare (SIGKILL: unshare ignores SIGTERM and SIGINT while it waits), --kill-child makes the
 # kernel kill the namespace's first process, every other one in it dies with it, and its mounts go
 # with the namespace.
-inner=
-trap '[ -n "$inner" ] && kill -KILL "$inner" 2> /dev/null; exit 130' INT TERM HUP
-
 started=$(date +%s)
 elapsed() { echo "$(($(date +%s) - $1))s"; }
+
+inner=
+cleanup() {
+  local status=$? t
+  if [ -n "$inner" ]; then
+    kill -KILL "$inner" 2> /dev/null
+    wait "$inner" 2> /dev/null
+    inner=
+  fi
+  [ -d "$root" ] || return
+  # The root's mounts live only in the namespace, so none shows here; if one ever did, rm would go
+  # through it, so nothing is removed then.
+  if [ -n "$(mounts_under "$root")" ]; then
+    echo "# something is still mounted under $root: not removing it"
+  elif [ "$status" -ne 0 ] && [ "${ASEANKG_FRESH_DEBIAN_KEEP:-0}" = 1 ]; then
+    echo "# the root is kept for a look: $root"
+  else
+    t=$(date +%s)
+    # A process of the killed namespace may still be exiting and writing: a second try after it.
+    rm -rf --one-file-system "$root" 2> /dev/null || { sleep 2 && rm -rf --one-file-system "$root"; }
+    echo "# removing the root took $(elapsed "$t")"
+  fi
+  echo "# the whole check took $(elapsed "$started")"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
 
 # --- a fresh root, and the project in it --------------------------------------------------------
 t=$(date +%s)
@@ -117,10 +142,4 @@ if [ $status -ne 0 ]; then
 fi
 
 check "nothing is left mounted under the root" test -z "$(mounts_under "$root")"
-if [ "$failed" -eq 0 ] && [ -z "$(mounts_under "$root")" ]; then
-  t=$(date +%s)
-  rm -rf --one-file-system "$root"
-  echo "# removing the root took $(elapsed "$t")"
-fi
-echo "# the whole check took $(elapsed "$started")"
 finish
