@@ -44,3 +44,29 @@ npm_ci_once() {
     setup_failed "setup: npm ci in $node_dir (log: $node_dir/npm-ci.log)"
   fi
 }
+
+# node_test_setup NAME ARGS...: the start of a test that runs pinned npm packages, called as
+# `bash tests/NAME/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR` with those three ARGS. Prints the usage
+# and exits 2 on other arguments; sets aseankg, source_dir and work_dir (absolute), here
+# (SOURCE_DIR/tests/NAME) and node_dir (WORK_DIR/NAME); checks node, npm and the binary; runs
+# npm_ci_once there and copies tests/NAME/*.mjs next to node_modules (their imports resolve there).
+node_test_setup() {
+  local name=$1
+  shift
+  if [ $# -ne 3 ]; then
+    echo "usage: bash tests/$name/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR" >&2
+    exit 2
+  fi
+  aseankg=$(absolute "$1")
+  source_dir=$(absolute "$2")
+  work_dir=$(absolute "$3")
+  here="$source_dir/tests/$name"
+  node_dir="$work_dir/$name"
+  local tool
+  for tool in node npm; do
+    command -v "$tool" > /dev/null 2>&1 || setup_failed "setup: $tool is not installed (scripts/build.sh installs it)"
+  done
+  [ -x "$aseankg" ] || setup_failed "setup: $aseankg is not an executable"
+  npm_ci_once "$here" "$node_dir"
+  cp "$here"/*.mjs "$node_dir/" || setup_failed "setup: cannot copy $here/*.mjs to $node_dir"
+}

@@ -12,29 +12,10 @@
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-if [ $# -ne 3 ]; then
-  echo "usage: bash tests/jsonld/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR" >&2
-  exit 2
-fi
-aseankg=$1
-source_dir=$2
-work_dir=$3
-aseankg=$(absolute "$aseankg")
-source_dir=$(absolute "$source_dir")
-work_dir=$(absolute "$work_dir")
-
-here="$source_dir/tests/jsonld"
+node_test_setup jsonld "$@"
 context="$source_dir/ontology/context.jsonld"
 context_iri='https://example.org/aseankg/context.jsonld'
-node_dir="$work_dir/jsonld"
-
-for tool in node npm; do
-  command -v "$tool" > /dev/null 2>&1 || setup_failed "setup: $tool is not installed (scripts/build.sh installs it)"
-done
-[ -x "$aseankg" ] || setup_failed "setup: $aseankg is not an executable"
 [ -f "$context" ] || setup_failed "setup: $context is missing"
-npm_ci_once "$here" "$node_dir"
-cp "$here/to-rdf.mjs" "$node_dir/" || setup_failed "setup: cannot copy to-rdf.mjs"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/aseankg-jsonld.XXXXXX") || setup_failed "setup: mktemp"
 trap 'rm -rf "$tmp"' EXIT

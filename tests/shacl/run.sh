@@ -12,34 +12,11 @@
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-if [ $# -ne 3 ]; then
-  echo "usage: bash tests/shacl/run.sh ASEANKG_BINARY SOURCE_DIR WORK_DIR" >&2
-  exit 2
-fi
-aseankg=$1
-source_dir=$2
-work_dir=$3
-
-aseankg=$(absolute "$aseankg")
-source_dir=$(absolute "$source_dir")
-work_dir=$(absolute "$work_dir")
-
-here="$source_dir/tests/shacl"
+# The validator: npm ci into WORK_DIR/shacl when the pinned dependencies changed.
+node_test_setup shacl "$@"
 shapes="$source_dir/ontology/shapes.ttl"
 ontology="$source_dir/ontology/aseankg.ttl"
-node_dir="$work_dir/shacl"
-
-
-for tool in node npm; do
-  command -v "$tool" > /dev/null 2>&1 || setup_failed "setup: $tool is not installed (scripts/build.sh installs it)"
-done
-[ -x "$aseankg" ] || setup_failed "setup: $aseankg is not an executable"
 [ -f "$shapes" ] || setup_failed "setup: $shapes is missing"
-
-# --- the validator: npm ci into WORK_DIR/shacl when the pinned dependencies changed ----------
-npm_ci_once "$here" "$node_dir"
-# The scripts must sit next to node_modules to resolve their imports; copy them on every run.
-cp "$here/validate.mjs" "$here/entity-classes.mjs" "$node_dir/" || setup_failed "setup: cannot copy scripts"
 validate=("node" "$node_dir/validate.mjs")
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/aseankg-shacl.XXXXXX") || setup_failed "setup: mktemp"
