@@ -5,6 +5,7 @@
 #include "aseankg/reader.h"
 
 #include "hash.h"
+#include "try.h"
 #include "ntriples_private.h"
 #include "iri.h"
 
@@ -667,33 +668,26 @@ intern_graph_name(AseankgStore* const store, const char* const graph_iri, uint64
   return st;
 }
 
-/* Write the graph's quads, already mapped to store ids (`ids`), into graph `g` of every index: distinct
- * quads sorted once in SPOG order, then each other index's keys permuted from them and sorted. */
+/* Write distinct quads given as `n` SPOG keys (any order; sorted and deduplicated here, `*distinct` left)
+ * into every index. Each other index's keys are permuted in place from the previous one's and sorted. */
 static AseankgStatus
-insert_quads(AseankgStore* const store, const AseankgGraph* const graph, const uint64_t* const ids,
-             const uint64_t g, unsigned char* const keys, unsigned char* const spog, size_t* const distinct,
-             AseankgError* const error)
+insert_keys(AseankgStore* const store, unsigned char* const keys, const size_t n, size_t* const distinct,
+            AseankgError* const error)
 {
-  const size_t             n     = aseankg_graph_size(graph);
-  const AseankgQuad* const quads = aseankg_graph_quads(graph);
-  for (size_t i = 0U; i < n; ++i) {
-    const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
-    index_key(spog + 32U * i, quad, SPOG);
-  }
-  qsort(spog, n, 32U, compare_keys);
+  qsort(keys, n, 32U, compare_keys);
   size_t d = 0U;
   for (size_t i = 0U; i < n; ++i) {
-    if (!d || memcmp(spog + 32U * (d - 1U), spog + 32U * i, 32U)) {
-      memmove(spog + 32U * d++, spog + 32U * i, 32U);
+    if (!d || memcmp(keys + 32U * (d - 1U), keys + 32U * i, 32U)) {
+      memmove(keys + 32U * d++, keys + 32U * i, 32U);
     }
   }
   *distinct        = d;
-  AseankgStatus st = insert_sorted(store, SPOG, spog, d, error);
+  AseankgStatus st = insert_sorted(store, SPOG, keys, d, error);
   for (unsigned index = 1U; !st && index < STORE_INDEXES; ++index) {
     for (size_t i = 0U; i < d; ++i) {
       uint64_t quad[4];
       for (size_t c = 0U; c < 4U; ++c) {
-        quad[c] = get_u64(spog + 32U * i + 8U * c);
+        quad[index_order[index - 1U][c]] = get_u64(keys + 32U * i + 8U * c);
       }
       index_key(keys + 32U * i, quad, index);
     }
@@ -703,10 +697,12 @@ insert_quads(AseankgStore* const store, const AseankgGraph* const graph, const u
   return st;
 }
 
-AseankgStatus
-aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, const AseankgGraph* const graph,
-                      AseankgError* const error)
+/* Empty graph `graph_iri` (NULL: the default graph), creating it if named, and give its id. */
+static AseankgStatus
+start_graph(AseankgStore* const store, const char* const graph_iri, uint64_t* const g,
+            AseankgError* const error)
 {
+  *g = 0U;
   if (!store->writing) {
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U, "no write transaction is open");
   }
@@ -714,27 +710,177 @@ aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, co
     return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "graph_iri",
                                        "<%s> is not an absolute IRI of allowed characters", graph_iri);
   }
-  const size_t         n        = aseankg_graph_size(graph);
-  uint64_t* const      ids      = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
-  unsigned char* const keys     = (unsigned char*)malloc(n ? n * 32U : 1U);
-  unsigned char* const spog     = (unsigned char*)malloc(n ? n * 32U : 1U);
-  AseankgStatus        st       = ASEANKG_SUCCESS;
-  uint64_t             g        = 0U;
-  size_t               distinct = 0U;
-  if (!ids || !keys || !spog) {
+  AseankgStatus st = graph_iri ? intern_graph_name(store, graph_iri, g, error) : ASEANKG_SUCCESS;
+  st               = st ? st : aseankg_store__graph_clear(store, *g, 0, error);
+  return st || !*g ? st : aseankg_store__graph_create(store, *g, error);
+}
+
+AseankgStatus
+aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, const AseankgGraph* const graph,
+                      AseankgError* const error)
+{
+  const size_t             n     = aseankg_graph_size(graph);
+  const AseankgQuad* const quads = aseankg_graph_quads(graph);
+  uint64_t* const          ids   = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
+  unsigned char* const     keys  = (unsigned char*)malloc(n ? n * 32U : 1U);
+  AseankgStatus            st    = ASEANKG_SUCCESS;
+  uint64_t                 g     = 0U;
+  size_t                   distinct = 0U;
+  if (!ids || !keys) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
     goto cleanup;
   }
-  st = graph_iri ? intern_graph_name(store, graph_iri, &g, error) : ASEANKG_SUCCESS;
-  st = st ? st : aseankg_store__graph_clear(store, g, 0, error);
-  st = st || !g ? st : aseankg_store__graph_create(store, g, error);
-  st = st ? st : map_terms(store, graph, ids, error);
-  st = st ? st : insert_quads(store, graph, ids, g, keys, spog, &distinct, error);
-  st = st ? st : set_graph_count(store, g, distinct, error);
+  TRY_CLEANUP(st, start_graph(store, graph_iri, &g, error));
+  TRY_CLEANUP(st, map_terms(store, graph, ids, error));
+  for (size_t i = 0U; i < n; ++i) {
+    const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
+    index_key(keys + 32U * i, quad, SPOG);
+  }
+  TRY_CLEANUP(st, insert_keys(store, keys, n, &distinct, error));
+  TRY_CLEANUP(st, set_graph_count(store, g, distinct, error));
 cleanup:
   free(ids);
   free(keys);
-  free(spog);
+  return st;
+}
+
+/* --- streaming load ------------------------------------------------------------------------------- */
+
+/* The reader's terms are forgotten after this many, so memory does not grow with the input. */
+#define LOAD_BATCH_TERMS 65536U
+
+/* A load in progress: the reader interns terms in `terms`, each quad becomes a SPOG key in `keys`. */
+typedef struct {
+  AseankgStore*  store;
+  AseankgError*  error;
+  uint64_t       graph;
+  AseankgGraph*  terms;     /* the reader's terms since the last batch */
+  uint64_t*      ids;       /* store id by reader term id (0: not looked up yet) */
+  size_t         ids_room;  /* entries of `ids` */
+  AseankgGraph*  blanks;    /* every blank label of this load, for the whole load */
+  uint64_t*      blank_ids; /* store id by handle in `blanks` */
+  size_t         blank_room;
+  unsigned char* keys;
+  size_t         n_keys;
+  size_t         keys_room; /* keys `keys` has room for */
+} Loader;
+
+/* Grow `*array` of `*room` 8-byte entries, zero-filled, to hold index `index`. */
+static int
+grow_ids(uint64_t** const array, size_t* const room, const size_t index)
+{
+  if (index < *room) {
+    return 1;
+  }
+  size_t wanted = *room ? *room : 1024U;
+  while (wanted <= index) {
+    wanted *= 2U;
+  }
+  uint64_t* const grown = (uint64_t*)realloc(*array, wanted * sizeof(uint64_t));
+  if (!grown) {
+    return 0;
+  }
+  memset(grown + *room, 0, (wanted - *room) * sizeof(uint64_t));
+  *array = grown;
+  *room  = wanted;
+  return 1;
+}
+
+/* The store id of reader term `id`: a blank label maps to one fresh store blank node per load. */
+static AseankgStatus
+loader_term(Loader* const loader, const AseankgTermId id, uint64_t* const out)
+{
+  AseankgStore* const store = loader->store;
+  if (!grow_ids(&loader->ids, &loader->ids_room, id)) {
+    return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  }
+  if (loader->ids[id]) {
+    *out = loader->ids[id];
+    return ASEANKG_SUCCESS;
+  }
+  const AseankgTerm* const term = aseankg_graph_term(loader->terms, id);
+  AseankgStatus            st   = ASEANKG_SUCCESS;
+  if (term->kind == ASEANKG_TERM_BLANK) {
+    const AseankgTermId blank = aseankg_graph_blank(loader->blanks, term->value, term->length);
+    if (!blank || !grow_ids(&loader->blank_ids, &loader->blank_room, blank)) {
+      return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    }
+    if (!loader->blank_ids[blank]) {
+      TRY(st, aseankg_store__fresh_blank(store, &loader->blank_ids[blank], loader->error));
+    }
+    loader->ids[id] = loader->blank_ids[blank];
+  } else {
+    TRY(st, aseankg_store__intern(store, term->key, term->key_length, &loader->ids[id], loader->error));
+  }
+  *out = loader->ids[id];
+  return st;
+}
+
+/* The reader's sink: one quad (its own graph name ignored) becomes a key of the loaded graph. */
+static AseankgStatus
+loader_add(void* const handle, const AseankgQuad* const quad)
+{
+  Loader* const       loader = (Loader*)handle;
+  uint64_t            ids[4] = { 0U, 0U, 0U, loader->graph };
+  AseankgStatus       st     = ASEANKG_SUCCESS;
+  const AseankgTermId t[3]   = { quad->subject, quad->predicate, quad->object };
+  for (unsigned i = 0U; i < 3U; ++i) {
+    TRY(st, loader_term(loader, t[i], &ids[i]));
+  }
+  if (loader->n_keys == loader->keys_room) {
+    const size_t         room  = loader->keys_room ? loader->keys_room * 2U : 4096U;
+    unsigned char* const grown = (unsigned char*)realloc(loader->keys, room * 32U);
+    if (!grown) {
+      return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, loader->store->path, 0U, 0U,
+                               "out of memory");
+    }
+    loader->keys      = grown;
+    loader->keys_room = room;
+  }
+  index_key(loader->keys + 32U * loader->n_keys++, ids, SPOG);
+  /* Readers keep no term handle from one statement to the next, so the terms can go between two. */
+  if (aseankg_graph_term_count(loader->terms) >= LOAD_BATCH_TERMS) {
+    if (aseankg_graph_clear(loader->terms)) {
+      return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, loader->store->path, 0U, 0U,
+                               "out of memory");
+    }
+    memset(loader->ids, 0, loader->ids_room * sizeof(uint64_t));
+  }
+  return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_store_load(AseankgStore* const store, const char* const graph_iri, const char* const* const paths,
+                   const size_t n_paths, const char* const syntax, AseankgError* const error)
+{
+  Loader loader;
+  memset(&loader, 0, sizeof(loader));
+  loader.store                = store;
+  loader.error                = error;
+  loader.terms                = aseankg_graph_new();
+  loader.blanks               = aseankg_graph_new();
+  AseankgStatus      st       = ASEANKG_SUCCESS;
+  size_t             distinct = 0U;
+  AseankgReadOptions options;
+  memset(&options, 0, sizeof(options));
+  options.sink   = loader_add;
+  options.handle = &loader;
+  if (!loader.terms || !loader.blanks) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, start_graph(store, graph_iri, &loader.graph, error));
+  for (size_t i = 0U; i < n_paths; ++i) {
+    TRY_CLEANUP(st, aseankg_read_path(loader.terms, paths[i], syntax, &options, error));
+  }
+  TRY_CLEANUP(st, insert_keys(store, loader.keys, loader.n_keys, &distinct, error));
+  TRY_CLEANUP(st, set_graph_count(store, loader.graph, distinct, error));
+cleanup:
+  aseankg_graph_free(loader.terms);
+  aseankg_graph_free(loader.blanks);
+  free(loader.ids);
+  free(loader.blank_ids);
+  free(loader.keys);
   return st;
 }
 

@@ -157,6 +157,77 @@ test_transactions(void** state)
   aseankg_store_free(store);
 }
 
+/* Write `text` to a file under the test directory and return its path (static buffer per slot). */
+static const char*
+write_file(const char* const name, const char* const text, const unsigned slot)
+{
+  static char paths[2][256];
+  snprintf(paths[slot], sizeof(paths[slot]), "%s/%s", directory, name);
+  FILE* const stream = fopen(paths[slot], "wb");
+  assert_non_null(stream);
+  assert_int_equal(fputs(text, stream) >= 0, 1);
+  assert_int_equal(fclose(stream), 0);
+  return paths[slot];
+}
+
+static void
+test_streaming_load(void** state)
+{
+  (void)state;
+  /* More terms than one batch of the loader holds: the blank node before the batch is forgotten and the
+   * one after it are still one node, and every triple arrives. */
+  const unsigned n      = 70000U;
+  char* const    text   = (char*)malloc((size_t)n * 64U + 256U);
+  size_t         length = 0U;
+  assert_non_null(text);
+  length += (size_t)sprintf(text + length, "_:x <http://ex.org/p> <http://ex.org/o> .\n");
+  for (unsigned i = 0U; i < n; ++i) {
+    length += (size_t)sprintf(text + length, "<http://ex.org/s%u> <http://ex.org/p> \"%u\" .\n", i, i);
+  }
+  sprintf(text + length,
+          "_:x <http://ex.org/q> <http://ex.org/o> .\n_:y <http://ex.org/q> <http://ex.org/o> .\n");
+  const char* paths[2] = { write_file("big.nt", text, 0U), NULL };
+  free(text);
+
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, store_path("stream"), ASEANKG_STORE_WRITE, &error),
+                   ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_load(store, "http://ex.org/g", paths, 1U, NULL, &error), ASEANKG_ERR_USAGE);
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_begin(store, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_load(store, "http://ex.org/g", paths, 1U, NULL, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_commit(store, &error), ASEANKG_SUCCESS);
+  size_t graphs  = 0U;
+  size_t triples = 0U;
+  counts(store, &graphs, &triples);
+  assert_int_equal(graphs, 1U);
+  assert_int_equal(triples, n + 3U);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  char*         answer =
+    run_query(store, "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?b ?p <http://ex.org/o> }", "csv", &st);
+  assert_int_equal(st, ASEANKG_SUCCESS);
+  assert_string_equal(answer, "n\r\n2\r\n");
+  free(answer);
+  answer = run_query(store, "SELECT ?v WHERE { <http://ex.org/s69999> <http://ex.org/p> ?v }", "csv", &st);
+  assert_string_equal(answer, "v\r\n69999\r\n");
+  free(answer);
+
+  /* A bad second file: its position is reported, and the aborted transaction keeps the first load. */
+  paths[1] =
+    write_file("bad.nt", "<http://ex.org/a> <http://ex.org/p> \"1\" .\n<http://ex.org/a> oops .\n", 1U);
+  assert_int_equal(aseankg_store_begin(store, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_load(store, "http://ex.org/g", paths, 2U, "ntriples", &error),
+                   ASEANKG_ERR_SYNTAX);
+  assert_string_equal(error.file, paths[1]);
+  assert_int_equal(error.line, 2U);
+  aseankg_store_abort(store);
+  counts(store, &graphs, &triples);
+  assert_int_equal(triples, n + 3U);
+  aseankg_store_free(store);
+}
+
 static void
 test_read_only_store_refuses_writes(void** state)
 {
@@ -301,6 +372,7 @@ main(void)
     cmocka_unit_test(test_free_null),
     cmocka_unit_test(test_read_mode_creates_nothing),
     cmocka_unit_test(test_transactions),
+    cmocka_unit_test(test_streaming_load),
     cmocka_unit_test(test_read_only_store_refuses_writes),
     cmocka_unit_test(test_update_is_one_transaction),
     cmocka_unit_test(test_exact_results),

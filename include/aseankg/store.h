@@ -89,6 +89,23 @@ ASEANKG_API AseankgStatus aseankg_store_replace(AseankgStore* store, const char*
                                                 const AseankgGraph* graph, AseankgError* error);
 
 /**
+   Inside a write transaction, make the graph named `graph_iri` (NULL: the
+   default graph) hold exactly the triples read from the files `paths[0 ..
+   n_paths)` ("-" for standard input) in `syntax` (NULL: from each file's
+   extension, as aseankg_read_path() says); the files' own graph names are
+   ignored. Blank nodes get labels new to the store; equal labels in the files
+   of one call are one node. The input is streamed: memory holds a bounded
+   batch of terms, each distinct blank label and 32 bytes per triple, never
+   the files. Errors: those of aseankg_read_path() (file, line, column),
+   ASEANKG_ERR_USAGE (no transaction), ASEANKG_ERR_IRI (`graph_iri` not an
+   absolute IRI), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM; the transaction should
+   then be aborted.
+*/
+ASEANKG_API AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri,
+                                             const char* const* paths, size_t n_paths, const char* syntax,
+                                             AseankgError* error);
+
+/**
    Count the named graphs (`*graphs`) and the quads of every graph, the
    default graph included (`*triples`).
 */

@@ -65,21 +65,16 @@ cli_load(const CliArgs* const args)
 
   /* One transaction for every file: all of them load, or none. With --graph every file goes into that one
    * graph; otherwise each file is its own graph. */
-  AseankgGraph* graph = NULL;
-  for (size_t i = 0U; !st && i < args->operands.count; ++i) {
+  if (args->graph) {
+    st = st ? st
+            : aseankg_store_load(store, args->graph, (const char* const*)args->operands.items,
+                                 args->operands.count, args->syntax, &error);
+  }
+  for (size_t i = 0U; !args->graph && !st && i < args->operands.count; ++i) {
     const char* const file = args->operands.items[i];
-    if (!graph && !(graph = aseankg_graph_new())) {
-      st = aseankg_error_set(&error, ASEANKG_ERR_NOMEM, file, 0U, 0U, "out of memory");
-      break;
-    }
-    st = aseankg_read_path(graph, file, args->syntax, NULL, &error);
-    if (!st && (!args->graph || i + 1U == args->operands.count)) {
-      char iri[4200];
-      st = args->graph ? ASEANKG_SUCCESS : file_graph_iri(file, iri, sizeof(iri), &error);
-      st = st ? st : aseankg_store_replace(store, args->graph ? args->graph : iri, graph, &error);
-      aseankg_graph_free(graph);
-      graph = NULL;
-    }
+    char              iri[4200];
+    st = file_graph_iri(file, iri, sizeof(iri), &error);
+    st = st ? st : aseankg_store_load(store, iri, &file, 1U, args->syntax, &error);
   }
   st             = st ? st : aseankg_store_commit(store, &error);
   size_t graphs  = 0U;
@@ -88,7 +83,6 @@ cli_load(const CliArgs* const args)
   if (!st) {
     fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", graphs, triples);
   }
-  aseankg_graph_free(graph);
   aseankg_store_free(store);
   return st ? cli_report(&error) : 0;
 }
