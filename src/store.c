@@ -21,6 +21,12 @@
 #define NEXT_TERM_KEY "next-term"
 #define NEXT_BLANK_KEY "next-blank"
 
+/* Index keys: four 32-bit big-endian term ids, so byte order is numeric order (format 2; format 1 had
+ * 64-bit ids and 32-byte keys). */
+#define ID_SIZE 4U
+#define KEY_SIZE (4U * ID_SIZE)
+#define MAX_TERM_ID 0xFFFFFFFFU
+
 /* Key orders of the indexes, by position (S P O G): with or without a graph, every pattern is a prefix. */
 static const unsigned char index_order[STORE_INDEXES][4] = {
   { STORE_S, STORE_P, STORE_O, STORE_G }, { STORE_P, STORE_O, STORE_S, STORE_G },
@@ -296,6 +302,10 @@ put_term(AseankgStore* const store, const char* const key, const size_t length, 
   if (st) {
     return st;
   }
+  if (next > MAX_TERM_ID) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store holds %u terms, the most its format allows", MAX_TERM_ID);
+  }
   unsigned char id_bytes[8];
   unsigned char hash_key[16];
   put_u64(id_bytes, next);
@@ -336,10 +346,38 @@ aseankg_store__fresh_blank(AseankgStore* const store, uint64_t* const id, Aseank
 /* --- quads and graphs ---------------------------------------------------------------------------- */
 
 static void
-index_key(unsigned char key[32], const uint64_t quad[4], const unsigned index)
+put_id(unsigned char* const bytes, const uint64_t id)
+{
+  for (unsigned i = 0U; i < ID_SIZE; ++i) {
+    bytes[i] = (unsigned char)(id >> (8U * (ID_SIZE - 1U - i)));
+  }
+}
+
+static uint64_t
+get_id(const unsigned char* const bytes)
+{
+  uint64_t id = 0U;
+  for (unsigned i = 0U; i < ID_SIZE; ++i) {
+    id = (id << 8U) | bytes[i];
+  }
+  return id;
+}
+
+/* The key of `quad` in index `index`: its four ids in the index's order. */
+static void
+index_key(unsigned char key[KEY_SIZE], const uint64_t quad[4], const unsigned index)
 {
   for (size_t i = 0U; i < 4U; ++i) {
-    put_u64(key + 8U * i, quad[index_order[index][i]]);
+    put_id(key + ID_SIZE * i, quad[index_order[index][i]]);
+  }
+}
+
+/* The quad whose key in index `index` is `key`. */
+static void
+key_quad(const unsigned char* const key, const unsigned index, uint64_t quad[4])
+{
+  for (size_t i = 0U; i < 4U; ++i) {
+    quad[index_order[index][i]] = get_id(key + ID_SIZE * i);
   }
 }
 
@@ -392,13 +430,13 @@ static AseankgStatus
 change_quad(AseankgStore* const store, const uint64_t quad[4], const int add, int* const changed,
             AseankgError* const error)
 {
-  unsigned char key[32];
+  unsigned char key[KEY_SIZE];
   MDB_val       empty = { 0U, NULL };
   int           rc    = 0;
   *changed            = 0;
   for (unsigned i = 0U; !rc && i < STORE_INDEXES; ++i) {
     index_key(key, quad, i);
-    MDB_val k = { 32U, key };
+    MDB_val k = { KEY_SIZE, key };
     rc        = add ? mdb_put(store->txn, store->index[i], &k, &empty, MDB_NOOVERWRITE)
                     : mdb_del(store->txn, store->index[i], &k, NULL);
     if (i == 0U && (rc == MDB_KEYEXIST || rc == MDB_NOTFOUND)) {
@@ -445,10 +483,10 @@ aseankg_store__scan_open(AseankgStore* const store, StoreScan* const scan, const
   size_t n = 0U;
   for (size_t i = 0U; i < 4U; ++i) {
     if (bound & STORE_BOUND(index_order[scan->index][i])) {
-      put_u64(scan->prefix + 8U * n++, pattern[index_order[scan->index][i]]);
+      put_id(scan->prefix + ID_SIZE * n++, pattern[index_order[scan->index][i]]);
     }
   }
-  scan->prefix_length = 8U * n;
+  scan->prefix_length = ID_SIZE * n;
   const int rc        = mdb_cursor_open(store->txn, store->index[scan->index], &scan->cursor);
   if (rc) {
     scan->cursor = NULL;
@@ -476,15 +514,13 @@ aseankg_store__scan_next(StoreScan* const scan)
   if (rc) {
     return rc == MDB_NOTFOUND ? 0 : -1;
   }
-  if (k.mv_size != 32U) {
+  if (k.mv_size != KEY_SIZE) {
     return -1;
   }
   if (memcmp(k.mv_data, scan->prefix, scan->prefix_length)) {
     return 0;
   }
-  for (size_t i = 0U; i < 4U; ++i) {
-    scan->quad[index_order[scan->index][i]] = get_u64((const unsigned char*)k.mv_data + 8U * i);
-  }
+  key_quad((const unsigned char*)k.mv_data, scan->index, scan->quad);
   return 1;
 }
 
@@ -525,11 +561,11 @@ aseankg_store__graph_clear(AseankgStore* const store, const uint64_t graph, cons
   if (!st && more < 0) {
     st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
   }
-  unsigned char key[32];
+  unsigned char key[KEY_SIZE];
   for (size_t q = 0U; !st && q < n; ++q) {
     for (unsigned i = 0U; !st && i < STORE_INDEXES; ++i) {
       index_key(key, quads + 4U * q, i);
-      MDB_val   k  = { 32U, key };
+      MDB_val   k  = { KEY_SIZE, key };
       const int rc = mdb_del(store->txn, store->index[i], &k, NULL);
       st           = rc ? aseankg_store__fail(store, rc, "cannot remove a quad", error) : ASEANKG_SUCCESS;
     }
@@ -603,10 +639,10 @@ aseankg_store__named_graphs(AseankgStore* const store, uint64_t** const graphs, 
 static int
 compare_keys(const void* const a, const void* const b)
 {
-  return memcmp(a, b, 32U);
+  return memcmp(a, b, KEY_SIZE);
 }
 
-/* Insert sorted, distinct 32-byte keys; appended when they all sort after the index's last key. */
+/* Insert sorted, distinct keys; appended when they all sort after the index's last key. */
 static AseankgStatus
 insert_sorted(AseankgStore* const store, const unsigned index, const unsigned char* const keys,
               const size_t n, AseankgError* const error)
@@ -618,7 +654,7 @@ insert_sorted(AseankgStore* const store, const unsigned index, const unsigned ch
   unsigned    flags = MDB_APPEND;
   if (!rc) {
     const int last = mdb_cursor_get(cursor, &k, &v, MDB_LAST);
-    if (!last && n && memcmp(k.mv_data, keys, 32U) >= 0) {
+    if (!last && n && memcmp(k.mv_data, keys, KEY_SIZE) >= 0) {
       flags = MDB_NOOVERWRITE;
     } else if (last && last != MDB_NOTFOUND) {
       rc = last;
@@ -626,7 +662,7 @@ insert_sorted(AseankgStore* const store, const unsigned index, const unsigned ch
   }
   MDB_val empty = { 0U, NULL };
   for (size_t i = 0U; !rc && i < n; ++i) {
-    k  = read_only_val(keys + 32U * i, 32U);
+    k  = read_only_val(keys + KEY_SIZE * i, KEY_SIZE);
     rc = mdb_cursor_put(cursor, &k, &empty, flags);
     rc = rc == MDB_KEYEXIST ? 0 : rc;
   }
@@ -674,11 +710,11 @@ static AseankgStatus
 insert_keys(AseankgStore* const store, unsigned char* const keys, const size_t n, size_t* const distinct,
             AseankgError* const error)
 {
-  qsort(keys, n, 32U, compare_keys);
+  qsort(keys, n, KEY_SIZE, compare_keys);
   size_t d = 0U;
   for (size_t i = 0U; i < n; ++i) {
-    if (!d || memcmp(keys + 32U * (d - 1U), keys + 32U * i, 32U)) {
-      memmove(keys + 32U * d++, keys + 32U * i, 32U);
+    if (!d || memcmp(keys + KEY_SIZE * (d - 1U), keys + KEY_SIZE * i, KEY_SIZE)) {
+      memmove(keys + KEY_SIZE * d++, keys + KEY_SIZE * i, KEY_SIZE);
     }
   }
   *distinct        = d;
@@ -686,12 +722,10 @@ insert_keys(AseankgStore* const store, unsigned char* const keys, const size_t n
   for (unsigned index = 1U; !st && index < STORE_INDEXES; ++index) {
     for (size_t i = 0U; i < d; ++i) {
       uint64_t quad[4];
-      for (size_t c = 0U; c < 4U; ++c) {
-        quad[index_order[index - 1U][c]] = get_u64(keys + 32U * i + 8U * c);
-      }
-      index_key(keys + 32U * i, quad, index);
+      key_quad(keys + KEY_SIZE * i, index - 1U, quad);
+      index_key(keys + KEY_SIZE * i, quad, index);
     }
-    qsort(keys, d, 32U, compare_keys);
+    qsort(keys, d, KEY_SIZE, compare_keys);
     st = insert_sorted(store, index, keys, d, error);
   }
   return st;
@@ -722,7 +756,7 @@ aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, co
   const size_t             n     = aseankg_graph_size(graph);
   const AseankgQuad* const quads = aseankg_graph_quads(graph);
   uint64_t* const          ids   = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
-  unsigned char* const     keys  = (unsigned char*)malloc(n ? n * 32U : 1U);
+  unsigned char* const     keys  = (unsigned char*)malloc(n ? n * KEY_SIZE : 1U);
   AseankgStatus            st    = ASEANKG_SUCCESS;
   uint64_t                 g     = 0U;
   size_t                   distinct = 0U;
@@ -734,7 +768,7 @@ aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, co
   TRY_CLEANUP(st, map_terms(store, graph, ids, error));
   for (size_t i = 0U; i < n; ++i) {
     const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
-    index_key(keys + 32U * i, quad, SPOG);
+    index_key(keys + KEY_SIZE * i, quad, SPOG);
   }
   TRY_CLEANUP(st, insert_keys(store, keys, n, &distinct, error));
   TRY_CLEANUP(st, set_graph_count(store, g, distinct, error));
@@ -829,7 +863,7 @@ loader_add(void* const handle, const AseankgQuad* const quad)
   }
   if (loader->n_keys == loader->keys_room) {
     const size_t         room  = loader->keys_room ? loader->keys_room * 2U : 4096U;
-    unsigned char* const grown = (unsigned char*)realloc(loader->keys, room * 32U);
+    unsigned char* const grown = (unsigned char*)realloc(loader->keys, room * KEY_SIZE);
     if (!grown) {
       return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, loader->store->path, 0U, 0U,
                                "out of memory");
@@ -837,7 +871,7 @@ loader_add(void* const handle, const AseankgQuad* const quad)
     loader->keys      = grown;
     loader->keys_room = room;
   }
-  index_key(loader->keys + 32U * loader->n_keys++, ids, SPOG);
+  index_key(loader->keys + KEY_SIZE * loader->n_keys++, ids, SPOG);
   /* Readers keep no term handle from one statement to the next, so the terms can go between two. */
   if (aseankg_graph_term_count(loader->terms) >= LOAD_BATCH_TERMS) {
     if (aseankg_graph_clear(loader->terms)) {
@@ -906,20 +940,29 @@ open_databases(AseankgStore* const store, const int create, AseankgError* const 
   return rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : ASEANKG_SUCCESS;
 }
 
-/* The format record: written when the store is created, checked on every open. */
+/* Write the format record of the format this code writes. */
 static AseankgStatus
-check_format(AseankgStore* const store, const int create, AseankgError* const error)
+write_format(AseankgStore* const store, AseankgError* const error)
 {
-  MDB_val   key = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
-  MDB_val   value;
-  int       rc = mdb_get(store->txn, store->meta, &key, &value);
   char      text[64];
-  const int n = snprintf(text, sizeof(text), FORMAT_NAME " %d", ASEANKG_STORE_FORMAT);
+  const int n     = snprintf(text, sizeof(text), FORMAT_NAME " %d", ASEANKG_STORE_FORMAT);
+  MDB_val   key   = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
+  MDB_val   value = { (size_t)n, text };
+  const int rc    = mdb_put(store->txn, store->meta, &key, &value, 0U);
+  return rc ? aseankg_store__fail(store, rc, "cannot write the format record", error) : ASEANKG_SUCCESS;
+}
+
+/* The format record: written when the store is created (`create`), checked on every open. A store of
+ * format 1 gives `*old` 1 (it can be migrated); any other format but this one is refused. */
+static AseankgStatus
+check_format(AseankgStore* const store, const int create, int* const old, AseankgError* const error)
+{
+  MDB_val key = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
+  MDB_val value;
+  int     rc = mdb_get(store->txn, store->meta, &key, &value);
+  *old       = 0;
   if (rc == MDB_NOTFOUND && create) {
-    value.mv_size = (size_t)n;
-    value.mv_data = text;
-    rc            = mdb_put(store->txn, store->meta, &key, &value, 0U);
-    return rc ? aseankg_store__fail(store, rc, "cannot write the format record", error) : ASEANKG_SUCCESS;
+    return write_format(store, error);
   }
   if (rc) {
     return rc == MDB_NOTFOUND ? aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
@@ -940,11 +983,67 @@ check_format(AseankgStore* const store, const int create, AseankgError* const er
                              "use a newer aseankg",
                              version, ASEANKG_STORE_FORMAT);
   }
+  if (version == 1 && !strcmp(found + prefix, "1")) {
+    *old = 1;
+    return ASEANKG_SUCCESS;
+  }
   if (version != ASEANKG_STORE_FORMAT) {
     return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "unknown store format '%s'",
                              found);
   }
   return ASEANKG_SUCCESS;
+}
+
+/* Format 1 had 64-bit ids in 32-byte index keys: rewrite every index with format 2's keys, from the
+ * quads of the old `spog`, in the open write transaction. */
+static AseankgStatus
+migrate_format1(AseankgStore* const store, AseankgError* const error)
+{
+  MDB_cursor*    cursor = NULL;
+  MDB_val        k;
+  MDB_val        v;
+  unsigned char* keys     = NULL;
+  size_t         n        = 0U;
+  size_t         room     = 0U;
+  size_t         distinct = 0U;
+  AseankgStatus  st       = ASEANKG_SUCCESS;
+  int            rc       = mdb_cursor_open(store->txn, store->index[SPOG], &cursor);
+  for (rc = rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !rc && !st;
+       rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    uint64_t quad[4];
+    for (size_t i = 0U; k.mv_size == 32U && i < 4U; ++i) {
+      quad[i] = get_u64((const unsigned char*)k.mv_data + 8U * i);
+    }
+    if (k.mv_size != 32U || quad[0] > MAX_TERM_ID || quad[1] > MAX_TERM_ID || quad[2] > MAX_TERM_ID ||
+        quad[3] > MAX_TERM_ID) {
+      st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
+      break;
+    }
+    if (n == room) {
+      room                       = room ? room * 2U : 4096U;
+      unsigned char* const grown = (unsigned char*)realloc(keys, room * KEY_SIZE);
+      if (!grown) {
+        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+        break;
+      }
+      keys = grown;
+    }
+    index_key(keys + KEY_SIZE * n++, quad, SPOG);
+  }
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
+  if (!st && rc != MDB_NOTFOUND) {
+    st = aseankg_store__fail(store, rc, "cannot read an index", error);
+  }
+  for (unsigned i = 0U; !st && i < STORE_INDEXES; ++i) {
+    rc = mdb_drop(store->txn, store->index[i], 0);
+    st = rc ? aseankg_store__fail(store, rc, "cannot rewrite an index", error) : ASEANKG_SUCCESS;
+  }
+  st = st ? st : insert_keys(store, keys, n, &distinct, error);
+  st = st ? st : write_format(store, error);
+  free(keys);
+  return st;
 }
 
 /* A truncated data file would fault when its missing pages are read: refuse it at open. */
@@ -1088,6 +1187,7 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, const
   store->writable       = mode == ASEANKG_STORE_WRITE;
   const int     fresh   = !file_exists(path, "data.mdb");
   const int     format0 = fresh && file_exists(path, "graphs.tsv");
+  int           format1 = 0;
   AseankgStatus st      = ASEANKG_SUCCESS;
   if (fresh && mode == ASEANKG_STORE_READ) {
     st = format0 ? aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U,
@@ -1100,7 +1200,8 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, const
   if (!st && mode == ASEANKG_STORE_WRITE) {
     st = aseankg_store_begin(store, error);
     st = st ? st : open_databases(store, 1, error);
-    st = st ? st : check_format(store, 1, error);
+    st = st ? st : check_format(store, 1, &format1, error);
+    st = st || !format1 ? st : migrate_format1(store, error);
     st = st || !format0 ? st : migrate_format0(store, error);
     st = st ? st : aseankg_store_commit(store, error);
     if (!st && format0) {
@@ -1109,7 +1210,12 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, const
   } else if (!st) {
     st = aseankg_store__read_begin(store, error);
     st = st ? st : open_databases(store, 0, error);
-    st = st ? st : check_format(store, 0, error);
+    st = st ? st : check_format(store, 0, &format1, error);
+    st = st || !format1 ? st
+                        : aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                                            "the store has format 1 (64-bit index keys); opening it for "
+                                            "writing migrates it to format %d",
+                                            ASEANKG_STORE_FORMAT);
     if (!st) {
       const int rc = mdb_txn_commit(store->txn); /* keeps the table handles */
       store->txn   = NULL;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <lmdb.h>
 
 static char directory[] = "/tmp/aseankg-test-store-XXXXXX";
 
@@ -228,6 +229,103 @@ test_streaming_load(void** state)
   aseankg_store_free(store);
 }
 
+/* Rewrite a format-2 store at `path` into format 1's layout (the same tables, 64-bit big-endian ids in
+ * 32-byte index keys, format record "aseankg-store 1"), straight through LMDB. */
+static void
+make_format1(const char* const path)
+{
+  static const char* const indexes[6] = { "spog", "posg", "ospg", "gspo", "gpos", "gosp" };
+  MDB_env*                 env        = NULL;
+  MDB_txn*                 txn        = NULL;
+  assert_int_equal(mdb_env_create(&env), 0);
+  assert_int_equal(mdb_env_set_maxdbs(env, 16U), 0);
+  assert_int_equal(mdb_env_set_mapsize(env, (size_t)1U << 30U), 0);
+  assert_int_equal(mdb_env_open(env, path, 0U, 0644), 0);
+  assert_int_equal(mdb_txn_begin(env, NULL, 0U, &txn), 0);
+  for (unsigned i = 0U; i < 6U; ++i) {
+    MDB_dbi       dbi    = 0U;
+    MDB_cursor*   cursor = NULL;
+    MDB_val       k;
+    MDB_val       v;
+    unsigned char keys[256][16];
+    size_t        n = 0U;
+    assert_int_equal(mdb_dbi_open(txn, indexes[i], 0U, &dbi), 0);
+    assert_int_equal(mdb_cursor_open(txn, dbi, &cursor), 0);
+    for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !rc;
+         rc     = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+      assert_int_equal(k.mv_size, 16U);
+      assert_true(n < 256U);
+      memcpy(keys[n++], k.mv_data, 16U);
+    }
+    mdb_cursor_close(cursor);
+    assert_true(n > 0U);
+    assert_int_equal(mdb_drop(txn, dbi, 0), 0);
+    for (size_t q = 0U; q < n; ++q) {
+      unsigned char wide[32];
+      memset(wide, 0, sizeof(wide));
+      for (size_t c = 0U; c < 4U; ++c) {
+        memcpy(wide + 8U * c + 4U, keys[q] + 4U * c, 4U);
+      }
+      MDB_val key   = { 32U, wide };
+      MDB_val empty = { 0U, NULL };
+      assert_int_equal(mdb_put(txn, dbi, &key, &empty, 0U), 0);
+    }
+  }
+  MDB_dbi meta = 0U;
+  assert_int_equal(mdb_dbi_open(txn, "meta", 0U, &meta), 0);
+  char    name[]  = "format";
+  char    value[] = "aseankg-store 1";
+  MDB_val key     = { strlen(name), name };
+  MDB_val data    = { strlen(value), value };
+  assert_int_equal(mdb_put(txn, meta, &key, &data, 0U), 0);
+  assert_int_equal(mdb_txn_commit(txn), 0);
+  mdb_env_close(env);
+}
+
+static void
+test_format1_is_migrated_when_written(void** state)
+{
+  (void)state;
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  const char* const path = store_path("format1");
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_WRITE, &error), ASEANKG_SUCCESS);
+  AseankgGraph* const graph = small_graph(40U);
+  assert_int_equal(aseankg_store_begin(store, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_replace(store, "http://ex.org/g1", graph, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_commit(store, &error), ASEANKG_SUCCESS);
+  aseankg_graph_free(graph);
+  aseankg_store_free(store);
+  store = NULL;
+  make_format1(path);
+
+  /* Read-only, it is refused with what migrates it; opened for writing, it is migrated and answers. */
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_READ, &error), ASEANKG_ERR_DATA);
+  assert_non_null(strstr(error.message, "format 1"));
+  assert_non_null(strstr(error.message, "opening it for writing migrates it"));
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_WRITE, &error), ASEANKG_SUCCESS);
+  aseankg_store_free(store);
+  store = NULL;
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_READ, &error), ASEANKG_SUCCESS);
+  size_t graphs  = 0U;
+  size_t triples = 0U;
+  counts(store, &graphs, &triples);
+  assert_int_equal(graphs, 1U);
+  assert_int_equal(triples, 41U);
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  char*         text = run_query(
+            store, "SELECT ?g ?v WHERE { GRAPH ?g { <http://ex.org/s39> <http://ex.org/p> ?v } }", "csv", &st);
+  assert_int_equal(st, ASEANKG_SUCCESS);
+  assert_string_equal(text, "g,v\r\nhttp://ex.org/g1,39\r\n");
+  free(text);
+  text = run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://ex.org/p> ?o }", "csv", &st);
+  assert_string_equal(text, "n\r\n41\r\n");
+  free(text);
+  aseankg_store_free(store);
+}
+
 static void
 test_read_only_store_refuses_writes(void** state)
 {
@@ -373,6 +471,7 @@ main(void)
     cmocka_unit_test(test_read_mode_creates_nothing),
     cmocka_unit_test(test_transactions),
     cmocka_unit_test(test_streaming_load),
+    cmocka_unit_test(test_format1_is_migrated_when_written),
     cmocka_unit_test(test_read_only_store_refuses_writes),
     cmocka_unit_test(test_update_is_one_transaction),
     cmocka_unit_test(test_exact_results),

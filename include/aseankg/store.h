@@ -24,7 +24,7 @@ extern "C" {
 typedef struct AseankgStoreImpl AseankgStore;
 
 /** The on-disk format this library writes and reads. Newer stores are refused. */
-#define ASEANKG_STORE_FORMAT 1
+#define ASEANKG_STORE_FORMAT 2
 
 /** How to open a store. */
 typedef enum {
@@ -95,7 +95,7 @@ ASEANKG_API AseankgStatus aseankg_store_replace(AseankgStore* store, const char*
    extension, as aseankg_read_path() says); the files' own graph names are
    ignored. Blank nodes get labels new to the store; equal labels in the files
    of one call are one node. The input is streamed: memory holds a bounded
-   batch of terms, each distinct blank label and 32 bytes per triple, never
+   batch of terms, each distinct blank label and 16 bytes per triple, never
    the files. Errors: those of aseankg_read_path() (file, line, column),
    ASEANKG_ERR_USAGE (no transaction), ASEANKG_ERR_IRI (`graph_iri` not an
    absolute IRI), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM; the transaction should
