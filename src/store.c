@@ -235,6 +235,23 @@ meta_counter_set(AseankgStore* const store, const char* const name, const uint64
   return rc ? aseankg_store__fail(store, rc, "cannot write the store's counters", error) : ASEANKG_SUCCESS;
 }
 
+/* Check a term read by id: a missing or malformed one is damage. */
+static AseankgStatus
+term_found(AseankgStore* const store, const int rc, const uint64_t id, const MDB_val* const v,
+           const char** const key, size_t* const length, AseankgError* const error)
+{
+  if (rc == MDB_NOTFOUND || (!rc && v->mv_size < 3U)) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store is damaged (term %llu is missing)", (unsigned long long)id);
+  }
+  if (rc) {
+    return aseankg_store__fail(store, rc, "cannot read a term", error);
+  }
+  *key    = (const char*)v->mv_data;
+  *length = v->mv_size;
+  return ASEANKG_SUCCESS;
+}
+
 AseankgStatus
 aseankg_store__term(AseankgStore* const store, const uint64_t id, const char** const key,
                     size_t* const length, AseankgError* const error)
@@ -244,16 +261,24 @@ aseankg_store__term(AseankgStore* const store, const uint64_t id, const char** c
   MDB_val   k  = { 8U, bytes };
   MDB_val   v  = { 0U, NULL };
   const int rc = mdb_get(store->txn, store->terms, &k, &v);
-  if (rc == MDB_NOTFOUND || (!rc && v.mv_size < 3U)) {
-    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
-                             "the store is damaged (term %llu is missing)", (unsigned long long)id);
-  }
+  return term_found(store, rc, id, &v, key, length, error);
+}
+
+AseankgStatus
+aseankg_store__term_near(AseankgStore* const store, MDB_cursor** const cursor, const uint64_t id,
+                         const char** const key, size_t* const length, AseankgError* const error)
+{
+  int rc = *cursor ? 0 : mdb_cursor_open(store->txn, store->terms, cursor);
   if (rc) {
+    *cursor = NULL;
     return aseankg_store__fail(store, rc, "cannot read a term", error);
   }
-  *key    = (const char*)v.mv_data;
-  *length = v.mv_size;
-  return ASEANKG_SUCCESS;
+  unsigned char bytes[8];
+  put_u64(bytes, id);
+  MDB_val k = { 8U, bytes };
+  MDB_val v = { 0U, NULL };
+  rc        = mdb_cursor_get(*cursor, &k, &v, MDB_SET_KEY);
+  return term_found(store, rc, id, &v, key, length, error);
 }
 
 AseankgStatus

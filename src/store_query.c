@@ -281,7 +281,8 @@ bind_match(rasqal_triples_match* const rtm, void* const user_data, rasqal_variab
     if (!(parts & (1U << i)) || !bindings[i]) {
       continue;
     }
-    rasqal_literal* const value = aseankg_store__value(query, match->scan.quad[i]);
+    rasqal_literal* const value = query->placeholder ? rasqal_new_literal_from_literal(query->placeholder)
+                                                     : aseankg_store__value(query, match->scan.quad[i]);
     if (!value) {
       match->end = 1; /* the error is recorded; stop rather than answer part of the query */
       return RASQAL_TRIPLE_NONE;
@@ -562,7 +563,7 @@ aseankg_store__value(StoreQuery* const query, const uint64_t id)
   }
   const char* key    = NULL;
   size_t      length = 0U;
-  if (aseankg_store__term(query->store, id, &key, &length, query->error)) {
+  if (aseankg_store__term_near(query->store, &query->terms, id, &key, &length, query->error)) {
     return NULL;
   }
   if (aseankg_store__decode(key, length, &query->view)) {
@@ -640,11 +641,17 @@ aseankg_store__query_prepare(StoreQuery* const query, rasqal_query* const rq, co
 void
 aseankg_store__query_finish(StoreQuery* const query)
 {
+  if (query->terms) {
+    mdb_cursor_close(query->terms);
+  }
   aseankg_store__read_end(query->store);
   for (size_t i = 0U; i < STORE_VALUE_CACHE; ++i) {
     if (query->cache_values[i]) {
       rasqal_free_literal(query->cache_values[i]);
     }
+  }
+  if (query->placeholder) {
+    rasqal_free_literal(query->placeholder);
   }
   if (query->world) {
     rasqal_free_world(query->world);
@@ -1138,6 +1145,71 @@ write_boolean(StoreQuery* const query, const int value, const Format format, FIL
                         : ASEANKG_SUCCESS;
 }
 
+/* Whether sequence `seq` (NULL counts as empty) has no items. */
+static int
+is_empty(raptor_sequence* const seq)
+{
+  return !seq || raptor_sequence_size(seq) == 0;
+}
+
+/* Whether no triple of basic graph pattern `gp` shares a variable with another triple of it. */
+static int
+no_shared_variables(rasqal_graph_pattern* const gp)
+{
+  rasqal_triple* a = NULL;
+  for (int i = 0; (a = rasqal_graph_pattern_get_triple(gp, i)) != NULL; ++i) {
+    const rasqal_literal* const mine[4] = { a->subject, a->predicate, a->object, a->origin };
+    rasqal_triple*              b       = NULL;
+    for (int j = 0; (b = rasqal_graph_pattern_get_triple(gp, j)) != NULL; ++j) {
+      const rasqal_literal* const theirs[4] = { b->subject, b->predicate, b->object, b->origin };
+      for (unsigned x = 0U; i != j && x < 4U; ++x) {
+        for (unsigned y = 0U; y < 4U; ++y) {
+          if (mine[x] && theirs[y] && mine[x]->type == RASQAL_LITERAL_VARIABLE &&
+              theirs[y]->type == RASQAL_LITERAL_VARIABLE &&
+              mine[x]->value.variable == theirs[y]->value.variable) {
+            return 0;
+          }
+        }
+      }
+    }
+  }
+  return 1;
+}
+
+/*
+   Whether the query reads nothing of its solutions but their number: SELECT (COUNT(*) AS ?n) alone, no
+   DISTINCT inside the count, no GROUP BY, HAVING, ORDER BY or VALUES, and a WHERE clause that is one basic
+   graph pattern without FILTER whose triples share no variable (so no join compares values). The values a
+   match binds are then never looked at, and the store skips reading and decoding them.
+*/
+static int
+only_counts(rasqal_query* const rq)
+{
+  raptor_sequence* const projected = rasqal_query_get_bound_variable_sequence(rq);
+  if (rasqal_query_get_verb(rq) != RASQAL_QUERY_VERB_SELECT || !projected ||
+      raptor_sequence_size(projected) != 1 || !is_empty(rasqal_query_get_group_conditions_sequence(rq)) ||
+      !is_empty(rasqal_query_get_having_conditions_sequence(rq)) ||
+      !is_empty(rasqal_query_get_order_conditions_sequence(rq)) ||
+      !is_empty(rasqal_query_get_bindings_variables_sequence(rq))) {
+    return 0;
+  }
+  const rasqal_variable* const   n     = (const rasqal_variable*)raptor_sequence_get_at(projected, 0);
+  const rasqal_expression* const count = n ? n->expression : NULL;
+  if (!count || count->op != RASQAL_EXPR_COUNT || (count->flags & RASQAL_EXPR_FLAG_DISTINCT) ||
+      !count->arg1 || count->arg1->op != RASQAL_EXPR_VARSTAR) {
+    return 0;
+  }
+  rasqal_graph_pattern* gp = rasqal_query_get_query_graph_pattern(rq);
+  while (gp && rasqal_graph_pattern_get_operator(gp) == RASQAL_GRAPH_PATTERN_OPERATOR_GROUP &&
+         !rasqal_graph_pattern_get_filter_expression(gp) &&
+         raptor_sequence_size(rasqal_graph_pattern_get_sub_graph_pattern_sequence(gp)) == 1) {
+    gp = rasqal_graph_pattern_get_sub_graph_pattern(gp, 0);
+  }
+  return gp && rasqal_graph_pattern_get_operator(gp) == RASQAL_GRAPH_PATTERN_OPERATOR_BASIC &&
+         !rasqal_graph_pattern_get_filter_expression(gp) &&
+         is_empty(rasqal_graph_pattern_get_sub_graph_pattern_sequence(gp)) && no_shared_variables(gp);
+}
+
 AseankgStatus
 aseankg_store_query(AseankgStore* const store, const char* const text, const char* const results_format,
                     const AseankgStoreDefaultGraph default_graph, FILE* const stream,
@@ -1160,7 +1232,14 @@ aseankg_store_query(AseankgStore* const store, const char* const text, const cha
   if (!st && !rq) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "query", 0U, 0U, "cannot create the query");
   }
-  st                            = st ? st : aseankg_store__query_prepare(&query, rq, text);
+  st = st ? st : aseankg_store__query_prepare(&query, rq, text);
+  if (!st && only_counts(rq)) {
+    char* const label = strdup("unobserved");
+    query.placeholder =
+      label ? rasqal_new_simple_literal(query.world, RASQAL_LITERAL_BLANK,
+                                        (const unsigned char*)label) // NOLINT(clang-analyzer-unix.Malloc)
+            : NULL;
+  }
   rasqal_query_results* results = st ? NULL : rasqal_query_execute(rq);
   if (!st && !results) {
     st = error && error->status

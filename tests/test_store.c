@@ -326,6 +326,64 @@ test_format1_is_migrated_when_written(void** state)
   aseankg_store_free(store);
 }
 
+/* A query that only counts binds no values (store_query.c, only_counts()): its answers must be those of
+ * the same count over a query that reads the values. */
+static void
+test_counting_matches_reading(void** state)
+{
+  (void)state;
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, store_path("count"), ASEANKG_STORE_WRITE, &error),
+                   ASEANKG_SUCCESS);
+  /* The same triple in two graphs (the union default graph holds it once), a repeated variable, a
+   * literal. */
+  static const char* const data[2] = {
+    "INSERT DATA { GRAPH <http://ex.org/g1> { <http://ex.org/a> <http://ex.org/p> <http://ex.org/a> . "
+    "<http://ex.org/a> <http://ex.org/p> \"1\" . <http://ex.org/b> <http://ex.org/q> <http://ex.org/a> } }",
+    "INSERT DATA { GRAPH <http://ex.org/g2> { <http://ex.org/a> <http://ex.org/p> \"1\" } }",
+  };
+  for (size_t i = 0U; i < 2U; ++i) {
+    assert_int_equal(aseankg_store_update(store, data[i], ASEANKG_STORE_UNION, &error), ASEANKG_SUCCESS);
+  }
+  /* Each query, its answer, and the same query with FILTER(true), which makes the store read the values. */
+  static const char* const cases[][3] = {
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "3",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?s }", "1",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?s FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://ex.org/p> ?o }", "2",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://ex.org/p> ?o FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?x ?y ?z }", "9",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?x ?y ?z FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "4",
+      "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o FILTER(true) } }" },
+    /* not counting only: a join, a FILTER, DISTINCT, VALUES, GROUP BY */
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?o ?q ?r }", "4", NULL },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?o)) }", "2", NULL },
+    { "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }", "2", NULL },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } VALUES ?s { <http://ex.org/b> }", "1", NULL },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY ?n", "1\r\n2", NULL },
+  };
+  for (size_t i = 0U; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+    AseankgStatus st   = ASEANKG_SUCCESS;
+    char* const   text = run_query(store, cases[i][0], "csv", &st);
+    assert_int_equal(st, ASEANKG_SUCCESS);
+    char expected[64];
+    snprintf(expected, sizeof(expected), "n\r\n%s\r\n", cases[i][1]);
+    assert_string_equal(text, expected);
+    if (cases[i][2]) {
+      char* const reading = run_query(store, cases[i][2], "csv", &st);
+      assert_int_equal(st, ASEANKG_SUCCESS);
+      assert_string_equal(reading, text);
+      free(reading);
+    }
+    free(text);
+  }
+  aseankg_store_free(store);
+}
+
 static void
 test_read_only_store_refuses_writes(void** state)
 {
@@ -471,6 +529,7 @@ main(void)
     cmocka_unit_test(test_read_mode_creates_nothing),
     cmocka_unit_test(test_transactions),
     cmocka_unit_test(test_streaming_load),
+    cmocka_unit_test(test_counting_matches_reading),
     cmocka_unit_test(test_format1_is_migrated_when_written),
     cmocka_unit_test(test_read_only_store_refuses_writes),
     cmocka_unit_test(test_update_is_one_transaction),
