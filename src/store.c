@@ -1255,6 +1255,32 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, const
   return ASEANKG_SUCCESS;
 }
 
+int
+aseankg_store_old_format(const char* const path)
+{
+  if (!file_exists(path, "data.mdb")) {
+    return file_exists(path, "graphs.tsv") ? 0 : -1;
+  }
+  AseankgStore store;
+  memset(&store, 0, sizeof(store));
+  AseankgError error;
+  aseankg_error_clear(&error);
+  if (!(store.path = strdup(path))) {
+    return -1;
+  }
+  int       old   = 0;
+  const int found = open_environment(&store, ASEANKG_STORE_READ, &error) == ASEANKG_SUCCESS &&
+                    aseankg_store__read_begin(&store, &error) == ASEANKG_SUCCESS &&
+                    open_databases(&store, 0, &error) == ASEANKG_SUCCESS &&
+                    check_format(&store, 0, &old, &error) == ASEANKG_SUCCESS && old;
+  aseankg_store__read_end(&store);
+  if (store.env) {
+    mdb_env_close(store.env);
+  }
+  free(store.path);
+  return found ? 1 : -1;
+}
+
 void
 aseankg_store_free(AseankgStore* const store)
 {

@@ -950,10 +950,32 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
   }
 }
 
+/* Whether `request` holds nothing but white space and comments: SPARQL 1.1's empty Update (§19.8,
+ * `Update ::= Prologue ( Update1 ( ';' Update )? )?`), which rasqal's grammar refuses. */
+static int
+is_empty_request(const char* text)
+{
+  for (; *text; ++text) {
+    if (*text == '#') {
+      while (text[1] && text[1] != '\n') {
+        ++text;
+      }
+    } else if (*text != ' ' && *text != '\t' && *text != '\r' && *text != '\n') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 AseankgStatus
 aseankg_store_update(AseankgStore* const store, const char* const request,
                      const AseankgStoreDefaultGraph default_graph, AseankgError* const error)
 {
+  if (is_empty_request(request)) {
+    return store->writable ? ASEANKG_SUCCESS
+                           : aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U,
+                                               "the store is open for reading only");
+  }
   Update u;
   memset(&u, 0, sizeof(u));
   u.error                       = error;

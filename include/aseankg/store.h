@@ -59,6 +59,14 @@ ASEANKG_API char* aseankg_store_default_path(char* path, size_t size);
 ASEANKG_API AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgStoreMode mode,
                                              AseankgError* error);
 
+/**
+   The format of an older store at `path` that aseankg_store_open() with
+   ASEANKG_STORE_WRITE migrates (0: the directory of N-Triples files; 1: the
+   first LMDB layout), or -1 when there is no such store there (none at all,
+   one of the current format, or not a store). Only reads.
+*/
+ASEANKG_API int aseankg_store_old_format(const char* path);
+
 /** Close a store, aborting an open write transaction. Safe on NULL. */
 ASEANKG_API void aseankg_store_free(AseankgStore* store);
 
@@ -138,6 +146,8 @@ ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* q
    must be open for writing and have no open transaction. Errors: as
    aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
    fails (CREATE of an existing graph, DROP of a missing one, without SILENT).
+   A request of nothing but white space and comments (SPARQL 1.1 Update's empty
+   request) changes nothing and succeeds.
 */
 ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request,
                                                AseankgStoreDefaultGraph default_graph, AseankgError* error);
