@@ -353,19 +353,21 @@ AseankgStatus
 aseankg_store__intern(AseankgStore* const store, const char* const key, const size_t length,
                       uint64_t* const id, AseankgError* const error)
 {
-  AseankgStatus st = aseankg_store__lookup(store, key, length, id, error);
-  return st || *id ? st : put_term(store, key, length, id, error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__lookup(store, key, length, id, error));
+  return *id ? ASEANKG_SUCCESS : put_term(store, key, length, id, error);
 }
 
 AseankgStatus
 aseankg_store__fresh_blank(AseankgStore* const store, uint64_t* const id, AseankgError* const error)
 {
   uint64_t      n  = 0U;
-  AseankgStatus st = meta_counter(store, NEXT_BLANK_KEY, &n, error);
-  char          label[32];
-  const int     length = snprintf(label, sizeof(label), "_:b%llu", (unsigned long long)n);
-  st                   = st ? st : meta_counter_set(store, NEXT_BLANK_KEY, n + 1U, error);
-  return st ? st : put_term(store, label, (size_t)length, id, error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, meta_counter(store, NEXT_BLANK_KEY, &n, error));
+  char      label[32];
+  const int length = snprintf(label, sizeof(label), "_:b%llu", (unsigned long long)n);
+  TRY(st, meta_counter_set(store, NEXT_BLANK_KEY, n + 1U, error));
+  return put_term(store, label, (size_t)length, id, error);
 }
 
 /* --- quads and graphs ---------------------------------------------------------------------------- */
@@ -447,8 +449,9 @@ aseankg_store__graph_create(AseankgStore* const store, const uint64_t graph, Ase
 {
   int           exists = 0;
   uint64_t      count  = 0U;
-  AseankgStatus st     = aseankg_store__graph_info(store, graph, &exists, &count, error);
-  return st || exists ? st : set_graph_count(store, graph, 0U, error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__graph_info(store, graph, &exists, &count, error));
+  return exists ? ASEANKG_SUCCESS : set_graph_count(store, graph, 0U, error);
 }
 
 static AseankgStatus
@@ -474,8 +477,9 @@ change_quad(AseankgStore* const store, const uint64_t quad[4], const int add, in
   *changed             = 1;
   int           exists = 0;
   uint64_t      count  = 0U;
-  AseankgStatus st     = aseankg_store__graph_info(store, quad[STORE_G], &exists, &count, error);
-  return st ? st : set_graph_count(store, quad[STORE_G], add ? count + 1U : count - (count > 0U), error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__graph_info(store, quad[STORE_G], &exists, &count, error));
+  return set_graph_count(store, quad[STORE_G], add ? count + 1U : count - (count > 0U), error);
 }
 
 AseankgStatus
@@ -606,8 +610,8 @@ aseankg_store__graph_clear(AseankgStore* const store, const uint64_t graph, cons
   } else if (!st) {
     int      exists = 0;
     uint64_t count  = 0U;
-    st              = aseankg_store__graph_info(store, graph, &exists, &count, error);
-    st              = st || !exists ? st : set_graph_count(store, graph, 0U, error);
+    TRY(st, aseankg_store__graph_info(store, graph, &exists, &count, error));
+    st = exists ? set_graph_count(store, graph, 0U, error) : ASEANKG_SUCCESS;
   }
   return st;
 }
@@ -769,9 +773,12 @@ start_graph(AseankgStore* const store, const char* const graph_iri, uint64_t* co
     return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "graph_iri",
                                        "<%s> is not an absolute IRI of allowed characters", graph_iri);
   }
-  AseankgStatus st = graph_iri ? intern_graph_name(store, graph_iri, g, error) : ASEANKG_SUCCESS;
-  st               = st ? st : aseankg_store__graph_clear(store, *g, 0, error);
-  return st || !*g ? st : aseankg_store__graph_create(store, *g, error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  if (graph_iri) {
+    TRY(st, intern_graph_name(store, graph_iri, g, error));
+  }
+  TRY(st, aseankg_store__graph_clear(store, *g, 0, error));
+  return *g ? aseankg_store__graph_create(store, *g, error) : ASEANKG_SUCCESS;
 }
 
 AseankgStatus
@@ -1065,8 +1072,12 @@ migrate_format1(AseankgStore* const store, AseankgError* const error)
     rc = mdb_drop(store->txn, store->index[i], 0);
     st = rc ? aseankg_store__fail(store, rc, "cannot rewrite an index", error) : ASEANKG_SUCCESS;
   }
-  st = st ? st : insert_keys(store, keys, n, &distinct, error);
-  st = st ? st : write_format(store, error);
+  if (st) {
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, insert_keys(store, keys, n, &distinct, error));
+  TRY_CLEANUP(st, write_format(store, error));
+cleanup:
   free(keys);
   return st;
 }
@@ -1127,11 +1138,8 @@ migrate_format0(AseankgStore* const store, AseankgError* const error)
     *tab2 = '\0';
     char graph_path[4300];
     snprintf(graph_path, sizeof(graph_path), "%s/%s", store->path, tab1 + 1);
-    AseankgGraph* const graph = aseankg_graph_new();
-    st                        = graph ? aseankg_read_path(graph, graph_path, "ntriples", NULL, error)
-                                      : aseankg_error_set(error, ASEANKG_ERR_NOMEM, graph_path, 0U, 0U, "out of memory");
-    st                        = st ? st : aseankg_store_replace(store, line, graph, error);
-    aseankg_graph_free(graph);
+    const char* const paths[1] = { graph_path };
+    st                         = aseankg_store_load(store, line, paths, 1U, "ntriples", error);
   }
   free(line);
   fclose(stream);
@@ -1199,6 +1207,49 @@ open_environment(AseankgStore* const store, const AseankgStoreMode mode, Aseankg
   return check_size(store, error);
 }
 
+/* Open the tables of a store opened for writing, creating a new store or migrating an older one. */
+static AseankgStatus
+open_writing(AseankgStore* const store, const int fresh, AseankgError* const error)
+{
+  const int     format0 = fresh && file_exists(store->path, "graphs.tsv");
+  int           format1 = 0;
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store_begin(store, error));
+  TRY(st, open_databases(store, 1, error));
+  TRY(st, check_format(store, 1, &format1, error));
+  if (format1) {
+    TRY(st, migrate_format1(store, error));
+  }
+  if (format0) {
+    TRY(st, migrate_format0(store, error));
+  }
+  TRY(st, aseankg_store_commit(store, error));
+  if (format0) {
+    remove_format0(store);
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* Open the tables of a store opened for reading; an older store is refused. */
+static AseankgStatus
+open_reading(AseankgStore* const store, AseankgError* const error)
+{
+  int           format1 = 0;
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__read_begin(store, error));
+  TRY(st, open_databases(store, 0, error));
+  TRY(st, check_format(store, 0, &format1, error));
+  if (format1) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store has format 1 (64-bit index keys); opening it for writing migrates it "
+                             "to format %d",
+                             ASEANKG_STORE_FORMAT);
+  }
+  const int rc = mdb_txn_commit(store->txn); /* keeps the table handles */
+  store->txn   = NULL;
+  return rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : ASEANKG_SUCCESS;
+}
+
 AseankgStatus
 aseankg_store_open(AseankgStore** const store_out, const char* const path, const AseankgStoreMode mode,
                    AseankgError* const error)
@@ -1209,50 +1260,28 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, const
     free(store);
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
-  store->writable       = mode == ASEANKG_STORE_WRITE;
-  const int     fresh   = !file_exists(path, "data.mdb");
-  const int     format0 = fresh && file_exists(path, "graphs.tsv");
-  int           format1 = 0;
-  AseankgStatus st      = ASEANKG_SUCCESS;
+  store->writable     = mode == ASEANKG_STORE_WRITE;
+  const int     fresh = !file_exists(path, "data.mdb");
+  AseankgStatus st    = ASEANKG_SUCCESS;
   if (fresh && mode == ASEANKG_STORE_READ) {
-    st = format0 ? aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U,
-                                     "the store has format 0 (a directory of N-Triples files); "
-                                     "opening it for writing migrates it")
-                 : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "no store here");
+    st = file_exists(path, "graphs.tsv")
+           ? aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U,
+                               "the store has format 0 (a directory of N-Triples files); "
+                               "opening it for writing migrates it")
+           : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "no store here");
+    goto cleanup;
   }
-  st = st || mode == ASEANKG_STORE_READ ? st : make_directories(path, error);
-  st = st ? st : open_environment(store, mode, error);
-  if (!st && mode == ASEANKG_STORE_WRITE) {
-    st = aseankg_store_begin(store, error);
-    st = st ? st : open_databases(store, 1, error);
-    st = st ? st : check_format(store, 1, &format1, error);
-    st = st || !format1 ? st : migrate_format1(store, error);
-    st = st || !format0 ? st : migrate_format0(store, error);
-    st = st ? st : aseankg_store_commit(store, error);
-    if (!st && format0) {
-      remove_format0(store);
-    }
-  } else if (!st) {
-    st = aseankg_store__read_begin(store, error);
-    st = st ? st : open_databases(store, 0, error);
-    st = st ? st : check_format(store, 0, &format1, error);
-    st = st || !format1 ? st
-                        : aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
-                                            "the store has format 1 (64-bit index keys); opening it for "
-                                            "writing migrates it to format %d",
-                                            ASEANKG_STORE_FORMAT);
-    if (!st) {
-      const int rc = mdb_txn_commit(store->txn); /* keeps the table handles */
-      store->txn   = NULL;
-      st           = rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : st;
-    }
+  if (mode == ASEANKG_STORE_WRITE) {
+    TRY_CLEANUP(st, make_directories(path, error));
   }
-  if (st) {
-    aseankg_store_free(store);
-    return st;
-  }
+  TRY_CLEANUP(st, open_environment(store, mode, error));
+  TRY_CLEANUP(st,
+              mode == ASEANKG_STORE_WRITE ? open_writing(store, fresh, error) : open_reading(store, error));
   *store_out = store;
   return ASEANKG_SUCCESS;
+cleanup:
+  aseankg_store_free(store);
+  return st;
 }
 
 int
@@ -1300,12 +1329,13 @@ aseankg_store_count(AseankgStore* const store, size_t* const graphs, size_t* con
 {
   *graphs              = 0U;
   *triples             = 0U;
-  AseankgStatus st     = aseankg_store__read_begin(store, error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
   MDB_cursor*   cursor = NULL;
   MDB_val       k;
   MDB_val       v;
-  int           rc = st ? 0 : mdb_cursor_open(store->txn, store->graphs, &cursor);
-  for (rc = st || rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !st && !rc;
+  TRY(st, aseankg_store__read_begin(store, error));
+  int rc = mdb_cursor_open(store->txn, store->graphs, &cursor);
+  for (rc = rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !rc;
        rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
     if (k.mv_size != 8U || v.mv_size != 8U) {
       rc = MDB_CORRUPTED;
@@ -1317,7 +1347,7 @@ aseankg_store_count(AseankgStore* const store, size_t* const graphs, size_t* con
   if (cursor) {
     mdb_cursor_close(cursor);
   }
-  if (!st && rc != MDB_NOTFOUND) {
+  if (rc != MDB_NOTFOUND) {
     st = aseankg_store__fail(store, rc, "cannot read the graph list", error);
   }
   aseankg_store__read_end(store);
@@ -1338,38 +1368,36 @@ aseankg_store_list(AseankgStore* const store, FILE* const stream, AseankgError* 
   uint64_t*     graphs = NULL;
   size_t        n      = 0U;
   char**        lines  = NULL;
-  AseankgStatus st     = aseankg_store__read_begin(store, error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
   int           exists = 0;
   uint64_t      count  = 0U;
-  st                   = st ? st : aseankg_store__graph_info(store, 0U, &exists, &count, error);
-  if (!st && count) {
+  TRY(st, aseankg_store__read_begin(store, error));
+  TRY_CLEANUP(st, aseankg_store__graph_info(store, 0U, &exists, &count, error));
+  if (count) {
     fprintf(stream, "%llu\tDEFAULT\n", (unsigned long long)count);
   }
-  st = st ? st : aseankg_store__named_graphs(store, &graphs, &n, error);
-  if (!st && !(lines = (char**)calloc(n + 1U, sizeof(char*)))) {
+  TRY_CLEANUP(st, aseankg_store__named_graphs(store, &graphs, &n, error));
+  if (!(lines = (char**)calloc(n + 1U, sizeof(char*)))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    goto cleanup;
   }
-  for (size_t i = 0U; !st && lines && i < n; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const char* key    = NULL;
     size_t      length = 0U;
-    st                 = aseankg_store__term(store, graphs[i], &key, &length, error);
-    st                 = st ? st : aseankg_store__graph_info(store, graphs[i], &exists, &count, error);
-    if (st) {
-      break;
-    }
+    TRY_CLEANUP(st, aseankg_store__term(store, graphs[i], &key, &length, error));
+    TRY_CLEANUP(st, aseankg_store__graph_info(store, graphs[i], &exists, &count, error));
     if (!(lines[i] = (char*)malloc(length + 32U))) {
       st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-      break;
+      goto cleanup;
     }
     snprintf(lines[i], length + 32U, "%.*s\t%llu", (int)length, key, (unsigned long long)count);
   }
-  if (!st && lines) {
-    qsort(lines, n, sizeof(char*), compare_strings);
-    for (size_t i = 0U; i < n; ++i) {
-      const char* const tab = strrchr(lines[i], '\t');
-      fprintf(stream, "%s\t%.*s\n", tab + 1, (int)(tab - lines[i]), lines[i]);
-    }
+  qsort(lines, n, sizeof(char*), compare_strings);
+  for (size_t i = 0U; i < n; ++i) {
+    const char* const tab = strrchr(lines[i], '\t');
+    fprintf(stream, "%s\t%.*s\n", tab + 1, (int)(tab - lines[i]), lines[i]);
   }
+cleanup:
   for (size_t i = 0U; lines && i < n; ++i) {
     free(lines[i]);
   }
@@ -1422,13 +1450,39 @@ collect_graph(AseankgStore* const store, const uint64_t g, const int all, Aseank
     }
     line[length++] = '.';
     AseankgQuad quad;
-    st = aseankg_ntriples_read_row(out, store->path, 0U, line, length, 0U, &quad, error);
-    st = st ? st : aseankg_graph_add(out, quad.subject, quad.predicate, quad.object, quad.graph);
+    TRY_CLEANUP(st, aseankg_ntriples_read_row(out, store->path, 0U, line, length, 0U, &quad, error));
+    TRY_CLEANUP(st, aseankg_graph_add(out, quad.subject, quad.predicate, quad.object, quad.graph));
   }
+cleanup:
   aseankg_store__scan_close(&scan);
   free(line);
   if (!st && more < 0) {
     st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
+  }
+  return st;
+}
+
+/* The id of existing named graph `graph_iri`; a graph the store lacks is an error about that argument. */
+static AseankgStatus
+lookup_graph(AseankgStore* const store, const char* const graph_iri, uint64_t* const g,
+             AseankgError* const error)
+{
+  const size_t length = strlen(graph_iri) + 2U;
+  char* const  key    = (char*)malloc(length + 1U);
+  if (!key) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  }
+  snprintf(key, length + 1U, "<%s>", graph_iri);
+  AseankgStatus st     = aseankg_store__lookup(store, key, length, g, error);
+  int           exists = 0;
+  uint64_t      count  = 0U;
+  free(key);
+  if (!st && *g) {
+    st = aseankg_store__graph_info(store, *g, &exists, &count, error);
+  }
+  if (!st && !exists) {
+    st = aseankg_error_set_parameter(error, ASEANKG_ERR_DATA, "graph_iri", "the store holds no graph <%s>",
+                                     graph_iri);
   }
   return st;
 }
@@ -1438,33 +1492,23 @@ dump(AseankgStore* const store, const char* const graph_iri, const int all, FILE
      AseankgError* const error)
 {
   AseankgGraph* const graph = aseankg_graph_new();
-  AseankgStatus       st    = graph
-                                ? aseankg_store__read_begin(store, error)
-                                : aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  AseankgStatus       st    = ASEANKG_SUCCESS;
   uint64_t            g     = 0U;
-  if (!st && graph_iri) {
-    char* const key = (char*)malloc(strlen(graph_iri) + 3U);
-    if (key) {
-      snprintf(key, strlen(graph_iri) + 3U, "<%s>", graph_iri);
-    }
-    st = key ? aseankg_store__lookup(store, key, strlen(key), &g, error)
-             : aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-    free(key);
-    int      exists = 0;
-    uint64_t count  = 0U;
-    st              = st || !g ? st : aseankg_store__graph_info(store, g, &exists, &count, error);
-    if (!st && (!g || !exists)) {
-      st = aseankg_error_set_parameter(error, ASEANKG_ERR_DATA, "graph_iri", "the store holds no graph <%s>",
-                                       graph_iri);
-    }
+  if (!graph) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
   }
-  st = st ? st : collect_graph(store, g, all, graph, error);
+  TRY_CLEANUP(st, aseankg_store__read_begin(store, error));
+  if (graph_iri) {
+    TRY_CLEANUP(st, lookup_graph(store, graph_iri, &g, error));
+  }
+  TRY_CLEANUP(st, collect_graph(store, g, all, graph, error));
   aseankg_store__read_end(store);
-  if (!st) {
-    aseankg_graph_sort(graph);
-    st = aseankg_ntriples_write(graph, stream, all);
-    st = st ? aseankg_error_set(error, st, "dump", 0U, 0U, "write error") : st;
+  aseankg_graph_sort(graph);
+  if ((st = aseankg_ntriples_write(graph, stream, all))) {
+    st = aseankg_error_set(error, st, "dump", 0U, 0U, "write error");
   }
+cleanup:
+  aseankg_store__read_end(store);
   aseankg_graph_free(graph);
   return st;
 }

@@ -1,5 +1,6 @@
 /* SPARQL over the store: a rasqal triples source reading the indexes, and exact results writers. */
 #include "store_query.h"
+#include "try.h"
 
 #include "aseankg/writer.h"
 
@@ -650,7 +651,9 @@ aseankg_store__query_finish(StoreQuery* const query)
   if (query->terms) {
     mdb_cursor_close(query->terms);
   }
-  aseankg_store__read_end(query->store);
+  if (query->store) { /* NULL when aseankg_store__query_start() was never called */
+    aseankg_store__read_end(query->store);
+  }
   for (size_t i = 0U; i < STORE_VALUE_CACHE; ++i) {
     if (query->cache_values[i]) {
       rasqal_free_literal(query->cache_values[i]);
@@ -952,12 +955,12 @@ write_value(StoreQuery* const query, AseankgBuffer* const out, const Format form
         aseankg_buffer_printf(out, " xml:lang=\"%.*s\"", (int)v->language_length, v->language);
       } else if (v->datatype) {
         aseankg_buffer_append_string(out, " datatype=\"");
-        st = xml_text(out, v->datatype, v->datatype_length, query->error);
+        TRY(st, xml_text(out, v->datatype, v->datatype_length, query->error));
         aseankg_buffer_append_byte(out, '"');
       }
       aseankg_buffer_append_byte(out, '>');
     }
-    st = st ? st : xml_text(out, text, n, query->error);
+    TRY(st, xml_text(out, text, n, query->error));
     aseankg_buffer_append_string(out, v->kind == ASEANKG_TERM_IRI     ? "</uri>"
                                       : v->kind == ASEANKG_TERM_BLANK ? "</bnode>"
                                                                       : "</literal>");
@@ -994,8 +997,11 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
   char**        cells   = NULL;
   size_t        n_cells = 0U;
   size_t        room    = 0U;
-  AseankgStatus st      = result_columns(query, results, &names, &columns);
-  st                    = st || format == FORMAT_TABLE ? st : write_head(&out, format, names, columns);
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, result_columns(query, results, &names, &columns));
+  if (format != FORMAT_TABLE) {
+    TRY_CLEANUP(st, write_head(&out, format, names, columns));
+  }
   for (int c = 0; !st && format == FORMAT_TABLE && c <= columns; ++c) {
     /* the header row (c == columns only makes room) */
     if (n_cells == room) {
@@ -1047,7 +1053,10 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
     } else if (format != FORMAT_TABLE) {
       aseankg_buffer_append_string(&out, format == FORMAT_CSV ? "\r\n" : "\n");
     }
-    st = st ? st : aseankg_buffer_spill(&out, stream, ASEANKG_WRITE_CHUNK);
+    if (st) {
+      goto cleanup;
+    }
+    TRY_CLEANUP(st, aseankg_buffer_spill(&out, stream, ASEANKG_WRITE_CHUNK));
   }
   if (!st && query->error && query->error->status) {
     st = query->error->status; /* the store failed while rasqal read it */
@@ -1063,6 +1072,7 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
   if (!st && out.length && fwrite(out.data, 1U, out.length, stream) != out.length) {
     st = aseankg_error_set(query->error, ASEANKG_ERR_IO, "results", 0U, 0U, "write error");
   }
+cleanup:
   for (size_t i = 0U; i < n_cells; ++i) {
     free(cells[i]);
   }
@@ -1231,35 +1241,39 @@ aseankg_store_query(AseankgStore* const store, const char* const text, const cha
                                        "unknown results format '%s' (table, csv, tsv, json, xml or ntriples)",
                                        results_format);
   }
-  const Format  format = (Format)f;
-  StoreQuery    query;
-  AseankgStatus st = aseankg_store__query_start(&query, store, default_graph, "query", error);
-  rasqal_query* rq = st ? NULL : rasqal_new_query(query.world, "sparql11", NULL);
-  if (!st && !rq) {
+  const Format          format = (Format)f;
+  StoreQuery            query;
+  AseankgStatus         st      = ASEANKG_SUCCESS;
+  rasqal_query*         rq      = NULL;
+  rasqal_query_results* results = NULL;
+  TRY_CLEANUP(st, aseankg_store__query_start(&query, store, default_graph, "query", error));
+  if (!(rq = rasqal_new_query(query.world, "sparql11", NULL))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "query", 0U, 0U, "cannot create the query");
+    goto cleanup;
   }
-  st = st ? st : aseankg_store__query_prepare(&query, rq, text);
-  if (!st && only_counts(rq)) {
+  TRY_CLEANUP(st, aseankg_store__query_prepare(&query, rq, text));
+  if (only_counts(rq)) {
     char* const label = strdup("unobserved");
     query.placeholder =
       label ? rasqal_new_simple_literal(query.world, RASQAL_LITERAL_BLANK,
                                         (const unsigned char*)label) // NOLINT(clang-analyzer-unix.Malloc)
             : NULL;
   }
-  rasqal_query_results* results = st ? NULL : rasqal_query_execute(rq);
-  if (!st && !results) {
+  if (!(results = rasqal_query_execute(rq))) {
     st = error && error->status
            ? error->status
            : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "query", 1U, 1U, "cannot run the query");
+    goto cleanup;
   }
-  if (!st && rasqal_query_results_is_graph(results)) {
+  if (rasqal_query_results_is_graph(results)) {
     st = write_graph(&query, results, format, stream);
-  } else if (!st && rasqal_query_results_is_boolean(results)) {
+  } else if (rasqal_query_results_is_boolean(results)) {
     const int value = rasqal_query_results_get_boolean(results);
     st = error && error->status ? error->status : write_boolean(&query, value > 0, format, stream);
-  } else if (!st) {
+  } else {
     st = write_bindings(&query, results, format, stream);
   }
+cleanup:
   if (results) {
     rasqal_free_query_results(results);
   }
