@@ -23,7 +23,7 @@
 
 /* Index keys: four 32-bit big-endian term ids, so byte order is numeric order (format 2; format 1 had
  * 64-bit ids and 32-byte keys). */
-#define ID_SIZE 4U
+#define ID_SIZE ((size_t)4U)
 #define KEY_SIZE (4U * ID_SIZE)
 #define MAX_TERM_ID 0xFFFFFFFFU
 
@@ -375,7 +375,7 @@ aseankg_store__fresh_blank(AseankgStore* const store, uint64_t* const id, Aseank
 static void
 put_id(unsigned char* const bytes, const uint64_t id)
 {
-  for (unsigned i = 0U; i < ID_SIZE; ++i) {
+  for (size_t i = 0U; i < ID_SIZE; ++i) {
     bytes[i] = (unsigned char)(id >> (8U * (ID_SIZE - 1U - i)));
   }
 }
@@ -384,7 +384,7 @@ static uint64_t
 get_id(const unsigned char* const bytes)
 {
   uint64_t id = 0U;
-  for (unsigned i = 0U; i < ID_SIZE; ++i) {
+  for (size_t i = 0U; i < ID_SIZE; ++i) {
     id = (id << 8U) | bytes[i];
   }
   return id;
