@@ -88,6 +88,8 @@ check "the whole graph is not scaled down (no size, ratio or dpi)" \
 read -r width height < <(python3 tests/dot/check.py size "$out/statement.png")
 check "the whole-graph PNG is near a page's shape: ${width} x ${height} px, long side <= 1.6 x short side" \
   bash -c "[ \$(( ${width:-0} * 10 )) -le \$(( ${height:-0} * 16 )) ] && [ \$(( ${height:-0} * 10 )) -le \$(( ${width:-1} * 16 )) ]"
+check "the README's copy, docs/statement.png, is a palette PNG (pngquant 32) under 1.5 MB" \
+  python3 -c "import sys; d = open('docs/statement.png', 'rb').read(); sys.exit(not (d[25] == 3 and len(d) < 1500000))"
 check "a font with Chinese glyphs is installed (fonts-noto-cjk), so the PNG shows glyphs" \
   bash -c "fc-list :lang=zh family | grep -q 'Noto Sans CJK'"
 
