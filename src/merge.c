@@ -7,8 +7,10 @@
 #include "aseankg/output.h"
 #include "aseankg/reader.h"
 
+#include "diff_private.h"
 #include "quads.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,16 +107,202 @@ read_side(AseankgGraph* const graph, const char* const path, const char* const s
   return aseankg_read_path_prefixes(graph, path, from, &read, &side->prefixes, error);
 }
 
-/* Run the diff from base to `side`: removed and added quads in the base's terms (blank nodes of `side` that
- * match none of the base's are fresh terms, distinct from those of the other side's diff). */
-static AseankgStatus
-side_changes(AseankgGraph* const graph, const Side* const base, const Side* const side,
-             const char* const path, Changes* const changes, AseankgError* const error)
+/*
+   Reading the three inputs at once. Interning is single-threaded, so OURS and THEIRS are each read on
+   a thread of their own into a graph of their own while BASE is read into the shared graph; then
+   their terms are looked up in the shared graph (two threads: lookups only read it) and those it
+   lacks are interned in the order each side first read them, which gives every term the id a
+   sequential read would have given it, so the merge's result does not depend on the threads.
+*/
+typedef struct {
+  AseankgGraph*       graph;  /* where this input is read: its own graph, or the shared one */
+  const AseankgGraph* shared; /* the graph the terms end up in */
+  const char*         path;
+  const char*         syntax;
+  const char*         prefix;
+  Side*               side;
+  AseankgTermId*      map; /* id in `graph` -> id in `shared` (0: not there yet) */
+  AseankgStatus       status;
+  AseankgError        error;
+} Reading;
+
+static void*
+reading_read(void* const arg)
 {
-  AseankgDiff*  diff = NULL;
-  AseankgStatus st = aseankg_diff_compute(&diff, graph, base->list.quads, base->list.count, side->list.quads,
-                                          side->list.count, error);
-  const size_t  n  = st ? 0U : aseankg_diff_count(diff);
+  Reading* const r = (Reading*)arg;
+  r->status        = read_side(r->graph, r->path, r->syntax, r->prefix, r->side, &r->error);
+  return NULL;
+}
+
+/* Look up every term of the reading's own graph in the shared one. */
+static void*
+reading_look_up(void* const arg)
+{
+  Reading* const r = (Reading*)arg;
+  const size_t   n = aseankg_graph_term_count(r->graph);
+  for (size_t id = 1U; id <= n; ++id) {
+    const AseankgTerm* const term = aseankg_graph_term(r->graph, (AseankgTermId)id);
+    r->map[id]                    = aseankg_graph_lookup(r->shared, term->key, term->key_length);
+  }
+  return NULL;
+}
+
+/* Run `function(arg)` on a new thread, or here if no thread can be had; `*started` says which. */
+static void
+run_beside(pthread_t* const thread, int* const started, void* (*const function)(void*), void* const arg)
+{
+  *started = !pthread_create(thread, NULL, function, arg);
+  if (!*started) {
+    (void)function(arg);
+  }
+}
+
+static void
+join(const pthread_t thread, const int started)
+{
+  if (started) {
+    (void)pthread_join(thread, NULL);
+  }
+}
+
+/* Intern `term` (of another graph, whose ids `map` translates) into `graph`. */
+static AseankgTermId
+import_term(AseankgGraph* const graph, const AseankgTerm* const term, const AseankgTermId* const map)
+{
+  switch (term->kind) {
+    case ASEANKG_TERM_IRI:
+      return aseankg_graph_iri(graph, term->value, term->length);
+    case ASEANKG_TERM_BLANK:
+      return aseankg_graph_blank(graph, term->value, term->length);
+    case ASEANKG_TERM_LITERAL:
+      return aseankg_graph_literal(graph, term->value, term->length,
+                                   term->datatype ? map[term->datatype] : 0U, term->language,
+                                   term->direction);
+    case ASEANKG_TERM_TRIPLE:
+      return aseankg_graph_triple_term(graph, map[term->triple[0]], map[term->triple[1]],
+                                       map[term->triple[2]]);
+    default:
+      return 0U;
+  }
+}
+
+/* Intern the terms the shared graph lacks, in first-read order, and rewrite the side's quads in its ids. */
+static AseankgStatus
+reading_move(Reading* const r, AseankgGraph* const shared)
+{
+  const size_t n = aseankg_graph_term_count(r->graph);
+  for (size_t id = 1U; id <= n; ++id) {
+    if (!r->map[id]) {
+      r->map[id] = import_term(shared, aseankg_graph_term(r->graph, (AseankgTermId)id), r->map);
+      if (!r->map[id]) {
+        return ASEANKG_ERR_NOMEM;
+      }
+    }
+  }
+  AseankgQuad* const quads = r->side->list.quads;
+  for (size_t i = 0U; i < r->side->list.count; ++i) {
+    quads[i].subject   = r->map[quads[i].subject];
+    quads[i].predicate = r->map[quads[i].predicate];
+    quads[i].object    = r->map[quads[i].object];
+    quads[i].graph     = quads[i].graph ? r->map[quads[i].graph] : 0U;
+  }
+  return ASEANKG_SUCCESS;
+}
+
+static int
+is_rdfxml(const char* const path, const char* const syntax)
+{
+  const char* const from = syntax ? syntax : aseankg_syntax_from_path(path);
+  return from && !strcmp(from, "rdfxml");
+}
+
+/*
+   Read BASE, OURS and THEIRS into `graph` (see Reading). RDF/XML goes through raptor and libxml2,
+   whose thread safety is not ours to promise: with any RDF/XML input the three are read in turn.
+   The error reported is the first input's that failed, as if they had been read in turn.
+*/
+static AseankgStatus
+read_sides(AseankgGraph* const graph, const char* const paths[3], const char* const syntax, Side sides[3],
+           AseankgError* const error)
+{
+  const int parallel =
+    !is_rdfxml(paths[0], syntax) && !is_rdfxml(paths[1], syntax) && !is_rdfxml(paths[2], syntax);
+  Reading reads[3];
+  memset(reads, 0, sizeof(reads));
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (int s = 0; s < 3; ++s) {
+    reads[s].graph  = (s && parallel) ? aseankg_graph_new() : graph;
+    reads[s].shared = graph;
+    reads[s].path   = paths[s];
+    reads[s].syntax = syntax;
+    reads[s].prefix = s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX;
+    reads[s].side   = &sides[s];
+    aseankg_error_clear(&reads[s].error);
+    if (!reads[s].graph) {
+      st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, paths[s], 0U, 0U, "out of memory");
+    }
+  }
+  if (!st && parallel) {
+    pthread_t threads[2];
+    int       started[2];
+    run_beside(&threads[0], &started[0], reading_read, &reads[1]);
+    run_beside(&threads[1], &started[1], reading_read, &reads[2]);
+    (void)reading_read(&reads[0]);
+    join(threads[0], started[0]);
+    join(threads[1], started[1]);
+  } else if (!st) {
+    for (int s = 0; s < 3 && (!s || !reads[s - 1].status); ++s) {
+      (void)reading_read(&reads[s]);
+    }
+  }
+  for (int s = 0; s < 3 && !st; ++s) {
+    if (reads[s].status) {
+      st = reads[s].status;
+      if (error) {
+        *error = reads[s].error;
+      }
+    }
+  }
+  if (!st && parallel) {
+    for (int s = 1; s < 3 && !st; ++s) {
+      reads[s].map =
+        (AseankgTermId*)calloc(aseankg_graph_term_count(reads[s].graph) + 1U, sizeof(AseankgTermId));
+      if (!reads[s].map) {
+        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, paths[s], 0U, 0U, "out of memory");
+      }
+    }
+    if (!st) {
+      pthread_t thread;
+      int       started;
+      run_beside(&thread, &started, reading_look_up, &reads[2]);
+      (void)reading_look_up(&reads[1]);
+      join(thread, started);
+    }
+    for (int s = 1; s < 3 && !st; ++s) {
+      st = reading_move(&reads[s], graph);
+      if (st) {
+        aseankg_error_set(error, st, paths[s], 0U, 0U, "out of memory");
+      }
+    }
+  }
+  for (int s = 1; s < 3; ++s) {
+    free(reads[s].map);
+    if (reads[s].graph != graph) {
+      aseankg_graph_free(reads[s].graph);
+    }
+  }
+  return st;
+}
+
+/* The changes of one side's diff from base (see aseankg_diff_compute_two()): removed and added quads in
+ * the base's terms, blank nodes of the side that match none of the base's as fresh terms, distinct from
+ * those of the other side's diff. Frees `diff`. */
+static AseankgStatus
+side_changes(AseankgDiff* const diff, const char* const path, Changes* const changes,
+             AseankgError* const error)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  const size_t  n  = aseankg_diff_count(diff);
   for (size_t i = 0U; i < n && !st; ++i) {
     AseankgQuad quad;
     const int   added = aseankg_diff_change(diff, i, &quad);
@@ -326,12 +514,20 @@ aseankg_merge_paths(const char* const base_path, const char* const ours_path, co
 
   AseankgStatus     st       = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   const char* const paths[3] = { base_path, ours_path, theirs_path };
-  for (int s = 0; s < 3 && !st; ++s) {
-    st = read_side(graph, paths[s], syntax, s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX, &sides[s],
-                   error);
+  st                         = st ? st : read_sides(graph, paths, syntax, sides, error);
+  if (!st) {
+    AseankgDiff*             diffs[2]  = { NULL, NULL };
+    const AseankgQuad* const quads[2]  = { sides[1].list.quads, sides[2].list.quads };
+    const size_t             counts[2] = { sides[1].list.count, sides[2].list.count };
+    st =
+      aseankg_diff_compute_two(diffs, graph, sides[0].list.quads, sides[0].list.count, quads, counts, error);
+    st = st ? st : side_changes(diffs[0], ours_path, &changes[0], error); /* frees diffs[0] */
+    if (!st) {
+      st       = side_changes(diffs[1], theirs_path, &changes[1], error);
+      diffs[1] = NULL;
+    }
+    aseankg_diff_free(diffs[1]);
   }
-  st = st ? st : side_changes(graph, &sides[0], &sides[1], ours_path, &changes[0], error);
-  st = st ? st : side_changes(graph, &sides[0], &sides[2], theirs_path, &changes[1], error);
   if (!st) {
     sort_unique(&sides[0].list);
     st = find_conflicts(&sides[0].list, &changes[0], &changes[1], &found, &n_found);
