@@ -1,7 +1,6 @@
 /* How the Turtle writers spell terms (see prefix_table.h). */
 #include "prefix_table.h"
 
-#include "canonical.h"
 #include "namespaces.h"
 
 #include <stdlib.h>
@@ -147,21 +146,15 @@ aseankg_prefix_table_append_term(AseankgPrefixTable* const table, AseankgBuffer*
       if (turtle && aseankg_prefix_table_is_bare_integer(table, term)) {
         return aseankg_buffer_append(out, term->value, term->length);
       }
-      AseankgStatus st = aseankg_buffer_append_byte(out, '"');
-      st               = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
-      st               = st ? st : aseankg_buffer_append_byte(out, '"');
-      if (!st && term->language) {
-        st = aseankg_buffer_append_byte(out, '@');
-        st = st ? st : aseankg_buffer_append_string(out, term->language);
-        if (!st && term->direction) {
-          st = aseankg_buffer_append(out, "--", 2U);
-          st = st ? st : aseankg_buffer_append_string(out, term->direction);
-        }
-      } else if (!st && term->datatype) {
-        st = aseankg_buffer_append(out, "^^", 2U);
-        st = st ? st : aseankg_prefix_table_append_term(table, out, term->datatype, turtle, blank, context);
+      /* The key is the N-Triples form: '"', the escaped lexical form, '"', then "@tag" (and "--dir") or
+         "^^" and the datatype's key, which Turtle may spell with a prefix. */
+      const AseankgTerm* const type =
+        term->datatype ? aseankg_graph_term(table->graph, term->datatype) : NULL;
+      if (!type) {
+        return aseankg_buffer_append(out, term->key, term->key_length);
       }
-      return st;
+      AseankgStatus st = aseankg_buffer_append(out, term->key, term->key_length - type->key_length);
+      return st ? st : aseankg_prefix_table_append_term(table, out, term->datatype, turtle, blank, context);
     }
     case ASEANKG_TERM_TRIPLE: {
       AseankgStatus st = aseankg_buffer_append(out, "<<(", 3U);
