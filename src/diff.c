@@ -1222,9 +1222,10 @@ match_exactly(Matcher* const m)
   Search        search  = { 0U, DIFF_EXACT_WORK, NULL, NULL, NULL, NULL };
   CompEntry*    entries = NULL;
   size_t        n       = 0U;
-  AseankgStatus st      = components_build(m->a, &comps[0]);
-  st                    = st ? st : components_build(m->b, &comps[1]);
-  for (uint32_t s = 0U; !st && s < 2U; ++s) {
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, components_build(m->a, &comps[0]));
+  TRY_CLEANUP(st, components_build(m->b, &comps[1]));
+  for (uint32_t s = 0U; s < 2U; ++s) {
     const Side* const side = s ? m->b : m->a;
     for (uint32_t i = 0U; i < side->n_nodes; ++i) {
       if (side->match[i] == NONE) {
@@ -1232,16 +1233,16 @@ match_exactly(Matcher* const m)
       }
     }
   }
-  if (!st) {
-    entries         = (CompEntry*)calloc(comps[0].n_comps + comps[1].n_comps + 1U, sizeof(CompEntry));
-    search.next     = (uint64_t*)malloc(most * sizeof(uint64_t));
-    search.sorted_x = (uint64_t*)malloc(most * sizeof(uint64_t));
-    search.sorted_y = (uint64_t*)malloc(most * sizeof(uint64_t));
-    search.pairing  = (uint32_t*)malloc(most * sizeof(uint32_t));
-    st = entries && search.next && search.sorted_x && search.sorted_y && search.pairing ? ASEANKG_SUCCESS
-                                                                                        : ASEANKG_ERR_NOMEM;
+  entries         = (CompEntry*)calloc(comps[0].n_comps + comps[1].n_comps + 1U, sizeof(CompEntry));
+  search.next     = (uint64_t*)malloc(most * sizeof(uint64_t));
+  search.sorted_x = (uint64_t*)malloc(most * sizeof(uint64_t));
+  search.sorted_y = (uint64_t*)malloc(most * sizeof(uint64_t));
+  search.pairing  = (uint32_t*)malloc(most * sizeof(uint32_t));
+  if (!entries || !search.next || !search.sorted_x || !search.sorted_y || !search.pairing) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
   }
-  for (uint32_t s = 0U; !st && s < 2U; ++s) {
+  for (uint32_t s = 0U; s < 2U; ++s) {
     const Side* const side = s ? m->b : m->a;
     for (uint32_t k = 0U; k < comps[s].n_comps; ++k) {
       CompEntry* const entry = &entries[n++];
@@ -1253,10 +1254,8 @@ match_exactly(Matcher* const m)
       }
     }
   }
-  if (!st) {
-    qsort(entries, n, sizeof(CompEntry), compare_comp_entries);
-  }
-  for (size_t begin = 0U; !st && begin < n;) {
+  qsort(entries, n, sizeof(CompEntry), compare_comp_entries);
+  for (size_t begin = 0U; begin < n;) {
     size_t end = begin;
     size_t mid = begin;
     while (end < n && entries[end].signature == entries[begin].signature) {
@@ -1264,12 +1263,13 @@ match_exactly(Matcher* const m)
       ++end;
     }
     if (mid > begin && end > mid) { /* components with this signature on both sides */
-      st = match_components(m, comps, entries, begin, end, &search);
+      TRY_CLEANUP(st, match_components(m, comps, entries, begin, end, &search));
     }
     begin = end;
   }
   propagate(m);
 
+cleanup:
   free(entries);
   free(search.next);
   free(search.sorted_x);
@@ -1294,16 +1294,19 @@ match_nodes(Side* const a, Side* const b)
      isomorphic components decided exactly, interchangeable nodes, then
      nodes that differ by an edit.
   */
-  AseankgStatus st = match_by_color(&m, -1, 1);
-  st               = st ? st : match_by_color(&m, 0, 1);
-  st               = st ? st : match_exactly(&m);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, match_by_color(&m, -1, 1));
+  TRY_CLEANUP(st, match_by_color(&m, 0, 1));
+  TRY_CLEANUP(st, match_exactly(&m));
   /* Near an edit colours differ; farther away the early rounds' colours still agree. */
-  for (int round = (int)HISTORY - 1; !st && round >= 1; --round) {
-    st = match_by_color(&m, round, 1);
+  for (int round = (int)HISTORY - 1; round >= 1; --round) {
+    TRY_CLEANUP(st, match_by_color(&m, round, 1));
   }
-  st = st ? st : match_by_color(&m, -1, 0);
-  st = st ? st : match_by_similarity(&m);
-  st = st ? st : match_by_color(&m, 0, 0);
+  TRY_CLEANUP(st, match_by_color(&m, -1, 0));
+  TRY_CLEANUP(st, match_by_similarity(&m));
+  TRY_CLEANUP(st, match_by_color(&m, 0, 0));
+
+cleanup:
   free(m.queue);
   return st;
 }
@@ -1632,33 +1635,35 @@ static AseankgStatus
 diff_finish(AseankgDiff** const diff_out, AseankgGraph* const graph, Pair* const pair, AseankgStatus st,
             AseankgError* const error)
 {
-  *diff_out                 = NULL;
-  AseankgDiff* const diff   = st ? NULL : (AseankgDiff*)calloc(1U, sizeof(AseankgDiff));
-  Side* const        a      = &pair->a;
-  Side* const        b      = &pair->b;
-  AseankgQuad*       mapped = NULL;
+  *diff_out           = NULL;
+  AseankgDiff* diff   = NULL;
+  Side* const  a      = &pair->a;
+  Side* const  b      = &pair->b;
+  AseankgQuad* mapped = NULL;
+  if (st) {
+    goto cleanup;
+  }
+  diff = (AseankgDiff*)calloc(1U, sizeof(AseankgDiff));
+  if (!diff) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  diff->node_map = (AseankgTermId*)malloc((2U * b->n_nodes + 2U) * sizeof(AseankgTermId));
+  if (!diff->node_map) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, map_new_side(graph, a, b, &mapped, diff->node_map));
+  diff->n_node_map = b->n_nodes;
+  qsort(diff->node_map, b->n_nodes, 2U * sizeof(AseankgTermId), compare_ids);
+  diff->graph = graph;
+  TRY_CLEANUP(st, collect_changes(diff, a->quads, a->n_quads, mapped, b->n_quads));
+  TRY_CLEANUP(st, collect_pins(diff, a));
+  const AseankgQuad* const sides[2]  = { a->quads, mapped };
+  const size_t             counts[2] = { a->n_quads, b->n_quads };
+  TRY_CLEANUP(st, collect_infos(diff, sides, counts));
 
-  st = st ? st : diff ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  if (!st) {
-    diff->node_map = (AseankgTermId*)malloc((2U * b->n_nodes + 2U) * sizeof(AseankgTermId));
-    st             = diff->node_map ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  }
-  st = st ? st : map_new_side(graph, a, b, &mapped, diff->node_map);
-  if (!st) {
-    diff->n_node_map = b->n_nodes;
-    qsort(diff->node_map, b->n_nodes, 2U * sizeof(AseankgTermId), compare_ids);
-  }
-  if (!st) {
-    diff->graph = graph;
-    st          = collect_changes(diff, a->quads, a->n_quads, mapped, b->n_quads);
-  }
-  st = st ? st : collect_pins(diff, a);
-  if (!st) {
-    const AseankgQuad* const sides[2]  = { a->quads, mapped };
-    const size_t             counts[2] = { a->n_quads, b->n_quads };
-    st                                 = collect_infos(diff, sides, counts);
-  }
-
+cleanup:
   free(mapped);
   pair_release(pair);
   if (st) {

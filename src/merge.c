@@ -9,6 +9,7 @@
 
 #include "diff_private.h"
 #include "quads.h"
+#include "try.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -429,12 +430,15 @@ write_conflicts(AseankgFmt* const fmt, FILE* const stream, const Conflict* const
     markers[m][k] = '\0';
   }
   Block* const  blocks = (Block*)calloc(n + 1U, sizeof(Block));
-  AseankgStatus st     = blocks ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  for (size_t i = 0U; i < n && !st; ++i) {
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  if (!blocks) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t i = 0U; i < n; ++i) {
     FILE* const memory = open_memstream(&blocks[i].text, &blocks[i].length);
     if (!memory) {
       st = ASEANKG_ERR_NOMEM;
-      break;
+      goto cleanup;
     }
     fprintf(memory, "%s %s\n", markers[0], labels[0]);
     for (size_t q = conflicts[i].ours_begin; q < conflicts[i].ours_end && !st; ++q) {
@@ -445,22 +449,26 @@ write_conflicts(AseankgFmt* const fmt, FILE* const stream, const Conflict* const
       st = aseankg_fmt_write_statement(fmt, memory, &theirs->added.quads[q]);
     }
     fprintf(memory, "%s %s\n", markers[2], labels[1]);
-    if (fclose(memory)) {
-      st = st ? st : ASEANKG_ERR_NOMEM;
+    if (fclose(memory) && !st) {
+      st = ASEANKG_ERR_NOMEM;
+    }
+    if (st) {
+      goto cleanup;
     }
   }
-  if (!st) {
-    qsort(blocks, n, sizeof(Block), compare_blocks);
-  }
-  for (size_t i = 0U; i < n && !st; ++i) {
+  qsort(blocks, n, sizeof(Block), compare_blocks);
+  for (size_t i = 0U; i < n; ++i) {
     fputc('\n', stream);
     fwrite(blocks[i].text, 1U, blocks[i].length, stream);
   }
-  for (size_t i = 0U; blocks && i < n; ++i) {
+  st = ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+
+cleanup:
+  for (size_t i = 0U; i < n; ++i) {
     free(blocks[i].text);
   }
   free(blocks);
-  return st ? st : ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  return st;
 }
 
 /* Ours' prefixes win over theirs': the formatter keeps the later declaration of a name. */
@@ -481,6 +489,91 @@ join_prefixes(const Side* const ours, const Side* const theirs, AseankgPrefix** 
   return ASEANKG_SUCCESS;
 }
 
+/* What a merge holds between reading and writing. */
+typedef struct {
+  AseankgGraph*   graph;
+  Side            sides[3];
+  Changes         changes[2];
+  AseankgQuadList excluded; /* the conflicting values, kept out of the merged statements */
+  AseankgQuadList result;
+  Conflict*       found;
+  size_t          n_found;
+  AseankgPrefix*  prefixes;
+  size_t          n_prefixes;
+  AseankgFmt*     fmt;
+} Merge;
+
+static void
+merge_release(Merge* const m)
+{
+  aseankg_fmt_free(m->fmt);
+  free(m->prefixes);
+  free(m->found);
+  aseankg_quad_list_release(&m->excluded);
+  aseankg_quad_list_release(&m->result);
+  for (int s = 0; s < 3; ++s) {
+    aseankg_quad_list_release(&m->sides[s].list);
+    aseankg_prefix_list_release(&m->sides[s].prefixes);
+  }
+  for (int s = 0; s < 2; ++s) {
+    aseankg_quad_list_release(&m->changes[s].removed);
+    aseankg_quad_list_release(&m->changes[s].added);
+  }
+  aseankg_graph_free(m->graph);
+}
+
+/* Both sides' changes from BASE into `m->changes`, blank nodes matched. */
+static AseankgStatus
+compute_changes(Merge* const m, const char* const ours_path, const char* const theirs_path,
+                AseankgError* const error)
+{
+  AseankgDiff*             diffs[2]  = { NULL, NULL };
+  const AseankgQuad* const quads[2]  = { m->sides[1].list.quads, m->sides[2].list.quads };
+  const size_t             counts[2] = { m->sides[1].list.count, m->sides[2].list.count };
+  AseankgStatus            st        = ASEANKG_SUCCESS;
+  TRY(st, aseankg_diff_compute_two(diffs, m->graph, m->sides[0].list.quads, m->sides[0].list.count, quads,
+                                   counts, error));
+  st = side_changes(diffs[0], ours_path, &m->changes[0], error); /* frees diffs[0] */
+  if (st) {
+    aseankg_diff_free(diffs[1]);
+    return st;
+  }
+  return side_changes(diffs[1], theirs_path, &m->changes[1], error); /* frees diffs[1] */
+}
+
+/* Read, diff and merge into `m`, up to the formatter that will write the result. */
+static AseankgStatus
+plan_merge(Merge* const m, const char* const paths[3], const char* const syntax, AseankgError* const error)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, read_sides(m->graph, paths, syntax, m->sides, error));
+  TRY(st, compute_changes(m, paths[1], paths[2], error));
+  sort_unique(&m->sides[0].list);
+  TRY(st, find_conflicts(&m->sides[0].list, &m->changes[0], &m->changes[1], &m->found, &m->n_found));
+  for (size_t i = 0U; i < m->n_found; ++i) {
+    for (size_t q = m->found[i].ours_begin; q < m->found[i].ours_end; ++q) {
+      TRY(st, aseankg_quad_list_append(&m->excluded, &m->changes[0].added.quads[q]));
+    }
+    for (size_t q = m->found[i].theirs_begin; q < m->found[i].theirs_end; ++q) {
+      TRY(st, aseankg_quad_list_append(&m->excluded, &m->changes[1].added.quads[q]));
+    }
+  }
+  sort_unique(&m->excluded);
+  TRY(st, merged_quads(&m->sides[0].list, &m->changes[0], &m->changes[1], &m->excluded, &m->result));
+  TRY(st, join_prefixes(&m->sides[1], &m->sides[2], &m->prefixes, &m->n_prefixes));
+  AseankgFmtOptions format;
+  memset(&format, 0, sizeof(format));
+  format.syntax                 = m->sides[1].lines ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE;
+  format.prefixes               = m->prefixes;
+  format.n_prefixes             = m->n_prefixes;
+  static const AseankgQuad none = { 0U, 0U, 0U, 0U };
+  format.quads                  = m->result.quads ? m->result.quads : &none;
+  format.n_quads                = m->result.count;
+  format.extra                  = m->excluded.quads;
+  format.n_extra                = m->excluded.count;
+  return aseankg_fmt_new(&m->fmt, m->graph, &format, error);
+}
+
 AseankgStatus
 aseankg_merge_paths(const char* const base_path, const char* const ours_path, const char* const theirs_path,
                     const char* const output_path, const AseankgMergeOptions* const options,
@@ -496,97 +589,37 @@ aseankg_merge_paths(const char* const base_path, const char* const ours_path, co
                                                     : "theirs",
                                        "is NULL");
   }
-  const char* const syntax = options ? options->syntax : NULL;
-  AseankgGraph*     graph  = aseankg_graph_new();
-  Side              sides[3];
-  Changes           changes[2];
-  AseankgQuadList   excluded = { NULL, 0U, 0U };
-  AseankgQuadList   result   = { NULL, 0U, 0U };
-  Conflict*         found    = NULL;
-  size_t            n_found  = 0U;
-  AseankgPrefix*    prefixes = NULL;
-  size_t            n_prefix = 0U;
-  AseankgFmt*       fmt      = NULL;
-  AseankgOutput     output;
-  memset(sides, 0, sizeof(sides));
-  memset(changes, 0, sizeof(changes));
-  memset(&output, 0, sizeof(output));
-
-  AseankgStatus     st       = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   const char* const paths[3] = { base_path, ours_path, theirs_path };
-  st                         = st ? st : read_sides(graph, paths, syntax, sides, error);
-  if (!st) {
-    AseankgDiff*             diffs[2]  = { NULL, NULL };
-    const AseankgQuad* const quads[2]  = { sides[1].list.quads, sides[2].list.quads };
-    const size_t             counts[2] = { sides[1].list.count, sides[2].list.count };
-    st =
-      aseankg_diff_compute_two(diffs, graph, sides[0].list.quads, sides[0].list.count, quads, counts, error);
-    st = st ? st : side_changes(diffs[0], ours_path, &changes[0], error); /* frees diffs[0] */
-    if (!st) {
-      st       = side_changes(diffs[1], theirs_path, &changes[1], error);
-      diffs[1] = NULL;
+  Merge             m;
+  AseankgOutput     output;
+  memset(&m, 0, sizeof(m));
+  memset(&output, 0, sizeof(output));
+  m.graph = aseankg_graph_new();
+  AseankgStatus st =
+    m.graph ? plan_merge(&m, paths, options ? options->syntax : NULL, error) : ASEANKG_ERR_NOMEM;
+  if (st) {
+    if (st == ASEANKG_ERR_NOMEM) {
+      aseankg_error_set(error, st, ours_path, 0U, 0U, "out of memory");
     }
-    aseankg_diff_free(diffs[1]);
+    goto cleanup;
   }
+  TRY_CLEANUP(st, aseankg_output_open(&output, output_path, error));
+  st = aseankg_fmt_write(m.fmt, output.stream);
   if (!st) {
-    sort_unique(&sides[0].list);
-    st = find_conflicts(&sides[0].list, &changes[0], &changes[1], &found, &n_found);
+    st = write_conflicts(m.fmt, output.stream, m.found, m.n_found, &m.changes[0], &m.changes[1], options);
   }
-  for (size_t i = 0U; i < n_found && !st; ++i) {
-    for (size_t q = found[i].ours_begin; q < found[i].ours_end && !st; ++q) {
-      st = aseankg_quad_list_append(&excluded, &changes[0].added.quads[q]);
-    }
-    for (size_t q = found[i].theirs_begin; q < found[i].theirs_end && !st; ++q) {
-      st = aseankg_quad_list_append(&excluded, &changes[1].added.quads[q]);
-    }
+  if (st) {
+    aseankg_error_set(error, st, output_path ? output_path : "<stdout>", 0U, 0U,
+                      st == ASEANKG_ERR_IO ? "write error" : "out of memory");
+    goto cleanup;
   }
-  sort_unique(&excluded);
-  st = st ? st : merged_quads(&sides[0].list, &changes[0], &changes[1], &excluded, &result);
-  st = st ? st : join_prefixes(&sides[1], &sides[2], &prefixes, &n_prefix);
-  if (!st) {
-    AseankgFmtOptions format;
-    memset(&format, 0, sizeof(format));
-    format.syntax                 = sides[1].lines ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE;
-    format.prefixes               = prefixes;
-    format.n_prefixes             = n_prefix;
-    static const AseankgQuad none = { 0U, 0U, 0U, 0U };
-    format.quads                  = result.quads ? result.quads : &none;
-    format.n_quads                = result.count;
-    format.extra                  = excluded.quads;
-    format.n_extra                = excluded.count;
-    st                            = aseankg_fmt_new(&fmt, graph, &format, error);
-  }
-  if (st == ASEANKG_ERR_NOMEM) {
-    aseankg_error_set(error, st, ours_path, 0U, 0U, "out of memory");
-  }
-  st = st ? st : aseankg_output_open(&output, output_path, error);
-  if (!st) {
-    st = aseankg_fmt_write(fmt, output.stream);
-    st = st ? st : write_conflicts(fmt, output.stream, found, n_found, &changes[0], &changes[1], options);
-    if (st) {
-      aseankg_error_set(error, st, output_path ? output_path : "<stdout>", 0U, 0U,
-                        st == ASEANKG_ERR_IO ? "write error" : "out of memory");
-    }
-  }
-  st = st ? st : aseankg_output_commit(&output, error);
-  aseankg_output_abort(&output);
-  if (!st && n_conflicts) {
-    *n_conflicts = n_found;
+  TRY_CLEANUP(st, aseankg_output_commit(&output, error));
+  if (n_conflicts) {
+    *n_conflicts = m.n_found;
   }
 
-  aseankg_fmt_free(fmt);
-  free(prefixes);
-  free(found);
-  aseankg_quad_list_release(&excluded);
-  aseankg_quad_list_release(&result);
-  for (int s = 0; s < 3; ++s) {
-    aseankg_quad_list_release(&sides[s].list);
-    aseankg_prefix_list_release(&sides[s].prefixes);
-  }
-  for (int s = 0; s < 2; ++s) {
-    aseankg_quad_list_release(&changes[s].removed);
-    aseankg_quad_list_release(&changes[s].added);
-  }
-  aseankg_graph_free(graph);
+cleanup:
+  aseankg_output_abort(&output);
+  merge_release(&m);
   return st;
 }
