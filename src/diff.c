@@ -1712,7 +1712,7 @@ run_preparation(void* const arg)
 AseankgStatus
 aseankg_diff_compute_two(AseankgDiff* diffs[2], AseankgGraph* const graph, const AseankgQuad* const base,
                          const size_t n_base, const AseankgQuad* const sides[2], const size_t counts[2],
-                         AseankgError* const error)
+                         const int threads, AseankgError* const error)
 {
   Pair        pairs[2];
   Preparation preparations[2];
@@ -1723,7 +1723,7 @@ aseankg_diff_compute_two(AseankgDiff* diffs[2], AseankgGraph* const graph, const
     preparations[s]     = p;
   }
   pthread_t thread;
-  const int started = !pthread_create(&thread, NULL, run_preparation, &preparations[1]);
+  const int started = threads && !pthread_create(&thread, NULL, run_preparation, &preparations[1]);
   (void)run_preparation(&preparations[0]);
   if (started) {
     (void)pthread_join(thread, NULL);

@@ -1,5 +1,6 @@
 /* Three-way merge: two diffs from the base (blank nodes matched), set semantics, conflicts on replaced
  * values. */
+#define _DEFAULT_SOURCE /* getloadavg() */
 #include "aseankg/merge.h"
 
 #include "aseankg/diff.h"
@@ -12,6 +13,7 @@
 #include "try.h"
 
 #include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +212,19 @@ reading_move(Reading* const r, AseankgGraph* const shared)
   return ASEANKG_SUCCESS;
 }
 
+/*
+   Whether to use threads: only with a core to spare, judged as `make -l` does, by the load average
+   (below the number of cores less one). Threads add work (two more graphs, the lookups); on a busy
+   machine they cannot shorten the wall time and only lengthen it. The result is the same either way.
+*/
+static int
+spare_core(void)
+{
+  const long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  double     load  = 0.0;
+  return cores > 1 && getloadavg(&load, 1) == 1 && load < (double)(cores - 1);
+}
+
 static int
 is_rdfxml(const char* const path, const char* const syntax)
 {
@@ -224,10 +239,10 @@ is_rdfxml(const char* const path, const char* const syntax)
 */
 static AseankgStatus
 read_sides(AseankgGraph* const graph, const char* const paths[3], const char* const syntax, Side sides[3],
-           AseankgError* const error)
+           const int threads, AseankgError* const error)
 {
   const int parallel =
-    !is_rdfxml(paths[0], syntax) && !is_rdfxml(paths[1], syntax) && !is_rdfxml(paths[2], syntax);
+    threads && !is_rdfxml(paths[0], syntax) && !is_rdfxml(paths[1], syntax) && !is_rdfxml(paths[2], syntax);
   Reading reads[3];
   memset(reads, 0, sizeof(reads));
   AseankgStatus st = ASEANKG_SUCCESS;
@@ -244,13 +259,13 @@ read_sides(AseankgGraph* const graph, const char* const paths[3], const char* co
     }
   }
   if (!st && parallel) {
-    pthread_t threads[2];
+    pthread_t readers[2];
     int       started[2];
-    run_beside(&threads[0], &started[0], reading_read, &reads[1]);
-    run_beside(&threads[1], &started[1], reading_read, &reads[2]);
+    run_beside(&readers[0], &started[0], reading_read, &reads[1]);
+    run_beside(&readers[1], &started[1], reading_read, &reads[2]);
     (void)reading_read(&reads[0]);
-    join(threads[0], started[0]);
-    join(threads[1], started[1]);
+    join(readers[0], started[0]);
+    join(readers[1], started[1]);
   } else if (!st) {
     for (int s = 0; s < 3 && (!s || !reads[s - 1].status); ++s) {
       (void)reading_read(&reads[s]);
@@ -501,6 +516,7 @@ typedef struct {
   AseankgPrefix*  prefixes;
   size_t          n_prefixes;
   AseankgFmt*     fmt;
+  int             threads; /* whether to read and match on threads (see spare_core()) */
 } Merge;
 
 static void
@@ -532,7 +548,7 @@ compute_changes(Merge* const m, const char* const ours_path, const char* const t
   const size_t             counts[2] = { m->sides[1].list.count, m->sides[2].list.count };
   AseankgStatus            st        = ASEANKG_SUCCESS;
   TRY(st, aseankg_diff_compute_two(diffs, m->graph, m->sides[0].list.quads, m->sides[0].list.count, quads,
-                                   counts, error));
+                                   counts, m->threads, error));
   st = side_changes(diffs[0], ours_path, &m->changes[0], error); /* frees diffs[0] */
   if (st) {
     aseankg_diff_free(diffs[1]);
@@ -546,7 +562,7 @@ static AseankgStatus
 plan_merge(Merge* const m, const char* const paths[3], const char* const syntax, AseankgError* const error)
 {
   AseankgStatus st = ASEANKG_SUCCESS;
-  TRY(st, read_sides(m->graph, paths, syntax, m->sides, error));
+  TRY(st, read_sides(m->graph, paths, syntax, m->sides, m->threads, error));
   TRY(st, compute_changes(m, paths[1], paths[2], error));
   sort_unique(&m->sides[0].list);
   TRY(st, find_conflicts(&m->sides[0].list, &m->changes[0], &m->changes[1], &m->found, &m->n_found));
@@ -594,7 +610,8 @@ aseankg_merge_paths(const char* const base_path, const char* const ours_path, co
   AseankgOutput     output;
   memset(&m, 0, sizeof(m));
   memset(&output, 0, sizeof(output));
-  m.graph = aseankg_graph_new();
+  m.graph   = aseankg_graph_new();
+  m.threads = spare_core();
   AseankgStatus st =
     m.graph ? plan_merge(&m, paths, options ? options->syntax : NULL, error) : ASEANKG_ERR_NOMEM;
   if (st) {
