@@ -1,6 +1,5 @@
 /* Three-way merge: two diffs from the base (blank nodes matched), set semantics, conflicts on replaced
  * values. */
-#define _DEFAULT_SOURCE /* getloadavg() */
 #include "aseankg/merge.h"
 
 #include "aseankg/diff.h"
@@ -213,16 +212,14 @@ reading_move(Reading* const r, AseankgGraph* const shared)
 }
 
 /*
-   Whether to use threads: only with a core to spare, judged as `make -l` does, by the load average
-   (below the number of cores less one). Threads add work (two more graphs, the lookups); on a busy
-   machine they cannot shorten the wall time and only lengthen it. The result is the same either way.
+   Whether to use threads: on a machine with more than one online processor, as git's online_cpus()
+   decides. The choice depends on the machine only, never on its momentary load, so one machine always
+   runs the same path; the result is the same either way.
 */
 static int
 spare_core(void)
 {
-  const long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  double     load  = 0.0;
-  return cores > 1 && getloadavg(&load, 1) == 1 && load < (double)(cores - 1);
+  return sysconf(_SC_NPROCESSORS_ONLN) > 1;
 }
 
 static int

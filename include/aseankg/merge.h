@@ -52,8 +52,7 @@ typedef struct {
    extension, an input is read as N-Quads if it is N-Quads (which covers
    N-Triples) and as TriG (which covers Turtle) otherwise.
 
-   Threads, when the machine has a core to spare (the 1-minute load average
-   below the number of cores less one): the three inputs are read at once
+   Threads, on a machine with more than one online processor: the three inputs are read at once
    (two more POSIX threads, each reading into a graph of its own; with any
    RDF/XML input the three are read one after the other) and both diffs
    match their blank nodes at once (one more thread). All are joined before
