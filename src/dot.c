@@ -516,12 +516,39 @@ write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Ed
   free(members);
 }
 
+/* Arrows out of ([2 * i]) and into ([2 * i + 1]) each entity i, a relation stated in several segments
+   counted once; NULL when out of memory. The caller frees it. */
+static size_t*
+count_arrows(const Edge* const edges, const size_t n_edges, const size_t n_entities)
+{
+  size_t* const degrees = (size_t*)calloc(2U * n_entities + 1U, sizeof(size_t));
+  for (size_t i = 0U; degrees && i < n_edges; ++i) {
+    if (i && same_edge(&edges[i - 1U], &edges[i])) {
+      continue;
+    }
+    ++degrees[2U * edges[i].relation->subject];
+    if (!edges[i].literal) {
+      ++degrees[2U * edges[i].relation->object + 1U];
+    }
+  }
+  return degrees;
+}
+
+/* Plain arrows, one per relation not drawn in a box. An arrow into an entity with more arrows out than in
+   (the region, which faces five challenges; an activity with its actor and what it concerns) does not rank
+   it: with rankdir=LR each such arrow pushed the entity and everything it relates to one rank right, and
+   the chains made the whole graph a row three times as wide as tall. */
 static void
 write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
-            const size_t n_edges)
+            const size_t n_edges, const unsigned char* const drawn)
 {
   const AseankgText* const text     = view->text;
   size_t                   literals = 0U;
+  size_t* const            degrees  = count_arrows(edges, n_edges, view->project->data->n_entities);
+  if (!degrees) {
+    w->st = ASEANKG_ERR_NOMEM;
+    return;
+  }
   for (size_t i = 0U; i < n_edges;) {
     size_t end = i + 1U;
     while (end < n_edges && same_edge(&edges[i], &edges[end])) {
@@ -558,9 +585,14 @@ write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       aseankg_view_put(w, k > i ? ", " : " ");
       aseankg_view_put(w, text->segments[edges[k].segment].id);
     }
-    aseankg_view_put(w, "\"];\n");
+    const size_t object = e->relation->object;
+    aseankg_view_put(w,
+                     !e->literal && drawn[object] != BOXED && degrees[2U * object] > degrees[2U * object + 1U]
+                       ? "\", constraint=false];\n"
+                       : "\"];\n");
     i = end;
   }
+  free(degrees);
 }
 
 static void
@@ -672,7 +704,7 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
   }
   free(sorted);
 
-  write_edges(w, view, edges, n_edges);
+  write_edges(w, view, edges, n_edges, drawn);
   write_groups(w, view, edges, groups, n_groups, 1);
   aseankg_view_put(w, "}\n");
 }

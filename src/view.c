@@ -85,6 +85,7 @@ static const struct {
   { "Concept", CONCEPT },
   { "Role", CONCEPT },
   { "Goods", CONCEPT },
+  { "Outcome", CONCEPT },
 };
 
 const AseankgEntityStyle*
