@@ -7,6 +7,9 @@
 #include "aseankg/status.h"
 #include "aseankg/store.h"
 
+/* TRY and TRY_CLEANUP: only macros, so the tool still links against nothing but the public API. */
+#include "../util/try.h"
+
 #include <stddef.h>
 #include <stdio.h>
 

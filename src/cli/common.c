@@ -146,11 +146,12 @@ cli_write_sorted(AseankgGraph* const graph, const char* const path, int nquads, 
   aseankg_graph_sort(graph);
   const AseankgWriteOptions options = { path ? path : "<stdout>", NULL, 0U };
   const AseankgSyntax       written = nquads ? ASEANKG_SYNTAX_NQUADS : ASEANKG_SYNTAX_NTRIPLES;
-  AseankgStatus             st      = aseankg_output_open(&output, path, error);
-  if (!st) {
-    st = aseankg_graph_write(graph, output.stream, written, &options, error);
-  }
-  st = st ? st : aseankg_output_commit(&output, error);
+  AseankgStatus             st      = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, aseankg_output_open(&output, path, error));
+  TRY_CLEANUP(st, aseankg_graph_write(graph, output.stream, written, &options, error));
+  st = aseankg_output_commit(&output, error);
+
+cleanup:
   aseankg_output_abort(&output);
   return st;
 }
