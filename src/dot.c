@@ -4,6 +4,7 @@
 #include "buffer.h"
 #include "utf8.h"
 #include "view.h"
+#include "writers.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -695,7 +696,9 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   size_t                n_edges  = 0U;
   memset(&w, 0, sizeof(w));
 
-  AseankgStatus st = aseankg_view_load(&view, project, NULL, options ? options->document : NULL, error);
+  const char* const file_name = options ? options->file_name : NULL;
+  AseankgStatus     st =
+    aseankg_view_load(&view, project, NULL, options ? options->document : NULL, file_name, error);
   if (!st && options && options->segment) {
     st = find_segment(view.text, options->segment, &segment, error);
   }
@@ -711,7 +714,7 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   edges                         = (Edge*)calloc(view.document->n_relations + 1U, sizeof(Edge));
   drawn                         = (unsigned char*)calloc(data->n_entities + 1U, 1U);
   if (!edges || !drawn) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+    st = aseankg_write_failed(error, ASEANKG_ERR_NOMEM, file_name);
     goto cleanup;
   }
   for (size_t i = 0U; i < view.document->n_relations; ++i) {
@@ -740,7 +743,7 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   qsort(edges, n_edges, sizeof(Edge), compare_edges);
   boxed = (unsigned char*)calloc(data->n_entities + 1U, 1U);
   if (!boxed || (n_groups = find_groups(edges, n_edges, boxed, &groups)) == SIZE_MAX) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+    st = aseankg_write_failed(error, ASEANKG_ERR_NOMEM, file_name);
     goto cleanup;
   }
   for (size_t i = 0U; i < data->n_entities; ++i) {
@@ -748,7 +751,7 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   }
 
   write_graph(&w, &view, edges, n_edges, groups, n_groups, drawn, segment, around);
-  st = aseankg_view_writer_finish(&w, stream, error);
+  st = aseankg_view_writer_finish(&w, stream, file_name, error);
 
 cleanup:
   free(edges);

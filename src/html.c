@@ -3,6 +3,7 @@
 
 #include "buffer.h"
 #include "view.h"
+#include "writers.h"
 
 #include <assert.h>
 #include <openssl/evp.h>
@@ -671,8 +672,8 @@ write_page(Page* const p, const AseankgBuffer* const css)
 }
 
 AseankgStatus
-aseankg_html_write(FILE* const stream, const AseankgProject* const project, const char* const base,
-                   const char* const document, AseankgError* const error)
+aseankg_html_write(FILE* const stream, const AseankgProject* const project,
+                   const AseankgHtmlOptions* const options, AseankgError* const error)
 {
   assert(stream);
   assert(project && project->data);
@@ -682,7 +683,10 @@ aseankg_html_write(FILE* const stream, const AseankgProject* const project, cons
   memset(&page, 0, sizeof(page));
   memset(&css, 0, sizeof(css));
 
-  AseankgStatus st = aseankg_view_load(&view, project, base, document, error);
+  const char* const base      = options ? options->base : NULL;
+  const char* const file_name = options ? options->file_name : NULL;
+  AseankgStatus     st =
+    aseankg_view_load(&view, project, base, options ? options->document : NULL, file_name, error);
   if (!st) {
     page.view   = &view;
     page.data   = project->data;
@@ -690,7 +694,7 @@ aseankg_html_write(FILE* const stream, const AseankgProject* const project, cons
     page.styles = aseankg_entity_styles(&page.n_styles);
     page.w.st   = build_style(&page, &css);
     write_page(&page, &css);
-    st = aseankg_view_writer_finish(&page.w, stream, error);
+    st = aseankg_view_writer_finish(&page.w, stream, file_name, error);
   }
   aseankg_buffer_release(&css);
   aseankg_view_release(&view);

@@ -52,11 +52,13 @@ typedef struct {
    Check `project` exactly as aseankg_export_build() does under `base` (NULL:
    the default base), with the same errors, then resolve the relations and
    find the mentions of the document with id `document` (NULL: the first);
-   an unknown id is a usage error about "--document". Release with
-   aseankg_view_release(), also on failure.
+   an unknown id is ASEANKG_ERR_USAGE about the parameter "document". Out of
+   memory is recorded as a failure to write `file_name` (the output the view
+   is for; NULL: the parameter "stream"), as aseankg_write_failed() words it.
+   Release with aseankg_view_release(), also on failure.
 */
 AseankgStatus aseankg_view_load(AseankgView* view, const AseankgProject* project, const char* base,
-                                const char* document, AseankgError* error);
+                                const char* document, const char* file_name, AseankgError* error);
 
 /** Free what a view owns and zero it. Safe on a zeroed view. */
 void aseankg_view_release(AseankgView* view);
@@ -64,8 +66,11 @@ void aseankg_view_release(AseankgView* view);
 /** The index of the entity with id `id`, or ASEANKG_VIEW_LITERAL if there is none. */
 size_t aseankg_view_entity(const AseankgView* view, const char* id);
 
-/** Output built in memory, so a writer writes all or nothing; zero-initialise. The first failure sticks in
- * `st`. */
+/**
+   Output built in memory, so a writer writes all or nothing; zero-initialise.
+   The first failure sticks in `st` (as a FILE keeps its error flag), and
+   aseankg_view_writer_finish() records it, once, with the output's name.
+*/
 typedef struct {
   AseankgBuffer out;
   AseankgBuffer scratch; /**< For the writer's own use */
@@ -78,10 +83,12 @@ void aseankg_view_put(AseankgViewWriter* w, const char* string);
 void aseankg_view_put_size(AseankgViewWriter* w, size_t value);
 
 /**
-   Write everything to `stream` and release the writer. Returns `st` (with
-   an out-of-memory `error`), or ASEANKG_ERR_IO without touching `error` if
-   writing fails: the caller knows the stream's name.
+   Write everything to `stream` and release the writer. On failure (the
+   sticky `st`, or ASEANKG_ERR_IO if the stream fails) the error is recorded
+   by aseankg_write_failed() under `file_name` (NULL: the parameter "stream")
+   and its status returned.
 */
-AseankgStatus aseankg_view_writer_finish(AseankgViewWriter* w, FILE* stream, AseankgError* error);
+AseankgStatus aseankg_view_writer_finish(AseankgViewWriter* w, FILE* stream, const char* file_name,
+                                         AseankgError* error);
 
 #endif /* ASEANKG_SRC_VIEW_H */

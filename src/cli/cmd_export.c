@@ -117,17 +117,12 @@ run_export(const CliArgs* const args, const int write)
     cli_show_progress("writing %zu statements", aseankg_graph_size(graph));
   }
   const char* const file_name = args->output ? args->output : "<stdout>";
-  if (dot || html) {
-    if (dot) {
-      const AseankgDotOptions view = { args->clause, args->around, args->document };
-      st                           = aseankg_dot_write(output.stream, &project, &view, &error);
-    } else {
-      st = aseankg_html_write(output.stream, &project, base, args->document, &error);
-    }
-    if (st == ASEANKG_ERR_IO) { /* the view writers leave naming the stream to the caller */
-      aseankg_error_set(&error, st, file_name, 0U, 0U, "write error");
-    }
-    TRY_CLEANUP(st, st);
+  if (dot) {
+    const AseankgDotOptions view = { args->clause, args->around, args->document, file_name };
+    TRY_CLEANUP(st, aseankg_dot_write(output.stream, &project, &view, &error));
+  } else if (html) {
+    const AseankgHtmlOptions page = { base, args->document, file_name };
+    TRY_CLEANUP(st, aseankg_html_write(output.stream, &project, &page, &error));
   } else {
     AseankgPrefix       prefixes[32];
     char                storage[4096];
