@@ -40,12 +40,10 @@ cli_query(const CliArgs* const args)
     TRY_CLEANUP(st, aseankg_remote_query(&remote, text, results, stdout, &error));
   } else {
     TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_READ, &store, &error));
-    st = aseankg_store_query(store, text, results, cli_default_graph(args), stdout, &error);
-    /* The store names the query text "query"; a query read from @FILE is that file, at the same place. */
+    /* Errors about the query name its file when it was read from @FILE. */
     const char* const argument = args->operands.items[0];
-    if (st && argument[0] == '@' && !strcmp(error.file, "query")) {
-      snprintf(error.file, sizeof(error.file), "%s", argument + 1);
-    }
+    const char* const source   = argument[0] == '@' ? argument + 1 : "query";
+    st = aseankg_store_query(store, text, source, results, cli_default_graph(args), stdout, &error);
   }
 
 cleanup:
