@@ -75,6 +75,19 @@ typedef struct {
   AseankgPrefixList*        prefixes; /* NULL: declarations are not wanted */
 } RaptorReader;
 
+AseankgTermId
+aseankg_reader_blank(AseankgGraph* const graph, const AseankgReadOptions* const options,
+                     AseankgBuffer* const scratch, const char* const label, const size_t length)
+{
+  const char* const prefix = options ? options->blank_prefix : NULL;
+  aseankg_buffer_reset(scratch);
+  if ((prefix && aseankg_buffer_append_string(scratch, prefix)) ||
+      aseankg_buffer_append(scratch, label, length)) {
+    return 0U;
+  }
+  return aseankg_graph_blank(graph, scratch->data, scratch->length);
+}
+
 static AseankgTermId
 convert_term(RaptorReader* const reader, const raptor_term* const term)
 {
@@ -88,15 +101,9 @@ convert_term(RaptorReader* const reader, const raptor_term* const term)
       const unsigned char* iri    = raptor_uri_as_counted_string(term->value.uri, &length);
       return aseankg_graph_iri(reader->graph, (const char*)iri, length);
     }
-    case RAPTOR_TERM_TYPE_BLANK: {
-      const char* const prefix = reader->options->blank_prefix;
-      aseankg_buffer_reset(&reader->label);
-      if ((prefix && aseankg_buffer_append_string(&reader->label, prefix)) ||
-          aseankg_buffer_append(&reader->label, term->value.blank.string, term->value.blank.string_len)) {
-        return 0U;
-      }
-      return aseankg_graph_blank(reader->graph, reader->label.data, reader->label.length);
-    }
+    case RAPTOR_TERM_TYPE_BLANK:
+      return aseankg_reader_blank(reader->graph, reader->options, &reader->label,
+                                  (const char*)term->value.blank.string, term->value.blank.string_len);
     case RAPTOR_TERM_TYPE_LITERAL: {
       const raptor_term_literal_value* const literal  = &term->value.literal;
       AseankgTermId                          datatype = 0U;

@@ -86,7 +86,8 @@ cli_load(const CliArgs* const args)
   size_t triples = 0U;
   st             = st ? st : aseankg_store_count(store, &graphs, &triples, &error);
   if (!st) {
-    fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", graphs, triples);
+    fprintf(stderr, "aseankg: the store holds %zu graph%s, %zu triple%s\n", graphs, graphs == 1U ? "" : "s",
+            triples, triples == 1U ? "" : "s");
   }
   aseankg_graph_free(graph);
   aseankg_store_free(store);

@@ -10,12 +10,22 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The command being run, whose help a usage error points to; NULL before one is known. */
+static const CliCommand* usage_command = NULL;
+
+void
+cli_set_command(const CliCommand* const command)
+{
+  usage_command = command;
+}
+
 int
 cli_usage_error(const char* const message, const char* const detail)
 {
   char escaped[1024]; /* an argument may hold anything, even terminal escapes */
-  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg --help'.\n", message,
-          aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)));
+  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg %s%s--help'.\n", message,
+          aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)),
+          usage_command ? usage_command->name : "", usage_command ? " " : "");
   return CLI_EXIT_USAGE;
 }
 
