@@ -207,36 +207,51 @@ aseankg_view_release(AseankgView* const view)
 }
 
 void
+aseankg_view_writer_init(AseankgViewWriter* const w, const char* const file_name, AseankgError* const error)
+{
+  memset(w, 0, sizeof(*w));
+  w->file_name = file_name;
+  w->error     = error;
+}
+
+AseankgStatus
+aseankg_view_no_memory(AseankgViewWriter* const w)
+{
+  return aseankg_write_failed(w->error, ASEANKG_ERR_NOMEM, w->file_name);
+}
+
+AseankgStatus
 aseankg_view_put_bytes(AseankgViewWriter* const w, const char* const bytes, const size_t length)
 {
-  if (!w->st) {
-    w->st = aseankg_buffer_append(&w->out, bytes, length);
-  }
+  return aseankg_buffer_append(&w->out, bytes, length) ? aseankg_view_no_memory(w) : ASEANKG_SUCCESS;
 }
 
-void
+AseankgStatus
 aseankg_view_put(AseankgViewWriter* const w, const char* const string)
 {
-  aseankg_view_put_bytes(w, string, strlen(string));
+  return aseankg_view_put_bytes(w, string, strlen(string));
 }
 
-void
+AseankgStatus
 aseankg_view_put_size(AseankgViewWriter* const w, const size_t value)
 {
   char digits[32];
   snprintf(digits, sizeof(digits), "%zu", value);
-  aseankg_view_put(w, digits);
+  return aseankg_view_put(w, digits);
 }
 
 AseankgStatus
-aseankg_view_writer_finish(AseankgViewWriter* const w, FILE* const stream, const char* const file_name,
-                           AseankgError* const error)
+aseankg_view_writer_flush(AseankgViewWriter* const w, FILE* const stream)
 {
-  AseankgStatus st = w->st;
-  if (!st && w->out.length && fwrite(w->out.data, 1U, w->out.length, stream) != w->out.length) {
-    st = ASEANKG_ERR_IO;
+  if (w->out.length && fwrite(w->out.data, 1U, w->out.length, stream) != w->out.length) {
+    return aseankg_write_failed(w->error, ASEANKG_ERR_IO, w->file_name);
   }
+  return ASEANKG_SUCCESS;
+}
+
+void
+aseankg_view_writer_release(AseankgViewWriter* const w)
+{
   aseankg_buffer_release(&w->out);
   aseankg_buffer_release(&w->scratch);
-  return st ? aseankg_write_failed(error, st, file_name) : ASEANKG_SUCCESS;
 }

@@ -67,28 +67,33 @@ void aseankg_view_release(AseankgView* view);
 size_t aseankg_view_entity(const AseankgView* view, const char* id);
 
 /**
-   Output built in memory, so a writer writes all or nothing; zero-initialise.
-   The first failure sticks in `st` (as a FILE keeps its error flag), and
-   aseankg_view_writer_finish() records it, once, with the output's name.
+   Output built in memory, so a writer writes all or nothing. Every function
+   that can fail records the error (through aseankg_write_failed(), under
+   `file_name`) where it happens and returns its status, which the writer
+   passes up with TRY.
 */
 typedef struct {
   AseankgBuffer out;
-  AseankgBuffer scratch; /**< For the writer's own use */
-  AseankgStatus st;
+  AseankgBuffer scratch;   /**< For the writer's own use */
+  const char*   file_name; /**< The output's name for errors (borrowed; NULL: the parameter "stream") */
+  AseankgError* error;     /**< Where errors are recorded (borrowed; may be NULL) */
 } AseankgViewWriter;
 
-/** Append bytes, a string, a number; no-ops once `st` is set. */
-void aseankg_view_put_bytes(AseankgViewWriter* w, const char* bytes, size_t length);
-void aseankg_view_put(AseankgViewWriter* w, const char* string);
-void aseankg_view_put_size(AseankgViewWriter* w, size_t value);
+/** Start an empty writer whose errors name `file_name` and go to `error`. */
+void aseankg_view_writer_init(AseankgViewWriter* w, const char* file_name, AseankgError* error);
 
-/**
-   Write everything to `stream` and release the writer. On failure (the
-   sticky `st`, or ASEANKG_ERR_IO if the stream fails) the error is recorded
-   by aseankg_write_failed() under `file_name` (NULL: the parameter "stream")
-   and its status returned.
-*/
-AseankgStatus aseankg_view_writer_finish(AseankgViewWriter* w, FILE* stream, const char* file_name,
-                                         AseankgError* error);
+/** Append bytes, a string, a number. ASEANKG_ERR_NOMEM (recorded) if memory runs out. */
+AseankgStatus aseankg_view_put_bytes(AseankgViewWriter* w, const char* bytes, size_t length);
+AseankgStatus aseankg_view_put(AseankgViewWriter* w, const char* string);
+AseankgStatus aseankg_view_put_size(AseankgViewWriter* w, size_t value);
+
+/** Record that memory ran out while writing, and return ASEANKG_ERR_NOMEM. */
+AseankgStatus aseankg_view_no_memory(AseankgViewWriter* w);
+
+/** Write everything built to `stream`; ASEANKG_ERR_IO (recorded) if the stream fails. */
+AseankgStatus aseankg_view_writer_flush(AseankgViewWriter* w, FILE* stream);
+
+/** Free the writer's buffers. Safe on an initialised writer, whatever happened. */
+void aseankg_view_writer_release(AseankgViewWriter* w);
 
 #endif /* ASEANKG_SRC_VIEW_H */
