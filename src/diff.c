@@ -4,7 +4,11 @@
 #include "buffer.h"
 #include "iri.h"
 #include "hash.h"
+#include "diff_private.h"
 #include "quads.h"
+#include "try.h"
+
+#include <pthread.h>
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -75,22 +79,6 @@ is_blank(const AseankgGraph* const graph, const AseankgTermId id)
   return term && term->kind == ASEANKG_TERM_BLANK;
 }
 
-/* Whether `id` is a triple term with a blank node somewhere inside it. */
-static int
-has_blank_in_triple_term(const AseankgGraph* const graph, const AseankgTermId id)
-{
-  const AseankgTerm* const term = aseankg_graph_term(graph, id);
-  if (!term || term->kind != ASEANKG_TERM_TRIPLE) {
-    return 0;
-  }
-  for (unsigned i = 0U; i < 3U; ++i) {
-    if (is_blank(graph, term->triple[i]) || has_blank_in_triple_term(graph, term->triple[i])) {
-      return 1;
-    }
-  }
-  return 0;
-}
-
 static void
 side_release(Side* const side)
 {
@@ -145,11 +133,53 @@ selected(const AseankgDiffOptions* const options, const AseankgQuad* const q)
                       (!options->graphs || contains_id(options->graphs, options->n_graphs, q->graph)));
 }
 
-static AseankgStatus
-side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad* const quads, const size_t n,
-           const AseankgDiffOptions* const options)
+/* What side_build() asks of every term, one byte per term id, so it does not visit the terms themselves. */
+enum { KIND_BLANK = 1, KIND_BLANK_INSIDE = 2 /* a triple term with a blank node inside */ };
+
+/* The KIND_* byte of every term of `graph` (index 0 unused); NULL if out of memory. */
+static uint8_t*
+term_kinds(const AseankgGraph* const graph)
 {
-  const size_t n_terms = aseankg_graph_term_count(graph) + 1U;
+  const size_t   n     = aseankg_graph_term_count(graph);
+  uint8_t* const kinds = (uint8_t*)calloc(n + 1U, 1U);
+  for (size_t id = 1U; kinds && id <= n; ++id) {
+    const AseankgTerm* const term = aseankg_graph_term(graph, (AseankgTermId)id);
+    if (term->kind == ASEANKG_TERM_BLANK) {
+      kinds[id] = KIND_BLANK;
+    } else if (term->kind == ASEANKG_TERM_TRIPLE) {
+      for (unsigned i = 0U; i < 3U; ++i) { /* parts are interned before the triple term: lower ids */
+        if (kinds[term->triple[i]]) {
+          kinds[id] = KIND_BLANK_INSIDE;
+        }
+      }
+    }
+  }
+  return kinds;
+}
+
+/* Sort one node's edges by compare_edges(), stably: insertion sort for the usual handful, else qsort(). */
+static void
+sort_edges(Edge* const edges, const size_t n)
+{
+  if (n > 16U) {
+    qsort(edges, n, sizeof(Edge), compare_edges);
+    return;
+  }
+  for (size_t i = 1U; i < n; ++i) {
+    const Edge edge = edges[i];
+    size_t     j    = i;
+    for (; j > 0U && compare_edges(&edges[j - 1U], &edge) > 0; --j) {
+      edges[j] = edges[j - 1U];
+    }
+    edges[j] = edge;
+  }
+}
+
+static AseankgStatus
+side_build(Side* const side, const uint8_t* const kinds, const AseankgQuad* const quads, const size_t n,
+           const AseankgDiffOptions* const options, const size_t n_terms_known)
+{
+  const size_t n_terms = n_terms_known + 1U;
   side->quads          = (AseankgQuad*)malloc((n ? n : 1U) * sizeof(AseankgQuad));
   side->node_of_term   = (uint32_t*)malloc(n_terms * sizeof(uint32_t));
   side->n_terms        = n_terms;
@@ -167,7 +197,7 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
   /* Blank nodes are matched as subjects, objects and graph names; refuse what would be compared by label. */
   for (size_t i = 0U; i < side->n_quads; ++i) {
     const AseankgQuad* const q = &side->quads[i];
-    if (has_blank_in_triple_term(graph, q->subject) || has_blank_in_triple_term(graph, q->object)) {
+    if (kinds[q->subject] == KIND_BLANK_INSIDE || kinds[q->object] == KIND_BLANK_INSIDE) {
       return ASEANKG_ERR_DATA;
     }
   }
@@ -178,7 +208,7 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
   for (size_t i = 0U; i < side->n_quads; ++i) {
     const AseankgTermId ends[3] = { side->quads[i].subject, side->quads[i].object, side->quads[i].graph };
     for (unsigned e = 0U; e < 3U; ++e) {
-      if (ends[e] && is_blank(graph, ends[e])) {
+      if (kinds[ends[e]] == KIND_BLANK) {
         if (side->node_of_term[ends[e]] == NONE) {
           side->node_of_term[ends[e]] = (uint32_t)side->n_nodes++;
         }
@@ -244,8 +274,7 @@ side_build(Side* const side, const AseankgGraph* const graph, const AseankgQuad*
 
   /* Edges in a fixed order per node, so matching can walk two nodes' edges side by side. */
   for (size_t i = 0U; i < m; ++i) {
-    qsort(side->edges + side->edge_start[i], side->edge_start[i + 1U] - side->edge_start[i], sizeof(Edge),
-          compare_edges);
+    sort_edges(side->edges + side->edge_start[i], side->edge_start[i + 1U] - side->edge_start[i]);
   }
   return ASEANKG_SUCCESS;
 }
@@ -1193,9 +1222,10 @@ match_exactly(Matcher* const m)
   Search        search  = { 0U, DIFF_EXACT_WORK, NULL, NULL, NULL, NULL };
   CompEntry*    entries = NULL;
   size_t        n       = 0U;
-  AseankgStatus st      = components_build(m->a, &comps[0]);
-  st                    = st ? st : components_build(m->b, &comps[1]);
-  for (uint32_t s = 0U; !st && s < 2U; ++s) {
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, components_build(m->a, &comps[0]));
+  TRY_CLEANUP(st, components_build(m->b, &comps[1]));
+  for (uint32_t s = 0U; s < 2U; ++s) {
     const Side* const side = s ? m->b : m->a;
     for (uint32_t i = 0U; i < side->n_nodes; ++i) {
       if (side->match[i] == NONE) {
@@ -1203,16 +1233,16 @@ match_exactly(Matcher* const m)
       }
     }
   }
-  if (!st) {
-    entries         = (CompEntry*)calloc(comps[0].n_comps + comps[1].n_comps + 1U, sizeof(CompEntry));
-    search.next     = (uint64_t*)malloc(most * sizeof(uint64_t));
-    search.sorted_x = (uint64_t*)malloc(most * sizeof(uint64_t));
-    search.sorted_y = (uint64_t*)malloc(most * sizeof(uint64_t));
-    search.pairing  = (uint32_t*)malloc(most * sizeof(uint32_t));
-    st = entries && search.next && search.sorted_x && search.sorted_y && search.pairing ? ASEANKG_SUCCESS
-                                                                                        : ASEANKG_ERR_NOMEM;
+  entries         = (CompEntry*)calloc(comps[0].n_comps + comps[1].n_comps + 1U, sizeof(CompEntry));
+  search.next     = (uint64_t*)malloc(most * sizeof(uint64_t));
+  search.sorted_x = (uint64_t*)malloc(most * sizeof(uint64_t));
+  search.sorted_y = (uint64_t*)malloc(most * sizeof(uint64_t));
+  search.pairing  = (uint32_t*)malloc(most * sizeof(uint32_t));
+  if (!entries || !search.next || !search.sorted_x || !search.sorted_y || !search.pairing) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
   }
-  for (uint32_t s = 0U; !st && s < 2U; ++s) {
+  for (uint32_t s = 0U; s < 2U; ++s) {
     const Side* const side = s ? m->b : m->a;
     for (uint32_t k = 0U; k < comps[s].n_comps; ++k) {
       CompEntry* const entry = &entries[n++];
@@ -1224,10 +1254,8 @@ match_exactly(Matcher* const m)
       }
     }
   }
-  if (!st) {
-    qsort(entries, n, sizeof(CompEntry), compare_comp_entries);
-  }
-  for (size_t begin = 0U; !st && begin < n;) {
+  qsort(entries, n, sizeof(CompEntry), compare_comp_entries);
+  for (size_t begin = 0U; begin < n;) {
     size_t end = begin;
     size_t mid = begin;
     while (end < n && entries[end].signature == entries[begin].signature) {
@@ -1235,12 +1263,13 @@ match_exactly(Matcher* const m)
       ++end;
     }
     if (mid > begin && end > mid) { /* components with this signature on both sides */
-      st = match_components(m, comps, entries, begin, end, &search);
+      TRY_CLEANUP(st, match_components(m, comps, entries, begin, end, &search));
     }
     begin = end;
   }
   propagate(m);
 
+cleanup:
   free(entries);
   free(search.next);
   free(search.sorted_x);
@@ -1265,16 +1294,19 @@ match_nodes(Side* const a, Side* const b)
      isomorphic components decided exactly, interchangeable nodes, then
      nodes that differ by an edit.
   */
-  AseankgStatus st = match_by_color(&m, -1, 1);
-  st               = st ? st : match_by_color(&m, 0, 1);
-  st               = st ? st : match_exactly(&m);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, match_by_color(&m, -1, 1));
+  TRY_CLEANUP(st, match_by_color(&m, 0, 1));
+  TRY_CLEANUP(st, match_exactly(&m));
   /* Near an edit colours differ; farther away the early rounds' colours still agree. */
-  for (int round = (int)HISTORY - 1; !st && round >= 1; --round) {
-    st = match_by_color(&m, round, 1);
+  for (int round = (int)HISTORY - 1; round >= 1; --round) {
+    TRY_CLEANUP(st, match_by_color(&m, round, 1));
   }
-  st = st ? st : match_by_color(&m, -1, 0);
-  st = st ? st : match_by_similarity(&m);
-  st = st ? st : match_by_color(&m, 0, 0);
+  TRY_CLEANUP(st, match_by_color(&m, -1, 0));
+  TRY_CLEANUP(st, match_by_similarity(&m));
+  TRY_CLEANUP(st, match_by_color(&m, 0, 0));
+
+cleanup:
   free(m.queue);
   return st;
 }
@@ -1568,48 +1600,72 @@ aseankg_diff_compute(AseankgDiff** const diff_out, AseankgGraph* const graph,
   return aseankg_diff_compute_with(diff_out, graph, old_quads, n_old, new_quads, n_new, NULL, error);
 }
 
-AseankgStatus
-aseankg_diff_compute_with(AseankgDiff** const diff_out, AseankgGraph* const graph,
-                          const AseankgQuad* const old_quads, const size_t n_old,
-                          const AseankgQuad* const new_quads, const size_t n_new,
-                          const AseankgDiffOptions* const options, AseankgError* const error)
+/* The two sides of one diff between being built and being turned into changes. */
+typedef struct {
+  Side a;
+  Side b;
+} Pair;
+
+static void
+pair_release(Pair* const pair)
 {
-  *diff_out               = NULL;
-  AseankgDiff* const diff = (AseankgDiff*)calloc(1U, sizeof(AseankgDiff));
-  Side               a;
-  Side               b;
-  AseankgQuad*       mapped = NULL;
-  memset(&a, 0, sizeof(a));
-  memset(&b, 0, sizeof(b));
+  side_release(&pair->a);
+  side_release(&pair->b);
+}
 
-  AseankgStatus st = diff ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st               = st ? st : side_build(&a, graph, old_quads, n_old, options);
-  st               = st ? st : side_build(&b, graph, new_quads, n_new, options);
-  st               = st ? st : color_both(&a, &b);
-  st               = st ? st : match_nodes(&a, &b);
-  if (!st) {
-    diff->node_map = (AseankgTermId*)malloc((2U * b.n_nodes + 2U) * sizeof(AseankgTermId));
-    st             = diff->node_map ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+/* Build both sides and match their blank nodes: reads `graph`, changes nothing in it. */
+static AseankgStatus
+diff_prepare(Pair* const pair, const AseankgGraph* const graph, const uint8_t* const kinds,
+             const AseankgQuad* const old_quads, const size_t n_old, const AseankgQuad* const new_quads,
+             const size_t n_new, const AseankgDiffOptions* const options)
+{
+  if (!kinds) {
+    return ASEANKG_ERR_NOMEM;
   }
-  st = st ? st : map_new_side(graph, &a, &b, &mapped, diff->node_map);
-  if (!st) {
-    diff->n_node_map = b.n_nodes;
-    qsort(diff->node_map, b.n_nodes, 2U * sizeof(AseankgTermId), compare_ids);
-  }
-  if (!st) {
-    diff->graph = graph;
-    st          = collect_changes(diff, a.quads, a.n_quads, mapped, b.n_quads);
-  }
-  st = st ? st : collect_pins(diff, &a);
-  if (!st) {
-    const AseankgQuad* const sides[2]  = { a.quads, mapped };
-    const size_t             counts[2] = { a.n_quads, b.n_quads };
-    st                                 = collect_infos(diff, sides, counts);
-  }
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  const size_t  n_terms = aseankg_graph_term_count(graph);
+  TRY(st, side_build(&pair->a, kinds, old_quads, n_old, options, n_terms));
+  TRY(st, side_build(&pair->b, kinds, new_quads, n_new, options, n_terms));
+  TRY(st, color_both(&pair->a, &pair->b));
+  return match_nodes(&pair->a, &pair->b);
+}
 
+/* The diff of a prepared pair (`st` is the preparation's status): interns fresh blank nodes in `graph`. */
+static AseankgStatus
+diff_finish(AseankgDiff** const diff_out, AseankgGraph* const graph, Pair* const pair, AseankgStatus st,
+            AseankgError* const error)
+{
+  *diff_out           = NULL;
+  AseankgDiff* diff   = NULL;
+  Side* const  a      = &pair->a;
+  Side* const  b      = &pair->b;
+  AseankgQuad* mapped = NULL;
+  if (st) {
+    goto cleanup;
+  }
+  diff = (AseankgDiff*)calloc(1U, sizeof(AseankgDiff));
+  if (!diff) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  diff->node_map = (AseankgTermId*)malloc((2U * b->n_nodes + 2U) * sizeof(AseankgTermId));
+  if (!diff->node_map) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, map_new_side(graph, a, b, &mapped, diff->node_map));
+  diff->n_node_map = b->n_nodes;
+  qsort(diff->node_map, b->n_nodes, 2U * sizeof(AseankgTermId), compare_ids);
+  diff->graph = graph;
+  TRY_CLEANUP(st, collect_changes(diff, a->quads, a->n_quads, mapped, b->n_quads));
+  TRY_CLEANUP(st, collect_pins(diff, a));
+  const AseankgQuad* const sides[2]  = { a->quads, mapped };
+  const size_t             counts[2] = { a->n_quads, b->n_quads };
+  TRY_CLEANUP(st, collect_infos(diff, sides, counts));
+
+cleanup:
   free(mapped);
-  side_release(&a);
-  side_release(&b);
+  pair_release(pair);
   if (st) {
     aseankg_diff_free(diff);
     return aseankg_error_set(error, st, "diff", 0U, 0U, "%s",
@@ -1618,6 +1674,75 @@ aseankg_diff_compute_with(AseankgDiff** const diff_out, AseankgGraph* const grap
   }
   *diff_out = diff;
   return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_diff_compute_with(AseankgDiff** const diff_out, AseankgGraph* const graph,
+                          const AseankgQuad* const old_quads, const size_t n_old,
+                          const AseankgQuad* const new_quads, const size_t n_new,
+                          const AseankgDiffOptions* const options, AseankgError* const error)
+{
+  Pair pair;
+  memset(&pair, 0, sizeof(pair));
+  uint8_t* const      kinds = term_kinds(graph);
+  const AseankgStatus st    = diff_prepare(&pair, graph, kinds, old_quads, n_old, new_quads, n_new, options);
+  free(kinds);
+  return diff_finish(diff_out, graph, &pair, st, error);
+}
+
+typedef struct {
+  Pair*               pair;
+  const AseankgGraph* graph;
+  const uint8_t*      kinds;
+  const AseankgQuad*  old_quads;
+  size_t              n_old;
+  const AseankgQuad*  new_quads;
+  size_t              n_new;
+  AseankgStatus       status;
+} Preparation;
+
+static void*
+run_preparation(void* const arg)
+{
+  Preparation* const p = (Preparation*)arg;
+  p->status = diff_prepare(p->pair, p->graph, p->kinds, p->old_quads, p->n_old, p->new_quads, p->n_new, NULL);
+  return NULL;
+}
+
+AseankgStatus
+aseankg_diff_compute_two(AseankgDiff* diffs[2], AseankgGraph* const graph, const AseankgQuad* const base,
+                         const size_t n_base, const AseankgQuad* const sides[2], const size_t counts[2],
+                         const int threads, AseankgError* const error)
+{
+  Pair        pairs[2];
+  Preparation preparations[2];
+  memset(pairs, 0, sizeof(pairs));
+  uint8_t* const kinds = term_kinds(graph); /* read by both threads */
+  for (int s = 0; s < 2; ++s) {
+    const Preparation p = { &pairs[s], graph, kinds, base, n_base, sides[s], counts[s], ASEANKG_SUCCESS };
+    preparations[s]     = p;
+  }
+  pthread_t thread;
+  const int started = threads && !pthread_create(&thread, NULL, run_preparation, &preparations[1]);
+  (void)run_preparation(&preparations[0]);
+  if (started) {
+    (void)pthread_join(thread, NULL);
+  } else {
+    (void)run_preparation(&preparations[1]);
+  }
+  free(kinds);
+  diffs[1]         = NULL;
+  AseankgStatus st = diff_finish(&diffs[0], graph, &pairs[0], preparations[0].status, error);
+  if (st) {
+    pair_release(&pairs[1]);
+    return st;
+  }
+  st = diff_finish(&diffs[1], graph, &pairs[1], preparations[1].status, error);
+  if (st) {
+    aseankg_diff_free(diffs[0]);
+    diffs[0] = NULL;
+  }
+  return st;
 }
 
 AseankgStatus

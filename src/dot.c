@@ -542,13 +542,39 @@ cleanup:
   return st;
 }
 
+/* Arrows out of ([2 * i]) and into ([2 * i + 1]) each entity i, a relation stated in several segments
+   counted once; NULL when out of memory. The caller frees it. */
+static size_t*
+count_arrows(const Edge* const edges, const size_t n_edges, const size_t n_entities)
+{
+  size_t* const degrees = (size_t*)calloc(2U * n_entities + 1U, sizeof(size_t));
+  for (size_t i = 0U; degrees && i < n_edges; ++i) {
+    if (i && same_edge(&edges[i - 1U], &edges[i])) {
+      continue;
+    }
+    ++degrees[2U * edges[i].relation->subject];
+    if (!edges[i].literal) {
+      ++degrees[2U * edges[i].relation->object + 1U];
+    }
+  }
+  return degrees;
+}
+
+/* Plain arrows, one per relation not drawn in a box. An arrow into an entity with more arrows out than in
+   (the region, which faces five challenges; an activity with its actor and what it concerns) does not rank
+   it: with rankdir=LR each such arrow pushed the entity and everything it relates to one rank right, and
+   the chains made the whole graph a row three times as wide as tall. */
 static AseankgStatus
 write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
-            const size_t n_edges)
+            const size_t n_edges, const unsigned char* const drawn)
 {
   AseankgStatus            st       = ASEANKG_SUCCESS;
   const AseankgText* const text     = view->text;
   size_t                   literals = 0U;
+  size_t* const            degrees  = count_arrows(edges, n_edges, view->project->data->n_entities);
+  if (!degrees) {
+    return aseankg_view_no_memory(w);
+  }
   for (size_t i = 0U; i < n_edges;) {
     size_t end = i + 1U;
     while (end < n_edges && same_edge(&edges[i], &edges[end])) {
@@ -560,35 +586,42 @@ write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       continue;
     }
     if (e->literal) {
-      TRY(st, aseankg_view_put(w, "  \"value:"));
-      TRY(st, aseankg_view_put_size(w, ++literals));
-      TRY(st, aseankg_view_put(w, "\" [label=\""));
-      TRY(st, put_wrapped(w, e->object, 30U));
-      TRY(st, aseankg_view_put(w, "\", shape=plaintext, fontcolor=\"#444444\"];\n"));
+      TRY_CLEANUP(st, aseankg_view_put(w, "  \"value:"));
+      TRY_CLEANUP(st, aseankg_view_put_size(w, ++literals));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\" [label=\""));
+      TRY_CLEANUP(st, put_wrapped(w, e->object, 30U));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\", shape=plaintext, fontcolor=\"#444444\"];\n"));
     }
-    TRY(st, aseankg_view_put(w, "  "));
-    TRY(st, put_quoted(w, e->subject));
-    TRY(st, aseankg_view_put(w, " -> "));
+    TRY_CLEANUP(st, aseankg_view_put(w, "  "));
+    TRY_CLEANUP(st, put_quoted(w, e->subject));
+    TRY_CLEANUP(st, aseankg_view_put(w, " -> "));
     if (e->literal) {
-      TRY(st, aseankg_view_put(w, "\"value:"));
-      TRY(st, aseankg_view_put_size(w, literals));
-      TRY(st, aseankg_view_put(w, "\""));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\"value:"));
+      TRY_CLEANUP(st, aseankg_view_put_size(w, literals));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\""));
     } else {
-      TRY(st, put_quoted(w, e->object));
+      TRY_CLEANUP(st, put_quoted(w, e->object));
     }
-    TRY(st, aseankg_view_put(w, " [label="));
-    TRY(st, put_quoted(w, e->predicate));
-    TRY(st, aseankg_view_put(w, ", tooltip=\""));
-    TRY(st, put_escaped(w, e->predicate, strlen(e->predicate)));
-    TRY(st, aseankg_view_put(w, ", stated in"));
+    TRY_CLEANUP(st, aseankg_view_put(w, " [label="));
+    TRY_CLEANUP(st, put_quoted(w, e->predicate));
+    TRY_CLEANUP(st, aseankg_view_put(w, ", tooltip=\""));
+    TRY_CLEANUP(st, put_escaped(w, e->predicate, strlen(e->predicate)));
+    TRY_CLEANUP(st, aseankg_view_put(w, ", stated in"));
     for (size_t k = i; k < end; ++k) {
-      TRY(st, aseankg_view_put(w, k > i ? ", " : " "));
-      TRY(st, aseankg_view_put(w, text->segments[edges[k].segment].id));
+      TRY_CLEANUP(st, aseankg_view_put(w, k > i ? ", " : " "));
+      TRY_CLEANUP(st, aseankg_view_put(w, text->segments[edges[k].segment].id));
     }
-    TRY(st, aseankg_view_put(w, "\"];\n"));
+    const size_t object = e->relation->object;
+    TRY_CLEANUP(st, aseankg_view_put(w, !e->literal && drawn[object] != BOXED &&
+                                            degrees[2U * object] > degrees[2U * object + 1U]
+                                          ? "\", constraint=false];\n"
+                                          : "\"];\n"));
     i = end;
   }
-  return ASEANKG_SUCCESS;
+
+cleanup:
+  free(degrees);
+  return st;
 }
 
 /* The nodes not in a box, in id order; entities in no relation (two or more) in a box of their own. */
@@ -713,7 +746,7 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
   TRY(st, write_groups(w, view, edges, groups, n_groups, 0));
 
   TRY(st, write_nodes(w, data, drawn, around));
-  TRY(st, write_edges(w, view, edges, n_edges));
+  TRY(st, write_edges(w, view, edges, n_edges, drawn));
   TRY(st, write_groups(w, view, edges, groups, n_groups, 1));
   return aseankg_view_put(w, "}\n");
 }

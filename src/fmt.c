@@ -5,6 +5,7 @@
 #include "buffer.h"
 #include "hash.h"
 #include "prefix_table.h"
+#include "try.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -111,8 +112,9 @@ append_label(void* const context, AseankgBuffer* const out, const AseankgTermId 
   if (!node || !(node->flags & LABELLED)) {
     return ASEANKG_ERR_USAGE;
   }
-  const AseankgStatus st = aseankg_buffer_append(out, "_:", 2U);
-  return st ? st : aseankg_buffer_append_string(out, fmt->labels.data + node->label);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_buffer_append(out, "_:", 2U));
+  return aseankg_buffer_append_string(out, fmt->labels.data + node->label);
 }
 
 /* Append term `id` as the document spells it (`turtle` zero: N-Triples). */
@@ -203,15 +205,21 @@ rank_terms(AseankgFmt* const fmt, size_t* const n_ranked)
 static AseankgStatus
 sort_quads(AseankgFmt* const fmt)
 {
-  size_t        n_ranked = 0U;
-  AseankgStatus st       = rank_terms(fmt, &n_ranked);
-  uint32_t*     start    = st ? NULL : (uint32_t*)calloc(n_ranked + 2U, sizeof(uint32_t));
-  AseankgQuad*  sorted   = st ? NULL : (AseankgQuad*)calloc(fmt->n + 1U, sizeof(AseankgQuad));
-  BucketEntry*  bucket   = NULL;
-  size_t        room     = 0U;
-  st                     = st ? st : (start && sorted ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
-  AseankgQuad* const q   = fmt->quads;
-  for (int pass = 0; pass < 2 && !st; ++pass) {
+  size_t             n_ranked = 0U;
+  uint32_t*          start    = NULL;
+  AseankgQuad*       sorted   = NULL;
+  BucketEntry*       bucket   = NULL;
+  size_t             room     = 0U;
+  AseankgQuad* const q        = fmt->quads;
+  AseankgStatus      st       = ASEANKG_SUCCESS;
+  TRY(st, rank_terms(fmt, &n_ranked));
+  start  = (uint32_t*)calloc(n_ranked + 2U, sizeof(uint32_t));
+  sorted = (AseankgQuad*)calloc(fmt->n + 1U, sizeof(AseankgQuad));
+  if (!start || !sorted) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  for (int pass = 0; pass < 2; ++pass) {
     memset(start, 0, (n_ranked + 2U) * sizeof(uint32_t));
     for (size_t i = 0U; i < fmt->n; ++i) {
       ++start[fmt->rank[pass ? q[i].graph : q[i].subject] + 1U];
@@ -222,38 +230,36 @@ sort_quads(AseankgFmt* const fmt)
     for (size_t i = 0U; i < fmt->n; ++i) {
       sorted[start[fmt->rank[pass ? q[i].graph : q[i].subject]]++] = q[i];
     }
-    for (size_t r = 1U, begin = start[0]; !pass && r <= n_ranked && !st; begin = start[r++]) {
+    for (size_t r = 1U, begin = start[0]; !pass && r <= n_ranked; begin = start[r++]) {
       const size_t count = start[r] - begin;
       if (count < 2U) {
         continue;
       }
-      st = aseankg_array_reserve((void**)&bucket, &room, count, sizeof(BucketEntry));
-      for (size_t k = 0U; k < count && !st; ++k) {
+      TRY_CLEANUP(st, aseankg_array_reserve((void**)&bucket, &room, count, sizeof(BucketEntry)));
+      for (size_t k = 0U; k < count; ++k) {
         const AseankgQuad        quad = sorted[begin + k];
         const AseankgTerm* const o    = term_of(fmt, quad.object);
         const BucketEntry entry = { fmt->rank[quad.graph], fmt->rank[quad.predicate], o->key, o->key_length,
                                     quad };
         bucket[k]               = entry;
       }
-      if (!st) {
-        qsort(bucket, count, sizeof(BucketEntry), compare_bucket_entries);
-        for (size_t k = 0U; k < count; ++k) {
-          sorted[begin + k] = bucket[k].quad;
-        }
+      qsort(bucket, count, sizeof(BucketEntry), compare_bucket_entries);
+      for (size_t k = 0U; k < count; ++k) {
+        sorted[begin + k] = bucket[k].quad;
       }
     }
-    if (!st) {
-      memcpy(q, sorted, fmt->n * sizeof(AseankgQuad));
-    }
+    memcpy(q, sorted, fmt->n * sizeof(AseankgQuad));
   }
   size_t out = 0U;
-  for (size_t i = 0U; i < fmt->n && !st; ++i) {
+  for (size_t i = 0U; i < fmt->n; ++i) {
     if (!out || q[i].subject != q[out - 1U].subject || q[i].predicate != q[out - 1U].predicate ||
         q[i].object != q[out - 1U].object || q[i].graph != q[out - 1U].graph) {
       q[out++] = q[i];
     }
   }
-  fmt->n = st ? fmt->n : out;
+  fmt->n = out;
+
+cleanup:
   free(bucket);
   free(start);
   free(sorted);
@@ -310,14 +316,11 @@ index_blanks(AseankgFmt* const fmt)
   size_t        capacity = 0U;
   AseankgStatus st       = ASEANKG_SUCCESS;
   const int     all      = fmt->syntax == ASEANKG_FMT_NTRIPLES;
-  for (size_t i = 0U; i < fmt->n && !st; ++i) {
+  for (size_t i = 0U; i < fmt->n; ++i) {
     const AseankgQuad* const q = &fmt->quads[i];
-    st                         = collect_blanks(fmt, q->subject, all, &capacity);
-    st                         = st ? st : collect_blanks(fmt, q->object, all, &capacity);
-    st                         = st ? st : collect_blanks(fmt, q->graph, 1, &capacity);
-    if (st) {
-      break;
-    }
+    TRY(st, collect_blanks(fmt, q->subject, all, &capacity));
+    TRY(st, collect_blanks(fmt, q->object, all, &capacity));
+    TRY(st, collect_blanks(fmt, q->graph, 1, &capacity));
     Node* const s = node_of(fmt, q->subject);
     if (s) {
       if (!(s->flags & IS_SUBJECT)) {
@@ -337,11 +340,11 @@ index_blanks(AseankgFmt* const fmt)
       o->refs = 2U;
     }
   }
-  for (size_t i = 0U; i < fmt->n_extra && !st; ++i) {
+  for (size_t i = 0U; i < fmt->n_extra; ++i) {
     const AseankgQuad* const q = &fmt->extra[i];
-    st                         = collect_blanks(fmt, q->subject, 1, &capacity);
-    st                         = st ? st : collect_blanks(fmt, q->object, 1, &capacity);
-    st                         = st ? st : collect_blanks(fmt, q->graph, 1, &capacity);
+    TRY(st, collect_blanks(fmt, q->subject, 1, &capacity));
+    TRY(st, collect_blanks(fmt, q->object, 1, &capacity));
+    TRY(st, collect_blanks(fmt, q->graph, 1, &capacity));
   }
   for (size_t k = 0U; k < fmt->n_nodes; ++k) {
     Node* const node = &fmt->nodes[k];
@@ -718,9 +721,10 @@ set_label(AseankgFmt* const fmt, Node* const node, const uint64_t hash, const si
 {
   node->label                  = fmt->labels.length;
   const unsigned long long top = (unsigned long long)(hash >> 16U);
-  AseankgStatus            st  = suffix ? aseankg_buffer_printf(&fmt->labels, "b%012llx-%zu", top, suffix)
-                                        : aseankg_buffer_printf(&fmt->labels, "b%012llx", top);
-  return st ? st : aseankg_buffer_append_byte(&fmt->labels, '\0');
+  AseankgStatus            st  = ASEANKG_SUCCESS;
+  TRY(st, suffix ? aseankg_buffer_printf(&fmt->labels, "b%012llx-%zu", top, suffix)
+                 : aseankg_buffer_printf(&fmt->labels, "b%012llx", top));
+  return aseankg_buffer_append_byte(&fmt->labels, '\0');
 }
 
 /* Give every labelled node its label (see aseankg_fmt_new() for the rule). */
@@ -731,11 +735,16 @@ assign_labels(AseankgFmt* const fmt)
   for (size_t k = 0U; k < fmt->n_nodes; ++k) {
     n += (fmt->nodes[k].flags & LABELLED) != 0U;
   }
-  LabelKey* const keys = (LabelKey*)calloc(n + 1U, sizeof(LabelKey));
-  LabelRef* const refs = (LabelRef*)calloc(n + 1U, sizeof(LabelRef));
-  AseankgStatus   st   = keys && refs ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  int             tied = 0;
-  for (int pass = 0; pass < 2 && !st; ++pass) {
+  LabelKey* const keys    = (LabelKey*)calloc(n + 1U, sizeof(LabelKey));
+  LabelRef* const refs    = (LabelRef*)calloc(n + 1U, sizeof(LabelRef));
+  size_t*         offsets = NULL;
+  AseankgStatus   st      = ASEANKG_SUCCESS;
+  int             tied    = 0;
+  if (!keys || !refs) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  for (int pass = 0; pass < 2; ++pass) {
     size_t m = 0U;
     for (size_t k = 0U; k < fmt->n_nodes; ++k) {
       const Node* const node = &fmt->nodes[k];
@@ -752,22 +761,22 @@ assign_labels(AseankgFmt* const fmt)
     if (!tied || fmt->coloured) {
       break;
     }
-    st = refine_colours(fmt);
+    TRY_CLEANUP(st, refine_colours(fmt));
   }
 
-  for (size_t i = 0U; i < n && !st;) {
+  for (size_t i = 0U; i < n;) {
     size_t end = i;
     while (end < n && keys[end].h_in == keys[i].h_in) {
       ++end;
     }
-    for (size_t j = i; j < end && !st;) {
+    for (size_t j = i; j < end;) {
       size_t sub = j;
       while (sub < end && keys[sub].h_all == keys[j].h_all) {
         ++sub;
       }
-      for (size_t k = j; k < sub && !st; ++k) {
+      for (size_t k = j; k < sub; ++k) {
         const uint64_t hash = end - i == 1U ? keys[k].h_in : aseankg_hash_mix(keys[k].h_in ^ keys[k].h_all);
-        st = set_label(fmt, &fmt->nodes[keys[k].node], hash, sub - j == 1U ? 0U : k - j + 1U);
+        TRY_CLEANUP(st, set_label(fmt, &fmt->nodes[keys[k].node], hash, sub - j == 1U ? 0U : k - j + 1U));
       }
       j = sub;
     }
@@ -775,32 +784,35 @@ assign_labels(AseankgFmt* const fmt)
   }
 
   /* Two hashes may agree in the digits shown: a later one takes a further suffix. */
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const LabelRef ref = { NULL, keys[i].node };
     refs[i]            = ref;
   }
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     refs[i].label = fmt->labels.data + fmt->nodes[refs[i].node].label;
   }
-  if (!st) {
-    qsort(refs, n, sizeof(LabelRef), compare_label_refs);
+  qsort(refs, n, sizeof(LabelRef), compare_label_refs);
+  offsets = (size_t*)malloc((n + 1U) * sizeof(size_t));
+  if (!offsets) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
   }
-  size_t* const offsets = st ? NULL : (size_t*)malloc((n + 1U) * sizeof(size_t));
-  st                    = st ? st : (offsets ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
-  for (size_t i = 0U; i < n && !st; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     offsets[i] = (size_t)(refs[i].label - fmt->labels.data);
   }
-  for (size_t i = 1U, dup = 0U; i < n && !st; ++i) {
+  for (size_t i = 1U, dup = 0U; i < n; ++i) {
     if (!strcmp(fmt->labels.data + offsets[i], fmt->labels.data + offsets[i - 1U])) {
       Node* const  node   = &fmt->nodes[refs[i].node];
       const size_t offset = fmt->labels.length;
       char         base[64];
       snprintf(base, sizeof(base), "%s", fmt->labels.data + offsets[i]); /* the buffer may move */
-      st          = aseankg_buffer_printf(&fmt->labels, "%s-x%zu", base, ++dup);
-      st          = st ? st : aseankg_buffer_append_byte(&fmt->labels, '\0');
+      TRY_CLEANUP(st, aseankg_buffer_printf(&fmt->labels, "%s-x%zu", base, ++dup));
+      TRY_CLEANUP(st, aseankg_buffer_append_byte(&fmt->labels, '\0'));
       node->label = offset;
     }
   }
+
+cleanup:
   free(offsets);
   free(keys);
   free(refs);
@@ -871,18 +883,18 @@ render_objects(AseankgFmt* const fmt, AseankgBuffer* const out, const size_t beg
   }
   AseankgStatus st    = ASEANKG_SUCCESS;
   int           first = 1;
-  for (size_t i = begin; i < end && !st; ++i) {
+  for (size_t i = begin; i < end; ++i) {
     if (node_of(fmt, fmt->quads[i].object) && end - begin > 1U) {
       continue; /* blank objects follow, ordered by their text */
     }
     if (!first) {
-      st = aseankg_buffer_append(out, " ,\n", 3U);
-      st = st ? st : append_spaces(out, indent + 4U);
+      TRY(st, aseankg_buffer_append(out, " ,\n", 3U));
+      TRY(st, append_spaces(out, indent + 4U));
     }
-    st    = st ? st : render_object(fmt, out, fmt->quads[i].object, indent);
+    TRY(st, render_object(fmt, out, fmt->quads[i].object, indent));
     first = 0;
   }
-  if (st || !n_blank || end - begin == 1U) {
+  if (!n_blank || end - begin == 1U) {
     return st;
   }
 
@@ -891,28 +903,35 @@ render_objects(AseankgFmt* const fmt, AseankgBuffer* const out, const size_t beg
   size_t* const offsets = (size_t*)malloc((n_blank + 1U) * sizeof(size_t));
   Text*         texts   = NULL;
   size_t        m       = 0U;
-  st                    = offsets ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  for (size_t i = begin; i < end && !st; ++i) {
+  if (!offsets) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  for (size_t i = begin; i < end; ++i) {
     if (node_of(fmt, fmt->quads[i].object)) {
       offsets[m++] = scratch.length;
-      st           = render_object(fmt, &scratch, fmt->quads[i].object, indent + 4U);
+      TRY_CLEANUP(st, render_object(fmt, &scratch, fmt->quads[i].object, indent + 4U));
     }
   }
-  if (!st) {
-    offsets[m] = scratch.length;
-    texts      = sorted_texts(&scratch, offsets, m);
-    st         = texts ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  offsets[m] = scratch.length;
+  texts      = sorted_texts(&scratch, offsets, m);
+  if (!texts) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
   }
-  for (size_t i = 0U; i < m && !st; ++i) {
+  for (size_t i = 0U; i < m; ++i) {
     if (first) {
-      st = append_dedented(out, &texts[i], 4U); /* rendered for a continuation line, placed on the first */
+      /* rendered for a continuation line, placed on the first */
+      TRY_CLEANUP(st, append_dedented(out, &texts[i], 4U));
     } else {
-      st = aseankg_buffer_append(out, " ,\n", 3U);
-      st = st ? st : append_spaces(out, indent + 4U);
-      st = st ? st : aseankg_buffer_append(out, texts[i].text, texts[i].length);
+      TRY_CLEANUP(st, aseankg_buffer_append(out, " ,\n", 3U));
+      TRY_CLEANUP(st, append_spaces(out, indent + 4U));
+      TRY_CLEANUP(st, aseankg_buffer_append(out, texts[i].text, texts[i].length));
     }
     first = 0;
   }
+
+cleanup:
   free(texts);
   free(offsets);
   aseankg_buffer_release(&scratch);
@@ -932,8 +951,8 @@ render_properties(AseankgFmt* const fmt, AseankgBuffer* const out, const size_t 
   }
   AseankgStatus st    = ASEANKG_SUCCESS;
   int           first = 1;
-  for (int types = 1; types >= 0 && !st; --types) {
-    for (size_t i = run; i < end && !st;) {
+  for (int types = 1; types >= 0; --types) {
+    for (size_t i = run; i < end;) {
       const AseankgTermId predicate = fmt->quads[i].predicate;
       size_t              j         = i;
       while (j < end && fmt->quads[j].predicate == predicate) {
@@ -941,12 +960,12 @@ render_properties(AseankgFmt* const fmt, AseankgBuffer* const out, const size_t 
       }
       if ((predicate == fmt->rdf_type) == types) {
         if (!first) {
-          st = aseankg_buffer_append(out, " ;\n", 3U);
+          TRY(st, aseankg_buffer_append(out, " ;\n", 3U));
         }
-        st = st ? st : append_spaces(out, indent + 4U);
-        st = st ? st : (types ? aseankg_buffer_append_byte(out, 'a') : append_term(fmt, out, predicate, 1));
-        st = st ? st : aseankg_buffer_append_byte(out, ' ');
-        st = st ? st : render_objects(fmt, out, i, j, indent + 4U);
+        TRY(st, append_spaces(out, indent + 4U));
+        TRY(st, types ? aseankg_buffer_append_byte(out, 'a') : append_term(fmt, out, predicate, 1));
+        TRY(st, aseankg_buffer_append_byte(out, ' '));
+        TRY(st, render_objects(fmt, out, i, j, indent + 4U));
         first = 0;
       }
       i = j;
@@ -965,30 +984,32 @@ render_list(AseankgFmt* const fmt, AseankgBuffer* const out, const Node* const h
   size_t        capacity = 0U;
   size_t        m        = 0U;
   AseankgStatus st       = ASEANKG_SUCCESS;
-  for (const Node* node = head; node && !st;) {
-    st = aseankg_array_reserve((void**)&offsets, &capacity, m + 2U, sizeof(size_t));
-    if (!st) {
-      offsets[m++] = scratch.length;
-      st           = render_object(fmt, &scratch, fmt->quads[node->first].object, indent + 4U);
-    }
+  for (const Node* node = head; node;) {
+    TRY_CLEANUP(st, aseankg_array_reserve((void**)&offsets, &capacity, m + 2U, sizeof(size_t)));
+    offsets[m++] = scratch.length;
+    TRY_CLEANUP(st, render_object(fmt, &scratch, fmt->quads[node->first].object, indent + 4U));
     node = node_of(fmt, fmt->quads[node->first + 1U].object);
   }
-  if (!st && offsets) {
+  if (offsets) {
     offsets[m] = scratch.length;
   }
   const int one_line = scratch.length + m <= LIST_LINE && (!scratch.data || !strchr(scratch.data, '\n'));
-  st                 = st ? st : aseankg_buffer_append(out, one_line ? "(" : "(\n", one_line ? 1U : 2U);
-  for (size_t i = 0U; i < m && !st && scratch.data; ++i) { /* every item renders as some text */
-    st = one_line ? aseankg_buffer_append_byte(out, ' ') : append_spaces(out, indent + 4U);
-    st = st ? st : aseankg_buffer_append(out, scratch.data + offsets[i], offsets[i + 1U] - offsets[i]);
-    st = st || one_line ? st : aseankg_buffer_append_byte(out, '\n');
+  TRY_CLEANUP(st, aseankg_buffer_append(out, one_line ? "(" : "(\n", one_line ? 1U : 2U));
+  for (size_t i = 0U; i < m && scratch.data; ++i) { /* every item renders as some text */
+    TRY_CLEANUP(st, one_line ? aseankg_buffer_append_byte(out, ' ') : append_spaces(out, indent + 4U));
+    TRY_CLEANUP(st, aseankg_buffer_append(out, scratch.data + offsets[i], offsets[i + 1U] - offsets[i]));
+    if (!one_line) {
+      TRY_CLEANUP(st, aseankg_buffer_append_byte(out, '\n'));
+    }
   }
-  if (!st && one_line) {
-    st = aseankg_buffer_append(out, " )", 2U);
-  } else if (!st) {
-    st = append_spaces(out, indent);
-    st = st ? st : aseankg_buffer_append_byte(out, ')');
+  if (one_line) {
+    TRY_CLEANUP(st, aseankg_buffer_append(out, " )", 2U));
+  } else {
+    TRY_CLEANUP(st, append_spaces(out, indent));
+    TRY_CLEANUP(st, aseankg_buffer_append_byte(out, ')'));
   }
+
+cleanup:
   free(offsets);
   aseankg_buffer_release(&scratch);
   return st;
@@ -1008,11 +1029,12 @@ render_object(AseankgFmt* const fmt, AseankgBuffer* const out, const AseankgTerm
   if (!(node->flags & IS_SUBJECT)) {
     return aseankg_buffer_append(out, "[]", 2U);
   }
-  AseankgStatus st = aseankg_buffer_append(out, "[\n", 2U);
-  st               = st ? st : render_properties(fmt, out, node->first, indent);
-  st               = st ? st : aseankg_buffer_append_byte(out, '\n');
-  st               = st ? st : append_spaces(out, indent);
-  return st ? st : aseankg_buffer_append_byte(out, ']');
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_buffer_append(out, "[\n", 2U));
+  TRY(st, render_properties(fmt, out, node->first, indent));
+  TRY(st, aseankg_buffer_append_byte(out, '\n'));
+  TRY(st, append_spaces(out, indent));
+  return aseankg_buffer_append_byte(out, ']');
 }
 
 /* --- The document ----------------------------------------------------------------------- */
@@ -1039,9 +1061,13 @@ compare_sections(const void* const a, const void* const b)
 static AseankgStatus
 next_block(AseankgBuffer* const out, int* const blocks, FILE* const stream)
 {
-  const AseankgStatus st = *blocks ? aseankg_buffer_append_byte(out, '\n') : ASEANKG_SUCCESS;
+  AseankgStatus st    = ASEANKG_SUCCESS;
+  const int     after = *blocks > 0;
   ++*blocks;
-  return st ? st : aseankg_buffer_spill(out, stream, ASEANKG_WRITE_CHUNK);
+  if (after) {
+    TRY(st, aseankg_buffer_append_byte(out, '\n'));
+  }
+  return aseankg_buffer_spill(out, stream, ASEANKG_WRITE_CHUNK);
 }
 
 /* The blocks of the statements in quads[begin, end) (one graph), indented `indent`. */
@@ -1061,61 +1087,64 @@ write_blocks(AseankgFmt* const fmt, FILE* const stream, const size_t begin, cons
   int           blocks       = 0;
   AseankgStatus st           = ASEANKG_SUCCESS;
 
-  for (size_t i = begin; i < end && !st;) {
+  Text* texts = NULL;
+  for (size_t i = begin; i < end;) {
     size_t run_end = i;
     while (run_end < end && fmt->quads[run_end].subject == fmt->quads[i].subject) {
       ++run_end;
     }
     const Node* const node = node_of(fmt, fmt->quads[i].subject);
     if (!node) {
-      st = next_block(out, &blocks, stream);
-      st = st ? st : append_spaces(out, indent);
-      st = st ? st : append_term(fmt, out, fmt->quads[i].subject, 1);
-      st = st ? st : aseankg_buffer_append_byte(out, '\n');
-      st = st ? st : render_properties(fmt, out, i, indent);
-      st = st ? st : aseankg_buffer_append(out, " .\n", 3U);
+      TRY_CLEANUP(st, next_block(out, &blocks, stream));
+      TRY_CLEANUP(st, append_spaces(out, indent));
+      TRY_CLEANUP(st, append_term(fmt, out, fmt->quads[i].subject, 1));
+      TRY_CLEANUP(st, aseankg_buffer_append_byte(out, '\n'));
+      TRY_CLEANUP(st, render_properties(fmt, out, i, indent));
+      TRY_CLEANUP(st, aseankg_buffer_append(out, " .\n", 3U));
     } else if (node->flags & LABELLED) {
       const Section section = { i, run_end, fmt->labels.data + node->label };
-      st                    = aseankg_array_reserve((void**)&sections, &capacity, m + 1U, sizeof(Section));
-      if (!st) {
-        sections[m++] = section;
-      }
+      TRY_CLEANUP(st, aseankg_array_reserve((void**)&sections, &capacity, m + 1U, sizeof(Section)));
+      sections[m++] = section;
     } else if (!(node->flags & INLINE)) {
-      st = aseankg_array_reserve((void**)&offsets, &offsets_room, n_anonymous + 2U, sizeof(size_t));
-      if (!st) {
-        offsets[n_anonymous++] = anonymous.length;
-        st                     = append_spaces(&anonymous, indent);
-        st                     = st ? st : aseankg_buffer_append(&anonymous, "[\n", 2U);
-        st                     = st ? st : render_properties(fmt, &anonymous, i, indent);
-        st                     = st ? st : aseankg_buffer_append_byte(&anonymous, '\n');
-        st                     = st ? st : append_spaces(&anonymous, indent);
-        st                     = st ? st : aseankg_buffer_append(&anonymous, "] .\n", 4U);
-      }
+      TRY_CLEANUP(st,
+                  aseankg_array_reserve((void**)&offsets, &offsets_room, n_anonymous + 2U, sizeof(size_t)));
+      offsets[n_anonymous++] = anonymous.length;
+      TRY_CLEANUP(st, append_spaces(&anonymous, indent));
+      TRY_CLEANUP(st, aseankg_buffer_append(&anonymous, "[\n", 2U));
+      TRY_CLEANUP(st, render_properties(fmt, &anonymous, i, indent));
+      TRY_CLEANUP(st, aseankg_buffer_append_byte(&anonymous, '\n'));
+      TRY_CLEANUP(st, append_spaces(&anonymous, indent));
+      TRY_CLEANUP(st, aseankg_buffer_append(&anonymous, "] .\n", 4U));
     }
     i = run_end;
   }
 
-  if (!st && m) {
+  if (m) {
     qsort(sections, m, sizeof(Section), compare_sections);
   }
-  for (size_t k = 0U; k < m && !st; ++k) {
-    st = next_block(out, &blocks, stream);
-    st = st ? st : append_spaces(out, indent);
-    st = st ? st : append_term(fmt, out, fmt->quads[sections[k].begin].subject, 1);
-    st = st ? st : aseankg_buffer_append_byte(out, '\n');
-    st = st ? st : render_properties(fmt, out, sections[k].begin, indent);
-    st = st ? st : aseankg_buffer_append(out, " .\n", 3U);
+  for (size_t k = 0U; k < m; ++k) {
+    TRY_CLEANUP(st, next_block(out, &blocks, stream));
+    TRY_CLEANUP(st, append_spaces(out, indent));
+    TRY_CLEANUP(st, append_term(fmt, out, fmt->quads[sections[k].begin].subject, 1));
+    TRY_CLEANUP(st, aseankg_buffer_append_byte(out, '\n'));
+    TRY_CLEANUP(st, render_properties(fmt, out, sections[k].begin, indent));
+    TRY_CLEANUP(st, aseankg_buffer_append(out, " .\n", 3U));
   }
-  if (!st && n_anonymous) {
+  if (n_anonymous) {
     offsets[n_anonymous] = anonymous.length;
-    Text* const texts    = sorted_texts(&anonymous, offsets, n_anonymous);
-    st                   = texts ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-    for (size_t k = 0U; k < n_anonymous && !st; ++k) {
-      st = next_block(out, &blocks, stream);
-      st = st ? st : aseankg_buffer_append(out, texts[k].text, texts[k].length);
+    texts                = sorted_texts(&anonymous, offsets, n_anonymous);
+    if (!texts) {
+      st = ASEANKG_ERR_NOMEM;
+      goto cleanup;
     }
-    free(texts);
+    for (size_t k = 0U; k < n_anonymous; ++k) {
+      TRY_CLEANUP(st, next_block(out, &blocks, stream));
+      TRY_CLEANUP(st, aseankg_buffer_append(out, texts[k].text, texts[k].length));
+    }
   }
+
+cleanup:
+  free(texts);
   free(sections);
   free(offsets);
   aseankg_buffer_release(&anonymous);
@@ -1139,55 +1168,57 @@ write_prefixes(AseankgFmt* const fmt)
   }
   AseankgStatus st   = ASEANKG_SUCCESS;
   int           some = 0;
-  for (size_t i = 0U; i < fmt->n_prefixes && !st; ++i) {
+  for (size_t i = 0U; i < fmt->n_prefixes; ++i) {
     if (fmt->table.used[i]) {
-      st   = aseankg_buffer_printf(&fmt->out, "@prefix %s: <%s> .\n", fmt->prefixes[i].name,
-                                   fmt->prefixes[i].namespace_iri);
+      TRY(st, aseankg_buffer_printf(&fmt->out, "@prefix %s: <%s> .\n", fmt->prefixes[i].name,
+                                    fmt->prefixes[i].namespace_iri));
       some = 1;
     }
   }
-  return st || !some ? st : aseankg_buffer_append_byte(&fmt->out, '\n');
+  return some ? aseankg_buffer_append_byte(&fmt->out, '\n') : ASEANKG_SUCCESS;
 }
 
 static AseankgStatus
 write_turtle(AseankgFmt* const fmt, FILE* const stream)
 {
-  AseankgStatus st = write_prefixes(fmt);
+  AseankgStatus st = ASEANKG_SUCCESS;
   size_t        i  = 0U;
   while (i < fmt->n && !fmt->quads[i].graph) {
     ++i;
   }
-  st = st ? st : write_blocks(fmt, stream, 0U, i, 0U);
+  TRY(st, write_prefixes(fmt));
+  TRY(st, write_blocks(fmt, stream, 0U, i, 0U));
 
   /* Named graphs: IRIs in key order, then blank names by label. */
   Section* sections = NULL;
   size_t   capacity = 0U;
   size_t   m        = 0U;
-  while (i < fmt->n && !st) {
+  while (i < fmt->n) {
     size_t end = i;
     while (end < fmt->n && fmt->quads[end].graph == fmt->quads[i].graph) {
       ++end;
     }
     const Node* const node    = node_of(fmt, fmt->quads[i].graph);
     const Section     section = { i, end, node ? fmt->labels.data + node->label : NULL };
-    st                        = aseankg_array_reserve((void**)&sections, &capacity, m + 1U, sizeof(Section));
-    if (!st) {
-      sections[m++] = section;
-    }
-    i = end;
+    TRY_CLEANUP(st, aseankg_array_reserve((void**)&sections, &capacity, m + 1U, sizeof(Section)));
+    sections[m++] = section;
+    i             = end;
   }
-  if (!st && m) {
+  if (m) {
     qsort(sections, m, sizeof(Section), compare_sections);
   }
-  for (size_t k = 0U; k < m && !st; ++k) {
+  for (size_t k = 0U; k < m; ++k) {
     if (k || sections[0].begin) {
-      st = aseankg_buffer_append_byte(&fmt->out, '\n'); /* after the default graph or the previous graph */
+      /* after the default graph or the previous graph */
+      TRY_CLEANUP(st, aseankg_buffer_append_byte(&fmt->out, '\n'));
     }
-    st = st ? st : append_term(fmt, &fmt->out, fmt->quads[sections[k].begin].graph, 1);
-    st = st ? st : aseankg_buffer_append(&fmt->out, " {\n", 3U);
-    st = st ? st : write_blocks(fmt, stream, sections[k].begin, sections[k].end, 4U);
-    st = st ? st : aseankg_buffer_append(&fmt->out, "}\n", 2U);
+    TRY_CLEANUP(st, append_term(fmt, &fmt->out, fmt->quads[sections[k].begin].graph, 1));
+    TRY_CLEANUP(st, aseankg_buffer_append(&fmt->out, " {\n", 3U));
+    TRY_CLEANUP(st, write_blocks(fmt, stream, sections[k].begin, sections[k].end, 4U));
+    TRY_CLEANUP(st, aseankg_buffer_append(&fmt->out, "}\n", 2U));
   }
+
+cleanup:
   free(sections);
   return st;
 }
@@ -1199,25 +1230,24 @@ append_statement(AseankgFmt* const fmt, AseankgBuffer* const out, const AseankgQ
 {
   AseankgStatus st = ASEANKG_SUCCESS;
   if (turtle && quad->graph) {
-    st = append_term(fmt, out, quad->graph, 1);
-    st = st ? st : aseankg_buffer_append(out, " { ", 3U);
+    TRY(st, append_term(fmt, out, quad->graph, 1));
+    TRY(st, aseankg_buffer_append(out, " { ", 3U));
   }
-  st = st ? st : append_term(fmt, out, quad->subject, turtle);
-  st = st ? st : aseankg_buffer_append_byte(out, ' ');
-  st = st ? st
-          : (turtle && quad->predicate == fmt->rdf_type ? aseankg_buffer_append_byte(out, 'a')
-                                                        : append_term(fmt, out, quad->predicate, turtle));
-  st = st ? st : aseankg_buffer_append_byte(out, ' ');
-  st = st ? st : append_term(fmt, out, quad->object, turtle);
+  TRY(st, append_term(fmt, out, quad->subject, turtle));
+  TRY(st, aseankg_buffer_append_byte(out, ' '));
+  TRY(st, turtle && quad->predicate == fmt->rdf_type ? aseankg_buffer_append_byte(out, 'a')
+                                                     : append_term(fmt, out, quad->predicate, turtle));
+  TRY(st, aseankg_buffer_append_byte(out, ' '));
+  TRY(st, append_term(fmt, out, quad->object, turtle));
   if (!turtle && quad->graph) {
-    st = st ? st : aseankg_buffer_append_byte(out, ' ');
-    st = st ? st : append_term(fmt, out, quad->graph, 0);
+    TRY(st, aseankg_buffer_append_byte(out, ' '));
+    TRY(st, append_term(fmt, out, quad->graph, 0));
   }
-  st = st ? st : aseankg_buffer_append(out, " .", 2U);
+  TRY(st, aseankg_buffer_append(out, " .", 2U));
   if (turtle && quad->graph) {
-    st = st ? st : aseankg_buffer_append(out, " }", 2U);
+    TRY(st, aseankg_buffer_append(out, " }", 2U));
   }
-  return st ? st : aseankg_buffer_append_byte(out, '\n');
+  return aseankg_buffer_append_byte(out, '\n');
 }
 
 /* Sort the lines in `lines` (split at `offsets`, n + 1 of them) as strings and add them to the output. */
@@ -1226,11 +1256,16 @@ emit_sorted(AseankgFmt* const fmt, FILE* const stream, const AseankgBuffer* cons
             const size_t* const offsets, const size_t n)
 {
   Text* const   texts = sorted_texts(lines, offsets, n);
-  AseankgStatus st    = texts ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  for (size_t i = 0U; i < n && !st; ++i) {
-    st = aseankg_buffer_append(&fmt->out, texts[i].text, texts[i].length);
-    st = st ? st : aseankg_buffer_spill(&fmt->out, stream, ASEANKG_WRITE_CHUNK);
+  AseankgStatus st    = ASEANKG_SUCCESS;
+  if (!texts) {
+    return ASEANKG_ERR_NOMEM;
   }
+  for (size_t i = 0U; i < n; ++i) {
+    TRY_CLEANUP(st, aseankg_buffer_append(&fmt->out, texts[i].text, texts[i].length));
+    TRY_CLEANUP(st, aseankg_buffer_spill(&fmt->out, stream, ASEANKG_WRITE_CHUNK));
+  }
+
+cleanup:
   free(texts);
   return st;
 }
@@ -1316,48 +1351,56 @@ write_lines(AseankgFmt* const fmt, FILE* const stream)
   memset(&lines, 0, sizeof(lines));
   uint32_t* const order   = (uint32_t*)calloc(fmt->n_terms + 1U, sizeof(uint32_t));
   size_t* const   offsets = (size_t*)malloc((fmt->n + 1U) * sizeof(size_t));
+  size_t*         first   = NULL; /* counting sort by subject rank: first[r] is where rank r + 1 starts */
+  AseankgQuad*    by      = NULL;
   size_t          m       = 0U;
   int             usable  = 0;
-  AseankgStatus   st      = order && offsets ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st                      = st ? st : rank_subjects(fmt, order, &m, &usable);
-  if (!st && !usable) {
-    for (size_t i = 0U; i < fmt->n && !st; ++i) {
-      offsets[i] = lines.length;
-      st         = append_statement(fmt, &lines, &fmt->quads[i], 0);
-    }
-    if (!st) {
-      offsets[fmt->n] = lines.length;
-      st              = emit_sorted(fmt, stream, &lines, offsets, fmt->n);
-    }
-  } else if (!st) {
-    /* Counting sort of the quads by subject rank (first[r]: where rank r + 1 starts), then each group. */
-    size_t* const      first = (size_t*)calloc(m + 2U, sizeof(size_t));
-    AseankgQuad* const by    = (AseankgQuad*)malloc((fmt->n + 1U) * sizeof(AseankgQuad));
-    st                       = first && by ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-    for (size_t i = 0U; i < fmt->n && !st; ++i) {
-      ++first[order[fmt->quads[i].subject]];
-    }
-    for (size_t r = 1U; r <= m + 1U && !st; ++r) {
-      first[r] += first[r - 1U];
-    }
-    for (size_t i = 0U; i < fmt->n && !st; ++i) {
-      by[first[order[fmt->quads[i].subject] - 1U]++] = fmt->quads[i];
-    }
-    for (size_t r = 0U, begin = 0U; r < m && !st; begin = first[r++]) {
-      aseankg_buffer_reset(&lines);
-      const size_t count = first[r] - begin;
-      for (size_t k = 0U; k < count && !st; ++k) {
-        offsets[k] = lines.length;
-        st         = append_statement(fmt, &lines, &by[begin + k], 0);
-      }
-      if (!st) {
-        offsets[count] = lines.length;
-        st             = emit_sorted(fmt, stream, &lines, offsets, count);
-      }
-    }
-    free(first);
-    free(by);
+  AseankgStatus   st      = ASEANKG_SUCCESS;
+  if (!order || !offsets) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
   }
+  TRY_CLEANUP(st, rank_subjects(fmt, order, &m, &usable));
+  if (!usable) {
+    for (size_t i = 0U; i < fmt->n; ++i) {
+      offsets[i] = lines.length;
+      TRY_CLEANUP(st, append_statement(fmt, &lines, &fmt->quads[i], 0));
+    }
+    offsets[fmt->n] = lines.length;
+    TRY_CLEANUP(st, emit_sorted(fmt, stream, &lines, offsets, fmt->n));
+    goto cleanup;
+  }
+
+  /* Counting sort of the quads by subject rank, then each group's lines sorted. */
+  first = (size_t*)calloc(m + 2U, sizeof(size_t));
+  by    = (AseankgQuad*)malloc((fmt->n + 1U) * sizeof(AseankgQuad));
+  if (!first || !by) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  for (size_t i = 0U; i < fmt->n; ++i) {
+    ++first[order[fmt->quads[i].subject]];
+  }
+  for (size_t r = 1U; r <= m + 1U; ++r) {
+    first[r] += first[r - 1U];
+  }
+  for (size_t i = 0U; i < fmt->n; ++i) {
+    by[first[order[fmt->quads[i].subject] - 1U]++] = fmt->quads[i];
+  }
+  for (size_t r = 0U, begin = 0U; r < m; begin = first[r++]) {
+    aseankg_buffer_reset(&lines);
+    const size_t count = first[r] - begin;
+    for (size_t k = 0U; k < count; ++k) {
+      offsets[k] = lines.length;
+      TRY_CLEANUP(st, append_statement(fmt, &lines, &by[begin + k], 0));
+    }
+    offsets[count] = lines.length;
+    TRY_CLEANUP(st, emit_sorted(fmt, stream, &lines, offsets, count));
+  }
+
+cleanup:
+  free(first);
+  free(by);
   free(order);
   free(offsets);
   aseankg_buffer_release(&lines);
@@ -1371,10 +1414,10 @@ aseankg_fmt_write(AseankgFmt* const fmt, FILE* const stream)
     return ASEANKG_ERR_USAGE;
   }
   aseankg_buffer_reset(&fmt->out);
-  AseankgStatus st =
-    fmt->syntax == ASEANKG_FMT_NTRIPLES ? write_lines(fmt, stream) : write_turtle(fmt, stream);
-  st = st ? st : aseankg_buffer_spill(&fmt->out, stream, 0U);
-  return st ? st : ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, fmt->syntax == ASEANKG_FMT_NTRIPLES ? write_lines(fmt, stream) : write_turtle(fmt, stream));
+  TRY(st, aseankg_buffer_spill(&fmt->out, stream, 0U));
+  return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
 }
 
 AseankgStatus
@@ -1384,9 +1427,10 @@ aseankg_fmt_write_statement(AseankgFmt* const fmt, FILE* const stream, const Ase
     return ASEANKG_ERR_USAGE;
   }
   aseankg_buffer_reset(&fmt->out);
-  AseankgStatus st = append_statement(fmt, &fmt->out, quad, fmt->syntax == ASEANKG_FMT_TURTLE);
-  st               = st ? st : aseankg_buffer_spill(&fmt->out, stream, 0U);
-  return st ? st : ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, append_statement(fmt, &fmt->out, quad, fmt->syntax == ASEANKG_FMT_TURTLE));
+  TRY(st, aseankg_buffer_spill(&fmt->out, stream, 0U));
+  return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
 }
 
 const char*
@@ -1463,18 +1507,20 @@ copy_prefixes(AseankgFmt* const fmt, const AseankgPrefix* const prefixes, const 
 {
   OrderedPrefix* const ordered = (OrderedPrefix*)calloc(n + 1U, sizeof(OrderedPrefix));
   fmt->prefixes                = (AseankgPrefix*)calloc(n + 1U, sizeof(AseankgPrefix));
-  AseankgStatus st             = ordered && fmt->prefixes ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
+  AseankgStatus st             = ASEANKG_SUCCESS;
   size_t        m              = 0U;
-  for (size_t i = 0U; i < n && !st; ++i) {
+  if (!ordered || !fmt->prefixes) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
+  }
+  for (size_t i = 0U; i < n; ++i) {
     if (is_usable_prefix(&prefixes[i])) {
       const OrderedPrefix entry = { prefixes[i], i };
       ordered[m++]              = entry;
     }
   }
-  if (!st) {
-    qsort(ordered, m, sizeof(OrderedPrefix), compare_prefixes);
-  }
-  for (size_t i = 0U; i < m && !st; ++i) {
+  qsort(ordered, m, sizeof(OrderedPrefix), compare_prefixes);
+  for (size_t i = 0U; i < m; ++i) {
     if (i + 1U < m && !strcmp(ordered[i].prefix.name, ordered[i + 1U].prefix.name)) {
       continue; /* redeclared later */
     }
@@ -1483,12 +1529,15 @@ copy_prefixes(AseankgFmt* const fmt, const AseankgPrefix* const prefixes, const 
       free((char*)copy.name);
       free((char*)copy.namespace_iri);
       st = ASEANKG_ERR_NOMEM;
-    } else {
-      fmt->prefixes[fmt->n_prefixes++] = copy;
+      goto cleanup;
     }
+    fmt->prefixes[fmt->n_prefixes++] = copy;
   }
+  st = aseankg_prefix_table_init(&fmt->table, fmt->graph, fmt->prefixes, fmt->n_prefixes);
+
+cleanup:
   free(ordered);
-  return st ? st : aseankg_prefix_table_init(&fmt->table, fmt->graph, fmt->prefixes, fmt->n_prefixes);
+  return st;
 }
 
 static int
@@ -1496,6 +1545,25 @@ is_valid_quad(const AseankgFmt* const fmt, const AseankgQuad* const q)
 {
   return q->subject && q->predicate && q->object && q->subject <= fmt->n_terms &&
          q->predicate <= fmt->n_terms && q->object <= fmt->n_terms && q->graph <= fmt->n_terms;
+}
+
+/* Sort the statements and decide how each blank node is written. */
+static AseankgStatus
+plan(AseankgFmt* const fmt)
+{
+  for (size_t id = 0U; id <= fmt->n_terms; ++id) {
+    fmt->node_of[id] = NONE;
+  }
+  fmt->rdf_type    = lookup_iri(fmt->graph, RDF "type");
+  fmt->rdf_first   = lookup_iri(fmt->graph, RDF "first");
+  fmt->rdf_rest    = lookup_iri(fmt->graph, RDF "rest");
+  fmt->rdf_nil     = lookup_iri(fmt->graph, RDF "nil");
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, sort_quads(fmt));
+  TRY(st, index_blanks(fmt));
+  hash_neighbourhoods(fmt);
+  TRY(st, plan_inline(fmt));
+  return assign_labels(fmt);
 }
 
 AseankgStatus
@@ -1527,44 +1595,36 @@ aseankg_fmt_new(AseankgFmt** const fmt_out, const AseankgGraph* const graph,
   fmt->node_of                   = (uint32_t*)malloc((fmt->n_terms + 1U) * sizeof(uint32_t));
 
   AseankgStatus st = fmt->quads && fmt->rank && fmt->node_of ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st               = st ? st : copy_prefixes(fmt, chosen.prefixes, chosen.prefixes ? chosen.n_prefixes : 0U);
+  if (!st) {
+    st = copy_prefixes(fmt, chosen.prefixes, chosen.prefixes ? chosen.n_prefixes : 0U);
+  }
   if (st) {
     aseankg_error_set_parameter(error, st, "graph", "out of memory");
+    goto cleanup;
   }
-  for (size_t i = 0U; i < fmt->n && !st; ++i) {
+  for (size_t i = 0U; i < fmt->n; ++i) {
     fmt->quads[i] = quads[i];
     if (!is_valid_quad(fmt, &quads[i])) {
       st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "options->quads",
                                        "statement %zu holds no term", i + 1U);
+      goto cleanup;
     }
     fmt->has_graphs |= quads[i].graph != 0U;
   }
-  for (size_t i = 0U; i < fmt->n_extra && !st; ++i) {
+  for (size_t i = 0U; i < fmt->n_extra; ++i) {
     if (!is_valid_quad(fmt, &fmt->extra[i])) {
       st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "options->extra",
                                        "statement %zu holds no term", i + 1U);
+      goto cleanup;
     }
     fmt->has_graphs |= fmt->extra[i].graph != 0U;
   }
-  if (!st) {
-    for (size_t id = 0U; id <= fmt->n_terms; ++id) {
-      fmt->node_of[id] = NONE;
-    }
-    fmt->rdf_type  = lookup_iri(graph, RDF "type");
-    fmt->rdf_first = lookup_iri(graph, RDF "first");
-    fmt->rdf_rest  = lookup_iri(graph, RDF "rest");
-    fmt->rdf_nil   = lookup_iri(graph, RDF "nil");
-    st             = sort_quads(fmt);
-    st             = st ? st : index_blanks(fmt);
-    if (!st) {
-      hash_neighbourhoods(fmt);
-    }
-    st = st ? st : plan_inline(fmt);
-    st = st ? st : assign_labels(fmt);
-    if (st) {
-      aseankg_error_set_parameter(error, st, "graph", "out of memory");
-    }
+  st = plan(fmt);
+  if (st) {
+    aseankg_error_set_parameter(error, st, "graph", "out of memory");
   }
+
+cleanup:
   if (st) {
     aseankg_fmt_free(fmt);
     return st;

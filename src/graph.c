@@ -149,6 +149,20 @@ aseankg_graph_free(AseankgGraph* const graph)
   free(graph);
 }
 
+AseankgStatus
+aseankg_graph_clear(AseankgGraph* const graph)
+{
+  AseankgGraph* const empty = aseankg_graph_new();
+  if (!empty) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  const AseankgGraph old = *graph;
+  *graph                 = *empty;
+  *empty                 = old;
+  aseankg_graph_free(empty);
+  return ASEANKG_SUCCESS;
+}
+
 /*
    Ask for transparent huge pages over a large table that is probed at random
    (the term and quad indexes): with 4 KiB pages nearly every probe of a big

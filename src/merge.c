@@ -7,8 +7,12 @@
 #include "aseankg/output.h"
 #include "aseankg/reader.h"
 
+#include "diff_private.h"
 #include "quads.h"
+#include "try.h"
 
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,16 +109,213 @@ read_side(AseankgGraph* const graph, const char* const path, const char* const s
   return aseankg_read_path_prefixes(graph, path, from, &read, &side->prefixes, error);
 }
 
-/* Run the diff from base to `side`: removed and added quads in the base's terms (blank nodes of `side` that
- * match none of the base's are fresh terms, distinct from those of the other side's diff). */
-static AseankgStatus
-side_changes(AseankgGraph* const graph, const Side* const base, const Side* const side,
-             const char* const path, Changes* const changes, AseankgError* const error)
+/*
+   Reading the three inputs at once. Interning is single-threaded, so OURS and THEIRS are each read on
+   a thread of their own into a graph of their own while BASE is read into the shared graph; then
+   their terms are looked up in the shared graph (two threads: lookups only read it) and those it
+   lacks are interned in the order each side first read them, which gives every term the id a
+   sequential read would have given it, so the merge's result does not depend on the threads.
+*/
+typedef struct {
+  AseankgGraph*       graph;  /* where this input is read: its own graph, or the shared one */
+  const AseankgGraph* shared; /* the graph the terms end up in */
+  const char*         path;
+  const char*         syntax;
+  const char*         prefix;
+  Side*               side;
+  AseankgTermId*      map; /* id in `graph` -> id in `shared` (0: not there yet) */
+  AseankgStatus       status;
+  AseankgError        error;
+} Reading;
+
+static void*
+reading_read(void* const arg)
 {
-  AseankgDiff*  diff = NULL;
-  AseankgStatus st = aseankg_diff_compute(&diff, graph, base->list.quads, base->list.count, side->list.quads,
-                                          side->list.count, error);
-  const size_t  n  = st ? 0U : aseankg_diff_count(diff);
+  Reading* const r = (Reading*)arg;
+  r->status        = read_side(r->graph, r->path, r->syntax, r->prefix, r->side, &r->error);
+  return NULL;
+}
+
+/* Look up every term of the reading's own graph in the shared one. */
+static void*
+reading_look_up(void* const arg)
+{
+  Reading* const r = (Reading*)arg;
+  const size_t   n = aseankg_graph_term_count(r->graph);
+  for (size_t id = 1U; id <= n; ++id) {
+    const AseankgTerm* const term = aseankg_graph_term(r->graph, (AseankgTermId)id);
+    r->map[id]                    = aseankg_graph_lookup(r->shared, term->key, term->key_length);
+  }
+  return NULL;
+}
+
+/* Run `function(arg)` on a new thread, or here if no thread can be had; `*started` says which. */
+static void
+run_beside(pthread_t* const thread, int* const started, void* (*const function)(void*), void* const arg)
+{
+  *started = !pthread_create(thread, NULL, function, arg);
+  if (!*started) {
+    (void)function(arg);
+  }
+}
+
+static void
+join(const pthread_t thread, const int started)
+{
+  if (started) {
+    (void)pthread_join(thread, NULL);
+  }
+}
+
+/* Intern `term` (of another graph, whose ids `map` translates) into `graph`. */
+static AseankgTermId
+import_term(AseankgGraph* const graph, const AseankgTerm* const term, const AseankgTermId* const map)
+{
+  switch (term->kind) {
+    case ASEANKG_TERM_IRI:
+      return aseankg_graph_iri(graph, term->value, term->length);
+    case ASEANKG_TERM_BLANK:
+      return aseankg_graph_blank(graph, term->value, term->length);
+    case ASEANKG_TERM_LITERAL:
+      return aseankg_graph_literal(graph, term->value, term->length,
+                                   term->datatype ? map[term->datatype] : 0U, term->language,
+                                   term->direction);
+    case ASEANKG_TERM_TRIPLE:
+      return aseankg_graph_triple_term(graph, map[term->triple[0]], map[term->triple[1]],
+                                       map[term->triple[2]]);
+    default:
+      return 0U;
+  }
+}
+
+/* Intern the terms the shared graph lacks, in first-read order, and rewrite the side's quads in its ids. */
+static AseankgStatus
+reading_move(Reading* const r, AseankgGraph* const shared)
+{
+  const size_t n = aseankg_graph_term_count(r->graph);
+  for (size_t id = 1U; id <= n; ++id) {
+    if (!r->map[id]) {
+      r->map[id] = import_term(shared, aseankg_graph_term(r->graph, (AseankgTermId)id), r->map);
+      if (!r->map[id]) {
+        return ASEANKG_ERR_NOMEM;
+      }
+    }
+  }
+  AseankgQuad* const quads = r->side->list.quads;
+  for (size_t i = 0U; i < r->side->list.count; ++i) {
+    quads[i].subject   = r->map[quads[i].subject];
+    quads[i].predicate = r->map[quads[i].predicate];
+    quads[i].object    = r->map[quads[i].object];
+    quads[i].graph     = quads[i].graph ? r->map[quads[i].graph] : 0U;
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/*
+   Whether to use threads: on a machine with more than one online processor, as git's online_cpus()
+   decides. The choice depends on the machine only, never on its momentary load, so one machine always
+   runs the same path; the result is the same either way.
+*/
+static int
+spare_core(void)
+{
+  return sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
+static int
+is_rdfxml(const char* const path, const char* const syntax)
+{
+  const char* const from = syntax ? syntax : aseankg_syntax_from_path(path);
+  return from && !strcmp(from, "rdfxml");
+}
+
+/*
+   Read BASE, OURS and THEIRS into `graph` (see Reading). RDF/XML goes through raptor and libxml2,
+   whose thread safety is not ours to promise: with any RDF/XML input the three are read in turn.
+   The error reported is the first input's that failed, as if they had been read in turn.
+*/
+static AseankgStatus
+read_sides(AseankgGraph* const graph, const char* const paths[3], const char* const syntax, Side sides[3],
+           const int threads, AseankgError* const error)
+{
+  const int parallel =
+    threads && !is_rdfxml(paths[0], syntax) && !is_rdfxml(paths[1], syntax) && !is_rdfxml(paths[2], syntax);
+  Reading reads[3];
+  memset(reads, 0, sizeof(reads));
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (int s = 0; s < 3; ++s) {
+    reads[s].graph  = (s && parallel) ? aseankg_graph_new() : graph;
+    reads[s].shared = graph;
+    reads[s].path   = paths[s];
+    reads[s].syntax = syntax;
+    reads[s].prefix = s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX;
+    reads[s].side   = &sides[s];
+    aseankg_error_clear(&reads[s].error);
+    if (!reads[s].graph) {
+      st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, paths[s], 0U, 0U, "out of memory");
+    }
+  }
+  if (!st && parallel) {
+    pthread_t readers[2];
+    int       started[2];
+    run_beside(&readers[0], &started[0], reading_read, &reads[1]);
+    run_beside(&readers[1], &started[1], reading_read, &reads[2]);
+    (void)reading_read(&reads[0]);
+    join(readers[0], started[0]);
+    join(readers[1], started[1]);
+  } else if (!st) {
+    for (int s = 0; s < 3 && (!s || !reads[s - 1].status); ++s) {
+      (void)reading_read(&reads[s]);
+    }
+  }
+  for (int s = 0; s < 3 && !st; ++s) {
+    if (reads[s].status) {
+      st = reads[s].status;
+      if (error) {
+        *error = reads[s].error;
+      }
+    }
+  }
+  if (!st && parallel) {
+    for (int s = 1; s < 3 && !st; ++s) {
+      reads[s].map =
+        (AseankgTermId*)calloc(aseankg_graph_term_count(reads[s].graph) + 1U, sizeof(AseankgTermId));
+      if (!reads[s].map) {
+        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, paths[s], 0U, 0U, "out of memory");
+      }
+    }
+    if (!st) {
+      pthread_t thread;
+      int       started;
+      run_beside(&thread, &started, reading_look_up, &reads[2]);
+      (void)reading_look_up(&reads[1]);
+      join(thread, started);
+    }
+    for (int s = 1; s < 3 && !st; ++s) {
+      st = reading_move(&reads[s], graph);
+      if (st) {
+        aseankg_error_set(error, st, paths[s], 0U, 0U, "out of memory");
+      }
+    }
+  }
+  for (int s = 1; s < 3; ++s) {
+    free(reads[s].map);
+    if (reads[s].graph != graph) {
+      aseankg_graph_free(reads[s].graph);
+    }
+  }
+  return st;
+}
+
+/* The changes of one side's diff from base (see aseankg_diff_compute_two()): removed and added quads in
+ * the base's terms, blank nodes of the side that match none of the base's as fresh terms, distinct from
+ * those of the other side's diff. Frees `diff`. */
+static AseankgStatus
+side_changes(AseankgDiff* const diff, const char* const path, Changes* const changes,
+             AseankgError* const error)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  const size_t  n  = aseankg_diff_count(diff);
   for (size_t i = 0U; i < n && !st; ++i) {
     AseankgQuad quad;
     const int   added = aseankg_diff_change(diff, i, &quad);
@@ -241,12 +442,15 @@ write_conflicts(AseankgFmt* const fmt, FILE* const stream, const Conflict* const
     markers[m][k] = '\0';
   }
   Block* const  blocks = (Block*)calloc(n + 1U, sizeof(Block));
-  AseankgStatus st     = blocks ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  for (size_t i = 0U; i < n && !st; ++i) {
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  if (!blocks) {
+    return ASEANKG_ERR_NOMEM;
+  }
+  for (size_t i = 0U; i < n; ++i) {
     FILE* const memory = open_memstream(&blocks[i].text, &blocks[i].length);
     if (!memory) {
       st = ASEANKG_ERR_NOMEM;
-      break;
+      goto cleanup;
     }
     fprintf(memory, "%s %s\n", markers[0], labels[0]);
     for (size_t q = conflicts[i].ours_begin; q < conflicts[i].ours_end && !st; ++q) {
@@ -257,22 +461,26 @@ write_conflicts(AseankgFmt* const fmt, FILE* const stream, const Conflict* const
       st = aseankg_fmt_write_statement(fmt, memory, &theirs->added.quads[q]);
     }
     fprintf(memory, "%s %s\n", markers[2], labels[1]);
-    if (fclose(memory)) {
-      st = st ? st : ASEANKG_ERR_NOMEM;
+    if (fclose(memory) && !st) {
+      st = ASEANKG_ERR_NOMEM;
+    }
+    if (st) {
+      goto cleanup;
     }
   }
-  if (!st) {
-    qsort(blocks, n, sizeof(Block), compare_blocks);
-  }
-  for (size_t i = 0U; i < n && !st; ++i) {
+  qsort(blocks, n, sizeof(Block), compare_blocks);
+  for (size_t i = 0U; i < n; ++i) {
     fputc('\n', stream);
     fwrite(blocks[i].text, 1U, blocks[i].length, stream);
   }
-  for (size_t i = 0U; blocks && i < n; ++i) {
+  st = ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+
+cleanup:
+  for (size_t i = 0U; i < n; ++i) {
     free(blocks[i].text);
   }
   free(blocks);
-  return st ? st : ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  return st;
 }
 
 /* Ours' prefixes win over theirs': the formatter keeps the later declaration of a name. */
@@ -293,6 +501,92 @@ join_prefixes(const Side* const ours, const Side* const theirs, AseankgPrefix** 
   return ASEANKG_SUCCESS;
 }
 
+/* What a merge holds between reading and writing. */
+typedef struct {
+  AseankgGraph*   graph;
+  Side            sides[3];
+  Changes         changes[2];
+  AseankgQuadList excluded; /* the conflicting values, kept out of the merged statements */
+  AseankgQuadList result;
+  Conflict*       found;
+  size_t          n_found;
+  AseankgPrefix*  prefixes;
+  size_t          n_prefixes;
+  AseankgFmt*     fmt;
+  int             threads; /* whether to read and match on threads (see spare_core()) */
+} Merge;
+
+static void
+merge_release(Merge* const m)
+{
+  aseankg_fmt_free(m->fmt);
+  free(m->prefixes);
+  free(m->found);
+  aseankg_quad_list_release(&m->excluded);
+  aseankg_quad_list_release(&m->result);
+  for (int s = 0; s < 3; ++s) {
+    aseankg_quad_list_release(&m->sides[s].list);
+    aseankg_prefix_list_release(&m->sides[s].prefixes);
+  }
+  for (int s = 0; s < 2; ++s) {
+    aseankg_quad_list_release(&m->changes[s].removed);
+    aseankg_quad_list_release(&m->changes[s].added);
+  }
+  aseankg_graph_free(m->graph);
+}
+
+/* Both sides' changes from BASE into `m->changes`, blank nodes matched. */
+static AseankgStatus
+compute_changes(Merge* const m, const char* const ours_path, const char* const theirs_path,
+                AseankgError* const error)
+{
+  AseankgDiff*             diffs[2]  = { NULL, NULL };
+  const AseankgQuad* const quads[2]  = { m->sides[1].list.quads, m->sides[2].list.quads };
+  const size_t             counts[2] = { m->sides[1].list.count, m->sides[2].list.count };
+  AseankgStatus            st        = ASEANKG_SUCCESS;
+  TRY(st, aseankg_diff_compute_two(diffs, m->graph, m->sides[0].list.quads, m->sides[0].list.count, quads,
+                                   counts, m->threads, error));
+  st = side_changes(diffs[0], ours_path, &m->changes[0], error); /* frees diffs[0] */
+  if (st) {
+    aseankg_diff_free(diffs[1]);
+    return st;
+  }
+  return side_changes(diffs[1], theirs_path, &m->changes[1], error); /* frees diffs[1] */
+}
+
+/* Read, diff and merge into `m`, up to the formatter that will write the result. */
+static AseankgStatus
+plan_merge(Merge* const m, const char* const paths[3], const char* const syntax, AseankgError* const error)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, read_sides(m->graph, paths, syntax, m->sides, m->threads, error));
+  TRY(st, compute_changes(m, paths[1], paths[2], error));
+  sort_unique(&m->sides[0].list);
+  TRY(st, find_conflicts(&m->sides[0].list, &m->changes[0], &m->changes[1], &m->found, &m->n_found));
+  for (size_t i = 0U; i < m->n_found; ++i) {
+    for (size_t q = m->found[i].ours_begin; q < m->found[i].ours_end; ++q) {
+      TRY(st, aseankg_quad_list_append(&m->excluded, &m->changes[0].added.quads[q]));
+    }
+    for (size_t q = m->found[i].theirs_begin; q < m->found[i].theirs_end; ++q) {
+      TRY(st, aseankg_quad_list_append(&m->excluded, &m->changes[1].added.quads[q]));
+    }
+  }
+  sort_unique(&m->excluded);
+  TRY(st, merged_quads(&m->sides[0].list, &m->changes[0], &m->changes[1], &m->excluded, &m->result));
+  TRY(st, join_prefixes(&m->sides[1], &m->sides[2], &m->prefixes, &m->n_prefixes));
+  AseankgFmtOptions format;
+  memset(&format, 0, sizeof(format));
+  format.syntax                 = m->sides[1].lines ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE;
+  format.prefixes               = m->prefixes;
+  format.n_prefixes             = m->n_prefixes;
+  static const AseankgQuad none = { 0U, 0U, 0U, 0U };
+  format.quads                  = m->result.quads ? m->result.quads : &none;
+  format.n_quads                = m->result.count;
+  format.extra                  = m->excluded.quads;
+  format.n_extra                = m->excluded.count;
+  return aseankg_fmt_new(&m->fmt, m->graph, &format, error);
+}
+
 AseankgStatus
 aseankg_merge_paths(const char* const base_path, const char* const ours_path, const char* const theirs_path,
                     const char* const output_path, const AseankgMergeOptions* const options,
@@ -308,89 +602,38 @@ aseankg_merge_paths(const char* const base_path, const char* const ours_path, co
                                                     : "theirs",
                                        "is NULL");
   }
-  const char* const syntax = options ? options->syntax : NULL;
-  AseankgGraph*     graph  = aseankg_graph_new();
-  Side              sides[3];
-  Changes           changes[2];
-  AseankgQuadList   excluded = { NULL, 0U, 0U };
-  AseankgQuadList   result   = { NULL, 0U, 0U };
-  Conflict*         found    = NULL;
-  size_t            n_found  = 0U;
-  AseankgPrefix*    prefixes = NULL;
-  size_t            n_prefix = 0U;
-  AseankgFmt*       fmt      = NULL;
-  AseankgOutput     output;
-  memset(sides, 0, sizeof(sides));
-  memset(changes, 0, sizeof(changes));
-  memset(&output, 0, sizeof(output));
-
-  AseankgStatus     st       = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
   const char* const paths[3] = { base_path, ours_path, theirs_path };
-  for (int s = 0; s < 3 && !st; ++s) {
-    st = read_side(graph, paths[s], syntax, s ? ASEANKG_DIFF_NEW_PREFIX : ASEANKG_DIFF_OLD_PREFIX, &sides[s],
-                   error);
-  }
-  st = st ? st : side_changes(graph, &sides[0], &sides[1], ours_path, &changes[0], error);
-  st = st ? st : side_changes(graph, &sides[0], &sides[2], theirs_path, &changes[1], error);
-  if (!st) {
-    sort_unique(&sides[0].list);
-    st = find_conflicts(&sides[0].list, &changes[0], &changes[1], &found, &n_found);
-  }
-  for (size_t i = 0U; i < n_found && !st; ++i) {
-    for (size_t q = found[i].ours_begin; q < found[i].ours_end && !st; ++q) {
-      st = aseankg_quad_list_append(&excluded, &changes[0].added.quads[q]);
+  Merge             m;
+  AseankgOutput     output;
+  memset(&m, 0, sizeof(m));
+  memset(&output, 0, sizeof(output));
+  m.graph   = aseankg_graph_new();
+  m.threads = spare_core();
+  AseankgStatus st =
+    m.graph ? plan_merge(&m, paths, options ? options->syntax : NULL, error) : ASEANKG_ERR_NOMEM;
+  if (st) {
+    if (st == ASEANKG_ERR_NOMEM) {
+      aseankg_error_set(error, st, ours_path, 0U, 0U, "out of memory");
     }
-    for (size_t q = found[i].theirs_begin; q < found[i].theirs_end && !st; ++q) {
-      st = aseankg_quad_list_append(&excluded, &changes[1].added.quads[q]);
-    }
+    goto cleanup;
   }
-  sort_unique(&excluded);
-  st = st ? st : merged_quads(&sides[0].list, &changes[0], &changes[1], &excluded, &result);
-  st = st ? st : join_prefixes(&sides[1], &sides[2], &prefixes, &n_prefix);
+  TRY_CLEANUP(st, aseankg_output_open(&output, output_path, error));
+  st = aseankg_fmt_write(m.fmt, output.stream);
   if (!st) {
-    AseankgFmtOptions format;
-    memset(&format, 0, sizeof(format));
-    format.syntax                 = sides[1].lines ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE;
-    format.prefixes               = prefixes;
-    format.n_prefixes             = n_prefix;
-    static const AseankgQuad none = { 0U, 0U, 0U, 0U };
-    format.quads                  = result.quads ? result.quads : &none;
-    format.n_quads                = result.count;
-    format.extra                  = excluded.quads;
-    format.n_extra                = excluded.count;
-    st                            = aseankg_fmt_new(&fmt, graph, &format, error);
+    st = write_conflicts(m.fmt, output.stream, m.found, m.n_found, &m.changes[0], &m.changes[1], options);
   }
-  if (st == ASEANKG_ERR_NOMEM) {
-    aseankg_error_set(error, st, ours_path, 0U, 0U, "out of memory");
+  if (st) {
+    aseankg_error_set(error, st, output_path ? output_path : "<stdout>", 0U, 0U,
+                      st == ASEANKG_ERR_IO ? "write error" : "out of memory");
+    goto cleanup;
   }
-  st = st ? st : aseankg_output_open(&output, output_path, error);
-  if (!st) {
-    st = aseankg_fmt_write(fmt, output.stream);
-    st = st ? st : write_conflicts(fmt, output.stream, found, n_found, &changes[0], &changes[1], options);
-    if (st) {
-      aseankg_error_set(error, st, output_path ? output_path : "<stdout>", 0U, 0U,
-                        st == ASEANKG_ERR_IO ? "write error" : "out of memory");
-    }
-  }
-  st = st ? st : aseankg_output_commit(&output, error);
-  aseankg_output_abort(&output);
-  if (!st && n_conflicts) {
-    *n_conflicts = n_found;
+  TRY_CLEANUP(st, aseankg_output_commit(&output, error));
+  if (n_conflicts) {
+    *n_conflicts = m.n_found;
   }
 
-  aseankg_fmt_free(fmt);
-  free(prefixes);
-  free(found);
-  aseankg_quad_list_release(&excluded);
-  aseankg_quad_list_release(&result);
-  for (int s = 0; s < 3; ++s) {
-    aseankg_quad_list_release(&sides[s].list);
-    aseankg_prefix_list_release(&sides[s].prefixes);
-  }
-  for (int s = 0; s < 2; ++s) {
-    aseankg_quad_list_release(&changes[s].removed);
-    aseankg_quad_list_release(&changes[s].added);
-  }
-  aseankg_graph_free(graph);
+cleanup:
+  aseankg_output_abort(&output);
+  merge_release(&m);
   return st;
 }

@@ -1,8 +1,8 @@
 /* How the Turtle writers spell terms (see prefix_table.h). */
 #include "prefix_table.h"
 
-#include "canonical.h"
 #include "namespaces.h"
+#include "try.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -137,9 +137,10 @@ aseankg_prefix_table_append_term(AseankgPrefixTable* const table, AseankgBuffer*
         return aseankg_buffer_append(out, term->key, term->key_length);
       }
       const size_t  n  = table->ns_length[p];
-      AseankgStatus st = aseankg_buffer_append_string(out, table->prefixes[p].name);
-      st               = st ? st : aseankg_buffer_append_byte(out, ':');
-      return st ? st : aseankg_buffer_append(out, term->value + n, term->length - n);
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, aseankg_buffer_append_string(out, table->prefixes[p].name));
+      TRY(st, aseankg_buffer_append_byte(out, ':'));
+      return aseankg_buffer_append(out, term->value + n, term->length - n);
     }
     case ASEANKG_TERM_BLANK:
       return blank ? blank(context, out, id) : aseankg_buffer_append(out, term->key, term->key_length);
@@ -147,29 +148,25 @@ aseankg_prefix_table_append_term(AseankgPrefixTable* const table, AseankgBuffer*
       if (turtle && aseankg_prefix_table_is_bare_integer(table, term)) {
         return aseankg_buffer_append(out, term->value, term->length);
       }
-      AseankgStatus st = aseankg_buffer_append_byte(out, '"');
-      st               = st ? st : aseankg_canonical_append_string(out, term->value, term->length);
-      st               = st ? st : aseankg_buffer_append_byte(out, '"');
-      if (!st && term->language) {
-        st = aseankg_buffer_append_byte(out, '@');
-        st = st ? st : aseankg_buffer_append_string(out, term->language);
-        if (!st && term->direction) {
-          st = aseankg_buffer_append(out, "--", 2U);
-          st = st ? st : aseankg_buffer_append_string(out, term->direction);
-        }
-      } else if (!st && term->datatype) {
-        st = aseankg_buffer_append(out, "^^", 2U);
-        st = st ? st : aseankg_prefix_table_append_term(table, out, term->datatype, turtle, blank, context);
+      /* The key is the N-Triples form: '"', the escaped lexical form, '"', then "@tag" (and "--dir") or
+         "^^" and the datatype's key, which Turtle may spell with a prefix. */
+      const AseankgTerm* const type =
+        term->datatype ? aseankg_graph_term(table->graph, term->datatype) : NULL;
+      if (!type) {
+        return aseankg_buffer_append(out, term->key, term->key_length);
       }
-      return st;
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, aseankg_buffer_append(out, term->key, term->key_length - type->key_length));
+      return aseankg_prefix_table_append_term(table, out, term->datatype, turtle, blank, context);
     }
     case ASEANKG_TERM_TRIPLE: {
-      AseankgStatus st = aseankg_buffer_append(out, "<<(", 3U);
-      for (unsigned i = 0U; i < 3U && !st; ++i) {
-        st = aseankg_buffer_append_byte(out, ' ');
-        st = st ? st : aseankg_prefix_table_append_term(table, out, term->triple[i], turtle, blank, context);
+      AseankgStatus st = ASEANKG_SUCCESS;
+      TRY(st, aseankg_buffer_append(out, "<<(", 3U));
+      for (unsigned i = 0U; i < 3U; ++i) {
+        TRY(st, aseankg_buffer_append_byte(out, ' '));
+        TRY(st, aseankg_prefix_table_append_term(table, out, term->triple[i], turtle, blank, context));
       }
-      return st ? st : aseankg_buffer_append(out, " )>>", 4U);
+      return aseankg_buffer_append(out, " )>>", 4U);
     }
   }
   return ASEANKG_ERR_USAGE;

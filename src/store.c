@@ -5,6 +5,7 @@
 #include "aseankg/reader.h"
 
 #include "hash.h"
+#include "try.h"
 #include "ntriples_private.h"
 #include "iri.h"
 
@@ -19,6 +20,12 @@
 #define FORMAT_NAME "aseankg-store"
 #define NEXT_TERM_KEY "next-term"
 #define NEXT_BLANK_KEY "next-blank"
+
+/* Index keys: four 32-bit big-endian term ids, so byte order is numeric order (format 2; format 1 had
+ * 64-bit ids and 32-byte keys). */
+#define ID_SIZE ((size_t)4U)
+#define KEY_SIZE (4U * ID_SIZE)
+#define MAX_TERM_ID 0xFFFFFFFFU
 
 /* Key orders of the indexes, by position (S P O G): with or without a graph, every pattern is a prefix. */
 static const unsigned char index_order[STORE_INDEXES][4] = {
@@ -228,6 +235,23 @@ meta_counter_set(AseankgStore* const store, const char* const name, const uint64
   return rc ? aseankg_store__fail(store, rc, "cannot write the store's counters", error) : ASEANKG_SUCCESS;
 }
 
+/* Check a term read by id: a missing or malformed one is damage. */
+static AseankgStatus
+term_found(AseankgStore* const store, const int rc, const uint64_t id, const MDB_val* const v,
+           const char** const key, size_t* const length, AseankgError* const error)
+{
+  if (rc == MDB_NOTFOUND || (!rc && v->mv_size < 3U)) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store is damaged (term %llu is missing)", (unsigned long long)id);
+  }
+  if (rc) {
+    return aseankg_store__fail(store, rc, "cannot read a term", error);
+  }
+  *key    = (const char*)v->mv_data;
+  *length = v->mv_size;
+  return ASEANKG_SUCCESS;
+}
+
 AseankgStatus
 aseankg_store__term(AseankgStore* const store, const uint64_t id, const char** const key,
                     size_t* const length, AseankgError* const error)
@@ -237,16 +261,24 @@ aseankg_store__term(AseankgStore* const store, const uint64_t id, const char** c
   MDB_val   k  = { 8U, bytes };
   MDB_val   v  = { 0U, NULL };
   const int rc = mdb_get(store->txn, store->terms, &k, &v);
-  if (rc == MDB_NOTFOUND || (!rc && v.mv_size < 3U)) {
-    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
-                             "the store is damaged (term %llu is missing)", (unsigned long long)id);
-  }
+  return term_found(store, rc, id, &v, key, length, error);
+}
+
+AseankgStatus
+aseankg_store__term_near(AseankgStore* const store, MDB_cursor** const cursor, const uint64_t id,
+                         const char** const key, size_t* const length, AseankgError* const error)
+{
+  int rc = *cursor ? 0 : mdb_cursor_open(store->txn, store->terms, cursor);
   if (rc) {
+    *cursor = NULL;
     return aseankg_store__fail(store, rc, "cannot read a term", error);
   }
-  *key    = (const char*)v.mv_data;
-  *length = v.mv_size;
-  return ASEANKG_SUCCESS;
+  unsigned char bytes[8];
+  put_u64(bytes, id);
+  MDB_val k = { 8U, bytes };
+  MDB_val v = { 0U, NULL };
+  rc        = mdb_cursor_get(*cursor, &k, &v, MDB_SET_KEY);
+  return term_found(store, rc, id, &v, key, length, error);
 }
 
 AseankgStatus
@@ -295,6 +327,10 @@ put_term(AseankgStore* const store, const char* const key, const size_t length, 
   if (st) {
     return st;
   }
+  if (next > MAX_TERM_ID) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store holds %u terms, the most its format allows", MAX_TERM_ID);
+  }
   unsigned char id_bytes[8];
   unsigned char hash_key[16];
   put_u64(id_bytes, next);
@@ -317,28 +353,58 @@ AseankgStatus
 aseankg_store__intern(AseankgStore* const store, const char* const key, const size_t length,
                       uint64_t* const id, AseankgError* const error)
 {
-  AseankgStatus st = aseankg_store__lookup(store, key, length, id, error);
-  return st || *id ? st : put_term(store, key, length, id, error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__lookup(store, key, length, id, error));
+  return *id ? ASEANKG_SUCCESS : put_term(store, key, length, id, error);
 }
 
 AseankgStatus
 aseankg_store__fresh_blank(AseankgStore* const store, uint64_t* const id, AseankgError* const error)
 {
   uint64_t      n  = 0U;
-  AseankgStatus st = meta_counter(store, NEXT_BLANK_KEY, &n, error);
-  char          label[32];
-  const int     length = snprintf(label, sizeof(label), "_:b%llu", (unsigned long long)n);
-  st                   = st ? st : meta_counter_set(store, NEXT_BLANK_KEY, n + 1U, error);
-  return st ? st : put_term(store, label, (size_t)length, id, error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, meta_counter(store, NEXT_BLANK_KEY, &n, error));
+  char      label[32];
+  const int length = snprintf(label, sizeof(label), "_:b%llu", (unsigned long long)n);
+  TRY(st, meta_counter_set(store, NEXT_BLANK_KEY, n + 1U, error));
+  return put_term(store, label, (size_t)length, id, error);
 }
 
 /* --- quads and graphs ---------------------------------------------------------------------------- */
 
 static void
-index_key(unsigned char key[32], const uint64_t quad[4], const unsigned index)
+put_id(unsigned char* const bytes, const uint64_t id)
+{
+  for (size_t i = 0U; i < ID_SIZE; ++i) {
+    bytes[i] = (unsigned char)(id >> (8U * (ID_SIZE - 1U - i)));
+  }
+}
+
+static uint64_t
+get_id(const unsigned char* const bytes)
+{
+  uint64_t id = 0U;
+  for (size_t i = 0U; i < ID_SIZE; ++i) {
+    id = (id << 8U) | bytes[i];
+  }
+  return id;
+}
+
+/* The key of `quad` in index `index`: its four ids in the index's order. */
+static void
+index_key(unsigned char key[KEY_SIZE], const uint64_t quad[4], const unsigned index)
 {
   for (size_t i = 0U; i < 4U; ++i) {
-    put_u64(key + 8U * i, quad[index_order[index][i]]);
+    put_id(key + ID_SIZE * i, quad[index_order[index][i]]);
+  }
+}
+
+/* The quad whose key in index `index` is `key`. */
+static void
+key_quad(const unsigned char* const key, const unsigned index, uint64_t quad[4])
+{
+  for (size_t i = 0U; i < 4U; ++i) {
+    quad[index_order[index][i]] = get_id(key + ID_SIZE * i);
   }
 }
 
@@ -383,21 +449,22 @@ aseankg_store__graph_create(AseankgStore* const store, const uint64_t graph, Ase
 {
   int           exists = 0;
   uint64_t      count  = 0U;
-  AseankgStatus st     = aseankg_store__graph_info(store, graph, &exists, &count, error);
-  return st || exists ? st : set_graph_count(store, graph, 0U, error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__graph_info(store, graph, &exists, &count, error));
+  return exists ? ASEANKG_SUCCESS : set_graph_count(store, graph, 0U, error);
 }
 
 static AseankgStatus
 change_quad(AseankgStore* const store, const uint64_t quad[4], const int add, int* const changed,
             AseankgError* const error)
 {
-  unsigned char key[32];
+  unsigned char key[KEY_SIZE];
   MDB_val       empty = { 0U, NULL };
   int           rc    = 0;
   *changed            = 0;
   for (unsigned i = 0U; !rc && i < STORE_INDEXES; ++i) {
     index_key(key, quad, i);
-    MDB_val k = { 32U, key };
+    MDB_val k = { KEY_SIZE, key };
     rc        = add ? mdb_put(store->txn, store->index[i], &k, &empty, MDB_NOOVERWRITE)
                     : mdb_del(store->txn, store->index[i], &k, NULL);
     if (i == 0U && (rc == MDB_KEYEXIST || rc == MDB_NOTFOUND)) {
@@ -410,8 +477,9 @@ change_quad(AseankgStore* const store, const uint64_t quad[4], const int add, in
   *changed             = 1;
   int           exists = 0;
   uint64_t      count  = 0U;
-  AseankgStatus st     = aseankg_store__graph_info(store, quad[STORE_G], &exists, &count, error);
-  return st ? st : set_graph_count(store, quad[STORE_G], add ? count + 1U : count - (count > 0U), error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__graph_info(store, quad[STORE_G], &exists, &count, error));
+  return set_graph_count(store, quad[STORE_G], add ? count + 1U : count - (count > 0U), error);
 }
 
 AseankgStatus
@@ -444,10 +512,10 @@ aseankg_store__scan_open(AseankgStore* const store, StoreScan* const scan, const
   size_t n = 0U;
   for (size_t i = 0U; i < 4U; ++i) {
     if (bound & STORE_BOUND(index_order[scan->index][i])) {
-      put_u64(scan->prefix + 8U * n++, pattern[index_order[scan->index][i]]);
+      put_id(scan->prefix + ID_SIZE * n++, pattern[index_order[scan->index][i]]);
     }
   }
-  scan->prefix_length = 8U * n;
+  scan->prefix_length = ID_SIZE * n;
   const int rc        = mdb_cursor_open(store->txn, store->index[scan->index], &scan->cursor);
   if (rc) {
     scan->cursor = NULL;
@@ -475,15 +543,13 @@ aseankg_store__scan_next(StoreScan* const scan)
   if (rc) {
     return rc == MDB_NOTFOUND ? 0 : -1;
   }
-  if (k.mv_size != 32U) {
+  if (k.mv_size != KEY_SIZE) {
     return -1;
   }
   if (memcmp(k.mv_data, scan->prefix, scan->prefix_length)) {
     return 0;
   }
-  for (size_t i = 0U; i < 4U; ++i) {
-    scan->quad[index_order[scan->index][i]] = get_u64((const unsigned char*)k.mv_data + 8U * i);
-  }
+  key_quad((const unsigned char*)k.mv_data, scan->index, scan->quad);
   return 1;
 }
 
@@ -524,11 +590,11 @@ aseankg_store__graph_clear(AseankgStore* const store, const uint64_t graph, cons
   if (!st && more < 0) {
     st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
   }
-  unsigned char key[32];
+  unsigned char key[KEY_SIZE];
   for (size_t q = 0U; !st && q < n; ++q) {
     for (unsigned i = 0U; !st && i < STORE_INDEXES; ++i) {
       index_key(key, quads + 4U * q, i);
-      MDB_val   k  = { 32U, key };
+      MDB_val   k  = { KEY_SIZE, key };
       const int rc = mdb_del(store->txn, store->index[i], &k, NULL);
       st           = rc ? aseankg_store__fail(store, rc, "cannot remove a quad", error) : ASEANKG_SUCCESS;
     }
@@ -544,8 +610,8 @@ aseankg_store__graph_clear(AseankgStore* const store, const uint64_t graph, cons
   } else if (!st) {
     int      exists = 0;
     uint64_t count  = 0U;
-    st              = aseankg_store__graph_info(store, graph, &exists, &count, error);
-    st              = st || !exists ? st : set_graph_count(store, graph, 0U, error);
+    TRY(st, aseankg_store__graph_info(store, graph, &exists, &count, error));
+    st = exists ? set_graph_count(store, graph, 0U, error) : ASEANKG_SUCCESS;
   }
   return st;
 }
@@ -602,10 +668,10 @@ aseankg_store__named_graphs(AseankgStore* const store, uint64_t** const graphs, 
 static int
 compare_keys(const void* const a, const void* const b)
 {
-  return memcmp(a, b, 32U);
+  return memcmp(a, b, KEY_SIZE);
 }
 
-/* Insert sorted, distinct 32-byte keys; appended when they all sort after the index's last key. */
+/* Insert sorted, distinct keys; appended when they all sort after the index's last key. */
 static AseankgStatus
 insert_sorted(AseankgStore* const store, const unsigned index, const unsigned char* const keys,
               const size_t n, AseankgError* const error)
@@ -617,7 +683,7 @@ insert_sorted(AseankgStore* const store, const unsigned index, const unsigned ch
   unsigned    flags = MDB_APPEND;
   if (!rc) {
     const int last = mdb_cursor_get(cursor, &k, &v, MDB_LAST);
-    if (!last && n && memcmp(k.mv_data, keys, 32U) >= 0) {
+    if (!last && n && memcmp(k.mv_data, keys, KEY_SIZE) >= 0) {
       flags = MDB_NOOVERWRITE;
     } else if (last && last != MDB_NOTFOUND) {
       rc = last;
@@ -625,7 +691,7 @@ insert_sorted(AseankgStore* const store, const unsigned index, const unsigned ch
   }
   MDB_val empty = { 0U, NULL };
   for (size_t i = 0U; !rc && i < n; ++i) {
-    k  = read_only_val(keys + 32U * i, 32U);
+    k  = read_only_val(keys + KEY_SIZE * i, KEY_SIZE);
     rc = mdb_cursor_put(cursor, &k, &empty, flags);
     rc = rc == MDB_KEYEXIST ? 0 : rc;
   }
@@ -667,46 +733,39 @@ intern_graph_name(AseankgStore* const store, const char* const graph_iri, uint64
   return st;
 }
 
-/* Write the graph's quads, already mapped to store ids (`ids`), into graph `g` of every index: distinct
- * quads sorted once in SPOG order, then each other index's keys permuted from them and sorted. */
+/* Write distinct quads given as `n` SPOG keys (any order; sorted and deduplicated here, `*distinct` left)
+ * into every index. Each other index's keys are permuted in place from the previous one's and sorted. */
 static AseankgStatus
-insert_quads(AseankgStore* const store, const AseankgGraph* const graph, const uint64_t* const ids,
-             const uint64_t g, unsigned char* const keys, unsigned char* const spog, size_t* const distinct,
-             AseankgError* const error)
+insert_keys(AseankgStore* const store, unsigned char* const keys, const size_t n, size_t* const distinct,
+            AseankgError* const error)
 {
-  const size_t             n     = aseankg_graph_size(graph);
-  const AseankgQuad* const quads = aseankg_graph_quads(graph);
-  for (size_t i = 0U; i < n; ++i) {
-    const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
-    index_key(spog + 32U * i, quad, SPOG);
-  }
-  qsort(spog, n, 32U, compare_keys);
+  qsort(keys, n, KEY_SIZE, compare_keys);
   size_t d = 0U;
   for (size_t i = 0U; i < n; ++i) {
-    if (!d || memcmp(spog + 32U * (d - 1U), spog + 32U * i, 32U)) {
-      memmove(spog + 32U * d++, spog + 32U * i, 32U);
+    if (!d || memcmp(keys + KEY_SIZE * (d - 1U), keys + KEY_SIZE * i, KEY_SIZE)) {
+      memmove(keys + KEY_SIZE * d++, keys + KEY_SIZE * i, KEY_SIZE);
     }
   }
   *distinct        = d;
-  AseankgStatus st = insert_sorted(store, SPOG, spog, d, error);
+  AseankgStatus st = insert_sorted(store, SPOG, keys, d, error);
   for (unsigned index = 1U; !st && index < STORE_INDEXES; ++index) {
     for (size_t i = 0U; i < d; ++i) {
       uint64_t quad[4];
-      for (size_t c = 0U; c < 4U; ++c) {
-        quad[c] = get_u64(spog + 32U * i + 8U * c);
-      }
-      index_key(keys + 32U * i, quad, index);
+      key_quad(keys + KEY_SIZE * i, index - 1U, quad);
+      index_key(keys + KEY_SIZE * i, quad, index);
     }
-    qsort(keys, d, 32U, compare_keys);
+    qsort(keys, d, KEY_SIZE, compare_keys);
     st = insert_sorted(store, index, keys, d, error);
   }
   return st;
 }
 
-AseankgStatus
-aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, const AseankgGraph* const graph,
-                      AseankgError* const error)
+/* Empty graph `graph_iri` (NULL: the default graph), creating it if named, and give its id. */
+static AseankgStatus
+start_graph(AseankgStore* const store, const char* const graph_iri, uint64_t* const g,
+            AseankgError* const error)
 {
+  *g = 0U;
   if (!store->writing) {
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U, "no write transaction is open");
   }
@@ -714,27 +773,180 @@ aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, co
     return aseankg_error_set_parameter(error, ASEANKG_ERR_IRI, "graph_iri",
                                        "<%s> is not an absolute IRI of allowed characters", graph_iri);
   }
-  const size_t         n        = aseankg_graph_size(graph);
-  uint64_t* const      ids      = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
-  unsigned char* const keys     = (unsigned char*)malloc(n ? n * 32U : 1U);
-  unsigned char* const spog     = (unsigned char*)malloc(n ? n * 32U : 1U);
-  AseankgStatus        st       = ASEANKG_SUCCESS;
-  uint64_t             g        = 0U;
-  size_t               distinct = 0U;
-  if (!ids || !keys || !spog) {
+  AseankgStatus st = ASEANKG_SUCCESS;
+  if (graph_iri) {
+    TRY(st, intern_graph_name(store, graph_iri, g, error));
+  }
+  TRY(st, aseankg_store__graph_clear(store, *g, 0, error));
+  return *g ? aseankg_store__graph_create(store, *g, error) : ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_store_replace(AseankgStore* const store, const char* const graph_iri, const AseankgGraph* const graph,
+                      AseankgError* const error)
+{
+  const size_t             n     = aseankg_graph_size(graph);
+  const AseankgQuad* const quads = aseankg_graph_quads(graph);
+  uint64_t* const          ids   = (uint64_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(uint64_t));
+  unsigned char* const     keys  = (unsigned char*)malloc(n ? n * KEY_SIZE : 1U);
+  AseankgStatus            st    = ASEANKG_SUCCESS;
+  uint64_t                 g     = 0U;
+  size_t                   distinct = 0U;
+  if (!ids || !keys) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
     goto cleanup;
   }
-  st = graph_iri ? intern_graph_name(store, graph_iri, &g, error) : ASEANKG_SUCCESS;
-  st = st ? st : aseankg_store__graph_clear(store, g, 0, error);
-  st = st || !g ? st : aseankg_store__graph_create(store, g, error);
-  st = st ? st : map_terms(store, graph, ids, error);
-  st = st ? st : insert_quads(store, graph, ids, g, keys, spog, &distinct, error);
-  st = st ? st : set_graph_count(store, g, distinct, error);
+  TRY_CLEANUP(st, start_graph(store, graph_iri, &g, error));
+  TRY_CLEANUP(st, map_terms(store, graph, ids, error));
+  for (size_t i = 0U; i < n; ++i) {
+    const uint64_t quad[4] = { ids[quads[i].subject], ids[quads[i].predicate], ids[quads[i].object], g };
+    index_key(keys + KEY_SIZE * i, quad, SPOG);
+  }
+  TRY_CLEANUP(st, insert_keys(store, keys, n, &distinct, error));
+  TRY_CLEANUP(st, set_graph_count(store, g, distinct, error));
 cleanup:
   free(ids);
   free(keys);
-  free(spog);
+  return st;
+}
+
+/* --- streaming load ------------------------------------------------------------------------------- */
+
+/* The reader's terms are forgotten after this many, so memory does not grow with the input. */
+#define LOAD_BATCH_TERMS 65536U
+
+/* A load in progress: the reader interns terms in `terms`, each quad becomes a SPOG key in `keys`. */
+typedef struct {
+  AseankgStore*  store;
+  AseankgError*  error;
+  uint64_t       graph;
+  AseankgGraph*  terms;     /* the reader's terms since the last batch */
+  uint64_t*      ids;       /* store id by reader term id (0: not looked up yet) */
+  size_t         ids_room;  /* entries of `ids` */
+  AseankgGraph*  blanks;    /* every blank label of this load, for the whole load */
+  uint64_t*      blank_ids; /* store id by handle in `blanks` */
+  size_t         blank_room;
+  unsigned char* keys;
+  size_t         n_keys;
+  size_t         keys_room; /* keys `keys` has room for */
+} Loader;
+
+/* Grow `*array` of `*room` 8-byte entries, zero-filled, to hold index `index`. */
+static int
+grow_ids(uint64_t** const array, size_t* const room, const size_t index)
+{
+  if (index < *room) {
+    return 1;
+  }
+  size_t wanted = *room ? *room : 1024U;
+  while (wanted <= index) {
+    wanted *= 2U;
+  }
+  uint64_t* const grown = (uint64_t*)realloc(*array, wanted * sizeof(uint64_t));
+  if (!grown) {
+    return 0;
+  }
+  memset(grown + *room, 0, (wanted - *room) * sizeof(uint64_t));
+  *array = grown;
+  *room  = wanted;
+  return 1;
+}
+
+/* The store id of reader term `id`: a blank label maps to one fresh store blank node per load. */
+static AseankgStatus
+loader_term(Loader* const loader, const AseankgTermId id, uint64_t* const out)
+{
+  AseankgStore* const store = loader->store;
+  if (!grow_ids(&loader->ids, &loader->ids_room, id)) {
+    return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  }
+  if (loader->ids[id]) {
+    *out = loader->ids[id];
+    return ASEANKG_SUCCESS;
+  }
+  const AseankgTerm* const term = aseankg_graph_term(loader->terms, id);
+  AseankgStatus            st   = ASEANKG_SUCCESS;
+  if (term->kind == ASEANKG_TERM_BLANK) {
+    const AseankgTermId blank = aseankg_graph_blank(loader->blanks, term->value, term->length);
+    if (!blank || !grow_ids(&loader->blank_ids, &loader->blank_room, blank)) {
+      return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    }
+    if (!loader->blank_ids[blank]) {
+      TRY(st, aseankg_store__fresh_blank(store, &loader->blank_ids[blank], loader->error));
+    }
+    loader->ids[id] = loader->blank_ids[blank];
+  } else {
+    TRY(st, aseankg_store__intern(store, term->key, term->key_length, &loader->ids[id], loader->error));
+  }
+  *out = loader->ids[id];
+  return st;
+}
+
+/* The reader's sink: one quad (its own graph name ignored) becomes a key of the loaded graph. */
+static AseankgStatus
+loader_add(void* const handle, const AseankgQuad* const quad)
+{
+  Loader* const       loader = (Loader*)handle;
+  uint64_t            ids[4] = { 0U, 0U, 0U, loader->graph };
+  AseankgStatus       st     = ASEANKG_SUCCESS;
+  const AseankgTermId t[3]   = { quad->subject, quad->predicate, quad->object };
+  for (unsigned i = 0U; i < 3U; ++i) {
+    TRY(st, loader_term(loader, t[i], &ids[i]));
+  }
+  if (loader->n_keys == loader->keys_room) {
+    const size_t         room  = loader->keys_room ? loader->keys_room * 2U : 4096U;
+    unsigned char* const grown = (unsigned char*)realloc(loader->keys, room * KEY_SIZE);
+    if (!grown) {
+      return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, loader->store->path, 0U, 0U,
+                               "out of memory");
+    }
+    loader->keys      = grown;
+    loader->keys_room = room;
+  }
+  index_key(loader->keys + KEY_SIZE * loader->n_keys++, ids, SPOG);
+  /* Readers keep no term handle from one statement to the next, so the terms can go between two. */
+  if (aseankg_graph_term_count(loader->terms) >= LOAD_BATCH_TERMS) {
+    if (aseankg_graph_clear(loader->terms)) {
+      return aseankg_error_set(loader->error, ASEANKG_ERR_NOMEM, loader->store->path, 0U, 0U,
+                               "out of memory");
+    }
+    memset(loader->ids, 0, loader->ids_room * sizeof(uint64_t));
+  }
+  return ASEANKG_SUCCESS;
+}
+
+AseankgStatus
+aseankg_store_load(AseankgStore* const store, const char* const graph_iri, const char* const* const paths,
+                   const size_t n_paths, const char* const syntax, AseankgError* const error)
+{
+  Loader loader;
+  memset(&loader, 0, sizeof(loader));
+  loader.store                = store;
+  loader.error                = error;
+  loader.terms                = aseankg_graph_new();
+  loader.blanks               = aseankg_graph_new();
+  AseankgStatus      st       = ASEANKG_SUCCESS;
+  size_t             distinct = 0U;
+  AseankgReadOptions options;
+  memset(&options, 0, sizeof(options));
+  options.sink   = loader_add;
+  options.handle = &loader;
+  if (!loader.terms || !loader.blanks) {
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, start_graph(store, graph_iri, &loader.graph, error));
+  for (size_t i = 0U; i < n_paths; ++i) {
+    TRY_CLEANUP(st, aseankg_read_path(loader.terms, paths[i], syntax, &options, error));
+  }
+  TRY_CLEANUP(st, insert_keys(store, loader.keys, loader.n_keys, &distinct, error));
+  TRY_CLEANUP(st, set_graph_count(store, loader.graph, distinct, error));
+cleanup:
+  aseankg_graph_free(loader.terms);
+  aseankg_graph_free(loader.blanks);
+  free(loader.ids);
+  free(loader.blank_ids);
+  free(loader.keys);
   return st;
 }
 
@@ -760,20 +972,29 @@ open_databases(AseankgStore* const store, const int create, AseankgError* const 
   return rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : ASEANKG_SUCCESS;
 }
 
-/* The format record: written when the store is created, checked on every open. */
+/* Write the format record of the format this code writes. */
 static AseankgStatus
-check_format(AseankgStore* const store, const int create, AseankgError* const error)
+write_format(AseankgStore* const store, AseankgError* const error)
 {
-  MDB_val   key = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
-  MDB_val   value;
-  int       rc = mdb_get(store->txn, store->meta, &key, &value);
   char      text[64];
-  const int n = snprintf(text, sizeof(text), FORMAT_NAME " %d", ASEANKG_STORE_FORMAT);
+  const int n     = snprintf(text, sizeof(text), FORMAT_NAME " %d", ASEANKG_STORE_FORMAT);
+  MDB_val   key   = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
+  MDB_val   value = { (size_t)n, text };
+  const int rc    = mdb_put(store->txn, store->meta, &key, &value, 0U);
+  return rc ? aseankg_store__fail(store, rc, "cannot write the format record", error) : ASEANKG_SUCCESS;
+}
+
+/* The format record: written when the store is created (`create`), checked on every open. A store of
+ * format 1 gives `*old` 1 (it can be migrated); any other format but this one is refused. */
+static AseankgStatus
+check_format(AseankgStore* const store, const int create, int* const old, AseankgError* const error)
+{
+  MDB_val key = read_only_val(FORMAT_KEY, strlen(FORMAT_KEY));
+  MDB_val value;
+  int     rc = mdb_get(store->txn, store->meta, &key, &value);
+  *old       = 0;
   if (rc == MDB_NOTFOUND && create) {
-    value.mv_size = (size_t)n;
-    value.mv_data = text;
-    rc            = mdb_put(store->txn, store->meta, &key, &value, 0U);
-    return rc ? aseankg_store__fail(store, rc, "cannot write the format record", error) : ASEANKG_SUCCESS;
+    return write_format(store, error);
   }
   if (rc) {
     return rc == MDB_NOTFOUND ? aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
@@ -794,11 +1015,71 @@ check_format(AseankgStore* const store, const int create, AseankgError* const er
                              "use a newer aseankg",
                              version, ASEANKG_STORE_FORMAT);
   }
+  if (version == 1 && !strcmp(found + prefix, "1")) {
+    *old = 1;
+    return ASEANKG_SUCCESS;
+  }
   if (version != ASEANKG_STORE_FORMAT) {
     return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "unknown store format '%s'",
                              found);
   }
   return ASEANKG_SUCCESS;
+}
+
+/* Format 1 had 64-bit ids in 32-byte index keys: rewrite every index with format 2's keys, from the
+ * quads of the old `spog`, in the open write transaction. */
+static AseankgStatus
+migrate_format1(AseankgStore* const store, AseankgError* const error)
+{
+  MDB_cursor*    cursor = NULL;
+  MDB_val        k;
+  MDB_val        v;
+  unsigned char* keys     = NULL;
+  size_t         n        = 0U;
+  size_t         room     = 0U;
+  size_t         distinct = 0U;
+  AseankgStatus  st       = ASEANKG_SUCCESS;
+  int            rc       = mdb_cursor_open(store->txn, store->index[SPOG], &cursor);
+  for (rc = rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !rc && !st;
+       rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+    uint64_t quad[4];
+    for (size_t i = 0U; k.mv_size == 32U && i < 4U; ++i) {
+      quad[i] = get_u64((const unsigned char*)k.mv_data + 8U * i);
+    }
+    if (k.mv_size != 32U || quad[0] > MAX_TERM_ID || quad[1] > MAX_TERM_ID || quad[2] > MAX_TERM_ID ||
+        quad[3] > MAX_TERM_ID) {
+      st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
+      break;
+    }
+    if (n == room) {
+      room                       = room ? room * 2U : 4096U;
+      unsigned char* const grown = (unsigned char*)realloc(keys, room * KEY_SIZE);
+      if (!grown) {
+        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+        break;
+      }
+      keys = grown;
+    }
+    index_key(keys + KEY_SIZE * n++, quad, SPOG);
+  }
+  if (cursor) {
+    mdb_cursor_close(cursor);
+  }
+  if (!st && rc != MDB_NOTFOUND) {
+    st = aseankg_store__fail(store, rc, "cannot read an index", error);
+  }
+  for (unsigned i = 0U; !st && i < STORE_INDEXES; ++i) {
+    rc = mdb_drop(store->txn, store->index[i], 0);
+    st = rc ? aseankg_store__fail(store, rc, "cannot rewrite an index", error) : ASEANKG_SUCCESS;
+  }
+  if (st) {
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, insert_keys(store, keys, n, &distinct, error));
+  TRY_CLEANUP(st, write_format(store, error));
+cleanup:
+  free(keys);
+  return st;
 }
 
 /* A truncated data file would fault when its missing pages are read: refuse it at open. */
@@ -857,11 +1138,8 @@ migrate_format0(AseankgStore* const store, AseankgError* const error)
     *tab2 = '\0';
     char graph_path[4300];
     snprintf(graph_path, sizeof(graph_path), "%s/%s", store->path, tab1 + 1);
-    AseankgGraph* const graph = aseankg_graph_new();
-    st                        = graph ? aseankg_read_path(graph, graph_path, "ntriples", NULL, error)
-                                      : aseankg_error_set(error, ASEANKG_ERR_NOMEM, graph_path, 0U, 0U, "out of memory");
-    st                        = st ? st : aseankg_store_replace(store, line, graph, error);
-    aseankg_graph_free(graph);
+    const char* const paths[1] = { graph_path };
+    st                         = aseankg_store_load(store, line, paths, 1U, "ntriples", error);
   }
   free(line);
   fclose(stream);
@@ -929,6 +1207,49 @@ open_environment(AseankgStore* const store, const AseankgStoreMode mode, Aseankg
   return check_size(store, error);
 }
 
+/* Open the tables of a store opened for writing, creating a new store or migrating an older one. */
+static AseankgStatus
+open_writing(AseankgStore* const store, const int fresh, AseankgError* const error)
+{
+  const int     format0 = fresh && file_exists(store->path, "graphs.tsv");
+  int           format1 = 0;
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store_begin(store, error));
+  TRY(st, open_databases(store, 1, error));
+  TRY(st, check_format(store, 1, &format1, error));
+  if (format1) {
+    TRY(st, migrate_format1(store, error));
+  }
+  if (format0) {
+    TRY(st, migrate_format0(store, error));
+  }
+  TRY(st, aseankg_store_commit(store, error));
+  if (format0) {
+    remove_format0(store);
+  }
+  return ASEANKG_SUCCESS;
+}
+
+/* Open the tables of a store opened for reading; an older store is refused. */
+static AseankgStatus
+open_reading(AseankgStore* const store, AseankgError* const error)
+{
+  int           format1 = 0;
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  TRY(st, aseankg_store__read_begin(store, error));
+  TRY(st, open_databases(store, 0, error));
+  TRY(st, check_format(store, 0, &format1, error));
+  if (format1) {
+    return aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U,
+                             "the store has format 1 (64-bit index keys); opening it for writing migrates it "
+                             "to format %d",
+                             ASEANKG_STORE_FORMAT);
+  }
+  const int rc = mdb_txn_commit(store->txn); /* keeps the table handles */
+  store->txn   = NULL;
+  return rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : ASEANKG_SUCCESS;
+}
+
 AseankgStatus
 aseankg_store_open(AseankgStore** const store_out, const char* const path, const AseankgStoreMode mode,
                    AseankgError* const error)
@@ -939,43 +1260,54 @@ aseankg_store_open(AseankgStore** const store_out, const char* const path, const
     free(store);
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, path, 0U, 0U, "out of memory");
   }
-  store->writable       = mode == ASEANKG_STORE_WRITE;
-  const int     fresh   = !file_exists(path, "data.mdb");
-  const int     format0 = fresh && file_exists(path, "graphs.tsv");
-  AseankgStatus st      = ASEANKG_SUCCESS;
+  store->writable     = mode == ASEANKG_STORE_WRITE;
+  const int     fresh = !file_exists(path, "data.mdb");
+  AseankgStatus st    = ASEANKG_SUCCESS;
   if (fresh && mode == ASEANKG_STORE_READ) {
-    st = format0 ? aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U,
-                                     "the store has format 0 (a directory of N-Triples files); "
-                                     "opening it for writing migrates it")
-                 : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "no store here");
+    st = file_exists(path, "graphs.tsv")
+           ? aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U,
+                               "the store has format 0 (a directory of N-Triples files); "
+                               "opening it for writing migrates it")
+           : aseankg_error_set(error, ASEANKG_ERR_IO, path, 0U, 0U, "no store here");
+    goto cleanup;
   }
-  st = st || mode == ASEANKG_STORE_READ ? st : make_directories(path, error);
-  st = st ? st : open_environment(store, mode, error);
-  if (!st && mode == ASEANKG_STORE_WRITE) {
-    st = aseankg_store_begin(store, error);
-    st = st ? st : open_databases(store, 1, error);
-    st = st ? st : check_format(store, 1, error);
-    st = st || !format0 ? st : migrate_format0(store, error);
-    st = st ? st : aseankg_store_commit(store, error);
-    if (!st && format0) {
-      remove_format0(store);
-    }
-  } else if (!st) {
-    st = aseankg_store__read_begin(store, error);
-    st = st ? st : open_databases(store, 0, error);
-    st = st ? st : check_format(store, 0, error);
-    if (!st) {
-      const int rc = mdb_txn_commit(store->txn); /* keeps the table handles */
-      store->txn   = NULL;
-      st           = rc ? aseankg_store__fail(store, rc, "cannot open the store's tables", error) : st;
-    }
+  if (mode == ASEANKG_STORE_WRITE) {
+    TRY_CLEANUP(st, make_directories(path, error));
   }
-  if (st) {
-    aseankg_store_free(store);
-    return st;
-  }
+  TRY_CLEANUP(st, open_environment(store, mode, error));
+  TRY_CLEANUP(st,
+              mode == ASEANKG_STORE_WRITE ? open_writing(store, fresh, error) : open_reading(store, error));
   *store_out = store;
   return ASEANKG_SUCCESS;
+cleanup:
+  aseankg_store_free(store);
+  return st;
+}
+
+int
+aseankg_store_old_format(const char* const path)
+{
+  if (!file_exists(path, "data.mdb")) {
+    return file_exists(path, "graphs.tsv") ? 0 : -1;
+  }
+  AseankgStore store;
+  memset(&store, 0, sizeof(store));
+  AseankgError error;
+  aseankg_error_clear(&error);
+  if (!(store.path = strdup(path))) {
+    return -1;
+  }
+  int       old   = 0;
+  const int found = open_environment(&store, ASEANKG_STORE_READ, &error) == ASEANKG_SUCCESS &&
+                    aseankg_store__read_begin(&store, &error) == ASEANKG_SUCCESS &&
+                    open_databases(&store, 0, &error) == ASEANKG_SUCCESS &&
+                    check_format(&store, 0, &old, &error) == ASEANKG_SUCCESS && old;
+  aseankg_store__read_end(&store);
+  if (store.env) {
+    mdb_env_close(store.env);
+  }
+  free(store.path);
+  return found ? 1 : -1;
 }
 
 void
@@ -997,12 +1329,13 @@ aseankg_store_count(AseankgStore* const store, size_t* const graphs, size_t* con
 {
   *graphs              = 0U;
   *triples             = 0U;
-  AseankgStatus st     = aseankg_store__read_begin(store, error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
   MDB_cursor*   cursor = NULL;
   MDB_val       k;
   MDB_val       v;
-  int           rc = st ? 0 : mdb_cursor_open(store->txn, store->graphs, &cursor);
-  for (rc = st || rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !st && !rc;
+  TRY(st, aseankg_store__read_begin(store, error));
+  int rc = mdb_cursor_open(store->txn, store->graphs, &cursor);
+  for (rc = rc ? rc : mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !rc;
        rc = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
     if (k.mv_size != 8U || v.mv_size != 8U) {
       rc = MDB_CORRUPTED;
@@ -1014,7 +1347,7 @@ aseankg_store_count(AseankgStore* const store, size_t* const graphs, size_t* con
   if (cursor) {
     mdb_cursor_close(cursor);
   }
-  if (!st && rc != MDB_NOTFOUND) {
+  if (rc != MDB_NOTFOUND) {
     st = aseankg_store__fail(store, rc, "cannot read the graph list", error);
   }
   aseankg_store__read_end(store);
@@ -1035,38 +1368,36 @@ aseankg_store_list(AseankgStore* const store, FILE* const stream, AseankgError* 
   uint64_t*     graphs = NULL;
   size_t        n      = 0U;
   char**        lines  = NULL;
-  AseankgStatus st     = aseankg_store__read_begin(store, error);
+  AseankgStatus st     = ASEANKG_SUCCESS;
   int           exists = 0;
   uint64_t      count  = 0U;
-  st                   = st ? st : aseankg_store__graph_info(store, 0U, &exists, &count, error);
-  if (!st && count) {
+  TRY(st, aseankg_store__read_begin(store, error));
+  TRY_CLEANUP(st, aseankg_store__graph_info(store, 0U, &exists, &count, error));
+  if (count) {
     fprintf(stream, "%llu\tDEFAULT\n", (unsigned long long)count);
   }
-  st = st ? st : aseankg_store__named_graphs(store, &graphs, &n, error);
-  if (!st && !(lines = (char**)calloc(n + 1U, sizeof(char*)))) {
+  TRY_CLEANUP(st, aseankg_store__named_graphs(store, &graphs, &n, error));
+  if (!(lines = (char**)calloc(n + 1U, sizeof(char*)))) {
     st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+    goto cleanup;
   }
-  for (size_t i = 0U; !st && lines && i < n; ++i) {
+  for (size_t i = 0U; i < n; ++i) {
     const char* key    = NULL;
     size_t      length = 0U;
-    st                 = aseankg_store__term(store, graphs[i], &key, &length, error);
-    st                 = st ? st : aseankg_store__graph_info(store, graphs[i], &exists, &count, error);
-    if (st) {
-      break;
-    }
+    TRY_CLEANUP(st, aseankg_store__term(store, graphs[i], &key, &length, error));
+    TRY_CLEANUP(st, aseankg_store__graph_info(store, graphs[i], &exists, &count, error));
     if (!(lines[i] = (char*)malloc(length + 32U))) {
       st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-      break;
+      goto cleanup;
     }
     snprintf(lines[i], length + 32U, "%.*s\t%llu", (int)length, key, (unsigned long long)count);
   }
-  if (!st && lines) {
-    qsort(lines, n, sizeof(char*), compare_strings);
-    for (size_t i = 0U; i < n; ++i) {
-      const char* const tab = strrchr(lines[i], '\t');
-      fprintf(stream, "%s\t%.*s\n", tab + 1, (int)(tab - lines[i]), lines[i]);
-    }
+  qsort(lines, n, sizeof(char*), compare_strings);
+  for (size_t i = 0U; i < n; ++i) {
+    const char* const tab = strrchr(lines[i], '\t');
+    fprintf(stream, "%s\t%.*s\n", tab + 1, (int)(tab - lines[i]), lines[i]);
   }
+cleanup:
   for (size_t i = 0U; lines && i < n; ++i) {
     free(lines[i]);
   }
@@ -1119,13 +1450,39 @@ collect_graph(AseankgStore* const store, const uint64_t g, const int all, Aseank
     }
     line[length++] = '.';
     AseankgQuad quad;
-    st = aseankg_ntriples_read_row(out, store->path, 0U, line, length, 0U, &quad, error);
-    st = st ? st : aseankg_graph_add(out, quad.subject, quad.predicate, quad.object, quad.graph);
+    TRY_CLEANUP(st, aseankg_ntriples_read_row(out, store->path, 0U, line, length, 0U, &quad, error));
+    TRY_CLEANUP(st, aseankg_graph_add(out, quad.subject, quad.predicate, quad.object, quad.graph));
   }
+cleanup:
   aseankg_store__scan_close(&scan);
   free(line);
   if (!st && more < 0) {
     st = aseankg_error_set(error, ASEANKG_ERR_DATA, store->path, 0U, 0U, "the store is damaged (index)");
+  }
+  return st;
+}
+
+/* The id of existing named graph `graph_iri`; a graph the store lacks is an error about that argument. */
+static AseankgStatus
+lookup_graph(AseankgStore* const store, const char* const graph_iri, uint64_t* const g,
+             AseankgError* const error)
+{
+  const size_t length = strlen(graph_iri) + 2U;
+  char* const  key    = (char*)malloc(length + 1U);
+  if (!key) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  }
+  snprintf(key, length + 1U, "<%s>", graph_iri);
+  AseankgStatus st     = aseankg_store__lookup(store, key, length, g, error);
+  int           exists = 0;
+  uint64_t      count  = 0U;
+  free(key);
+  if (!st && *g) {
+    st = aseankg_store__graph_info(store, *g, &exists, &count, error);
+  }
+  if (!st && !exists) {
+    st = aseankg_error_set_parameter(error, ASEANKG_ERR_DATA, "graph_iri", "the store holds no graph <%s>",
+                                     graph_iri);
   }
   return st;
 }
@@ -1135,33 +1492,23 @@ dump(AseankgStore* const store, const char* const graph_iri, const int all, FILE
      AseankgError* const error)
 {
   AseankgGraph* const graph = aseankg_graph_new();
-  AseankgStatus       st    = graph
-                                ? aseankg_store__read_begin(store, error)
-                                : aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
+  AseankgStatus       st    = ASEANKG_SUCCESS;
   uint64_t            g     = 0U;
-  if (!st && graph_iri) {
-    char* const key = (char*)malloc(strlen(graph_iri) + 3U);
-    if (key) {
-      snprintf(key, strlen(graph_iri) + 3U, "<%s>", graph_iri);
-    }
-    st = key ? aseankg_store__lookup(store, key, strlen(key), &g, error)
-             : aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
-    free(key);
-    int      exists = 0;
-    uint64_t count  = 0U;
-    st              = st || !g ? st : aseankg_store__graph_info(store, g, &exists, &count, error);
-    if (!st && (!g || !exists)) {
-      st = aseankg_error_set_parameter(error, ASEANKG_ERR_DATA, "graph_iri", "the store holds no graph <%s>",
-                                       graph_iri);
-    }
+  if (!graph) {
+    return aseankg_error_set(error, ASEANKG_ERR_NOMEM, store->path, 0U, 0U, "out of memory");
   }
-  st = st ? st : collect_graph(store, g, all, graph, error);
+  TRY_CLEANUP(st, aseankg_store__read_begin(store, error));
+  if (graph_iri) {
+    TRY_CLEANUP(st, lookup_graph(store, graph_iri, &g, error));
+  }
+  TRY_CLEANUP(st, collect_graph(store, g, all, graph, error));
   aseankg_store__read_end(store);
-  if (!st) {
-    aseankg_graph_sort(graph);
-    st = aseankg_ntriples_write(graph, stream, all);
-    st = st ? aseankg_error_set(error, st, "dump", 0U, 0U, "write error") : st;
+  aseankg_graph_sort(graph);
+  if ((st = aseankg_ntriples_write(graph, stream, all))) {
+    st = aseankg_error_set(error, st, "dump", 0U, 0U, "write error");
   }
+cleanup:
+  aseankg_store__read_end(store);
   aseankg_graph_free(graph);
   return st;
 }

@@ -60,6 +60,14 @@ AseankgStatus aseankg_store__fresh_blank(AseankgStore* store, uint64_t* id, Asea
 AseankgStatus aseankg_store__term(AseankgStore* store, uint64_t id, const char** key, size_t* length,
                                   AseankgError* error);
 
+/**
+   As aseankg_store__term(), through `*cursor` on the terms table (opened here when NULL; the caller closes
+   it with mdb_cursor_close() before the transaction ends): LMDB searches the cursor's current page
+   first, so ids read in nearly increasing order cost no descent of the tree.
+*/
+AseankgStatus aseankg_store__term_near(AseankgStore* store, MDB_cursor** cursor, uint64_t id,
+                                       const char** key, size_t* length, AseankgError* error);
+
 /** Add a quad; `*changed` says whether it was new. Creates the graph if needed. */
 AseankgStatus aseankg_store__add(AseankgStore* store, const uint64_t quad[4], int* changed,
                                  AseankgError* error);

@@ -39,6 +39,10 @@ typedef struct {
   /* The rasqal value of recently bound terms, by id modulo the size (0: empty): predicates and
    * subjects repeat from one quad to the next, and a dictionary read, a decode and an allocation per
    * binding would dominate a scan. */
+  MDB_cursor* terms; /* reads terms by id for aseankg_store__value(), or NULL */
+  /* Set when nothing reads the values the triple patterns bind (see only_counts() in store_query.c):
+   * every match then binds this one value instead of its terms. */
+  rasqal_literal* placeholder;
   uint64_t        cache_ids[STORE_VALUE_CACHE];
   rasqal_literal* cache_values[STORE_VALUE_CACHE];
 } StoreQuery;

@@ -1,5 +1,6 @@
 /* SPARQL 1.1 Update on the store: rasqal parses the request, the operations run here in one transaction. */
 #include "store_query.h"
+#include "try.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -716,28 +717,30 @@ run_where(Update* const u, raptor_sequence* const deletes, raptor_sequence* cons
   aseankg_buffer_append(&select, text->dataset.data ? text->dataset.data : "", text->dataset.length);
   aseankg_buffer_append_string(&select, " WHERE ");
   aseankg_buffer_append(&select, request + text->where_start, text->where_end - text->where_start);
-  AseankgStatus st = select.data ? ASEANKG_SUCCESS : fail_nomem(u);
-
-  rasqal_query* const rq = st ? NULL : rasqal_new_query(u->query.world, "sparql11-query", NULL);
-  st                     = st || rq ? st : fail_nomem(u);
-  st                     = st ? st : aseankg_store__query_prepare(&u->query, rq, select.data);
-  if (!st && u->with_graph && !u->query.explicit_dataset) {
+  AseankgStatus         st      = ASEANKG_SUCCESS;
+  rasqal_query*         rq      = NULL;
+  rasqal_query_results* results = NULL;
+  if (!select.data || !(rq = rasqal_new_query(u->query.world, "sparql11-query", NULL))) {
+    st = fail_nomem(u);
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, aseankg_store__query_prepare(&u->query, rq, select.data));
+  if (u->with_graph && !u->query.explicit_dataset) {
     u->query.with_graph = u->with_graph;
   }
-  rasqal_query_results* const results = st ? NULL : rasqal_query_execute(rq);
-  if (!st && !results) {
+  if (!(results = rasqal_query_execute(rq))) {
     st = u->error->status
            ? u->error->status
            : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot evaluate WHERE");
+    goto cleanup;
   }
-  for (unsigned row = 0U; !st && results && !rasqal_query_results_finished(results);
+  for (unsigned row = 0U; !rasqal_query_results_finished(results);
        rasqal_query_results_next(results), ++row) {
-    st = instantiate_all(u, deletes, results, row, &u->deletes, 1);
-    st = st ? st : instantiate_all(u, inserts, results, row, &u->inserts, 0);
+    TRY_CLEANUP(st, instantiate_all(u, deletes, results, row, &u->deletes, 1));
+    TRY_CLEANUP(st, instantiate_all(u, inserts, results, row, &u->inserts, 0));
   }
-  if (!st && u->error->status) {
-    st = u->error->status;
-  }
+  st = u->error->status;
+cleanup:
   if (results) {
     rasqal_free_query_results(results);
   }
@@ -772,16 +775,22 @@ add_graph(Update* const u, const uint64_t from, const uint64_t to)
     st = aseankg_error_set(u->error, ASEANKG_ERR_DATA, u->query.store->path, 0U, 0U,
                            "the store is damaged (index)");
   }
-  st = st || !to ? st : aseankg_store__graph_create(u->query.store, to, u->error);
-  for (size_t i = 0U; !st && i + 1U < copy.count; i += 2U) {
+  if (st) {
+    goto cleanup;
+  }
+  if (to) {
+    TRY_CLEANUP(st, aseankg_store__graph_create(u->query.store, to, u->error));
+  }
+  for (size_t i = 0U; i + 1U < copy.count; i += 2U) {
     const AseankgQuad* const hi      = &copy.quads[i];
     const AseankgQuad* const lo      = &copy.quads[i + 1U];
     const uint64_t           quad[4] = { ((uint64_t)hi->subject << 32U) | lo->subject,
                                          ((uint64_t)hi->predicate << 32U) | lo->predicate,
                                          ((uint64_t)hi->object << 32U) | lo->object, to };
     int                      changed = 0;
-    st                               = aseankg_store__add(u->query.store, quad, &changed, u->error);
+    TRY_CLEANUP(st, aseankg_store__add(u->query.store, quad, &changed, u->error));
   }
+cleanup:
   aseankg_quad_list_release(&copy);
   return st;
 }
@@ -814,9 +823,9 @@ run_clear(Update* const u, rasqal_update_operation* const op, const int drop)
   if (op->applies == RASQAL_UPDATE_GRAPH_ONE && op->graph_uri) {
     uint64_t g      = 0U;
     int      exists = 0;
-    st              = uri_graph(u, op->graph_uri, 0, &g);
-    st              = st ? st : graph_must_exist(u, g, op->graph_uri, silent, &exists);
-    return st || !exists ? st : aseankg_store__graph_clear(u->query.store, g, drop, u->error);
+    TRY(st, uri_graph(u, op->graph_uri, 0, &g));
+    TRY(st, graph_must_exist(u, g, op->graph_uri, silent, &exists));
+    return exists ? aseankg_store__graph_clear(u->query.store, g, drop, u->error) : ASEANKG_SUCCESS;
   }
   if (op->applies != RASQAL_UPDATE_GRAPH_NAMED) {
     st = aseankg_store__graph_clear(u->query.store, 0U, drop, u->error);
@@ -841,23 +850,24 @@ run_transfer(Update* const u, rasqal_update_operation* const op)
   uint64_t      from   = 0U;
   uint64_t      to     = 0U;
   int           exists = 0;
-  AseankgStatus st     = uri_graph(u, op->graph_uri, 0, &from);
-  st                   = st ? st : graph_must_exist(u, from, op->graph_uri, silent, &exists);
-  if (st || !exists) {
-    return st;
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  TRY(st, uri_graph(u, op->graph_uri, 0, &from));
+  TRY(st, graph_must_exist(u, from, op->graph_uri, silent, &exists));
+  if (!exists) {
+    return ASEANKG_SUCCESS;
   }
-  st = uri_graph(u, op->document_uri, 1, &to);
-  if (st || from == to) {
-    return st;
+  TRY(st, uri_graph(u, op->document_uri, 1, &to));
+  if (from == to) {
+    return ASEANKG_SUCCESS;
   }
   if (op->type != RASQAL_UPDATE_TYPE_ADD) {
-    st = aseankg_store__graph_clear(u->query.store, to, 0, u->error);
+    TRY(st, aseankg_store__graph_clear(u->query.store, to, 0, u->error));
   }
-  st = st ? st : add_graph(u, from, to);
-  if (!st && op->type == RASQAL_UPDATE_TYPE_MOVE) {
-    st = aseankg_store__graph_clear(u->query.store, from, 1, u->error);
+  TRY(st, add_graph(u, from, to));
+  if (op->type == RASQAL_UPDATE_TYPE_MOVE) {
+    TRY(st, aseankg_store__graph_clear(u->query.store, from, 1, u->error));
   }
-  return st;
+  return ASEANKG_SUCCESS;
 }
 
 /* The graph of WITH `name` (an IRI or a prefixed name of the request's prologue), resolved by rasqal. */
@@ -904,14 +914,15 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
       uint64_t      g      = 0U;
       int           exists = 0;
       uint64_t      count  = 0U;
-      AseankgStatus st     = uri_graph(u, op->graph_uri, 1, &g);
-      st = st ? st : aseankg_store__graph_info(u->query.store, g, &exists, &count, u->error);
-      if (!st && exists && !text->silent) {
+      AseankgStatus st     = ASEANKG_SUCCESS;
+      TRY(st, uri_graph(u, op->graph_uri, 1, &g));
+      TRY(st, aseankg_store__graph_info(u->query.store, g, &exists, &count, u->error));
+      if (exists && !text->silent) {
         return aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U,
                                  "the graph <%s> already exists",
                                  (const char*)raptor_uri_as_string(op->graph_uri));
       }
-      return st ? st : aseankg_store__graph_create(u->query.store, g, u->error);
+      return aseankg_store__graph_create(u->query.store, g, u->error);
     }
     case RASQAL_UPDATE_TYPE_CLEAR:
       return run_clear(u, op, plan->drop);
@@ -926,18 +937,20 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
       raptor_sequence* const inserts = insert_op ? insert_op->insert_templates : op->insert_templates;
       AseankgStatus          st      = ASEANKG_SUCCESS;
       if (plan->with_length) {
-        st = with_graph(u, text, request + plan->with_start, plan->with_length, &u->with_graph);
+        TRY_CLEANUP(st, with_graph(u, text, request + plan->with_start, plan->with_length, &u->with_graph));
       }
-      if (!st && (op->flags & RASQAL_UPDATE_FLAGS_DATA)) {
-        st = instantiate_all(u, deletes, NULL, 0U, &u->deletes, 1);
-        st = st ? st : instantiate_all(u, inserts, NULL, 0U, &u->inserts, 0);
-      } else if (!st && text->has_where && text->where_end > text->where_start) {
-        st = run_where(u, deletes, inserts, text, request);
-      } else if (!st) {
+      if (op->flags & RASQAL_UPDATE_FLAGS_DATA) {
+        TRY_CLEANUP(st, instantiate_all(u, deletes, NULL, 0U, &u->deletes, 1));
+        TRY_CLEANUP(st, instantiate_all(u, inserts, NULL, 0U, &u->inserts, 0));
+      } else if (text->has_where && text->where_end > text->where_start) {
+        TRY_CLEANUP(st, run_where(u, deletes, inserts, text, request));
+      } else {
         st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
                                "cannot find the WHERE clause of an operation");
+        goto cleanup;
       }
-      st            = st ? st : apply(u);
+      TRY_CLEANUP(st, apply(u));
+    cleanup:
       u->with_graph = 0U;
       return st;
     }
@@ -950,10 +963,32 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
   }
 }
 
+/* Whether `request` holds nothing but white space and comments: SPARQL 1.1's empty Update (§19.8,
+ * `Update ::= Prologue ( Update1 ( ';' Update )? )?`), which rasqal's grammar refuses. */
+static int
+is_empty_request(const char* text)
+{
+  for (; *text; ++text) {
+    if (*text == '#') {
+      while (text[1] && text[1] != '\n') {
+        ++text;
+      }
+    } else if (*text != ' ' && *text != '\t' && *text != '\r' && *text != '\n') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 AseankgStatus
 aseankg_store_update(AseankgStore* const store, const char* const request,
                      const AseankgStoreDefaultGraph default_graph, AseankgError* const error)
 {
+  if (is_empty_request(request)) {
+    return store->writable ? ASEANKG_SUCCESS
+                           : aseankg_error_set(error, ASEANKG_ERR_USAGE, store->path, 0U, 0U,
+                                               "the store is open for reading only");
+  }
   Update u;
   memset(&u, 0, sizeof(u));
   u.error                       = error;
@@ -967,36 +1002,40 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
              ? aseankg_error_set(error, planned, "update", 0U, 0U, "out of memory")
              : aseankg_error_set(error, planned, "update", 1U, 1U, "an operation too complex to rewrite");
   }
-  AseankgStatus st = aseankg_store_begin(store, error);
-  st               = st ? st : aseankg_store__query_start(&u.query, store, default_graph, "update", error);
-  u.terms          = st ? NULL : aseankg_graph_new();
-  st               = st || u.terms ? st : fail_nomem(&u);
-  rasqal_query* const rq = st ? NULL : rasqal_new_query(u.query.world, "sparql11-update", NULL);
-  st                     = st || rq ? st : fail_nomem(&u);
-  if (!st && rasqal_query_prepare(rq, (const unsigned char*)rewritten.data, NULL)) {
-    st = error->status
-           ? error->status
-           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse the update");
-  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  rasqal_query* rq = NULL;
   Lexer         lx = { request, strlen(request), 0U };
   OperationText text;
   memset(&text, 0, sizeof(text));
   rasqal_update_operation* op        = NULL;
   const OperationPlan      no_plan   = { 0U, 0U, 0, 0, 0U };
   size_t                   operation = 0U;
+  size_t                   expected  = 0U;
+  size_t                   parsed    = 0U;
+  TRY_CLEANUP(st, aseankg_store_begin(store, error));
+  TRY_CLEANUP(st, aseankg_store__query_start(&u.query, store, default_graph, "update", error));
+  if (!(u.terms = aseankg_graph_new()) || !(rq = rasqal_new_query(u.query.world, "sparql11-update", NULL))) {
+    st = fail_nomem(&u);
+    goto cleanup;
+  }
+  if (rasqal_query_prepare(rq, (const unsigned char*)rewritten.data, NULL)) {
+    st = error->status
+           ? error->status
+           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse the update");
+    goto cleanup;
+  }
   /* Each operation found in the text must be one parsed operation (two when split): rasqal drops some
    * operations without a word, and running the others against the wrong clauses would be worse. */
-  size_t expected = 0U;
-  size_t parsed   = 0U;
   for (size_t k = 0U; k < plans.count; ++k) {
     expected += plans.items[k].split ? 2U : plans.items[k].parts ? plans.items[k].parts : 1U;
   }
-  while (!st && rasqal_query_get_update_operation(rq, (int)parsed)) {
+  while (rasqal_query_get_update_operation(rq, (int)parsed)) {
     ++parsed;
   }
-  if (!st && parsed != expected) {
+  if (parsed != expected) {
     st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
                            "rasqal parsed %zu operations of the %zu in the request", parsed, expected);
+    goto cleanup;
   }
   for (int i = 0; !st && (op = rasqal_query_get_update_operation(rq, i)) != NULL; ++i, ++operation) {
     while (lx.i < lx.length && !scan_operation(&lx, &text)) {
@@ -1014,6 +1053,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
                                                  : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DATA block");
     }
   }
+cleanup:
   aseankg_buffer_release(&text.prologue);
   aseankg_buffer_release(&text.dataset);
   if (rq) {
@@ -1026,7 +1066,9 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   aseankg_quad_list_release(&u.inserts);
   aseankg_buffer_release(&rewritten);
   free(plans.items);
-  st = st ? st : aseankg_store_commit(store, error);
+  if (!st) {
+    st = aseankg_store_commit(store, error);
+  }
   if (st) {
     aseankg_store_abort(store);
   }

@@ -86,6 +86,7 @@ static const struct {
   { "Concept", CONCEPT },
   { "Role", CONCEPT },
   { "Goods", CONCEPT },
+  { "Outcome", CONCEPT },
 };
 
 const AseankgEntityStyle*

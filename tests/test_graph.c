@@ -45,6 +45,31 @@ test_interning(void** const state)
 }
 
 static void
+test_clear_leaves_an_empty_usable_graph(void** const state)
+{
+  (void)state;
+  AseankgGraph* const g  = aseankg_graph_new();
+  const size_t        n0 = aseankg_graph_term_count(g); /* what a new graph holds */
+  const AseankgTermId a  = aseankg_graph_iri(g, "http://a/x", 10U);
+  const AseankgTermId s  = aseankg_graph_literal(g, "v", 1U, 0U, NULL, NULL);
+  assert_int_equal(aseankg_graph_add(g, a, a, s, 0U), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_clear(g), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_size(g), 0U);
+  assert_int_equal(aseankg_graph_term_count(g), n0);
+  assert_int_equal(aseankg_graph_lookup(g, "<http://a/x>", 12U), 0U);
+  /* Handles start again, and the graph works as a new one: xsd:string is still dropped. */
+  const AseankgTermId b = aseankg_graph_iri(g, "http://a/y", 10U);
+  assert_int_equal(b, a);
+  assert_string_equal(key(g, b), "<http://a/y>");
+  const AseankgTermId str = aseankg_graph_iri(g, XSD "string", strlen(XSD "string"));
+  assert_int_equal(aseankg_graph_literal(g, "v", 1U, str, NULL, NULL),
+                   aseankg_graph_literal(g, "v", 1U, 0U, NULL, NULL));
+  assert_int_equal(aseankg_graph_add(g, b, b, b, 0U), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_graph_size(g), 1U);
+  aseankg_graph_free(g);
+}
+
+static void
 test_quads_are_a_set_in_canonical_order(void** const state)
 {
   (void)state;
@@ -154,6 +179,7 @@ main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_interning),
+    cmocka_unit_test(test_clear_leaves_an_empty_usable_graph),
     cmocka_unit_test(test_quads_are_a_set_in_canonical_order),
     cmocka_unit_test(test_many_quads_around_one_hub),
     cmocka_unit_test(test_random_quads_sort_and_stay_a_set),

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <lmdb.h>
 
 static char directory[] = "/tmp/aseankg-test-store-XXXXXX";
 
@@ -154,6 +155,232 @@ test_transactions(void** state)
   free(text);
 
   aseankg_graph_free(graph);
+  aseankg_store_free(store);
+}
+
+/* Write `text` to a file under the test directory and return its path (static buffer per slot). */
+static const char*
+write_file(const char* const name, const char* const text, const unsigned slot)
+{
+  static char paths[2][256];
+  snprintf(paths[slot], sizeof(paths[slot]), "%s/%s", directory, name);
+  FILE* const stream = fopen(paths[slot], "wb");
+  assert_non_null(stream);
+  assert_int_equal(fputs(text, stream) >= 0, 1);
+  assert_int_equal(fclose(stream), 0);
+  return paths[slot];
+}
+
+static void
+test_streaming_load(void** state)
+{
+  (void)state;
+  /* More terms than one batch of the loader holds: the blank node before the batch is forgotten and the
+   * one after it are still one node, and every triple arrives. */
+  const unsigned n      = 70000U;
+  char* const    text   = (char*)malloc((size_t)n * 64U + 256U);
+  size_t         length = 0U;
+  assert_non_null(text);
+  length += (size_t)sprintf(text + length, "_:x <http://ex.org/p> <http://ex.org/o> .\n");
+  for (unsigned i = 0U; i < n; ++i) {
+    length += (size_t)sprintf(text + length, "<http://ex.org/s%u> <http://ex.org/p> \"%u\" .\n", i, i);
+  }
+  sprintf(text + length,
+          "_:x <http://ex.org/q> <http://ex.org/o> .\n_:y <http://ex.org/q> <http://ex.org/o> .\n");
+  const char* paths[2] = { write_file("big.nt", text, 0U), NULL };
+  free(text);
+
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, store_path("stream"), ASEANKG_STORE_WRITE, &error),
+                   ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_load(store, "http://ex.org/g", paths, 1U, NULL, &error), ASEANKG_ERR_USAGE);
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_begin(store, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_load(store, "http://ex.org/g", paths, 1U, NULL, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_commit(store, &error), ASEANKG_SUCCESS);
+  size_t graphs  = 0U;
+  size_t triples = 0U;
+  counts(store, &graphs, &triples);
+  assert_int_equal(graphs, 1U);
+  assert_int_equal(triples, n + 3U);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  char*         answer =
+    run_query(store, "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?b ?p <http://ex.org/o> }", "csv", &st);
+  assert_int_equal(st, ASEANKG_SUCCESS);
+  assert_string_equal(answer, "n\r\n2\r\n");
+  free(answer);
+  answer = run_query(store, "SELECT ?v WHERE { <http://ex.org/s69999> <http://ex.org/p> ?v }", "csv", &st);
+  assert_string_equal(answer, "v\r\n69999\r\n");
+  free(answer);
+
+  /* A bad second file: its position is reported, and the aborted transaction keeps the first load. */
+  paths[1] =
+    write_file("bad.nt", "<http://ex.org/a> <http://ex.org/p> \"1\" .\n<http://ex.org/a> oops .\n", 1U);
+  assert_int_equal(aseankg_store_begin(store, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_load(store, "http://ex.org/g", paths, 2U, "ntriples", &error),
+                   ASEANKG_ERR_SYNTAX);
+  assert_string_equal(error.file, paths[1]);
+  assert_int_equal(error.line, 2U);
+  aseankg_store_abort(store);
+  counts(store, &graphs, &triples);
+  assert_int_equal(triples, n + 3U);
+  aseankg_store_free(store);
+}
+
+/* Rewrite a format-2 store at `path` into format 1's layout (the same tables, 64-bit big-endian ids in
+ * 32-byte index keys, format record "aseankg-store 1"), straight through LMDB. */
+static void
+make_format1(const char* const path)
+{
+  static const char* const indexes[6] = { "spog", "posg", "ospg", "gspo", "gpos", "gosp" };
+  MDB_env*                 env        = NULL;
+  MDB_txn*                 txn        = NULL;
+  assert_int_equal(mdb_env_create(&env), 0);
+  assert_int_equal(mdb_env_set_maxdbs(env, 16U), 0);
+  assert_int_equal(mdb_env_set_mapsize(env, (size_t)1U << 30U), 0);
+  assert_int_equal(mdb_env_open(env, path, 0U, 0644), 0);
+  assert_int_equal(mdb_txn_begin(env, NULL, 0U, &txn), 0);
+  for (unsigned i = 0U; i < 6U; ++i) {
+    MDB_dbi       dbi    = 0U;
+    MDB_cursor*   cursor = NULL;
+    MDB_val       k;
+    MDB_val       v;
+    unsigned char keys[256][16];
+    size_t        n = 0U;
+    assert_int_equal(mdb_dbi_open(txn, indexes[i], 0U, &dbi), 0);
+    assert_int_equal(mdb_cursor_open(txn, dbi, &cursor), 0);
+    for (int rc = mdb_cursor_get(cursor, &k, &v, MDB_FIRST); !rc;
+         rc     = mdb_cursor_get(cursor, &k, &v, MDB_NEXT)) {
+      assert_int_equal(k.mv_size, 16U);
+      assert_true(n < 256U);
+      memcpy(keys[n++], k.mv_data, 16U);
+    }
+    mdb_cursor_close(cursor);
+    assert_true(n > 0U);
+    assert_int_equal(mdb_drop(txn, dbi, 0), 0);
+    for (size_t q = 0U; q < n; ++q) {
+      unsigned char wide[32];
+      memset(wide, 0, sizeof(wide));
+      for (size_t c = 0U; c < 4U; ++c) {
+        memcpy(wide + 8U * c + 4U, keys[q] + 4U * c, 4U);
+      }
+      MDB_val key   = { 32U, wide };
+      MDB_val empty = { 0U, NULL };
+      assert_int_equal(mdb_put(txn, dbi, &key, &empty, 0U), 0);
+    }
+  }
+  MDB_dbi meta = 0U;
+  assert_int_equal(mdb_dbi_open(txn, "meta", 0U, &meta), 0);
+  char    name[]  = "format";
+  char    value[] = "aseankg-store 1";
+  MDB_val key     = { strlen(name), name };
+  MDB_val data    = { strlen(value), value };
+  assert_int_equal(mdb_put(txn, meta, &key, &data, 0U), 0);
+  assert_int_equal(mdb_txn_commit(txn), 0);
+  mdb_env_close(env);
+}
+
+static void
+test_format1_is_migrated_when_written(void** state)
+{
+  (void)state;
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  const char* const path = store_path("format1");
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_WRITE, &error), ASEANKG_SUCCESS);
+  AseankgGraph* const graph = small_graph(40U);
+  assert_int_equal(aseankg_store_begin(store, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_replace(store, "http://ex.org/g1", graph, &error), ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_commit(store, &error), ASEANKG_SUCCESS);
+  aseankg_graph_free(graph);
+  aseankg_store_free(store);
+  store = NULL;
+  make_format1(path);
+
+  /* Read-only, it is refused with what migrates it; opened for writing, it is migrated and answers. */
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_READ, &error), ASEANKG_ERR_DATA);
+  assert_non_null(strstr(error.message, "format 1"));
+  assert_non_null(strstr(error.message, "opening it for writing migrates it"));
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_WRITE, &error), ASEANKG_SUCCESS);
+  aseankg_store_free(store);
+  store = NULL;
+  assert_int_equal(aseankg_store_open(&store, path, ASEANKG_STORE_READ, &error), ASEANKG_SUCCESS);
+  size_t graphs  = 0U;
+  size_t triples = 0U;
+  counts(store, &graphs, &triples);
+  assert_int_equal(graphs, 1U);
+  assert_int_equal(triples, 41U);
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  char*         text = run_query(
+            store, "SELECT ?g ?v WHERE { GRAPH ?g { <http://ex.org/s39> <http://ex.org/p> ?v } }", "csv", &st);
+  assert_int_equal(st, ASEANKG_SUCCESS);
+  assert_string_equal(text, "g,v\r\nhttp://ex.org/g1,39\r\n");
+  free(text);
+  text = run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://ex.org/p> ?o }", "csv", &st);
+  assert_string_equal(text, "n\r\n41\r\n");
+  free(text);
+  aseankg_store_free(store);
+}
+
+/* A query that only counts binds no values (store_query.c, only_counts()): its answers must be those of
+ * the same count over a query that reads the values. */
+static void
+test_counting_matches_reading(void** state)
+{
+  (void)state;
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, store_path("count"), ASEANKG_STORE_WRITE, &error),
+                   ASEANKG_SUCCESS);
+  /* The same triple in two graphs (the union default graph holds it once), a repeated variable, a
+   * literal. */
+  static const char* const data[2] = {
+    "INSERT DATA { GRAPH <http://ex.org/g1> { <http://ex.org/a> <http://ex.org/p> <http://ex.org/a> . "
+    "<http://ex.org/a> <http://ex.org/p> \"1\" . <http://ex.org/b> <http://ex.org/q> <http://ex.org/a> } }",
+    "INSERT DATA { GRAPH <http://ex.org/g2> { <http://ex.org/a> <http://ex.org/p> \"1\" } }",
+  };
+  for (size_t i = 0U; i < 2U; ++i) {
+    assert_int_equal(aseankg_store_update(store, data[i], ASEANKG_STORE_UNION, &error), ASEANKG_SUCCESS);
+  }
+  /* Each query, its answer, and the same query with FILTER(true), which makes the store read the values. */
+  static const char* const cases[][3] = {
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "3",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?s }", "1",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?s FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://ex.org/p> ?o }", "2",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://ex.org/p> ?o FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?x ?y ?z }", "9",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?x ?y ?z FILTER(true) }" },
+    { "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "4",
+      "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o FILTER(true) } }" },
+    /* not counting only: a join, a FILTER, DISTINCT, VALUES, GROUP BY */
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?o ?q ?r }", "4", NULL },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?o)) }", "2", NULL },
+    { "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }", "2", NULL },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } VALUES ?s { <http://ex.org/b> }", "1", NULL },
+    { "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY ?n", "1\r\n2", NULL },
+  };
+  for (size_t i = 0U; i < sizeof(cases) / sizeof(cases[0]); ++i) {
+    AseankgStatus st   = ASEANKG_SUCCESS;
+    char* const   text = run_query(store, cases[i][0], "csv", &st);
+    assert_int_equal(st, ASEANKG_SUCCESS);
+    char expected[64];
+    snprintf(expected, sizeof(expected), "n\r\n%s\r\n", cases[i][1]);
+    assert_string_equal(text, expected);
+    if (cases[i][2]) {
+      char* const reading = run_query(store, cases[i][2], "csv", &st);
+      assert_int_equal(st, ASEANKG_SUCCESS);
+      assert_string_equal(reading, text);
+      free(reading);
+    }
+    free(text);
+  }
   aseankg_store_free(store);
 }
 
@@ -325,6 +552,9 @@ main(void)
     cmocka_unit_test(test_free_null),
     cmocka_unit_test(test_read_mode_creates_nothing),
     cmocka_unit_test(test_transactions),
+    cmocka_unit_test(test_streaming_load),
+    cmocka_unit_test(test_counting_matches_reading),
+    cmocka_unit_test(test_format1_is_migrated_when_written),
     cmocka_unit_test(test_read_only_store_refuses_writes),
     cmocka_unit_test(test_update_is_one_transaction),
     cmocka_unit_test(test_exact_results),

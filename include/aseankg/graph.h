@@ -79,6 +79,14 @@ ASEANKG_API AseankgGraph* aseankg_graph_new(void);
 ASEANKG_API void aseankg_graph_free(AseankgGraph* graph);
 
 /**
+   Forget every term and quad of `graph`, which stays usable: handles and term
+   pointers it gave out are no longer valid, and new handles start again from
+   the first. Lets a reader's sink bound memory while a long input streams.
+   Returns ASEANKG_ERR_NOMEM (the graph then keeps its contents).
+*/
+ASEANKG_API AseankgStatus aseankg_graph_clear(AseankgGraph* graph);
+
+/**
    Intern terms. Each returns the term's handle, the same for equal terms, or
    0 if out of memory. Strings are copied; they need not be NUL-terminated.
 */

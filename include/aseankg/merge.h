@@ -52,6 +52,15 @@ typedef struct {
    extension, an input is read as N-Quads if it is N-Quads (which covers
    N-Triples) and as TriG (which covers Turtle) otherwise.
 
+   Threads, on a machine with more than one online processor: the three inputs are read at once
+   (two more POSIX threads, each reading into a graph of its own; with any
+   RDF/XML input the three are read one after the other) and both diffs
+   match their blank nodes at once (one more thread). All are joined before
+   this returns, and the result is the same as a sequential run's. Where no
+   thread can be started the work runs on the caller's. Until their terms
+   are moved into the shared graph, OURS' and THEIRS' own graphs take about
+   as much memory as BASE's each.
+
    `*n_conflicts` (may be NULL) receives the number of conflicts. Returns
    what reading, diffing or writing returned (ASEANKG_ERR_SYNTAX with the
    file, line and column of bad input, ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM,

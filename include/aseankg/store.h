@@ -24,7 +24,7 @@ extern "C" {
 typedef struct AseankgStoreImpl AseankgStore;
 
 /** The on-disk format this library writes and reads. Newer stores are refused. */
-#define ASEANKG_STORE_FORMAT 1
+#define ASEANKG_STORE_FORMAT 2
 
 /** How to open a store. */
 typedef enum {
@@ -59,6 +59,14 @@ ASEANKG_API char* aseankg_store_default_path(char* path, size_t size);
 ASEANKG_API AseankgStatus aseankg_store_open(AseankgStore** store, const char* path, AseankgStoreMode mode,
                                              AseankgError* error);
 
+/**
+   The format of an older store at `path` that aseankg_store_open() with
+   ASEANKG_STORE_WRITE migrates (0: the directory of N-Triples files; 1: the
+   first LMDB layout), or -1 when there is no such store there (none at all,
+   one of the current format, or not a store). Only reads.
+*/
+ASEANKG_API int aseankg_store_old_format(const char* path);
+
 /** Close a store, aborting an open write transaction. Safe on NULL. */
 ASEANKG_API void aseankg_store_free(AseankgStore* store);
 
@@ -87,6 +95,23 @@ ASEANKG_API void aseankg_store_abort(AseankgStore* store);
 */
 ASEANKG_API AseankgStatus aseankg_store_replace(AseankgStore* store, const char* graph_iri,
                                                 const AseankgGraph* graph, AseankgError* error);
+
+/**
+   Inside a write transaction, make the graph named `graph_iri` (NULL: the
+   default graph) hold exactly the triples read from the files `paths[0 ..
+   n_paths)` ("-" for standard input) in `syntax` (NULL: from each file's
+   extension, as aseankg_read_path() says); the files' own graph names are
+   ignored. Blank nodes get labels new to the store; equal labels in the files
+   of one call are one node. The input is streamed: memory holds a bounded
+   batch of terms, each distinct blank label and 16 bytes per triple, never
+   the files. Errors: those of aseankg_read_path() (file, line, column),
+   ASEANKG_ERR_USAGE (no transaction), ASEANKG_ERR_IRI (`graph_iri` not an
+   absolute IRI), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM; the transaction should
+   then be aborted.
+*/
+ASEANKG_API AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri,
+                                             const char* const* paths, size_t n_paths, const char* syntax,
+                                             AseankgError* error);
 
 /**
    Count the named graphs (`*graphs`) and the quads of every graph, the
@@ -124,6 +149,8 @@ ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* q
    must be open for writing and have no open transaction. Errors: as
    aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
    fails (CREATE of an existing graph, DROP of a missing one, without SILENT).
+   A request of nothing but white space and comments (SPARQL 1.1 Update's empty
+   request) changes nothing and succeeds.
 */
 ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request,
                                                AseankgStoreDefaultGraph default_graph, AseankgError* error);

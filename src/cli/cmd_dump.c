@@ -3,6 +3,8 @@
 
 #include "aseankg/output.h"
 
+#include "../util/try.h"
+
 #include <string.h>
 
 int
@@ -15,14 +17,16 @@ cli_dump(const CliArgs* const args)
   aseankg_error_clear(&error);
   /* CLI_DEFAULT_GRAPH, as `graphs` lists it, names the default graph: it is never an absolute IRI. */
   const int     default_graph = args->graph && !strcmp(args->graph, CLI_DEFAULT_GRAPH);
-  AseankgStatus st            = cli_open_store(args, ASEANKG_STORE_READ, &store, &error);
-  st                          = st ? st : aseankg_output_open(&output, args->output, &error);
-  if (!st && args->graph) {
-    st = aseankg_store_dump(store, default_graph ? NULL : args->graph, output.stream, &error);
-  } else if (!st) {
-    st = aseankg_store_dump_all(store, output.stream, &error);
+  AseankgStatus st            = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_READ, &store, &error));
+  TRY_CLEANUP(st, aseankg_output_open(&output, args->output, &error));
+  if (args->graph) {
+    TRY_CLEANUP(st, aseankg_store_dump(store, default_graph ? NULL : args->graph, output.stream, &error));
+  } else {
+    TRY_CLEANUP(st, aseankg_store_dump_all(store, output.stream, &error));
   }
-  st = st ? st : aseankg_output_commit(&output, &error);
+  TRY_CLEANUP(st, aseankg_output_commit(&output, &error));
+cleanup:
   aseankg_output_abort(&output);
   aseankg_store_free(store);
   return st ? cli_report(&error) : 0;

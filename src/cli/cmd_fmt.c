@@ -5,6 +5,8 @@
 #include "aseankg/aseankg.h"
 #include "aseankg/fmt.h"
 
+#include "../util/try.h"
+
 #include <string.h>
 
 int
@@ -22,33 +24,38 @@ cli_fmt(const CliArgs* const args)
   AseankgError      error;
   AseankgGraph*     graph    = aseankg_graph_new();
   AseankgPrefixList prefixes = { NULL, 0U, 0U };
+  AseankgFmt*       fmt      = NULL;
   AseankgOutput     output;
   memset(&output, 0, sizeof(output));
   aseankg_error_clear(&error);
   /* Statements go to a list, not the graph's duplicate index: the formatter drops duplicates itself. */
   AseankgQuadList    quads = { NULL, 0U, 0U };
   AseankgReadOptions read  = { 0, NULL, aseankg_quad_list_append, &quads };
-  AseankgStatus      st    = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st = st ? st : aseankg_read_path_prefixes(graph, input, args->syntax, &read, &prefixes, &error);
-  st = st ? st : aseankg_output_open(&output, args->in_place ? input : args->output, &error);
-  if (!st) {
-    static const AseankgQuad none = { 0U, 0U, 0U, 0U };
-    AseankgFmtOptions        options;
-    AseankgFmt*              fmt = NULL;
-    memset(&options, 0, sizeof(options));
-    options.syntax     = strcmp(format, "turtle") ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE;
-    options.prefixes   = prefixes.prefixes;
-    options.n_prefixes = prefixes.count;
-    options.quads      = quads.quads ? quads.quads : &none;
-    options.n_quads    = quads.count;
-    st                 = aseankg_fmt_new(&fmt, graph, &options, &error);
-    if (!st && (st = aseankg_fmt_write(fmt, output.stream))) {
-      aseankg_error_set(&error, st, output.path ? output.path : "<stdout>", 0U, 0U,
-                        st == ASEANKG_ERR_IO ? "write error" : "out of memory");
-    }
-    aseankg_fmt_free(fmt);
+  AseankgStatus      st    = ASEANKG_SUCCESS;
+  if (!graph) {
+    st = ASEANKG_ERR_NOMEM;
+    goto cleanup;
   }
-  st = st ? st : aseankg_output_commit(&output, &error);
+  TRY_CLEANUP(st, aseankg_read_path_prefixes(graph, input, args->syntax, &read, &prefixes, &error));
+  TRY_CLEANUP(st, aseankg_output_open(&output, args->in_place ? input : args->output, &error));
+  static const AseankgQuad none = { 0U, 0U, 0U, 0U };
+  AseankgFmtOptions        options;
+  memset(&options, 0, sizeof(options));
+  options.syntax     = strcmp(format, "turtle") ? ASEANKG_FMT_NTRIPLES : ASEANKG_FMT_TURTLE;
+  options.prefixes   = prefixes.prefixes;
+  options.n_prefixes = prefixes.count;
+  options.quads      = quads.quads ? quads.quads : &none;
+  options.n_quads    = quads.count;
+  TRY_CLEANUP(st, aseankg_fmt_new(&fmt, graph, &options, &error));
+  if ((st = aseankg_fmt_write(fmt, output.stream))) {
+    aseankg_error_set(&error, st, output.path ? output.path : "<stdout>", 0U, 0U,
+                      st == ASEANKG_ERR_IO ? "write error" : "out of memory");
+    goto cleanup;
+  }
+  st = aseankg_output_commit(&output, &error);
+
+cleanup:
+  aseankg_fmt_free(fmt);
   aseankg_output_abort(&output);
   aseankg_quad_list_release(&quads);
   aseankg_prefix_list_release(&prefixes);

@@ -3,6 +3,8 @@
 
 #include "aseankg/aseankg.h"
 
+#include "../util/try.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,15 +36,18 @@ load_remote(const CliArgs* const args)
   AseankgError error;
   aseankg_error_clear(&error);
   AseankgStatus st = ASEANKG_SUCCESS;
-  for (size_t i = 0U; !st && i < args->operands.count; ++i) {
+  for (size_t i = 0U; i < args->operands.count; ++i) {
     const char* const file   = args->operands.items[i];
     const char* const syntax = args->syntax ? args->syntax : aseankg_syntax_from_path(file);
     char              iri[4200];
-    st = args->graph ? ASEANKG_SUCCESS : file_graph_iri(file, iri, sizeof(iri), &error);
-    st = st ? st
-            : aseankg_remote_load(&remote, args->graph ? args->graph : iri, file, syntax ? syntax : "unknown",
-                                  args->replace && (!args->graph || i == 0U), &error);
+    if (!args->graph) {
+      TRY_CLEANUP(st, file_graph_iri(file, iri, sizeof(iri), &error));
+    }
+    TRY_CLEANUP(st, aseankg_remote_load(&remote, args->graph ? args->graph : iri, file,
+                                        syntax ? syntax : "unknown",
+                                        args->replace && (!args->graph || i == 0U), &error));
   }
+cleanup:
   aseankg_remote_global_cleanup();
   return st ? cli_report(&error) : 0;
 }
@@ -60,36 +65,29 @@ cli_load(const CliArgs* const args)
   AseankgError  error;
   AseankgStore* store = NULL;
   aseankg_error_clear(&error);
-  AseankgStatus st = cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error);
-  st               = st ? st : aseankg_store_begin(store, &error);
+  AseankgStatus st      = ASEANKG_SUCCESS;
+  size_t        graphs  = 0U;
+  size_t        triples = 0U;
+  TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error));
+  TRY_CLEANUP(st, aseankg_store_begin(store, &error));
 
   /* One transaction for every file: all of them load, or none. With --graph every file goes into that one
    * graph; otherwise each file is its own graph. */
-  AseankgGraph* graph = NULL;
-  for (size_t i = 0U; !st && i < args->operands.count; ++i) {
+  if (args->graph) {
+    TRY_CLEANUP(st, aseankg_store_load(store, args->graph, (const char* const*)args->operands.items,
+                                       args->operands.count, args->syntax, &error));
+  }
+  for (size_t i = 0U; !args->graph && i < args->operands.count; ++i) {
     const char* const file = args->operands.items[i];
-    if (!graph && !(graph = aseankg_graph_new())) {
-      st = aseankg_error_set(&error, ASEANKG_ERR_NOMEM, file, 0U, 0U, "out of memory");
-      break;
-    }
-    st = aseankg_read_path(graph, file, args->syntax, NULL, &error);
-    if (!st && (!args->graph || i + 1U == args->operands.count)) {
-      char iri[4200];
-      st = args->graph ? ASEANKG_SUCCESS : file_graph_iri(file, iri, sizeof(iri), &error);
-      st = st ? st : aseankg_store_replace(store, args->graph ? args->graph : iri, graph, &error);
-      aseankg_graph_free(graph);
-      graph = NULL;
-    }
+    char              iri[4200];
+    TRY_CLEANUP(st, file_graph_iri(file, iri, sizeof(iri), &error));
+    TRY_CLEANUP(st, aseankg_store_load(store, iri, &file, 1U, args->syntax, &error));
   }
-  st             = st ? st : aseankg_store_commit(store, &error);
-  size_t graphs  = 0U;
-  size_t triples = 0U;
-  st             = st ? st : aseankg_store_count(store, &graphs, &triples, &error);
-  if (!st) {
-    fprintf(stderr, "aseankg: the store holds %zu graph%s, %zu triple%s\n", graphs, graphs == 1U ? "" : "s",
-            triples, triples == 1U ? "" : "s");
-  }
-  aseankg_graph_free(graph);
+  TRY_CLEANUP(st, aseankg_store_commit(store, &error));
+  TRY_CLEANUP(st, aseankg_store_count(store, &graphs, &triples, &error));
+  fprintf(stderr, "aseankg: the store holds %zu graph%s, %zu triple%s\n", graphs, graphs == 1U ? "" : "s",
+          triples, triples == 1U ? "" : "s");
+cleanup:
   aseankg_store_free(store);
   return st ? cli_report(&error) : 0;
 }

@@ -1,6 +1,8 @@
 /* aseankg update: a SPARQL Update request on the embedded store, or sent to a server. */
 #include "cli.h"
 
+#include "../util/try.h"
+
 #include <stdlib.h>
 
 /* update without --endpoint: the request runs on the embedded store as one transaction. */
@@ -12,8 +14,12 @@ update_store(const CliArgs* const args)
   aseankg_error_clear(&error);
   char* const   text = cli_read_text(args->operands.items[0], &error);
   AseankgStatus st   = text ? ASEANKG_SUCCESS : error.status;
-  st                 = st ? st : cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error);
-  st                 = st ? st : aseankg_store_update(store, text, cli_default_graph(args), &error);
+  if (st) {
+    goto cleanup;
+  }
+  TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error));
+  TRY_CLEANUP(st, aseankg_store_update(store, text, cli_default_graph(args), &error));
+cleanup:
   aseankg_store_free(store);
   free(text);
   return st ? cli_report(&error) : 0;

@@ -183,7 +183,14 @@ cli_open_store(const CliArgs* const args, const AseankgStoreMode mode, AseankgSt
     return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "store",
                                        "no store path: set HOME or ASEANKG_STORE, or name one");
   }
-  return aseankg_store_open(store, path, mode, error);
+  const AseankgStatus st = aseankg_store_open(store, path, mode, error);
+  if (st && mode == ASEANKG_STORE_READ && aseankg_store_old_format(path) >= 0) {
+    /* the one command that migrates it: an empty update opens the store for writing and changes nothing */
+    const size_t used = strlen(error->message);
+    snprintf(error->message + used, sizeof(error->message) - used,
+             "; to migrate it, run: aseankg update --store '%s' - < /dev/null", path);
+  }
+  return st;
 }
 
 int

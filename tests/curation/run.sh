@@ -14,6 +14,22 @@ cd "$src"
 "$aseankg" check > "$work/counts.txt"
 python3 "$src/tests/curation/check.py" "$work/graph.nt" "$work/counts.txt" "$src/docs/curation.md"
 
+# One-character names (中 for China, 新 for Singapore) name them only in 中新（重庆）: each has exactly one
+# mention, in clause-5, and the words where 中 and 新 mean something else are not mentions.
+one_char_mentions() { # ENTITY CHARACTER: the spans of ENTITY whose text is CHARACTER
+  local its='http://www.w3.org/2005/11/its/rdf#taIdentRef' nif='http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf'
+  grep -F "> <$its> <https://example.org/aseankg/id/entity/$1> ." "$work/graph.nt" | cut -d' ' -f1 | sort > "$work/spans"
+  grep -F "> <$nif> \"$2\" ." "$work/graph.nt" | cut -d' ' -f1 | sort | comm -12 - "$work/spans"
+}
+for pair in "china 中" "singapore 新"; do
+  read -r entity character <<< "$pair"
+  found=$(one_char_mentions "$entity" "$character")
+  if [ "$(printf '%s\n' "$found" | grep -c '/clause-5#char=')" -ne 1 ] || [ "$(printf '%s\n' "$found" | grep -c .)" -ne 1 ]; then
+    echo "FAIL: $entity is not mentioned as $character exactly once, in clause-5: $found" >&2
+    exit 1
+  fi
+done
+
 # A copy of the data with one relation whose object clause-9 does not name: the check must fail.
 cp -r data "$work/data"
 cat >> "$work/data/relations.yaml" <<'YAML'

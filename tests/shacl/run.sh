@@ -156,6 +156,13 @@ rejects "assertion whose triple is missing" "$tmp/b6.nt" "$related" rdf:predicat
 sed "s|^\(<$(bre "$china")> <$(bre "${RDF}type")> <$(bre "$AK")\)Country>|\1Nation>|" "$nt" > "$tmp/b7.nt"
 rejects "entity:china typed ak:Nation" "$tmp/b7.nt" "$china" rdf:type
 
+# 13. A cited source on an English gloss: only official names have ak:englishNameSource.
+gloss=$(grep -F "> <${AK}englishLabelStatus> <${AK}Gloss> ." "$nt" | grep -m 1 -v -F "<$china> " |
+  sed -n 's/^<\([^>]*\)> .*/\1/p')
+source_iri=$(grep -m 1 -F "> <${AK}englishNameSource> <" "$nt" | sed -n 's/^<[^>]*> <[^>]*> \(<[^>]*>\) \.$/\1/p')
+{ cat "$nt"; printf '<%s> <%senglishNameSource> %s .\n' "$gloss" "$AK" "$source_iri"; } > "$tmp/b13.nt"
+rejects "ak:englishNameSource on an English gloss" "$tmp/b13.nt" "$gloss" ak:englishLabelStatus
+
 # 9-12. The mentions' Web Annotations agree with the text and with the NIF spans.
 OA='http://www.w3.org/ns/oa#'
 quote=$(first_subject "${OA}prefix" '[^>]*/annotation/[^>]*/quote')

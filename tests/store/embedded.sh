@@ -249,6 +249,44 @@ head -c 65536 /dev/urandom > "$work/notastore/data.mdb"
 check "a store file that is not LMDB: exit 1 with a message" \
   bash -c "[ $? -eq 1 ] && [ -s '$work/notastore.err' ]"
 
+# --- a store of format 0 (issue 4's layout: graphs.tsv and one sorted N-Triples file per graph) ----------
+# Built as that code wrote it (git show 8984d78:src/store.c): "IRI <TAB> graphs/HEX.nt <TAB> TRIPLES" per
+# graph, HEX the first 16 bytes of the SHA-256 of the IRI.
+f0=$work/format0
+mkdir -p "$f0/graphs"
+for v in v1 v2; do
+  hex=$(printf '%s' "http://ex.org/$v" | sha256sum | cut -c1-32)
+  LC_ALL=C sort -u "$work/$v.nt" > "$f0/graphs/$hex.nt"
+  printf 'http://ex.org/%s\tgraphs/%s.nt\t%s\n' "$v" "$hex" "$(wc -l < "$f0/graphs/$hex.nt")" >> "$f0/graphs.tsv"
+done
+"$aseankg" query --store "$f0" -r csv 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' > /dev/null 2> "$work/f0.err"
+rc=$?
+check "format 0, read: exit 1, the message names the format and the one command that migrates it, nothing written" \
+  bash -c "[ $rc -eq 1 ] && grep -q 'format 0' '$work/f0.err' && grep -q \"run: aseankg update --store '$f0' - < /dev/null\" '$work/f0.err' && [ ! -e '$f0/data.mdb' ]"
+"$aseankg" update --store "$f0" - < /dev/null
+check "format 0: the empty update that the message gives migrates it (exit 0), the old files gone" \
+  bash -c "[ $? -eq 0 ] && [ -e '$f0/data.mdb' ] && [ ! -e '$f0/graphs.tsv' ] && [ ! -e '$f0/graphs' ]"
+"$aseankg" graphs --store "$f0" > "$work/f0.graphs"
+check "format 0: both graphs migrated with their triple counts" \
+  bash -c "grep -q \"^$triples	<http://ex.org/v1>\$\" '$work/f0.graphs' && grep -q \"^$triples	<http://ex.org/v2>\$\" '$work/f0.graphs'"
+"$aseankg" dump --store "$f0" --graph http://ex.org/v2 | "$aseankg" diff -i ntriples - "$work/v2.nt" > /dev/null 2>&1
+check "format 0: a migrated graph is isomorphic to the file it was loaded from" test $? -eq 0
+
+# --- limits: a WHERE clause of thousands of triple patterns ---------------------------------------------
+python3 -c 'print("SELECT * WHERE {" + " ".join("?s%d <http://ex.org/p> ?o%d ." % (i, i) for i in range(6000)) + "}")' \
+  > "$work/big.rq"
+"$aseankg" query --store "$work/one" -r csv "@$work/big.rq" > "$work/big.out" 2> "$work/big.err"
+rc=$?
+check "a query of 6,000 triple patterns: exit 1 (no crash), 'aseankg: FILE:1:1:' naming rasqal's parser limit" \
+  bash -c "[ $rc -eq 1 ] && grep -q \"^aseankg: $work/big.rq:1:1: too large for rasqal's parser\" '$work/big.err' && [ ! -s '$work/big.out' ]"
+"$aseankg" dump --store "$work/one" --graph http://ex.org/v1 -o "$work/before-big.nt"
+python3 -c 'print("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o . " + " ".join("?s <http://ex.org/p%d> ?o%d ." % (i, i) for i in range(6000)) + "}")' |
+  "$aseankg" update --store "$work/one" - 2> "$work/big-update.err"
+rc=$?
+"$aseankg" dump --store "$work/one" --graph http://ex.org/v1 -o "$work/after-big.nt"
+check "an update whose WHERE has 6,000 triple patterns: exit 1 with the parser's limit, the store unchanged" \
+  bash -c "[ $rc -eq 1 ] && grep -q \"too large for rasqal's parser\" '$work/big-update.err' && cmp -s '$work/before-big.nt' '$work/after-big.nt'"
+
 # --- a store that does not exist ---------------------------------------------------------------------------
 "$aseankg" query --store "$work/missing/store" 'SELECT * WHERE { ?s ?p ?o }' > /dev/null 2> "$work/missing.err"
 rc=$?
