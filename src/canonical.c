@@ -1,6 +1,8 @@
 /* Escaping for canonical N-Triples string literals. */
 #include "canonical.h"
 
+#include "try.h"
+
 #include <stdio.h>
 
 AseankgStatus
@@ -9,7 +11,7 @@ aseankg_canonical_append_string(AseankgBuffer* const buffer, const char* const b
   AseankgStatus st    = ASEANKG_SUCCESS;
   size_t        start = 0U; /* first byte not yet copied */
 
-  for (size_t i = 0U; i < length && !st; ++i) {
+  for (size_t i = 0U; i < length; ++i) {
     const unsigned char c      = (unsigned char)bytes[i];
     const char*         echar  = NULL;
     unsigned            uchar  = 0U;
@@ -54,14 +56,12 @@ aseankg_canonical_append_string(AseankgBuffer* const buffer, const char* const b
       continue;
     }
 
-    st = aseankg_buffer_append(buffer, bytes + start, i - start);
-    if (!st) {
-      st =
-        echar ? aseankg_buffer_append_string(buffer, echar) : aseankg_buffer_printf(buffer, "\\u%04X", uchar);
-    }
+    TRY(st, aseankg_buffer_append(buffer, bytes + start, i - start));
+    TRY(st, echar ? aseankg_buffer_append_string(buffer, echar)
+                  : aseankg_buffer_printf(buffer, "\\u%04X", uchar));
     i += skip - 1U;
     start = i + 1U;
   }
 
-  return st ? st : aseankg_buffer_append(buffer, bytes + start, length - start);
+  return aseankg_buffer_append(buffer, bytes + start, length - start);
 }

@@ -2,8 +2,10 @@
 #include "aseankg/dot.h"
 
 #include "buffer.h"
+#include "try.h"
 #include "utf8.h"
 #include "view.h"
+#include "writers.h"
 
 #include <assert.h>
 #include <stdint.h>
@@ -15,33 +17,37 @@
 
 /* The inside of a DOT quoted string: quotes and backslashes escaped, line breaks as \n, controls as U+FFFD.
  */
-static void
+static AseankgStatus
 put_escaped(AseankgViewWriter* const w, const char* const s, const size_t length)
 {
+  AseankgStatus st = ASEANKG_SUCCESS;
   for (size_t i = 0U; i < length; ++i) {
     const unsigned char c = (unsigned char)s[i];
     if (c == '"') {
-      aseankg_view_put(w, "\\\"");
+      TRY(st, aseankg_view_put(w, "\\\""));
     } else if (c == '\\') {
-      aseankg_view_put(w, "\\\\");
+      TRY(st, aseankg_view_put(w, "\\\\"));
     } else if (c == '\n' || (c == '\r' && (i + 1U == length || s[i + 1U] != '\n'))) {
-      aseankg_view_put(w, "\\n");
+      TRY(st, aseankg_view_put(w, "\\n"));
     } else if (c == '\r') {
       continue; /* the \n of a CRLF pair makes the break */
     } else if ((c < 0x20U && c != '\t') || c == 0x7FU) {
-      aseankg_view_put(w, "\xEF\xBF\xBD");
+      TRY(st, aseankg_view_put(w, "\xEF\xBF\xBD"));
     } else {
-      aseankg_view_put_bytes(w, s + i, 1U);
+      TRY(st, aseankg_view_put_bytes(w, s + i, 1U));
     }
   }
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 put_quoted(AseankgViewWriter* const w, const char* const s)
 {
-  aseankg_view_put(w, "\"");
-  put_escaped(w, s, strlen(s));
-  aseankg_view_put(w, "\"");
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_view_put(w, "\""));
+  TRY(st, put_escaped(w, s, strlen(s)));
+  TRY(st, aseankg_view_put(w, "\""));
+  return ASEANKG_SUCCESS;
 }
 
 /* Columns a code point takes: CJK and fullwidth forms two, the rest one. */
@@ -70,19 +76,21 @@ closes(const uint32_t c)
    between words, or between Chinese characters (never before closing
    punctuation). Line breaks already in `s` are kept.
 */
-static void
+static AseankgStatus
 wrap(AseankgViewWriter* const w, const char* const s, const size_t length, const size_t width)
 {
   AseankgBuffer* const b      = &w->scratch;
   size_t               column = 0U;
   int                  space  = 0;
   aseankg_buffer_reset(b);
-  for (size_t i = 0U; i < length && !w->st;) {
+  for (size_t i = 0U; i < length;) {
     uint32_t c    = 0U;
     size_t   size = aseankg_utf8_decode(s + i, length - i, &c);
     size          = size ? size : 1U;
     if (c == '\n') {
-      w->st  = aseankg_buffer_append_byte(b, '\n');
+      if (aseankg_buffer_append_byte(b, '\n')) {
+        return aseankg_view_no_memory(w);
+      }
       column = 0U;
       space  = 0;
       i += size;
@@ -109,47 +117,49 @@ wrap(AseankgViewWriter* const w, const char* const s, const size_t length, const
       ++cols;
     }
 
-    if (column && !glued && column + (size_t)space + cols > width) {
-      w->st  = aseankg_buffer_append_byte(b, '\n');
-      column = 0U;
-    } else if (column && space) {
-      w->st = aseankg_buffer_append_byte(b, ' ');
-      ++column;
+    const int line_break = column && !glued && column + (size_t)space + cols > width;
+    const int blank      = !line_break && column && space;
+    if ((line_break && aseankg_buffer_append_byte(b, '\n')) ||
+        (blank && aseankg_buffer_append_byte(b, ' ')) || aseankg_buffer_append(b, s + i, end - i)) {
+      return aseankg_view_no_memory(w);
     }
-    space = 0;
-    w->st = w->st ? w->st : aseankg_buffer_append(b, s + i, end - i);
+    column = line_break ? 0U : column + (blank ? 1U : 0U);
+    space  = 0;
     column += cols;
     i = end;
   }
+  return ASEANKG_SUCCESS;
 }
 
 /* Graphviz refuses a quoted string longer than 16384 bytes; a label has at most two wrapped texts, each
    at most this long before escaping (which at most doubles it), so a long name is shortened with "…". */
 #define MAX_LABEL_TEXT 3000U
 
-static void
+static AseankgStatus
 put_wrapped_n(AseankgViewWriter* const w, const char* const s, const size_t length, const size_t width)
 {
-  size_t shown = length;
+  AseankgStatus st    = ASEANKG_SUCCESS;
+  size_t        shown = length;
   if (shown > MAX_LABEL_TEXT) {
     shown = MAX_LABEL_TEXT;
     while (shown && ((unsigned char)s[shown] & 0xC0U) == 0x80U) {
       --shown; /* cut before a whole character */
     }
   }
-  wrap(w, s, shown, width);
-  if (!w->st && w->scratch.data) {
-    put_escaped(w, w->scratch.data, w->scratch.length);
+  TRY(st, wrap(w, s, shown, width));
+  if (w->scratch.data) {
+    TRY(st, put_escaped(w, w->scratch.data, w->scratch.length));
   }
   if (shown < length) {
-    aseankg_view_put(w, "…");
+    TRY(st, aseankg_view_put(w, "…"));
   }
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 put_wrapped(AseankgViewWriter* const w, const char* const s, const size_t width)
 {
-  put_wrapped_n(w, s, strlen(s), width);
+  return put_wrapped_n(w, s, strlen(s), width);
 }
 
 /* --- What to draw --------------------------------------------------------- */
@@ -331,82 +341,91 @@ find_groups(Edge* const edges, const size_t n_edges, unsigned char* const boxed,
 /* --- Writing ----------------------------------------------------------------- */
 
 /* The attributes that draw a type family: `shape=…, style="…", fillcolor="…", color="…` (open quote). */
-static void
+static AseankgStatus
 put_family_style(AseankgViewWriter* const w, const AseankgEntityStyle* const style)
 {
-  aseankg_view_put(w, "shape=");
-  aseankg_view_put(w, style->shape);
-  aseankg_view_put(w, ", style=\"");
-  aseankg_view_put(w, style->style);
-  aseankg_view_put(w, "\", fillcolor=\"");
-  aseankg_view_put(w, style->fill);
-  aseankg_view_put(w, "\", color=\"");
-  aseankg_view_put(w, style->line);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_view_put(w, "shape="));
+  TRY(st, aseankg_view_put(w, style->shape));
+  TRY(st, aseankg_view_put(w, ", style=\""));
+  TRY(st, aseankg_view_put(w, style->style));
+  TRY(st, aseankg_view_put(w, "\", fillcolor=\""));
+  TRY(st, aseankg_view_put(w, style->fill));
+  TRY(st, aseankg_view_put(w, "\", color=\""));
+  TRY(st, aseankg_view_put(w, style->line));
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 write_node(AseankgViewWriter* const w, const AseankgEntity* const e, const int centre)
 {
+  AseankgStatus                   st       = ASEANKG_SUCCESS;
   size_t                          n_styles = 0U;
   const AseankgEntityStyle* const style =
     &aseankg_entity_styles(&n_styles)[aseankg_entity_style_index(e->type.value)];
-  aseankg_view_put(w, "  ");
-  put_quoted(w, e->id.value);
-  aseankg_view_put(w, " [label=\"");
-  put_wrapped(w, e->zh.value, 24U);
-  aseankg_view_put(w, "\\n");
+  TRY(st, aseankg_view_put(w, "  "));
+  TRY(st, put_quoted(w, e->id.value));
+  TRY(st, aseankg_view_put(w, " [label=\""));
+  TRY(st, put_wrapped(w, e->zh.value, 24U));
+  TRY(st, aseankg_view_put(w, "\\n"));
   if (e->gloss) {
-    aseankg_view_put(w, "≈ ");
+    TRY(st, aseankg_view_put(w, "≈ "));
   }
-  put_wrapped(w, e->en.value, 30U);
-  aseankg_view_put(w, "\", ");
-  put_family_style(w, style);
-  aseankg_view_put(w, centre ? "\", penwidth=3" : "\"");
-  aseankg_view_put(w, ", tooltip=\"");
-  put_escaped(w, e->id.value, strlen(e->id.value));
-  aseankg_view_put(w, " (");
-  put_escaped(w, e->type.value, strlen(e->type.value));
-  aseankg_view_put(w, ")\"];\n");
+  TRY(st, put_wrapped(w, e->en.value, 30U));
+  TRY(st, aseankg_view_put(w, "\", "));
+  TRY(st, put_family_style(w, style));
+  TRY(st, aseankg_view_put(w, centre ? "\", penwidth=3" : "\""));
+  TRY(st, aseankg_view_put(w, ", tooltip=\""));
+  TRY(st, put_escaped(w, e->id.value, strlen(e->id.value)));
+  TRY(st, aseankg_view_put(w, " ("));
+  TRY(st, put_escaped(w, e->type.value, strlen(e->type.value)));
+  TRY(st, aseankg_view_put(w, ")\"];\n"));
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 write_legend(AseankgViewWriter* const w, const unsigned char* const families, const int gloss,
              const int boxes)
 {
+  AseankgStatus                   st     = ASEANKG_SUCCESS;
   size_t                          n      = 0U;
   const AseankgEntityStyle* const styles = aseankg_entity_styles(&n);
-  aseankg_view_put(w, "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=12; style=\"rounded\"; "
-                      "color=\"#999999\";\n");
+  TRY(st, aseankg_view_put(
+            w, "  subgraph cluster_legend {\n    label=\"Legend\"; fontsize=12; style=\"rounded\"; "
+               "color=\"#999999\";\n"));
   for (size_t f = 0U; f < n; ++f) {
     if (families[f]) {
-      aseankg_view_put(w, "    \"legend:");
-      aseankg_view_put(w, styles[f].family);
-      aseankg_view_put(w, "\" [label=\"");
-      aseankg_view_put(w, styles[f].label);
-      aseankg_view_put(w, "\", ");
-      put_family_style(w, &styles[f]);
-      aseankg_view_put(w, "\", fontsize=9];\n");
+      TRY(st, aseankg_view_put(w, "    \"legend:"));
+      TRY(st, aseankg_view_put(w, styles[f].family));
+      TRY(st, aseankg_view_put(w, "\" [label=\""));
+      TRY(st, aseankg_view_put(w, styles[f].label));
+      TRY(st, aseankg_view_put(w, "\", "));
+      TRY(st, put_family_style(w, &styles[f]));
+      TRY(st, aseankg_view_put(w, "\", fontsize=9];\n"));
     }
   }
   if (gloss) {
-    aseankg_view_put(w, "    \"legend:gloss\" [label=\"≈ English gloss, not an official name\", "
-                        "shape=plaintext, fontsize=9];\n");
+    TRY(st, aseankg_view_put(w, "    \"legend:gloss\" [label=\"≈ English gloss, not an official name\", "
+                                "shape=plaintext, fontsize=9];\n"));
   }
   if (boxes) {
-    aseankg_view_put(w,
-                     "    \"legend:box\" [label=\"A → a box: A relates to each entity in\\nthe box by each "
-                     "predicate the box names\", shape=plaintext, fontsize=9];\n");
+    TRY(st, aseankg_view_put(
+              w, "    \"legend:box\" [label=\"A → a box: A relates to each entity in\\nthe box by each "
+                 "predicate the box names\", shape=plaintext, fontsize=9];\n"));
   }
-  aseankg_view_put(w, "  }\n");
+  TRY(st, aseankg_view_put(w, "  }\n"));
+  return ASEANKG_SUCCESS;
 }
 
 /* A box's opening, up to its label's open quote; fill_box() closes the label and writes the rest. */
-static void
+static AseankgStatus
 open_box(AseankgViewWriter* const w, const char* const name)
 {
-  aseankg_view_put(w, "  subgraph cluster_");
-  aseankg_view_put(w, name);
-  aseankg_view_put(w, " {\n    label=\"");
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_view_put(w, "  subgraph cluster_"));
+  TRY(st, aseankg_view_put(w, name));
+  TRY(st, aseankg_view_put(w, " {\n    label=\""));
+  return ASEANKG_SUCCESS;
 }
 
 /*
@@ -414,62 +433,66 @@ open_box(AseankgViewWriter* const w, const char* const name)
    laid out as a grid GRID_COLUMNS wide: invisible arrows chain a row from
    left to right, rank=same stacks a column.
 */
-static void
+static AseankgStatus
 fill_box(AseankgViewWriter* const w, const AseankgData* const data, const size_t* const members,
          const size_t n)
 {
-  aseankg_view_put(w, "\"; labeljust=l; fontname=\"" FONT
-                      " Bold\"; fontsize=13; style=\"rounded\"; color=\"#888888\";\n");
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_view_put(w, "\"; labeljust=l; fontname=\"" FONT
+                              " Bold\"; fontsize=13; style=\"rounded\"; color=\"#888888\";\n"));
   for (size_t i = 0U; i < n; ++i) {
-    aseankg_view_put(w, "  ");
-    write_node(w, &data->entities[members[i]], 0);
+    TRY(st, aseankg_view_put(w, "  "));
+    TRY(st, write_node(w, &data->entities[members[i]], 0));
   }
   for (size_t i = 0U; i + 1U < n; ++i) {
     if ((i + 1U) % GRID_COLUMNS) {
-      aseankg_view_put(w, "    ");
-      put_quoted(w, data->entities[members[i]].id.value);
-      aseankg_view_put(w, " -> ");
-      put_quoted(w, data->entities[members[i + 1U]].id.value);
-      aseankg_view_put(w, " [style=invis];\n");
+      TRY(st, aseankg_view_put(w, "    "));
+      TRY(st, put_quoted(w, data->entities[members[i]].id.value));
+      TRY(st, aseankg_view_put(w, " -> "));
+      TRY(st, put_quoted(w, data->entities[members[i + 1U]].id.value));
+      TRY(st, aseankg_view_put(w, " [style=invis];\n"));
     }
   }
   for (size_t column = 0U; column < GRID_COLUMNS && n > GRID_COLUMNS; ++column) {
-    aseankg_view_put(w, "    { rank=same;");
+    TRY(st, aseankg_view_put(w, "    { rank=same;"));
     for (size_t i = column; i < n; i += GRID_COLUMNS) {
-      aseankg_view_put(w, " ");
-      put_quoted(w, data->entities[members[i]].id.value);
+      TRY(st, aseankg_view_put(w, " "));
+      TRY(st, put_quoted(w, data->entities[members[i]].id.value));
     }
-    aseankg_view_put(w, " }\n");
+    TRY(st, aseankg_view_put(w, " }\n"));
   }
-  aseankg_view_put(w, "  }\n");
+  TRY(st, aseankg_view_put(w, "  }\n"));
+  return ASEANKG_SUCCESS;
 }
 
 /* The predicates by which box `g` (its subject's edges [first, end)) relates its entities, e.g. "drewUp,
    recalls": those of entity `object`, one of them. */
-static void
+static AseankgStatus
 put_predicates(AseankgViewWriter* const w, const Edge* const edges, const Group* const box, const size_t g,
                const size_t object)
 {
-  size_t listed = 0U;
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  size_t        listed = 0U;
   for (size_t k = next_to(edges, box->first, box->end, object); k < box->end;
        k        = next_to(edges, k + 1U, box->end, object)) {
     if (edges[k].group == g + 1U) {
-      aseankg_view_put(w, listed++ ? ", " : "");
-      put_escaped(w, edges[k].predicate, strlen(edges[k].predicate));
+      TRY(st, aseankg_view_put(w, listed++ ? ", " : ""));
+      TRY(st, put_escaped(w, edges[k].predicate, strlen(edges[k].predicate)));
     }
   }
+  return ASEANKG_SUCCESS;
 }
 
 /* The boxes of grouped relations (`arrows` 0), or the one arrow from the subject to each (`arrows` 1). */
-static void
+static AseankgStatus
 write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
              const Group* const groups, const size_t n_groups, const int arrows)
 {
+  AseankgStatus            st      = ASEANKG_SUCCESS;
   const AseankgData* const data    = view->project->data;
   size_t* const            members = (size_t*)calloc(data->n_entities + 1U, sizeof(size_t));
   if (!members) {
-    w->st = w->st ? w->st : ASEANKG_ERR_NOMEM;
-    return;
+    return aseankg_view_no_memory(w);
   }
   for (size_t g = 0U; g < n_groups; ++g) {
     const Group* const box = &groups[g];
@@ -482,24 +505,24 @@ write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Ed
       }
     }
     if (!arrows) {
-      open_box(w, name);
-      put_predicates(w, edges, box, g, members[0]);
-      fill_box(w, data, members, n);
+      TRY_CLEANUP(st, open_box(w, name));
+      TRY_CLEANUP(st, put_predicates(w, edges, box, g, members[0]));
+      TRY_CLEANUP(st, fill_box(w, data, members, n));
       continue;
     }
     /* The arrow: to the box's first entity, clipped at the box's border. */
     const Edge* const first = &edges[box->first];
-    aseankg_view_put(w, "  ");
-    put_quoted(w, first->subject);
-    aseankg_view_put(w, " -> ");
-    put_quoted(w, data->entities[members[0]].id.value);
-    aseankg_view_put(w, " [lhead=cluster_");
-    aseankg_view_put(w, name);
-    aseankg_view_put(w, ", penwidth=1.5, tooltip=\"");
-    put_escaped(w, first->subject, strlen(first->subject));
-    aseankg_view_put(w, " ");
-    put_predicates(w, edges, box, g, members[0]);
-    aseankg_view_put(w, " each entity in the box, stated in");
+    TRY_CLEANUP(st, aseankg_view_put(w, "  "));
+    TRY_CLEANUP(st, put_quoted(w, first->subject));
+    TRY_CLEANUP(st, aseankg_view_put(w, " -> "));
+    TRY_CLEANUP(st, put_quoted(w, data->entities[members[0]].id.value));
+    TRY_CLEANUP(st, aseankg_view_put(w, " [lhead=cluster_"));
+    TRY_CLEANUP(st, aseankg_view_put(w, name));
+    TRY_CLEANUP(st, aseankg_view_put(w, ", penwidth=1.5, tooltip=\""));
+    TRY_CLEANUP(st, put_escaped(w, first->subject, strlen(first->subject)));
+    TRY_CLEANUP(st, aseankg_view_put(w, " "));
+    TRY_CLEANUP(st, put_predicates(w, edges, box, g, members[0]));
+    TRY_CLEANUP(st, aseankg_view_put(w, " each entity in the box, stated in"));
     size_t listed = 0U;
     for (size_t k = box->first; k < box->end; ++k) {
       int seen = edges[k].group != g + 1U;
@@ -507,13 +530,16 @@ write_groups(AseankgViewWriter* const w, const AseankgView* const view, const Ed
         seen = edges[j].group == g + 1U && edges[j].segment == edges[k].segment;
       }
       if (!seen) {
-        aseankg_view_put(w, listed++ ? ", " : " ");
-        aseankg_view_put(w, view->text->segments[edges[k].segment].id);
+        TRY_CLEANUP(st, aseankg_view_put(w, listed++ ? ", " : " "));
+        TRY_CLEANUP(st, aseankg_view_put(w, view->text->segments[edges[k].segment].id));
       }
     }
-    aseankg_view_put(w, "\"];\n");
+    TRY_CLEANUP(st, aseankg_view_put(w, "\"];\n"));
   }
+
+cleanup:
   free(members);
+  return st;
 }
 
 /* Arrows out of ([2 * i]) and into ([2 * i + 1]) each entity i, a relation stated in several segments
@@ -538,16 +564,16 @@ count_arrows(const Edge* const edges, const size_t n_edges, const size_t n_entit
    (the region, which faces five challenges; an activity with its actor and what it concerns) does not rank
    it: with rankdir=LR each such arrow pushed the entity and everything it relates to one rank right, and
    the chains made the whole graph a row three times as wide as tall. */
-static void
+static AseankgStatus
 write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
             const size_t n_edges, const unsigned char* const drawn)
 {
+  AseankgStatus            st       = ASEANKG_SUCCESS;
   const AseankgText* const text     = view->text;
   size_t                   literals = 0U;
   size_t* const            degrees  = count_arrows(edges, n_edges, view->project->data->n_entities);
   if (!degrees) {
-    w->st = ASEANKG_ERR_NOMEM;
-    return;
+    return aseankg_view_no_memory(w);
   }
   for (size_t i = 0U; i < n_edges;) {
     size_t end = i + 1U;
@@ -560,107 +586,55 @@ write_edges(AseankgViewWriter* const w, const AseankgView* const view, const Edg
       continue;
     }
     if (e->literal) {
-      aseankg_view_put(w, "  \"value:");
-      aseankg_view_put_size(w, ++literals);
-      aseankg_view_put(w, "\" [label=\"");
-      put_wrapped(w, e->object, 30U);
-      aseankg_view_put(w, "\", shape=plaintext, fontcolor=\"#444444\"];\n");
+      TRY_CLEANUP(st, aseankg_view_put(w, "  \"value:"));
+      TRY_CLEANUP(st, aseankg_view_put_size(w, ++literals));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\" [label=\""));
+      TRY_CLEANUP(st, put_wrapped(w, e->object, 30U));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\", shape=plaintext, fontcolor=\"#444444\"];\n"));
     }
-    aseankg_view_put(w, "  ");
-    put_quoted(w, e->subject);
-    aseankg_view_put(w, " -> ");
+    TRY_CLEANUP(st, aseankg_view_put(w, "  "));
+    TRY_CLEANUP(st, put_quoted(w, e->subject));
+    TRY_CLEANUP(st, aseankg_view_put(w, " -> "));
     if (e->literal) {
-      aseankg_view_put(w, "\"value:");
-      aseankg_view_put_size(w, literals);
-      aseankg_view_put(w, "\"");
+      TRY_CLEANUP(st, aseankg_view_put(w, "\"value:"));
+      TRY_CLEANUP(st, aseankg_view_put_size(w, literals));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\""));
     } else {
-      put_quoted(w, e->object);
+      TRY_CLEANUP(st, put_quoted(w, e->object));
     }
-    aseankg_view_put(w, " [label=");
-    put_quoted(w, e->predicate);
-    aseankg_view_put(w, ", tooltip=\"");
-    put_escaped(w, e->predicate, strlen(e->predicate));
-    aseankg_view_put(w, ", stated in");
+    TRY_CLEANUP(st, aseankg_view_put(w, " [label="));
+    TRY_CLEANUP(st, put_quoted(w, e->predicate));
+    TRY_CLEANUP(st, aseankg_view_put(w, ", tooltip=\""));
+    TRY_CLEANUP(st, put_escaped(w, e->predicate, strlen(e->predicate)));
+    TRY_CLEANUP(st, aseankg_view_put(w, ", stated in"));
     for (size_t k = i; k < end; ++k) {
-      aseankg_view_put(w, k > i ? ", " : " ");
-      aseankg_view_put(w, text->segments[edges[k].segment].id);
+      TRY_CLEANUP(st, aseankg_view_put(w, k > i ? ", " : " "));
+      TRY_CLEANUP(st, aseankg_view_put(w, text->segments[edges[k].segment].id));
     }
     const size_t object = e->relation->object;
-    aseankg_view_put(w,
-                     !e->literal && drawn[object] != BOXED && degrees[2U * object] > degrees[2U * object + 1U]
-                       ? "\", constraint=false];\n"
-                       : "\"];\n");
+    TRY_CLEANUP(st, aseankg_view_put(w, !e->literal && drawn[object] != BOXED &&
+                                            degrees[2U * object] > degrees[2U * object + 1U]
+                                          ? "\", constraint=false];\n"
+                                          : "\"];\n"));
     i = end;
   }
+
+cleanup:
   free(degrees);
+  return st;
 }
 
-static void
-write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
-            const size_t n_edges, const Group* const groups, const size_t n_groups,
-            const unsigned char* const drawn, const AseankgSegment* const segment, const size_t around)
+/* The nodes not in a box, in id order; entities in no relation (two or more) in a box of their own. */
+static AseankgStatus
+write_nodes(AseankgViewWriter* const w, const AseankgData* const data, const unsigned char* const drawn,
+            const size_t around)
 {
-  const AseankgData* const data     = view->project->data;
-  size_t                   n_styles = 0U;
-  unsigned char            families[32];
-  int                      gloss = 0;
-  size_t                   nodes = 0U;
-  aseankg_entity_styles(&n_styles);
-  memset(families, 0, sizeof(families));
-
-  aseankg_view_put(w, "/* The entity graph of the statement, written by aseankg export --format dot; render "
-                      "with dot -Tsvg. */\n");
-  aseankg_view_put(w, "digraph ");
-  put_quoted(w, view->document->id.value);
-  aseankg_view_put(w, " {\n  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"" FONT
-                      "\", fontsize=14, labelloc=t, "
-                      "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", ");
-  if (n_groups) { /* arrows to boxes; rank=same inside boxes */
-    aseankg_view_put(w, "compound=true, newrank=true, ");
-  }
-  aseankg_view_put(w, "label=\"");
-  put_wrapped(w, view->document->title_zh.value, 60U);
-  aseankg_view_put(w, "\\n");
-  put_wrapped(w, view->document->title_en.value, 80U);
-  aseankg_view_put(w, "\\n");
-  for (size_t i = 0U; i < data->n_entities; ++i) {
-    nodes += drawn[i] != 0U;
-  }
-  if (segment) {
-    aseankg_view_put(w, "\\n");
-    aseankg_view_put(w, segment->id);
-    aseankg_view_put(w, ": ");
-    put_wrapped_n(w, segment->text, segment->length, 64U);
-  }
-  if (around != ASEANKG_VIEW_LITERAL) {
-    aseankg_view_put(w, "\\naround ");
-    put_escaped(w, data->entities[around].id.value, strlen(data->entities[around].id.value));
-  }
-  aseankg_view_put(w, "\\n");
-  aseankg_view_put_size(w, nodes);
-  aseankg_view_put(w, " entities, ");
-  aseankg_view_put_size(w, n_edges);
-  aseankg_view_put(w, n_edges == 1U ? " relation\"];\n" : " relations\"];\n");
-  aseankg_view_put(w, "  node [fontname=\"" FONT "\", fontsize=11, margin=\"0.12,0.05\"];\n");
-  aseankg_view_put(w, "  edge [fontname=\"" FONT
-                      "\", fontsize=9, color=\"#666666\", fontcolor=\"#333333\", arrowsize=0.7];\n");
-
-  for (size_t i = 0U; i < data->n_entities; ++i) {
-    if (drawn[i]) {
-      const size_t f                          = aseankg_entity_style_index(data->entities[i].type.value);
-      families[f < sizeof(families) ? f : 0U] = 1U;
-      gloss                                   = gloss || data->entities[i].gloss;
-    }
-  }
-  write_legend(w, families, gloss, n_groups != 0U);
-  write_groups(w, view, edges, groups, n_groups, 0);
-
-  /* Nodes in id order. */
+  AseankgStatus               st      = ASEANKG_SUCCESS;
+  size_t*                     members = NULL;
   const AseankgEntity** const sorted =
     (const AseankgEntity**)calloc(data->n_entities + 1U, sizeof(AseankgEntity*));
   if (!sorted) {
-    w->st = ASEANKG_ERR_NOMEM;
-    return;
+    return aseankg_view_no_memory(w);
   }
   size_t n_sorted = 0U;
   for (size_t i = 0U; i < data->n_entities; ++i) {
@@ -682,31 +656,99 @@ write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edg
     unrelated += drawn[sorted[i] - data->entities] == UNRELATED;
   }
   if (unrelated >= 2U) {
-    size_t* const members = (size_t*)calloc(unrelated, sizeof(size_t));
-    size_t        n       = 0U;
-    for (size_t i = 0U; members && i < n_sorted; ++i) {
+    if (!(members = (size_t*)calloc(unrelated, sizeof(size_t)))) {
+      st = aseankg_view_no_memory(w);
+      goto cleanup;
+    }
+    size_t n = 0U;
+    for (size_t i = 0U; i < n_sorted; ++i) {
       if (drawn[sorted[i] - data->entities] == UNRELATED) {
         members[n++] = (size_t)(sorted[i] - data->entities);
       }
     }
-    if (members) {
-      open_box(w, "unrelated");
-      aseankg_view_put(w, "in no relation");
-      fill_box(w, data, members, n);
-    }
-    w->st = w->st ? w->st : (members ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
-    free(members);
+    TRY_CLEANUP(st, open_box(w, "unrelated"));
+    TRY_CLEANUP(st, aseankg_view_put(w, "in no relation"));
+    TRY_CLEANUP(st, fill_box(w, data, members, n));
   }
   for (size_t i = 0U; i < n_sorted; ++i) {
     if (unrelated < 2U || drawn[sorted[i] - data->entities] != UNRELATED) {
-      write_node(w, sorted[i], around != ASEANKG_VIEW_LITERAL && sorted[i] == &data->entities[around]);
+      TRY_CLEANUP(
+        st, write_node(w, sorted[i], around != ASEANKG_VIEW_LITERAL && sorted[i] == &data->entities[around]));
     }
   }
-  free(sorted);
 
-  write_edges(w, view, edges, n_edges, drawn);
-  write_groups(w, view, edges, groups, n_groups, 1);
-  aseankg_view_put(w, "}\n");
+cleanup:
+  free(members);
+  free(sorted);
+  return st;
+}
+
+static AseankgStatus
+write_graph(AseankgViewWriter* const w, const AseankgView* const view, const Edge* const edges,
+            const size_t n_edges, const Group* const groups, const size_t n_groups,
+            const unsigned char* const drawn, const AseankgSegment* const segment, const size_t around)
+{
+  AseankgStatus            st       = ASEANKG_SUCCESS;
+  const AseankgData* const data     = view->project->data;
+  size_t                   n_styles = 0U;
+  unsigned char            families[32];
+  int                      gloss = 0;
+  size_t                   nodes = 0U;
+  aseankg_entity_styles(&n_styles);
+  memset(families, 0, sizeof(families));
+
+  TRY(st, aseankg_view_put(
+            w, "/* The entity graph of the statement, written by aseankg export --format dot; render "
+               "with dot -Tsvg. */\n"));
+  TRY(st, aseankg_view_put(w, "digraph "));
+  TRY(st, put_quoted(w, view->document->id.value));
+  TRY(st, aseankg_view_put(w, " {\n  graph [rankdir=LR, charset=\"UTF-8\", fontname=\"" FONT
+                              "\", fontsize=14, labelloc=t, "
+                              "nodesep=0.12, ranksep=0.5, pad=0.3, bgcolor=\"white\", "));
+  if (n_groups) { /* arrows to boxes; rank=same inside boxes */
+    TRY(st, aseankg_view_put(w, "compound=true, newrank=true, "));
+  }
+  TRY(st, aseankg_view_put(w, "label=\""));
+  TRY(st, put_wrapped(w, view->document->title_zh.value, 60U));
+  TRY(st, aseankg_view_put(w, "\\n"));
+  TRY(st, put_wrapped(w, view->document->title_en.value, 80U));
+  TRY(st, aseankg_view_put(w, "\\n"));
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    nodes += drawn[i] != 0U;
+  }
+  if (segment) {
+    TRY(st, aseankg_view_put(w, "\\n"));
+    TRY(st, aseankg_view_put(w, segment->id));
+    TRY(st, aseankg_view_put(w, ": "));
+    TRY(st, put_wrapped_n(w, segment->text, segment->length, 64U));
+  }
+  if (around != ASEANKG_VIEW_LITERAL) {
+    TRY(st, aseankg_view_put(w, "\\naround "));
+    TRY(st, put_escaped(w, data->entities[around].id.value, strlen(data->entities[around].id.value)));
+  }
+  TRY(st, aseankg_view_put(w, "\\n"));
+  TRY(st, aseankg_view_put_size(w, nodes));
+  TRY(st, aseankg_view_put(w, " entities, "));
+  TRY(st, aseankg_view_put_size(w, n_edges));
+  TRY(st, aseankg_view_put(w, n_edges == 1U ? " relation\"];\n" : " relations\"];\n"));
+  TRY(st, aseankg_view_put(w, "  node [fontname=\"" FONT "\", fontsize=11, margin=\"0.12,0.05\"];\n"));
+  TRY(st, aseankg_view_put(w, "  edge [fontname=\"" FONT
+                              "\", fontsize=9, color=\"#666666\", fontcolor=\"#333333\", arrowsize=0.7];\n"));
+
+  for (size_t i = 0U; i < data->n_entities; ++i) {
+    if (drawn[i]) {
+      const size_t f                          = aseankg_entity_style_index(data->entities[i].type.value);
+      families[f < sizeof(families) ? f : 0U] = 1U;
+      gloss                                   = gloss || data->entities[i].gloss;
+    }
+  }
+  TRY(st, write_legend(w, families, gloss, n_groups != 0U));
+  TRY(st, write_groups(w, view, edges, groups, n_groups, 0));
+
+  TRY(st, write_nodes(w, data, drawn, around));
+  TRY(st, write_edges(w, view, edges, n_edges, drawn));
+  TRY(st, write_groups(w, view, edges, groups, n_groups, 1));
+  return aseankg_view_put(w, "}\n");
 }
 
 AseankgStatus
@@ -717,33 +759,34 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   assert(project && project->data);
   AseankgView           view;
   AseankgViewWriter     w;
-  const AseankgSegment* segment  = NULL;
-  size_t                around   = ASEANKG_VIEW_LITERAL;
-  Edge*                 edges    = NULL;
-  unsigned char*        drawn    = NULL;
-  unsigned char*        boxed    = NULL;
-  Group*                groups   = NULL;
-  size_t                n_groups = 0U;
-  size_t                n_edges  = 0U;
-  memset(&w, 0, sizeof(w));
+  const AseankgSegment* segment   = NULL;
+  size_t                around    = ASEANKG_VIEW_LITERAL;
+  Edge*                 edges     = NULL;
+  unsigned char*        drawn     = NULL;
+  unsigned char*        boxed     = NULL;
+  Group*                groups    = NULL;
+  size_t                n_groups  = 0U;
+  size_t                n_edges   = 0U;
+  const char* const     file_name = options ? options->file_name : NULL;
+  aseankg_view_writer_init(&w, file_name, error);
 
-  AseankgStatus st = aseankg_view_load(&view, project, NULL, options ? options->document : NULL, error);
-  if (!st && options && options->segment) {
-    st = find_segment(view.text, options->segment, &segment, error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st,
+              aseankg_view_load(&view, project, NULL, options ? options->document : NULL, file_name, error));
+  if (options && options->segment) {
+    TRY_CLEANUP(st, find_segment(view.text, options->segment, &segment, error));
   }
-  if (!st && options && options->around &&
+  if (options && options->around &&
       (around = aseankg_view_entity(&view, options->around)) == ASEANKG_VIEW_LITERAL) {
-    st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "around", "no entity '%s'", options->around);
-  }
-  if (st) {
-    goto cleanup;
+    TRY_CLEANUP(
+      st, aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "around", "no entity '%s'", options->around));
   }
 
   const AseankgData* const data = project->data;
   edges                         = (Edge*)calloc(view.document->n_relations + 1U, sizeof(Edge));
   drawn                         = (unsigned char*)calloc(data->n_entities + 1U, 1U);
   if (!edges || !drawn) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+    st = aseankg_view_no_memory(&w);
     goto cleanup;
   }
   for (size_t i = 0U; i < view.document->n_relations; ++i) {
@@ -772,23 +815,22 @@ aseankg_dot_write(FILE* const stream, const AseankgProject* const project,
   qsort(edges, n_edges, sizeof(Edge), compare_edges);
   boxed = (unsigned char*)calloc(data->n_entities + 1U, 1U);
   if (!boxed || (n_groups = find_groups(edges, n_edges, boxed, &groups)) == SIZE_MAX) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
+    st = aseankg_view_no_memory(&w);
     goto cleanup;
   }
   for (size_t i = 0U; i < data->n_entities; ++i) {
     drawn[i] = boxed[i] ? BOXED : drawn[i];
   }
 
-  write_graph(&w, &view, edges, n_edges, groups, n_groups, drawn, segment, around);
-  st = aseankg_view_writer_finish(&w, stream, error);
+  TRY_CLEANUP(st, write_graph(&w, &view, edges, n_edges, groups, n_groups, drawn, segment, around));
+  st = aseankg_view_writer_flush(&w, stream);
 
 cleanup:
   free(edges);
   free(drawn);
   free(boxed);
   free(groups);
-  aseankg_buffer_release(&w.out);
-  aseankg_buffer_release(&w.scratch);
+  aseankg_view_writer_release(&w);
   aseankg_view_release(&view);
   return st;
 }

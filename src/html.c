@@ -2,7 +2,9 @@
 #include "aseankg/html.h"
 
 #include "buffer.h"
+#include "try.h"
 #include "view.h"
+#include "writers.h"
 
 #include <assert.h>
 #include <openssl/evp.h>
@@ -130,10 +132,11 @@ static const char script_text[] =
   "})();\n";
 
 /* Text for HTML content or a quoted attribute: & < > " ' escaped, control characters as U+FFFD. */
-static void
+static AseankgStatus
 put_text_n(AseankgViewWriter* const w, const char* const s, const size_t length)
 {
-  size_t run = 0U; /* bytes passed through unchanged, not yet written */
+  AseankgStatus st  = ASEANKG_SUCCESS;
+  size_t        run = 0U; /* bytes passed through unchanged, not yet written */
   for (size_t i = 0U; i < length; ++i) {
     const unsigned char c           = (unsigned char)s[i];
     const char*         replacement = NULL;
@@ -160,20 +163,23 @@ put_text_n(AseankgViewWriter* const w, const char* const s, const size_t length)
         break;
     }
     if (replacement) {
-      aseankg_view_put_bytes(w, s + i - run, run);
-      aseankg_view_put(w, replacement);
+      TRY(st, aseankg_view_put_bytes(w, s + i - run, run));
+      TRY(st, aseankg_view_put(w, replacement));
       run = 0U;
     } else {
       ++run;
     }
   }
-  aseankg_view_put_bytes(w, s + length - run, run);
+  TRY(st, aseankg_view_put_bytes(w, s + length - run, run));
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 put_text(AseankgViewWriter* const w, const char* const s)
 {
-  put_text_n(w, s, strlen(s));
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, put_text_n(w, s, strlen(s)));
+  return ASEANKG_SUCCESS;
 }
 
 /* A CSP source for exactly these bytes: "sha256-" and the base64 digest. */
@@ -208,63 +214,68 @@ style_of(const Page* const p, const size_t entity)
 /* --- Pieces --------------------------------------------------------------------------- */
 
 /* A link to an entity's card: its Chinese name, and the English one small. */
-static void
+static AseankgStatus
 put_entity_link(Page* const p, const size_t entity, const size_t self)
 {
-  AseankgViewWriter* const   w = &p->w;
-  const AseankgEntity* const e = &p->data->entities[entity];
+  AseankgStatus              st = ASEANKG_SUCCESS;
+  AseankgViewWriter* const   w  = &p->w;
+  const AseankgEntity* const e  = &p->data->entities[entity];
   if (entity == self) {
-    aseankg_view_put(w, "<span class=\"self\" lang=\"zh\">");
-    put_text(w, e->zh.value);
-    aseankg_view_put(w, "</span>");
-    return;
+    TRY(st, aseankg_view_put(w, "<span class=\"self\" lang=\"zh\">"));
+    TRY(st, put_text(w, e->zh.value));
+    return aseankg_view_put(w, "</span>");
   }
-  aseankg_view_put(w, "<a href=\"#entity-");
-  put_text(w, e->id.value);
-  aseankg_view_put(w, "\" lang=\"zh\">");
-  put_text(w, e->zh.value);
-  aseankg_view_put(w, "</a> <small lang=\"en\">");
-  put_text(w, e->en.value);
-  aseankg_view_put(w, "</small>");
+  TRY(st, aseankg_view_put(w, "<a href=\"#entity-"));
+  TRY(st, put_text(w, e->id.value));
+  TRY(st, aseankg_view_put(w, "\" lang=\"zh\">"));
+  TRY(st, put_text(w, e->zh.value));
+  TRY(st, aseankg_view_put(w, "</a> <small lang=\"en\">"));
+  TRY(st, put_text(w, e->en.value));
+  TRY(st, aseankg_view_put(w, "</small>"));
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 put_segment_link(Page* const p, const size_t segment)
 {
+  AseankgStatus     st = ASEANKG_SUCCESS;
   const char* const id = p->view->text->segments[segment].id;
-  aseankg_view_put(&p->w, "<a class=\"seg-ref\" href=\"#seg-");
-  put_text(&p->w, id);
-  aseankg_view_put(&p->w, "\">");
-  put_text(&p->w, id);
-  aseankg_view_put(&p->w, "</a>");
+  TRY(st, aseankg_view_put(&p->w, "<a class=\"seg-ref\" href=\"#seg-"));
+  TRY(st, put_text(&p->w, id));
+  TRY(st, aseankg_view_put(&p->w, "\">"));
+  TRY(st, put_text(&p->w, id));
+  TRY(st, aseankg_view_put(&p->w, "</a>"));
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 write_relation(Page* const p, const AseankgViewRelation* const r, const size_t self)
 {
-  AseankgViewWriter* const w = &p->w;
-  aseankg_view_put(w, "<li>");
-  put_entity_link(p, r->subject, self);
-  aseankg_view_put(w, " <b class=\"pred\">");
-  put_text(w, r->relation->predicate.value);
-  aseankg_view_put(w, "</b> ");
+  AseankgStatus            st = ASEANKG_SUCCESS;
+  AseankgViewWriter* const w  = &p->w;
+  TRY(st, aseankg_view_put(w, "<li>"));
+  TRY(st, put_entity_link(p, r->subject, self));
+  TRY(st, aseankg_view_put(w, " <b class=\"pred\">"));
+  TRY(st, put_text(w, r->relation->predicate.value));
+  TRY(st, aseankg_view_put(w, "</b> "));
   if (r->object == ASEANKG_VIEW_LITERAL) {
-    aseankg_view_put(w, "<span class=\"lit\">");
-    put_text(w, r->relation->value.value);
-    aseankg_view_put(w, "</span>");
+    TRY(st, aseankg_view_put(w, "<span class=\"lit\">"));
+    TRY(st, put_text(w, r->relation->value.value));
+    TRY(st, aseankg_view_put(w, "</span>"));
     if (r->relation->datatype.value) {
-      aseankg_view_put(w, " <small>(");
-      put_text(w, r->relation->datatype.value);
-      aseankg_view_put(w, ")</small>");
+      TRY(st, aseankg_view_put(w, " <small>("));
+      TRY(st, put_text(w, r->relation->datatype.value));
+      TRY(st, aseankg_view_put(w, ")</small>"));
     }
   } else {
-    put_entity_link(p, r->object, self);
+    TRY(st, put_entity_link(p, r->object, self));
   }
-  aseankg_view_put(w, "<div class=\"ev\">");
-  put_segment_link(p, r->segment);
-  aseankg_view_put(w, " <q lang=\"zh\">");
-  put_text(w, r->relation->evidence.value);
-  aseankg_view_put(w, "</q></div></li>\n");
+  TRY(st, aseankg_view_put(w, "<div class=\"ev\">"));
+  TRY(st, put_segment_link(p, r->segment));
+  TRY(st, aseankg_view_put(w, " <q lang=\"zh\">"));
+  TRY(st, put_text(w, r->relation->evidence.value));
+  TRY(st, aseankg_view_put(w, "</q></div></li>\n"));
+  return ASEANKG_SUCCESS;
 }
 
 static int
@@ -273,82 +284,85 @@ is_web_link(const char* const iri)
   return !strncmp(iri, "https://", 8U) || !strncmp(iri, "http://", 7U);
 }
 
-static void
+static AseankgStatus
 write_card(Page* const p, const size_t index)
 {
+  AseankgStatus                   st    = ASEANKG_SUCCESS;
   AseankgViewWriter* const        w     = &p->w;
   const AseankgEntity* const      e     = &p->data->entities[index];
   const AseankgEntityStyle* const style = style_of(p, index);
   char                            iri[2048];
 
-  aseankg_view_put(w, "<article class=\"card\" id=\"entity-");
-  put_text(w, e->id.value);
-  aseankg_view_put(w, "\">\n<p class=\"kind\"><span class=\"sw f-");
-  aseankg_view_put(w, style->family);
-  aseankg_view_put(w, "\"></span>");
-  put_text(w, e->type.value);
-  aseankg_view_put(w, " · ");
-  put_text(w, style->label);
-  aseankg_view_put(w, "</p>\n<h2 class=\"zh-name\" lang=\"zh\">");
-  put_text(w, e->zh.value);
-  aseankg_view_put(w, "</h2>\n<p class=\"names\"><span class=\"en-name\" lang=\"en\">");
-  put_text(w, e->en.value);
-  aseankg_view_put(w, e->gloss ? "</span><span class=\"badge gloss\" title=\"our English rendering, not an "
-                                 "official name\">gloss</span></p>\n"
-                               : "</span><span class=\"badge\">official name</span></p>\n");
+  TRY(st, aseankg_view_put(w, "<article class=\"card\" id=\"entity-"));
+  TRY(st, put_text(w, e->id.value));
+  TRY(st, aseankg_view_put(w, "\">\n<p class=\"kind\"><span class=\"sw f-"));
+  TRY(st, aseankg_view_put(w, style->family));
+  TRY(st, aseankg_view_put(w, "\"></span>"));
+  TRY(st, put_text(w, e->type.value));
+  TRY(st, aseankg_view_put(w, " · "));
+  TRY(st, put_text(w, style->label));
+  TRY(st, aseankg_view_put(w, "</p>\n<h2 class=\"zh-name\" lang=\"zh\">"));
+  TRY(st, put_text(w, e->zh.value));
+  TRY(st, aseankg_view_put(w, "</h2>\n<p class=\"names\"><span class=\"en-name\" lang=\"en\">"));
+  TRY(st, put_text(w, e->en.value));
+  TRY(st, aseankg_view_put(w, e->gloss
+                                ? "</span><span class=\"badge gloss\" title=\"our English rendering, not an "
+                                  "official name\">gloss</span></p>\n"
+                                : "</span><span class=\"badge\">official name</span></p>\n"));
   if (e->n_aliases) {
-    aseankg_view_put(w, "<p class=\"aliases\">Also written ");
+    TRY(st, aseankg_view_put(w, "<p class=\"aliases\">Also written "));
     for (size_t a = 0U; a < e->n_aliases; ++a) {
-      aseankg_view_put(w, a ? ", <span lang=\"zh\">" : "<span lang=\"zh\">");
-      put_text(w, e->aliases[a].value);
-      aseankg_view_put(w, "</span>");
+      TRY(st, aseankg_view_put(w, a ? ", <span lang=\"zh\">" : "<span lang=\"zh\">"));
+      TRY(st, put_text(w, e->aliases[a].value));
+      TRY(st, aseankg_view_put(w, "</span>"));
     }
-    aseankg_view_put(w, "</p>\n");
+    TRY(st, aseankg_view_put(w, "</p>\n"));
   }
 
-  aseankg_view_put(w, "<dl class=\"ids\"><dt>IRI</dt><dd><code>");
-  put_text(w, aseankg_project_entity_iri(iri, sizeof(iri), p->view->project, p->base, index) ? iri
-                                                                                             : "(too long)");
-  aseankg_view_put(w, "</code></dd><dt>id</dt><dd><code>");
-  put_text(w, e->id.value);
-  aseankg_view_put(w, "</code></dd>");
+  TRY(st, aseankg_view_put(w, "<dl class=\"ids\"><dt>IRI</dt><dd><code>"));
+  TRY(st, put_text(w, aseankg_project_entity_iri(iri, sizeof(iri), p->view->project, p->base, index)
+                        ? iri
+                        : "(too long)"));
+  TRY(st, aseankg_view_put(w, "</code></dd><dt>id</dt><dd><code>"));
+  TRY(st, put_text(w, e->id.value));
+  TRY(st, aseankg_view_put(w, "</code></dd>"));
   for (size_t i = 0U; i < e->n_same_as; ++i) {
     const char* const same = e->same_as[i].value;
-    aseankg_view_put(w, "<dt>same as</dt><dd>");
+    TRY(st, aseankg_view_put(w, "<dt>same as</dt><dd>"));
     if (is_web_link(same)) {
-      aseankg_view_put(w, "<a rel=\"external noopener noreferrer\" href=\"");
-      put_text(w, same);
-      aseankg_view_put(w, "\">");
-      put_text(w, same);
-      aseankg_view_put(w, "</a>");
+      TRY(st, aseankg_view_put(w, "<a rel=\"external noopener noreferrer\" href=\""));
+      TRY(st, put_text(w, same));
+      TRY(st, aseankg_view_put(w, "\">"));
+      TRY(st, put_text(w, same));
+      TRY(st, aseankg_view_put(w, "</a>"));
     } else {
-      aseankg_view_put(w, "<code>");
-      put_text(w, same);
-      aseankg_view_put(w, "</code>");
+      TRY(st, aseankg_view_put(w, "<code>"));
+      TRY(st, put_text(w, same));
+      TRY(st, aseankg_view_put(w, "</code>"));
     }
-    aseankg_view_put(w, "</dd>");
+    TRY(st, aseankg_view_put(w, "</dd>"));
   }
-  aseankg_view_put(w, "</dl>\n");
+  TRY(st, aseankg_view_put(w, "</dl>\n"));
 
   /* Relations in text order: by segment, then as the data lists them. */
   size_t n_relations = 0U;
   for (size_t i = 0U; i < p->view->document->n_relations; ++i) {
     n_relations += p->view->relations[i].subject == index || p->view->relations[i].object == index;
   }
-  aseankg_view_put(w, "<h3>Relations (");
-  aseankg_view_put_size(w, n_relations);
-  aseankg_view_put(w, ")</h3>\n");
+  TRY(st, aseankg_view_put(w, "<h3>Relations ("));
+  TRY(st, aseankg_view_put_size(w, n_relations));
+  TRY(st, aseankg_view_put(w, ")</h3>\n"));
   if (n_relations) {
-    aseankg_view_put(w, "<ol class=\"rels\">\n");
+    TRY(st, aseankg_view_put(w, "<ol class=\"rels\">\n"));
     for (size_t s = 0U; s < p->view->text->n_segments; ++s) {
       for (size_t i = 0U; i < p->view->document->n_relations; ++i) {
         const AseankgViewRelation* const r = &p->view->relations[i];
         if (r->segment == s && (r->subject == index || r->object == index)) {
-          write_relation(p, r, index);
+          TRY(st, write_relation(p, r, index));
         }
       }
     }
-    aseankg_view_put(w, "</ol>\n");
+    TRY(st, aseankg_view_put(w, "</ol>\n"));
   }
 
   /* The segments that mention it, in text order, with how often. */
@@ -357,10 +371,10 @@ write_card(Page* const p, const size_t index)
   for (size_t m = 0U; m < mentions->count; ++m) {
     total += mentions->items[m].entity == index;
   }
-  aseankg_view_put(w, "<h3>Mentioned in (");
-  aseankg_view_put_size(w, total);
-  aseankg_view_put(w, total == 1U ? " mention)</h3>\n<p class=\"appears\">"
-                                  : " mentions)</h3>\n<p class=\"appears\">");
+  TRY(st, aseankg_view_put(w, "<h3>Mentioned in ("));
+  TRY(st, aseankg_view_put_size(w, total));
+  TRY(st, aseankg_view_put(w, total == 1U ? " mention)</h3>\n<p class=\"appears\">"
+                                          : " mentions)</h3>\n<p class=\"appears\">"));
   size_t listed = 0U;
   for (size_t m = 0U; m < mentions->count;) {
     const size_t segment = mentions->items[m].segment;
@@ -369,15 +383,16 @@ write_card(Page* const p, const size_t index)
       here += mentions->items[m].entity == index;
     }
     if (here) {
-      aseankg_view_put(w, listed++ ? ", " : "");
-      put_segment_link(p, segment);
+      TRY(st, aseankg_view_put(w, listed++ ? ", " : ""));
+      TRY(st, put_segment_link(p, segment));
       if (here > 1U) {
-        aseankg_view_put(w, " ×");
-        aseankg_view_put_size(w, here);
+        TRY(st, aseankg_view_put(w, " ×"));
+        TRY(st, aseankg_view_put_size(w, here));
       }
     }
   }
-  aseankg_view_put(w, "</p>\n</article>\n");
+  TRY(st, aseankg_view_put(w, "</p>\n</article>\n"));
+  return ASEANKG_SUCCESS;
 }
 
 /* How deep mentions nest in the page; a name nested deeper is left plain (no text has come near). */
@@ -385,73 +400,77 @@ enum { MAX_NESTING = 16 };
 
 /* Open a mention's element: the outermost is a link to the card; one inside it is a span (links do not
    nest), which a second click on the same place reaches (see the script). */
-static void
+static AseankgStatus
 open_mention(Page* const p, const AseankgMention* const m, const int outermost)
 {
-  AseankgViewWriter* const   w = &p->w;
-  const AseankgEntity* const e = &p->data->entities[m->entity];
-  aseankg_view_put(w, outermost ? "<a class=\"m f-" : "<span class=\"m f-");
-  aseankg_view_put(w, style_of(p, m->entity)->family);
+  AseankgStatus              st = ASEANKG_SUCCESS;
+  AseankgViewWriter* const   w  = &p->w;
+  const AseankgEntity* const e  = &p->data->entities[m->entity];
+  TRY(st, aseankg_view_put(w, outermost ? "<a class=\"m f-" : "<span class=\"m f-"));
+  TRY(st, aseankg_view_put(w, style_of(p, m->entity)->family));
   if (outermost) {
-    aseankg_view_put(w, "\" href=\"#entity-");
-    put_text(w, e->id.value);
+    TRY(st, aseankg_view_put(w, "\" href=\"#entity-"));
+    TRY(st, put_text(w, e->id.value));
   }
-  aseankg_view_put(w, "\" data-e=\"");
-  put_text(w, e->id.value);
-  aseankg_view_put(w, "\" title=\"");
-  put_text(w, e->en.value);
-  aseankg_view_put(w, "\">");
+  TRY(st, aseankg_view_put(w, "\" data-e=\""));
+  TRY(st, put_text(w, e->id.value));
+  TRY(st, aseankg_view_put(w, "\" title=\""));
+  TRY(st, put_text(w, e->en.value));
+  TRY(st, aseankg_view_put(w, "\">"));
+  return ASEANKG_SUCCESS;
 }
 
 /* One segment's text with its mentions, nested ones inside the ones that contain them; `*next` walks the
    mention list (by start, the longer first) in step. A mention that crosses the end of one it starts
    inside is drawn up to that end. */
-static void
+static AseankgStatus
 write_segment(Page* const p, const size_t index, size_t* const next)
 {
+  AseankgStatus            st      = ASEANKG_SUCCESS;
   static const char* const kinds[] = { "header", "title", "preamble", "clause" };
   static const char* const notes[] = { " <small>wire header, not part of the statement</small>", "", "", "" };
   AseankgViewWriter* const w       = &p->w;
   const AseankgSegment* const     segment = &p->view->text->segments[index];
   const AseankgMentionList* const list    = p->view->mentions;
 
-  aseankg_view_put(w, "<section class=\"seg ");
-  aseankg_view_put(w, kinds[segment->kind]);
-  aseankg_view_put(w, "\" id=\"seg-");
-  put_text(w, segment->id);
-  aseankg_view_put(w, "\"><h2><a href=\"#seg-");
-  put_text(w, segment->id);
-  aseankg_view_put(w, "\">");
-  put_text(w, segment->id);
-  aseankg_view_put(w, "</a>");
-  aseankg_view_put(w, notes[segment->kind]);
-  aseankg_view_put(w, "</h2><p>");
+  TRY(st, aseankg_view_put(w, "<section class=\"seg "));
+  TRY(st, aseankg_view_put(w, kinds[segment->kind]));
+  TRY(st, aseankg_view_put(w, "\" id=\"seg-"));
+  TRY(st, put_text(w, segment->id));
+  TRY(st, aseankg_view_put(w, "\"><h2><a href=\"#seg-"));
+  TRY(st, put_text(w, segment->id));
+  TRY(st, aseankg_view_put(w, "\">"));
+  TRY(st, put_text(w, segment->id));
+  TRY(st, aseankg_view_put(w, "</a>"));
+  TRY(st, aseankg_view_put(w, notes[segment->kind]));
+  TRY(st, aseankg_view_put(w, "</h2><p>"));
   size_t at = 0U;
   size_t ends[MAX_NESTING]; /* the open elements' ends, innermost last */
   size_t depth = 0U;
   for (; *next < list->count && list->items[*next].segment == index; ++*next) {
     const AseankgMention* const m = &list->items[*next];
     for (; depth && ends[depth - 1U] <= m->begin; --depth) {
-      put_text_n(w, segment->text + at, ends[depth - 1U] - at);
-      aseankg_view_put(w, depth == 1U ? "</a>" : "</span>");
+      TRY(st, put_text_n(w, segment->text + at, ends[depth - 1U] - at));
+      TRY(st, aseankg_view_put(w, depth == 1U ? "</a>" : "</span>"));
       at = ends[depth - 1U];
     }
     if (depth == MAX_NESTING) {
       continue;
     }
-    put_text_n(w, segment->text + at, m->begin - at);
+    TRY(st, put_text_n(w, segment->text + at, m->begin - at));
     at = m->begin;
-    open_mention(p, m, depth == 0U);
+    TRY(st, open_mention(p, m, depth == 0U));
     ends[depth] = depth && m->end > ends[depth - 1U] ? ends[depth - 1U] : m->end;
     ++depth;
   }
   for (; depth; --depth) {
-    put_text_n(w, segment->text + at, ends[depth - 1U] - at);
-    aseankg_view_put(w, depth == 1U ? "</a>" : "</span>");
+    TRY(st, put_text_n(w, segment->text + at, ends[depth - 1U] - at));
+    TRY(st, aseankg_view_put(w, depth == 1U ? "</a>" : "</span>"));
     at = ends[depth - 1U];
   }
-  put_text_n(w, segment->text + at, segment->length - at);
-  aseankg_view_put(w, "</p></section>\n");
+  TRY(st, put_text_n(w, segment->text + at, segment->length - at));
+  TRY(st, aseankg_view_put(w, "</p></section>\n"));
+  return ASEANKG_SUCCESS;
 }
 
 /* An entity in the list: sort key and index. */
@@ -474,15 +493,15 @@ compare_listed(const void* const a, const void* const b)
   return c ? c : strcmp(x->id, y->id);
 }
 
-static void
+static AseankgStatus
 write_entity_list(Page* const p)
 {
+  AseankgStatus            st   = ASEANKG_SUCCESS;
   AseankgViewWriter* const w    = &p->w;
   const size_t             n    = p->data->n_entities;
   Listed* const            list = (Listed*)calloc(n + 1U, sizeof(Listed));
   if (!list) {
-    w->st = ASEANKG_ERR_NOMEM;
-    return;
+    return aseankg_view_no_memory(w);
   }
   size_t n_listed = 0U;
   for (size_t i = 0U; i < n; ++i) {
@@ -494,60 +513,66 @@ write_entity_list(Page* const p)
   }
   qsort(list, n_listed, sizeof(Listed), compare_listed);
 
-  aseankg_view_put(w, "<nav id=\"entities\" aria-label=\"Entities by type\"><h2>Entities by type</h2>\n");
+  TRY_CLEANUP(st, aseankg_view_put(
+                    w, "<nav id=\"entities\" aria-label=\"Entities by type\"><h2>Entities by type</h2>\n"));
   for (size_t i = 0U; i < n_listed;) {
     size_t end = i;
     while (end < n_listed && !strcmp(list[end].type, list[i].type)) {
       ++end;
     }
-    aseankg_view_put(w, "<h3><span class=\"sw f-");
-    aseankg_view_put(w, p->styles[list[i].family].family);
-    aseankg_view_put(w, "\"></span>");
-    put_text(w, list[i].type);
-    aseankg_view_put(w, " <small>(");
-    aseankg_view_put_size(w, end - i);
-    aseankg_view_put(w, ")</small></h3>\n<ul>\n");
+    TRY_CLEANUP(st, aseankg_view_put(w, "<h3><span class=\"sw f-"));
+    TRY_CLEANUP(st, aseankg_view_put(w, p->styles[list[i].family].family));
+    TRY_CLEANUP(st, aseankg_view_put(w, "\"></span>"));
+    TRY_CLEANUP(st, put_text(w, list[i].type));
+    TRY_CLEANUP(st, aseankg_view_put(w, " <small>("));
+    TRY_CLEANUP(st, aseankg_view_put_size(w, end - i));
+    TRY_CLEANUP(st, aseankg_view_put(w, ")</small></h3>\n<ul>\n"));
     for (; i < end; ++i) {
       const AseankgEntity* const e = &p->data->entities[list[i].index];
-      aseankg_view_put(w, "<li><a class=\"ent f-");
-      aseankg_view_put(w, p->styles[list[i].family].family);
-      aseankg_view_put(w, "\" href=\"#entity-");
-      put_text(w, e->id.value);
-      aseankg_view_put(w, "\" data-e=\"");
-      put_text(w, e->id.value);
-      aseankg_view_put(w, "\"><span lang=\"zh\">");
-      put_text(w, e->zh.value);
-      aseankg_view_put(w, "</span> <small lang=\"en\">");
-      put_text(w, e->en.value);
-      aseankg_view_put(w, "</small></a></li>\n");
+      TRY_CLEANUP(st, aseankg_view_put(w, "<li><a class=\"ent f-"));
+      TRY_CLEANUP(st, aseankg_view_put(w, p->styles[list[i].family].family));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\" href=\"#entity-"));
+      TRY_CLEANUP(st, put_text(w, e->id.value));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\" data-e=\""));
+      TRY_CLEANUP(st, put_text(w, e->id.value));
+      TRY_CLEANUP(st, aseankg_view_put(w, "\"><span lang=\"zh\">"));
+      TRY_CLEANUP(st, put_text(w, e->zh.value));
+      TRY_CLEANUP(st, aseankg_view_put(w, "</span> <small lang=\"en\">"));
+      TRY_CLEANUP(st, put_text(w, e->en.value));
+      TRY_CLEANUP(st, aseankg_view_put(w, "</small></a></li>\n"));
     }
-    aseankg_view_put(w, "</ul>\n");
+    TRY_CLEANUP(st, aseankg_view_put(w, "</ul>\n"));
   }
-  aseankg_view_put(w, "</nav>\n");
+  TRY_CLEANUP(st, aseankg_view_put(w, "</nav>\n"));
+
+cleanup:
   free(list);
+  return st;
 }
 
 /* A link to an entity named by a document field (publisher, dateline place), if it resolves. */
-static void
+static AseankgStatus
 put_named(Page* const p, const char* const id)
 {
-  const size_t entity = aseankg_view_entity(p->view, id);
+  AseankgStatus st     = ASEANKG_SUCCESS;
+  const size_t  entity = aseankg_view_entity(p->view, id);
   if (entity == ASEANKG_VIEW_LITERAL) {
-    put_text(&p->w, id);
-    return;
+    return put_text(&p->w, id);
   }
-  aseankg_view_put(&p->w, "<a href=\"#entity-");
-  put_text(&p->w, id);
-  aseankg_view_put(&p->w, "\">");
-  put_text(&p->w, p->data->entities[entity].zh.value);
-  aseankg_view_put(&p->w, " ");
-  put_text(&p->w, p->data->entities[entity].en.value);
-  aseankg_view_put(&p->w, "</a>");
+  TRY(st, aseankg_view_put(&p->w, "<a href=\"#entity-"));
+  TRY(st, put_text(&p->w, id));
+  TRY(st, aseankg_view_put(&p->w, "\">"));
+  TRY(st, put_text(&p->w, p->data->entities[entity].zh.value));
+  TRY(st, aseankg_view_put(&p->w, " "));
+  TRY(st, put_text(&p->w, p->data->entities[entity].en.value));
+  TRY(st, aseankg_view_put(&p->w, "</a>"));
+  return ASEANKG_SUCCESS;
 }
 
-static void
+static AseankgStatus
 write_header(Page* const p)
 {
+  AseankgStatus                   st       = ASEANKG_SUCCESS;
   AseankgViewWriter* const        w        = &p->w;
   const AseankgDocument* const    doc      = p->view->document;
   const AseankgExportStats* const stats    = &p->view->stats;
@@ -558,47 +583,48 @@ write_header(Page* const p)
                                                "mentions", "text spans", "triples" };
   static const char* const ids[] = { "segments", "entities", "relations", "mentions", "spans", "triples" };
 
-  aseankg_view_put(w, "<header>\n<h1 lang=\"zh\">");
-  put_text(w, doc->title_zh.value);
-  aseankg_view_put(w, "</h1>\n<p class=\"en\" lang=\"en\">");
-  put_text(w, doc->title_en.value);
-  aseankg_view_put(w, "</p>\n<p class=\"meta\" lang=\"en\">Dateline ");
-  put_named(p, doc->dateline_place.value);
-  aseankg_view_put(w, ", ");
-  put_text(w, doc->dateline_date.value);
-  aseankg_view_put(w, " · published ");
-  put_text(w, doc->published.value);
-  aseankg_view_put(w, " by ");
-  put_named(p, doc->publisher.value);
-  aseankg_view_put(w, " · text <code>");
-  put_text(w, file ? file + 1 : p->view->text->path);
-  aseankg_view_put(w, "</code>, SHA-256 <code>");
-  put_text(w, p->view->text->sha256_hex);
-  aseankg_view_put(w, "</code></p>\n");
+  TRY(st, aseankg_view_put(w, "<header>\n<h1 lang=\"zh\">"));
+  TRY(st, put_text(w, doc->title_zh.value));
+  TRY(st, aseankg_view_put(w, "</h1>\n<p class=\"en\" lang=\"en\">"));
+  TRY(st, put_text(w, doc->title_en.value));
+  TRY(st, aseankg_view_put(w, "</p>\n<p class=\"meta\" lang=\"en\">Dateline "));
+  TRY(st, put_named(p, doc->dateline_place.value));
+  TRY(st, aseankg_view_put(w, ", "));
+  TRY(st, put_text(w, doc->dateline_date.value));
+  TRY(st, aseankg_view_put(w, " · published "));
+  TRY(st, put_text(w, doc->published.value));
+  TRY(st, aseankg_view_put(w, " by "));
+  TRY(st, put_named(p, doc->publisher.value));
+  TRY(st, aseankg_view_put(w, " · text <code>"));
+  TRY(st, put_text(w, file ? file + 1 : p->view->text->path));
+  TRY(st, aseankg_view_put(w, "</code>, SHA-256 <code>"));
+  TRY(st, put_text(w, p->view->text->sha256_hex));
+  TRY(st, aseankg_view_put(w, "</code></p>\n"));
   if (p->data->n_documents > 1U) { /* the page shows one document; the counts are the whole graph's */
-    aseankg_view_put(w, "<p class=\"meta\" lang=\"en\">The graph of the corpus of ");
-    aseankg_view_put_size(w, p->data->n_documents);
-    aseankg_view_put(w, " documents:</p>\n");
+    TRY(st, aseankg_view_put(w, "<p class=\"meta\" lang=\"en\">The graph of the corpus of "));
+    TRY(st, aseankg_view_put_size(w, p->data->n_documents));
+    TRY(st, aseankg_view_put(w, " documents:</p>\n"));
   }
-  aseankg_view_put(w, "<ul class=\"counts\" lang=\"en\" aria-label=\"Counts of the graph\">");
+  TRY(st, aseankg_view_put(w, "<ul class=\"counts\" lang=\"en\" aria-label=\"Counts of the graph\">"));
   for (size_t i = 0U; i < sizeof(counts) / sizeof(counts[0]); ++i) {
-    aseankg_view_put(w, "<li id=\"count-");
-    aseankg_view_put(w, ids[i]);
-    aseankg_view_put(w, "\"><b>");
-    aseankg_view_put_size(w, counts[i]);
-    aseankg_view_put(w, "</b>");
-    aseankg_view_put(w, names[i]);
-    aseankg_view_put(w, "</li>");
+    TRY(st, aseankg_view_put(w, "<li id=\"count-"));
+    TRY(st, aseankg_view_put(w, ids[i]));
+    TRY(st, aseankg_view_put(w, "\"><b>"));
+    TRY(st, aseankg_view_put_size(w, counts[i]));
+    TRY(st, aseankg_view_put(w, "</b>"));
+    TRY(st, aseankg_view_put(w, names[i]));
+    TRY(st, aseankg_view_put(w, "</li>"));
   }
-  aseankg_view_put(w, "</ul>\n<p class=\"legend\" lang=\"en\">");
+  TRY(st, aseankg_view_put(w, "</ul>\n<p class=\"legend\" lang=\"en\">"));
   for (size_t f = 0U; f + 1U < p->n_styles; ++f) { /* "other" only when something falls there */
-    aseankg_view_put(w, "<span><span class=\"sw f-");
-    aseankg_view_put(w, p->styles[f].family);
-    aseankg_view_put(w, "\"></span>");
-    aseankg_view_put(w, p->styles[f].label);
-    aseankg_view_put(w, "</span>");
+    TRY(st, aseankg_view_put(w, "<span><span class=\"sw f-"));
+    TRY(st, aseankg_view_put(w, p->styles[f].family));
+    TRY(st, aseankg_view_put(w, "\"></span>"));
+    TRY(st, aseankg_view_put(w, p->styles[f].label));
+    TRY(st, aseankg_view_put(w, "</span>"));
   }
-  aseankg_view_put(w, "</p>\n</header>\n");
+  TRY(st, aseankg_view_put(w, "</p>\n</header>\n"));
+  return ASEANKG_SUCCESS;
 }
 
 /* The style element's contents: the fixed rules and one rule per family of the palette. */
@@ -613,66 +639,67 @@ build_style(const Page* const p, AseankgBuffer* const css)
   return st;
 }
 
-static void
+static AseankgStatus
 write_page(Page* const p, const AseankgBuffer* const css)
 {
+  AseankgStatus                st  = ASEANKG_SUCCESS;
   AseankgViewWriter* const     w   = &p->w;
   const AseankgDocument* const doc = p->view->document;
   char                         style_hash[64];
   char                         script_hash[64];
   if (!csp_hash(css->data, css->length, style_hash) ||
       !csp_hash(script_text, sizeof(script_text) - 1U, script_hash)) {
-    w->st = ASEANKG_ERR_NOMEM;
-    return;
+    return aseankg_view_no_memory(w); /* OpenSSL's digest fails only for want of memory */
   }
 
-  aseankg_view_put(w,
-                   "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '");
-  aseankg_view_put(w, style_hash);
-  aseankg_view_put(w, "'; script-src '");
-  aseankg_view_put(w, script_hash);
-  aseankg_view_put(
-    w, "'; base-uri 'none'; form-action 'none'\">\n<meta name=\"generator\" content=\"aseankg\">\n"
-       "<title>");
-  put_text(w, doc->title_zh.value);
-  aseankg_view_put(w, " — ");
-  put_text(w, doc->title_en.value);
-  aseankg_view_put(w, "</title>\n<style>");
-  aseankg_view_put_bytes(w, css->data, css->length);
-  aseankg_view_put(w, "</style>\n</head>\n<body>\n");
-  write_header(p);
+  TRY(st, aseankg_view_put(
+            w, "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '"));
+  TRY(st, aseankg_view_put(w, style_hash));
+  TRY(st, aseankg_view_put(w, "'; script-src '"));
+  TRY(st, aseankg_view_put(w, script_hash));
+  TRY(st, aseankg_view_put(
+            w, "'; base-uri 'none'; form-action 'none'\">\n<meta name=\"generator\" content=\"aseankg\">\n"
+               "<title>"));
+  TRY(st, put_text(w, doc->title_zh.value));
+  TRY(st, aseankg_view_put(w, " — "));
+  TRY(st, put_text(w, doc->title_en.value));
+  TRY(st, aseankg_view_put(w, "</title>\n<style>"));
+  TRY(st, aseankg_view_put_bytes(w, css->data, css->length));
+  TRY(st, aseankg_view_put(w, "</style>\n</head>\n<body>\n"));
+  TRY(st, write_header(p));
 
-  aseankg_view_put(w, "<main>\n<div id=\"text\" lang=\"zh\">\n");
+  TRY(st, aseankg_view_put(w, "<main>\n<div id=\"text\" lang=\"zh\">\n"));
   size_t next = 0U;
   for (size_t s = 0U; s < p->view->text->n_segments; ++s) {
-    write_segment(p, s, &next);
+    TRY(st, write_segment(p, s, &next));
   }
-  aseankg_view_put(w,
-                   "</div>\n<aside id=\"panel\" lang=\"en\">\n<p id=\"hint\">Click a highlighted name in the "
-                   "text, or an entity below, to see its card.</p>\n<div id=\"cards\">\n");
+  TRY(st, aseankg_view_put(
+            w, "</div>\n<aside id=\"panel\" lang=\"en\">\n<p id=\"hint\">Click a highlighted name in the "
+               "text, or an entity below, to see its card.</p>\n<div id=\"cards\">\n"));
   for (size_t i = 0U; i < p->data->n_entities; ++i) {
     if (p->view->in_document[i]) {
-      write_card(p, i);
+      TRY(st, write_card(p, i));
     }
   }
-  aseankg_view_put(w, "</div>\n");
-  write_entity_list(p);
-  aseankg_view_put(w, "</aside>\n</main>\n<footer lang=\"en\">Dataset ");
-  put_text(w, p->data->dataset.title.value);
-  aseankg_view_put(w, ", version ");
-  put_text(w, p->data->dataset.version.value);
-  aseankg_view_put(w, ", license ");
-  put_text(w, p->data->dataset.license.value);
-  aseankg_view_put(w, ". Written by aseankg export --format html.</footer>\n<script>");
-  aseankg_view_put(w, script_text);
-  aseankg_view_put(w, "</script>\n</body>\n</html>\n");
+  TRY(st, aseankg_view_put(w, "</div>\n"));
+  TRY(st, write_entity_list(p));
+  TRY(st, aseankg_view_put(w, "</aside>\n</main>\n<footer lang=\"en\">Dataset "));
+  TRY(st, put_text(w, p->data->dataset.title.value));
+  TRY(st, aseankg_view_put(w, ", version "));
+  TRY(st, put_text(w, p->data->dataset.version.value));
+  TRY(st, aseankg_view_put(w, ", license "));
+  TRY(st, put_text(w, p->data->dataset.license.value));
+  TRY(st, aseankg_view_put(w, ". Written by aseankg export --format html.</footer>\n<script>"));
+  TRY(st, aseankg_view_put(w, script_text));
+  TRY(st, aseankg_view_put(w, "</script>\n</body>\n</html>\n"));
+  return ASEANKG_SUCCESS;
 }
 
 AseankgStatus
-aseankg_html_write(FILE* const stream, const AseankgProject* const project, const char* const base,
-                   const char* const document, AseankgError* const error)
+aseankg_html_write(FILE* const stream, const AseankgProject* const project,
+                   const AseankgHtmlOptions* const options, AseankgError* const error)
 {
   assert(stream);
   assert(project && project->data);
@@ -681,17 +708,26 @@ aseankg_html_write(FILE* const stream, const AseankgProject* const project, cons
   Page          page;
   memset(&page, 0, sizeof(page));
   memset(&css, 0, sizeof(css));
+  const char* const base      = options ? options->base : NULL;
+  const char* const file_name = options ? options->file_name : NULL;
+  aseankg_view_writer_init(&page.w, file_name, error);
 
-  AseankgStatus st = aseankg_view_load(&view, project, base, document, error);
-  if (!st) {
-    page.view   = &view;
-    page.data   = project->data;
-    page.base   = base ? base : ASEANKG_DEFAULT_BASE;
-    page.styles = aseankg_entity_styles(&page.n_styles);
-    page.w.st   = build_style(&page, &css);
-    write_page(&page, &css);
-    st = aseankg_view_writer_finish(&page.w, stream, error);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st,
+              aseankg_view_load(&view, project, base, options ? options->document : NULL, file_name, error));
+  page.view   = &view;
+  page.data   = project->data;
+  page.base   = base ? base : ASEANKG_DEFAULT_BASE;
+  page.styles = aseankg_entity_styles(&page.n_styles);
+  if (build_style(&page, &css)) {
+    st = aseankg_view_no_memory(&page.w);
+    goto cleanup;
   }
+  TRY_CLEANUP(st, write_page(&page, &css));
+  st = aseankg_view_writer_flush(&page.w, stream);
+
+cleanup:
+  aseankg_view_writer_release(&page.w);
   aseankg_buffer_release(&css);
   aseankg_view_release(&view);
   return st;

@@ -5,6 +5,7 @@
 #include "lines.h"
 #include "iri.h"
 #include "ntriples_private.h"
+#include "reader_private.h"
 #include "try.h"
 #include "utf8.h"
 
@@ -275,14 +276,9 @@ read_blank(Reader* const reader, AseankgTermId* const id)
   if (end == label) {
     return fail(reader, start, "empty or malformed blank node label");
   }
-  reader->pos              = end; /* a trailing '.' ends the statement, not the label */
-  const char* const prefix = reader->options->blank_prefix;
-  aseankg_buffer_reset(&reader->label);
-  if ((prefix && aseankg_buffer_append_string(&reader->label, prefix)) ||
-      aseankg_buffer_append(&reader->label, reader->text + label, end - label)) {
-    return ASEANKG_ERR_NOMEM;
-  }
-  *id = aseankg_graph_blank(reader->graph, reader->label.data, reader->label.length);
+  reader->pos = end; /* a trailing '.' ends the statement, not the label */
+  *id =
+    aseankg_reader_blank(reader->graph, reader->options, &reader->label, reader->text + label, end - label);
   return *id ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
 }
 

@@ -132,7 +132,7 @@ aseankg_output_commit(AseankgOutput* const output, AseankgError* const error)
   failed         = fclose(output->stream) || failed;
   output->stream = NULL;
   if (failed || rename(output->temp_path, output->path)) {
-    aseankg_error_set(error, ASEANKG_ERR_IO, label, 0U, 0U, "cannot write output: %s",
+    aseankg_error_set(error, ASEANKG_ERR_IO, label, 0U, 0U, "write error: %s",
                       strerror(failed ? code : errno));
     aseankg_output_abort(output); /* frees `label` */
     return ASEANKG_ERR_IO;

@@ -10,7 +10,9 @@
 
 #include "lines.h"
 #include "ntriples_private.h"
+#include "try.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +117,8 @@ AseankgStatus
 aseankg_patch_apply_with(AseankgGraph* const graph, FILE* const stream, const char* const file_name,
                          const AseankgPatchOptions* const options, AseankgError* const error)
 {
+  assert(graph);
+  assert(stream);
   AseankgLines lines;
   aseankg_lines_init(&lines, stream, file_name, ASEANKG_MAX_STATEMENT);
   Changes       list      = { NULL, 0U, 0U };
@@ -124,7 +128,11 @@ aseankg_patch_apply_with(AseankgGraph* const graph, FILE* const stream, const ch
   int           more      = 1;
   AseankgStatus st        = ASEANKG_SUCCESS;
 
-  while (!st && !(st = aseankg_lines_next(&lines, &more, error)) && more) {
+  for (;;) {
+    TRY_CLEANUP(st, aseankg_lines_next(&lines, &more, error));
+    if (!more) {
+      break;
+    }
     const char* const line   = lines.line.data ? lines.line.data : "";
     const size_t      length = lines.line.length;
     const unsigned    number = lines.number;
@@ -139,41 +147,44 @@ aseankg_patch_apply_with(AseankgGraph* const graph, FILE* const stream, const ch
     size_t       bad     = 0U;
     if (!code[0]) {
       if (indent < length && line[indent] != '#') {
-        st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
-                               "expected a row code (H, TX, TC, TA, PA, PD, A or D)");
+        TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
+                                          "expected a row code (H, TX, TC, TA, PA, PD, A or D)"));
       }
     } else if (!is_tx && !is_end && !is_data && !is_pfx && strcmp(code, "H")) {
-      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
-                             "unknown row code '%s'", code);
+      TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
+                                        "unknown row code '%s'", code));
     } else if ((is_tx || is_end) && (bad = bad_row_end(line, length, start)) != 0U) {
-      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)bad,
-                             "expected '.' to end the %s row", code);
+      TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)bad,
+                                        "expected '.' to end the %s row", code));
     } else if (!strcmp(code, "H")) {
       if (any_block) {
-        st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
-                               "header row (H) after the first transaction: the header ends at the first TX");
+        TRY_CLEANUP(st, aseankg_error_set(
+                          error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
+                          "header row (H) after the first transaction: the header ends at the first TX"));
       }
     } else if (is_tx) {
       if (tx_line) {
-        st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
-                               "TX inside the transaction begun at line %u (end it with TC or TA first)",
-                               tx_line);
+        TRY_CLEANUP(
+          st, aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
+                                "TX inside the transaction begun at line %u (end it with TC or TA first)",
+                                tx_line));
       }
       tx_line   = number;
       tx_start  = list.count;
       any_block = 1;
     } else if (is_end) {
       if (!tx_line) {
-        st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
-                               "%s without a transaction to end (no TX before it)", code);
+        TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
+                                          "%s without a transaction to end (no TX before it)", code));
       }
       if (code[1] == 'A') {
         list.count = tx_start; /* abort: this block's changes are dropped, earlier blocks stand */
       }
       tx_line = 0U;
     } else if (!tx_line) {
-      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
-                             "%s row outside a transaction: changes belong between TX . and TC .", code);
+      TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)indent + 1U,
+                                        "%s row outside a transaction: changes belong between TX . and TC .",
+                                        code));
     } else if (is_data) {
       AseankgQuad quad  = { 0U, 0U, 0U, 0U };
       size_t      first = start;
@@ -181,24 +192,26 @@ aseankg_patch_apply_with(AseankgGraph* const graph, FILE* const stream, const ch
         ++first;
       }
       if (first < length && line[first] != '<' && line[first] != '_' && line[first] != '"') {
-        st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)first + 1U,
-                               "prefixed names (from PA rows) are not supported: write terms in full");
-        break;
+        TRY_CLEANUP(
+          st, aseankg_error_set(error, ASEANKG_ERR_SYNTAX, file_name, number, (unsigned)first + 1U,
+                                "prefixed names (from PA rows) are not supported: write terms in full"));
       }
-      st = aseankg_ntriples_read_row(graph, file_name, number, line, length, start, &quad, error);
-      if (!st && changes_push(&list, &quad, code[0] == 'A')) {
-        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, file_name, number, 1U, "out of memory");
+      TRY_CLEANUP(st, aseankg_ntriples_read_row(graph, file_name, number, line, length, start, &quad, error));
+      if (changes_push(&list, &quad, code[0] == 'A')) {
+        TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_NOMEM, file_name, number, 1U, "out of memory"));
       }
     }
     /* PA and PD change the prefixes of the dataset, which a graph here does not keep. */
   }
-  if (!st && tx_line) {
-    st = aseankg_error_set(error, ASEANKG_ERR_DATA, file_name, tx_line, 1U,
-                           "the transaction begun here is not committed (no TC . before the end of the "
-                           "patch): the patch may be cut short, nothing was applied");
+  if (tx_line) {
+    TRY_CLEANUP(
+      st, aseankg_error_set(error, ASEANKG_ERR_DATA, file_name, tx_line, 1U,
+                            "the transaction begun here is not committed (no TC . before the end of the "
+                            "patch): the patch may be cut short, nothing was applied"));
   }
-  st = st ? st : apply_changes(graph, &list, options && options->reverse, file_name, error);
+  st = apply_changes(graph, &list, options && options->reverse, file_name, error);
 
+cleanup:
   free(list.changes);
   aseankg_lines_release(&lines);
   return st;

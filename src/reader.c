@@ -8,9 +8,11 @@
 #include "file.h"
 #include "reader_private.h"
 #include "safety.h"
+#include "try.h"
 
 #include <raptor2.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -73,6 +75,19 @@ typedef struct {
   AseankgPrefixList*        prefixes; /* NULL: declarations are not wanted */
 } RaptorReader;
 
+AseankgTermId
+aseankg_reader_blank(AseankgGraph* const graph, const AseankgReadOptions* const options,
+                     AseankgBuffer* const scratch, const char* const label, const size_t length)
+{
+  const char* const prefix = options ? options->blank_prefix : NULL;
+  aseankg_buffer_reset(scratch);
+  if ((prefix && aseankg_buffer_append_string(scratch, prefix)) ||
+      aseankg_buffer_append(scratch, label, length)) {
+    return 0U;
+  }
+  return aseankg_graph_blank(graph, scratch->data, scratch->length);
+}
+
 static AseankgTermId
 convert_term(RaptorReader* const reader, const raptor_term* const term)
 {
@@ -86,15 +101,9 @@ convert_term(RaptorReader* const reader, const raptor_term* const term)
       const unsigned char* iri    = raptor_uri_as_counted_string(term->value.uri, &length);
       return aseankg_graph_iri(reader->graph, (const char*)iri, length);
     }
-    case RAPTOR_TERM_TYPE_BLANK: {
-      const char* const prefix = reader->options->blank_prefix;
-      aseankg_buffer_reset(&reader->label);
-      if ((prefix && aseankg_buffer_append_string(&reader->label, prefix)) ||
-          aseankg_buffer_append(&reader->label, term->value.blank.string, term->value.blank.string_len)) {
-        return 0U;
-      }
-      return aseankg_graph_blank(reader->graph, reader->label.data, reader->label.length);
-    }
+    case RAPTOR_TERM_TYPE_BLANK:
+      return aseankg_reader_blank(reader->graph, reader->options, &reader->label,
+                                  (const char*)term->value.blank.string, term->value.blank.string_len);
     case RAPTOR_TERM_TYPE_LITERAL: {
       const raptor_term_literal_value* const literal  = &term->value.literal;
       AseankgTermId                          datatype = 0U;
@@ -163,43 +172,47 @@ feed_guarded(RaptorReader* const reader, FILE* const stream, raptor_uri* const b
   guard.path         = reader->path;
   guard.error        = reader->error;
   AseankgBuffer head = { NULL, 0U, 0U }; /* the prolog, until the guard has read it */
-  AseankgStatus st   = raptor_parser_parse_start(reader->parser, base)
-                         ? aseankg_error_set(reader->error, ASEANKG_ERR_NOMEM, reader->path, 0U, 0U,
-                                             "cannot start the RDF/XML parser")
-                         : ASEANKG_SUCCESS;
-  for (int at_end = 0; !st && !reader->status && !at_end;) {
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  if (raptor_parser_parse_start(reader->parser, base)) {
+    TRY_CLEANUP(st, aseankg_error_set(reader->error, ASEANKG_ERR_NOMEM, reader->path, 0U, 0U,
+                                      "cannot start the RDF/XML parser"));
+  }
+  for (int at_end = 0; !reader->status && !at_end;) {
     char         chunk[65536];
     const size_t n = fread(chunk, 1U, sizeof(chunk), stream);
     at_end         = n < sizeof(chunk);
     if (ferror(stream)) {
-      st = aseankg_error_set(reader->error, ASEANKG_ERR_IO, reader->path, 0U, 0U, "read error");
-      break;
+      TRY_CLEANUP(st, aseankg_error_set(reader->error, ASEANKG_ERR_IO, reader->path, 0U, 0U, "read error"));
     }
     const char* bytes  = chunk;
     size_t      length = n;
     if (!guard.body) {
-      st = aseankg_buffer_append_grow(&head, chunk, n); /* the prolog: a few chunks at most */
-      st = st ? aseankg_error_set(reader->error, st, reader->path, 0U, 0U, "out of memory")
-              : aseankg_xml_guard_prolog(&guard, head.data ? head.data : "", head.length, at_end);
-      if (st || !guard.body) {
+      if ((st = aseankg_buffer_append_grow(&head, chunk, n))) { /* the prolog: a few chunks at most */
+        TRY_CLEANUP(st, aseankg_error_set(reader->error, st, reader->path, 0U, 0U, "out of memory"));
+      }
+      TRY_CLEANUP(st, aseankg_xml_guard_prolog(&guard, head.data ? head.data : "", head.length, at_end));
+      if (!guard.body) {
         continue;
       }
       bytes  = head.data ? head.data : "";
       length = head.length;
-      st     = aseankg_xml_guard_feed(&guard, bytes + guard.prolog, length - guard.prolog);
+      TRY_CLEANUP(st, aseankg_xml_guard_feed(&guard, bytes + guard.prolog, length - guard.prolog));
     } else {
-      st = aseankg_xml_guard_feed(&guard, bytes, length);
+      TRY_CLEANUP(st, aseankg_xml_guard_feed(&guard, bytes, length));
     }
-    if (!st && raptor_parser_parse_chunk(reader->parser, (const unsigned char*)bytes, length, at_end) &&
+    if (raptor_parser_parse_chunk(reader->parser, (const unsigned char*)bytes, length, at_end) &&
         !reader->status) {
       reader->status =
         aseankg_error_set(reader->error, ASEANKG_ERR_SYNTAX, reader->path, 0U, 0U, "cannot parse as RDF/XML");
     }
     aseankg_buffer_release(&head);
   }
+  st = reader->status;
+
+cleanup:
   aseankg_buffer_release(&head);
   aseankg_xml_guard_release(&guard);
-  return st ? st : reader->status;
+  return st;
 }
 
 void
@@ -333,6 +346,9 @@ aseankg_read_stream(AseankgGraph* const graph, FILE* const stream, const char* c
                     const char* const syntax, const char* const base_iri,
                     const AseankgReadOptions* const options, AseankgError* const error)
 {
+  assert(graph);
+  assert(stream);
+  assert(path);
   return read_stream(graph, stream, path, syntax, base_iri, options, NULL, error);
 }
 
@@ -348,6 +364,8 @@ aseankg_read_path_prefixes(AseankgGraph* const graph, const char* const path, co
                            const AseankgReadOptions* const options, AseankgPrefixList* const prefixes,
                            AseankgError* const error)
 {
+  assert(graph);
+  assert(path);
   const int is_stdin = !strcmp(path, "-");
   if (!syntax) {
     syntax = is_stdin ? "turtle" : aseankg_syntax_from_path(path);

@@ -6,6 +6,9 @@
 #include "aseankg/reader.h"
 #include "aseankg/status.h"
 
+#include "buffer.h"
+
+#include <stddef.h>
 #include <stdio.h>
 
 /**
@@ -20,6 +23,15 @@
 AseankgStatus aseankg_turtle_read(AseankgGraph* graph, FILE* stream, const char* path, const char* base_iri,
                                   int trig, const AseankgReadOptions* options, AseankgPrefixList* prefixes,
                                   AseankgError* error);
+
+/**
+   The blank node labelled `label` (`length` bytes, as the input writes it)
+   interned in `graph`, with `options->blank_prefix` (if any) put before the
+   label, so that every reader names blank nodes alike. `scratch` receives the
+   whole label. Returns 0 if memory runs out.
+*/
+AseankgTermId aseankg_reader_blank(AseankgGraph* graph, const AseankgReadOptions* options,
+                                   AseankgBuffer* scratch, const char* label, size_t length);
 
 /* Append a copy of `name` and `iri` to `list`; ASEANKG_ERR_NOMEM leaves the list as it was. */
 AseankgStatus aseankg_prefix_list_append(AseankgPrefixList* list, const char* name, const char* iri);

@@ -154,12 +154,9 @@ convert_iri(TurtleReader* const reader, const SerdNode* const node)
 static AseankgTermId
 convert_blank(TurtleReader* const reader, const SerdNode* const node)
 {
-  const char* const prefix = reader->options->blank_prefix;
-  aseankg_buffer_reset(&reader->label);
-  AseankgTermId id = 0U;
-  if ((prefix && aseankg_buffer_append_string(&reader->label, prefix)) ||
-      aseankg_buffer_append(&reader->label, node->buf, node->n_bytes) ||
-      !(id = aseankg_graph_blank(reader->graph, reader->label.data, reader->label.length))) {
+  const AseankgTermId id = aseankg_reader_blank(reader->graph, reader->options, &reader->label,
+                                                (const char*)node->buf, node->n_bytes);
+  if (!id) {
     fail(reader, ASEANKG_ERR_NOMEM, "out of memory", NULL);
   }
   return id;

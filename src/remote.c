@@ -8,10 +8,12 @@
 #include "safety.h"
 #include "stream_check.h"
 #include "table.h"
+#include "try.h"
 
 #include <curl/curl.h>
 #include <rasqal.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -632,6 +634,10 @@ AseankgStatus
 aseankg_remote_query(const AseankgRemote* const remote, const char* const query, const char* const format,
                      FILE* const stream, AseankgError* const error)
 {
+  assert(remote && remote->endpoint);
+  assert(query);
+  assert(format);
+  assert(stream);
   const char* const accept = accept_type(format);
   if (!accept) {
     return aseankg_error_set(error, ASEANKG_ERR_USAGE, format, 0U, 0U,
@@ -656,49 +662,50 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
                                                   NULL,
                                                   remote->endpoint,
                                                   error };
-  AseankgStatus      st = endpoint_url(remote->endpoint, get ? "query" : NULL, query, &url, error);
-  if (!st && !table && !(response.check = aseankg_stream_check_new(format, &st)) && st) {
-    st = aseankg_error_set(error, st, remote->endpoint, 0U, 0U, "out of memory");
+  AseankgStatus      st                       = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, endpoint_url(remote->endpoint, get ? "query" : NULL, query, &url, error));
+  if (!table && !(response.check = aseankg_stream_check_new(format, &st)) && st) {
+    TRY_CLEANUP(st, aseankg_error_set(error, st, remote->endpoint, 0U, 0U, "out of memory"));
   }
-  if (!st && !(curl = new_handle(remote, message))) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+  if (!(curl = new_handle(remote, message))) {
+    TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory"));
   }
-  if (!st) {
-    response.curl = curl;
-    char header[160];
-    snprintf(header, sizeof(header), "Accept: %s", accept);
-    headers = curl_slist_append(headers, header);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, receive);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-    curl_easy_setopt(curl, CURLOPT_CURLU, url);
-    if (!get) {
-      escaped = curl_easy_escape(curl, query, 0);
-      if (!escaped || aseankg_buffer_printf(&form, "query=%s", escaped)) {
-        st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
-      }
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form.data);
+  response.curl = curl;
+  char header[160];
+  snprintf(header, sizeof(header), "Accept: %s", accept);
+  headers = curl_slist_append(headers, header);
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, receive);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+  curl_easy_setopt(curl, CURLOPT_CURLU, url);
+  if (!get) {
+    escaped = curl_easy_escape(curl, query, 0);
+    if (!escaped || aseankg_buffer_printf(&form, "query=%s", escaped)) {
+      TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory"));
     }
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form.data);
   }
 
   /* Errors must not reach the results stream: keep the body until the status is known. */
-  st = st ? st : perform(curl, remote, message, &response, error);
-  if (!st && table) {
+  TRY_CLEANUP(st, perform(curl, remote, message, &response, error));
+  if (table) {
     char* content_type = NULL;
     curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
-    st = aseankg_remote_results_table(response.buffer.data ? response.buffer.data : "",
-                                      response.buffer.length, content_type, remote->endpoint, stream, error);
+    TRY_CLEANUP(st, aseankg_remote_results_table(response.buffer.data ? response.buffer.data : "",
+                                                 response.buffer.length, content_type, remote->endpoint,
+                                                 stream, error));
   }
-  if (!st && response.check && flush_checked(&response)) {
-    st = response.stop == STOP_WRITE
-           ? aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error")
-           : ASEANKG_ERR_SYNTAX; /* the checker reported it */
+  if (response.check && flush_checked(&response)) {
+    TRY_CLEANUP(st, response.stop == STOP_WRITE
+                      ? aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error")
+                      : ASEANKG_ERR_SYNTAX); /* the checker reported it */
   }
-  if (!st && response.check) {
+  if (response.check) {
     st = aseankg_stream_check_finish(response.check, remote->endpoint, error);
   }
-  aseankg_stream_check_free(response.check);
 
+cleanup:
+  aseankg_stream_check_free(response.check);
   release_request(curl, url, escaped, headers, &form, &response.buffer);
   return st;
 }
@@ -706,26 +713,29 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
 AseankgStatus
 aseankg_remote_update(const AseankgRemote* const remote, const char* const update, AseankgError* const error)
 {
+  assert(remote && remote->endpoint);
+  assert(update);
   char          message[CURL_ERROR_SIZE] = { 0 };
   CURLU*        url                      = NULL;
   CURL*         curl                     = NULL;
   char*         escaped                  = NULL;
   AseankgBuffer body                     = { NULL, 0U, 0U };
   Response response = { NULL, { NULL, 0U, 0U }, BODY_QUOTE, NULL, "update", 0, STOP_NONE, NULL, NULL, NULL };
-  AseankgStatus st  = endpoint_url(remote->endpoint, NULL, NULL, &url, error);
-  if (!st && (!(curl = new_handle(remote, message)) || !(escaped = curl_easy_escape(curl, update, 0)) ||
-              aseankg_buffer_printf(&body, "update=%s", escaped))) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory");
+  AseankgStatus st  = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, endpoint_url(remote->endpoint, NULL, NULL, &url, error));
+  if (!(curl = new_handle(remote, message)) || !(escaped = curl_easy_escape(curl, update, 0)) ||
+      aseankg_buffer_printf(&body, "update=%s", escaped)) {
+    TRY_CLEANUP(st, aseankg_error_set(error, ASEANKG_ERR_NOMEM, remote->endpoint, 0U, 0U, "out of memory"));
   }
-  if (!st) {
-    response.curl = curl;
-    curl_easy_setopt(curl, CURLOPT_CURLU, url);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)body.length);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, receive);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
-    st = perform(curl, remote, message, &response, error);
-  }
+  response.curl = curl;
+  curl_easy_setopt(curl, CURLOPT_CURLU, url);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)body.length);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, receive);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+  st = perform(curl, remote, message, &response, error);
+
+cleanup:
   release_request(curl, url, escaped, NULL, &body, &response.buffer);
   return st;
 }
@@ -758,6 +768,10 @@ AseankgStatus
 aseankg_remote_load(const AseankgRemote* const remote, const char* const graph_iri, const char* const path,
                     const char* const syntax, const int replace, AseankgError* const error)
 {
+  assert(remote && remote->endpoint);
+  assert(graph_iri);
+  assert(path);
+  assert(syntax);
   const char* const type = !strcmp(syntax, "ntriples") ? "application/n-triples"
                            : !strcmp(syntax, "turtle") ? "text/turtle"
                                                        : NULL;

@@ -1,6 +1,8 @@
 /* Safe set-up for every parser aseankg creates: no network, no file beyond the input, bounded expansion. */
 #include "safety.h"
 
+#include "try.h"
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
@@ -576,8 +578,11 @@ aseankg_xml_guard_check(const char* const bytes, const size_t length, const char
   memset(&guard, 0, sizeof(guard));
   guard.path       = path;
   guard.error      = error;
-  AseankgStatus st = aseankg_xml_guard_prolog(&guard, bytes, length, 1);
-  st               = st ? st : aseankg_xml_guard_feed(&guard, bytes + guard.prolog, length - guard.prolog);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, aseankg_xml_guard_prolog(&guard, bytes, length, 1));
+  st = aseankg_xml_guard_feed(&guard, bytes + guard.prolog, length - guard.prolog);
+
+cleanup:
   aseankg_xml_guard_release(&guard);
   aseankg_safety_libxml();
   return st;

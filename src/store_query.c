@@ -10,6 +10,7 @@
 #include "buffer.h"
 #include "table.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -487,7 +488,7 @@ graph_id(StoreQuery* const query, raptor_uri* const uri, uint64_t* const id)
   const unsigned char* const text = raptor_uri_as_counted_string(uri, &n);
   const AseankgTermId        term = aseankg_graph_iri(query->scratch, (const char*)text, n);
   if (!term) {
-    return aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, "query", 0U, 0U, "out of memory");
+    return aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, query->label, 0U, 0U, "out of memory");
   }
   const AseankgTerm* const t = aseankg_graph_term(query->scratch, term);
   return aseankg_store__lookup(query->store, t->key, t->key_length, id, query->error);
@@ -548,7 +549,7 @@ prepare_dataset(StoreQuery* const query, rasqal_query* const rq)
       raptor_free_uri(name);
     }
     if (!graph || rasqal_query_add_data_graph(rq, graph)) {
-      st = aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, "query", 0U, 0U, "out of memory");
+      st = aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, query->label, 0U, 0U, "out of memory");
     }
   }
   free(graphs);
@@ -575,7 +576,7 @@ aseankg_store__value(StoreQuery* const query, const uint64_t id)
   }
   rasqal_literal* const literal = aseankg_store__to_rasqal(query->world, &query->view);
   if (!literal) {
-    aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, "query", 0U, 0U, "out of memory");
+    aseankg_error_set(query->error, ASEANKG_ERR_NOMEM, query->label, 0U, 0U, "out of memory");
     return NULL;
   }
   if (query->cache_values[slot]) {
@@ -1227,10 +1228,15 @@ only_counts(rasqal_query* const rq)
 }
 
 AseankgStatus
-aseankg_store_query(AseankgStore* const store, const char* const text, const char* const results_format,
-                    const AseankgStoreDefaultGraph default_graph, FILE* const stream,
-                    AseankgError* const error)
+aseankg_store_query(AseankgStore* const store, const char* const text, const char* const source,
+                    const char* const results_format, const AseankgStoreDefaultGraph default_graph,
+                    FILE* const stream, AseankgError* const error)
 {
+  assert(store);
+  assert(text);
+  assert(source);
+  assert(results_format);
+  assert(stream);
   static const char* const formats[] = { "table", "csv", "tsv", "json", "xml", "ntriples" };
   size_t                   f         = 0U;
   while (f < 6U && strcmp(results_format, formats[f])) {
@@ -1246,9 +1252,9 @@ aseankg_store_query(AseankgStore* const store, const char* const text, const cha
   AseankgStatus         st      = ASEANKG_SUCCESS;
   rasqal_query*         rq      = NULL;
   rasqal_query_results* results = NULL;
-  TRY_CLEANUP(st, aseankg_store__query_start(&query, store, default_graph, "query", error));
+  TRY_CLEANUP(st, aseankg_store__query_start(&query, store, default_graph, source, error));
   if (!(rq = rasqal_new_query(query.world, "sparql11", NULL))) {
-    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, "query", 0U, 0U, "cannot create the query");
+    st = aseankg_error_set(error, ASEANKG_ERR_NOMEM, source, 0U, 0U, "cannot create the query");
     goto cleanup;
   }
   TRY_CLEANUP(st, aseankg_store__query_prepare(&query, rq, text));
@@ -1264,7 +1270,7 @@ aseankg_store_query(AseankgStore* const store, const char* const text, const cha
   if (!(results = rasqal_query_execute(rq))) {
     st = error && error->status
            ? error->status
-           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "query", 1U, 1U, "cannot run the query");
+           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U, "cannot run the query");
     goto cleanup;
   }
   if (rasqal_query_results_is_graph(results)) {

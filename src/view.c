@@ -4,6 +4,7 @@
 #include "aseankg/graph.h"
 #include "aseankg/text.h"
 #include "try.h"
+#include "writers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -118,13 +119,6 @@ aseankg_view_entity(const AseankgView* const view, const char* const id)
   return ASEANKG_VIEW_LITERAL;
 }
 
-static AseankgStatus
-no_memory(AseankgError* const error)
-{
-  aseankg_error_set(error, ASEANKG_ERR_NOMEM, "aseankg", 0U, 0U, "out of memory");
-  return ASEANKG_ERR_NOMEM; /* not error_set's result: the analyzer must see the failure */
-}
-
 /* Resolve one relation the build has accepted; a failure here means the build and this disagree. */
 static AseankgStatus
 resolve(AseankgView* const view, const AseankgRelation* const r, AseankgViewRelation* const out,
@@ -147,7 +141,7 @@ resolve(AseankgView* const view, const AseankgRelation* const r, AseankgViewRela
 
 AseankgStatus
 aseankg_view_load(AseankgView* const view, const AseankgProject* const project, const char* const base,
-                  const char* const document, AseankgError* const error)
+                  const char* const document, const char* const file_name, AseankgError* const error)
 {
   memset(view, 0, sizeof(*view));
   view->project                  = project;
@@ -165,7 +159,7 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
   /* The build checks the data exactly as the export does, and counts what the page reports. */
   AseankgGraph* const graph = aseankg_graph_new();
   if (!graph) {
-    return no_memory(error);
+    return aseankg_write_failed(error, ASEANKG_ERR_NOMEM, file_name);
   }
   AseankgStatus st =
     aseankg_export_build(graph, project, base ? base : ASEANKG_DEFAULT_BASE, 0, &view->stats, error);
@@ -176,7 +170,7 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
 
   const AseankgDocument* const doc = view->document;
   if (!(view->relations = (AseankgViewRelation*)calloc(doc->n_relations + 1U, sizeof(AseankgViewRelation)))) {
-    return no_memory(error);
+    return aseankg_write_failed(error, ASEANKG_ERR_NOMEM, file_name);
   }
   for (size_t i = 0U; i < doc->n_relations; ++i) {
     TRY(st, resolve(view, &doc->relations[i], &view->relations[i], error));
@@ -190,7 +184,7 @@ aseankg_view_load(AseankgView* const view, const AseankgProject* const project, 
   }
   view->mentions->count = n;
   if (!(view->in_document = (unsigned char*)calloc(data->n_entities + 1U, 1U))) {
-    return no_memory(error);
+    return aseankg_write_failed(error, ASEANKG_ERR_NOMEM, file_name);
   }
   for (size_t i = 0U; i < view->mentions->count; ++i) {
     view->in_document[view->mentions->items[i].entity] = 1U;
@@ -214,37 +208,51 @@ aseankg_view_release(AseankgView* const view)
 }
 
 void
+aseankg_view_writer_init(AseankgViewWriter* const w, const char* const file_name, AseankgError* const error)
+{
+  memset(w, 0, sizeof(*w));
+  w->file_name = file_name;
+  w->error     = error;
+}
+
+AseankgStatus
+aseankg_view_no_memory(AseankgViewWriter* const w)
+{
+  return aseankg_write_failed(w->error, ASEANKG_ERR_NOMEM, w->file_name);
+}
+
+AseankgStatus
 aseankg_view_put_bytes(AseankgViewWriter* const w, const char* const bytes, const size_t length)
 {
-  if (!w->st) {
-    w->st = aseankg_buffer_append(&w->out, bytes, length);
-  }
+  return aseankg_buffer_append(&w->out, bytes, length) ? aseankg_view_no_memory(w) : ASEANKG_SUCCESS;
 }
 
-void
+AseankgStatus
 aseankg_view_put(AseankgViewWriter* const w, const char* const string)
 {
-  aseankg_view_put_bytes(w, string, strlen(string));
+  return aseankg_view_put_bytes(w, string, strlen(string));
 }
 
-void
+AseankgStatus
 aseankg_view_put_size(AseankgViewWriter* const w, const size_t value)
 {
   char digits[32];
   snprintf(digits, sizeof(digits), "%zu", value);
-  aseankg_view_put(w, digits);
+  return aseankg_view_put(w, digits);
 }
 
 AseankgStatus
-aseankg_view_writer_finish(AseankgViewWriter* const w, FILE* const stream, AseankgError* const error)
+aseankg_view_writer_flush(AseankgViewWriter* const w, FILE* const stream)
 {
-  AseankgStatus st = w->st;
-  if (st) {
-    aseankg_error_set(error, st, "aseankg", 0U, 0U, "out of memory");
-  } else if (w->out.length && fwrite(w->out.data, 1U, w->out.length, stream) != w->out.length) {
-    st = ASEANKG_ERR_IO;
+  if (w->out.length && fwrite(w->out.data, 1U, w->out.length, stream) != w->out.length) {
+    return aseankg_write_failed(w->error, ASEANKG_ERR_IO, w->file_name);
   }
+  return ASEANKG_SUCCESS;
+}
+
+void
+aseankg_view_writer_release(AseankgViewWriter* const w)
+{
   aseankg_buffer_release(&w->out);
   aseankg_buffer_release(&w->scratch);
-  return st;
 }

@@ -52,11 +52,13 @@ typedef struct {
    Check `project` exactly as aseankg_export_build() does under `base` (NULL:
    the default base), with the same errors, then resolve the relations and
    find the mentions of the document with id `document` (NULL: the first);
-   an unknown id is a usage error about "--document". Release with
-   aseankg_view_release(), also on failure.
+   an unknown id is ASEANKG_ERR_USAGE about the parameter "document". Out of
+   memory is recorded as a failure to write `file_name` (the output the view
+   is for; NULL: the parameter "stream"), as aseankg_write_failed() words it.
+   Release with aseankg_view_release(), also on failure.
 */
 AseankgStatus aseankg_view_load(AseankgView* view, const AseankgProject* project, const char* base,
-                                const char* document, AseankgError* error);
+                                const char* document, const char* file_name, AseankgError* error);
 
 /** Free what a view owns and zero it. Safe on a zeroed view. */
 void aseankg_view_release(AseankgView* view);
@@ -64,24 +66,34 @@ void aseankg_view_release(AseankgView* view);
 /** The index of the entity with id `id`, or ASEANKG_VIEW_LITERAL if there is none. */
 size_t aseankg_view_entity(const AseankgView* view, const char* id);
 
-/** Output built in memory, so a writer writes all or nothing; zero-initialise. The first failure sticks in
- * `st`. */
+/**
+   Output built in memory, so a writer writes all or nothing. Every function
+   that can fail records the error (through aseankg_write_failed(), under
+   `file_name`) where it happens and returns its status, which the writer
+   passes up with TRY.
+*/
 typedef struct {
   AseankgBuffer out;
-  AseankgBuffer scratch; /**< For the writer's own use */
-  AseankgStatus st;
+  AseankgBuffer scratch;   /**< For the writer's own use */
+  const char*   file_name; /**< The output's name for errors (borrowed; NULL: the parameter "stream") */
+  AseankgError* error;     /**< Where errors are recorded (borrowed; may be NULL) */
 } AseankgViewWriter;
 
-/** Append bytes, a string, a number; no-ops once `st` is set. */
-void aseankg_view_put_bytes(AseankgViewWriter* w, const char* bytes, size_t length);
-void aseankg_view_put(AseankgViewWriter* w, const char* string);
-void aseankg_view_put_size(AseankgViewWriter* w, size_t value);
+/** Start an empty writer whose errors name `file_name` and go to `error`. */
+void aseankg_view_writer_init(AseankgViewWriter* w, const char* file_name, AseankgError* error);
 
-/**
-   Write everything to `stream` and release the writer. Returns `st` (with
-   an out-of-memory `error`), or ASEANKG_ERR_IO without touching `error` if
-   writing fails: the caller knows the stream's name.
-*/
-AseankgStatus aseankg_view_writer_finish(AseankgViewWriter* w, FILE* stream, AseankgError* error);
+/** Append bytes, a string, a number. ASEANKG_ERR_NOMEM (recorded) if memory runs out. */
+AseankgStatus aseankg_view_put_bytes(AseankgViewWriter* w, const char* bytes, size_t length);
+AseankgStatus aseankg_view_put(AseankgViewWriter* w, const char* string);
+AseankgStatus aseankg_view_put_size(AseankgViewWriter* w, size_t value);
+
+/** Record that memory ran out while writing, and return ASEANKG_ERR_NOMEM. */
+AseankgStatus aseankg_view_no_memory(AseankgViewWriter* w);
+
+/** Write everything built to `stream`; ASEANKG_ERR_IO (recorded) if the stream fails. */
+AseankgStatus aseankg_view_writer_flush(AseankgViewWriter* w, FILE* stream);
+
+/** Free the writer's buffers. Safe on an initialised writer, whatever happened. */
+void aseankg_view_writer_release(AseankgViewWriter* w);
 
 #endif /* ASEANKG_SRC_VIEW_H */

@@ -1,5 +1,5 @@
-/* aseankg_graph_write(): one entry point for the RDF writers, and the one place their failures are recorded.
- */
+/* aseankg_graph_write(): one entry point for the RDF writers; and the one record of a failed write, which the
+ * DOT and HTML writers share. */
 #include "aseankg/writer.h"
 
 #include "aseankg/ntriples.h"
@@ -8,9 +8,8 @@
 #include <assert.h>
 #include <stddef.h>
 
-/* What failed, for the error record: the stream's own name if the caller gave one. */
-static AseankgStatus
-record(AseankgError* const error, const AseankgStatus st, const char* const file_name)
+AseankgStatus
+aseankg_write_failed(AseankgError* const error, const AseankgStatus st, const char* const file_name)
 {
   const char* const message = st == ASEANKG_ERR_IO      ? "write error"
                               : st == ASEANKG_ERR_NOMEM ? "out of memory"
@@ -18,9 +17,11 @@ record(AseankgError* const error, const AseankgStatus st, const char* const file
                                 ? "a triple term or a term that is not UTF-8 cannot be written as JSON-LD"
                                 : aseankg_strerror(st);
   if (file_name) {
-    return aseankg_error_set(error, st, file_name, 0U, 0U, "%s", message);
+    aseankg_error_set(error, st, file_name, 0U, 0U, "%s", message);
+  } else {
+    aseankg_error_set_parameter(error, st, "stream", "%s", message);
   }
-  return aseankg_error_set_parameter(error, st, "stream", "%s", message);
+  return st; /* not error_set's result: an analyzer must see the failure */
 }
 
 AseankgStatus
@@ -49,5 +50,5 @@ aseankg_graph_write(const AseankgGraph* const graph, FILE* const stream, const A
       return aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "syntax", "no such syntax (%d)",
                                          (int)syntax);
   }
-  return st ? record(error, st, o->file_name) : ASEANKG_SUCCESS;
+  return st ? aseankg_write_failed(error, st, o->file_name) : ASEANKG_SUCCESS;
 }

@@ -1,4 +1,5 @@
-/* The RDF writers behind aseankg_graph_write(): each returns a bare status, which writer.c records. */
+/* The RDF writers behind aseankg_graph_write(): each returns a bare status, which writer.c records; and that
+ * record. */
 #ifndef ASEANKG_SRC_WRITERS_H
 #define ASEANKG_SRC_WRITERS_H
 
@@ -8,6 +9,16 @@
 
 #include <stddef.h>
 #include <stdio.h>
+
+/**
+   Record in `error` (may be NULL) that writing to the stream named
+   `file_name` failed with `st`, and return `st`; with a NULL `file_name` the
+   error names the parameter "stream". The one wording of a failed write for
+   every writer (RDF, DOT, HTML): "write error" for ASEANKG_ERR_IO (the stream
+   reported an error), "out of memory" for ASEANKG_ERR_NOMEM, and for
+   ASEANKG_ERR_DATA what JSON-LD cannot hold.
+*/
+AseankgStatus aseankg_write_failed(AseankgError* error, AseankgStatus st, const char* file_name);
 
 /**
    Write the default-graph triples of sorted `graph` as Turtle (see

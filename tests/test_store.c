@@ -75,7 +75,7 @@ run_query(AseankgStore* const store, const char* const query, const char* const 
   AseankgError error;
   aseankg_error_clear(&error);
   assert_non_null(out);
-  *st = aseankg_store_query(store, query, format, ASEANKG_STORE_UNION, out, &error);
+  *st = aseankg_store_query(store, query, "query", format, ASEANKG_STORE_UNION, out, &error);
   fclose(out);
   return text;
 }
@@ -517,6 +517,30 @@ test_exact_results(void** state)
   aseankg_store_free(store);
 }
 
+/* A query that does not parse is named by its source, at the line and column rasqal reports. */
+static void
+test_query_error_names_its_source(void** state)
+{
+  (void)state;
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, store_path("source"), ASEANKG_STORE_WRITE, &error),
+                   ASEANKG_SUCCESS);
+  char*       text = NULL;
+  size_t      size = 0U;
+  FILE* const out  = open_memstream(&text, &size);
+  assert_non_null(out);
+  assert_int_equal(aseankg_store_query(store, "SELECT ?s\nWHERE { ?s ?p", "queries/bad.rq", "csv",
+                                       ASEANKG_STORE_UNION, out, &error),
+                   ASEANKG_ERR_SYNTAX);
+  fclose(out);
+  free(text);
+  assert_string_equal(error.file, "queries/bad.rq");
+  assert_true(error.line >= 1U && error.column >= 1U);
+  aseankg_store_free(store);
+}
+
 int
 main(void)
 {
@@ -534,6 +558,7 @@ main(void)
     cmocka_unit_test(test_read_only_store_refuses_writes),
     cmocka_unit_test(test_update_is_one_transaction),
     cmocka_unit_test(test_exact_results),
+    cmocka_unit_test(test_query_error_names_its_source),
   };
   const int failed = cmocka_run_group_tests(tests, NULL, NULL);
   remove_tree(directory);

@@ -69,7 +69,7 @@ static AseankgStatus
 write_html(FILE* const stream, const Fixture* const f, const void* const options, AseankgError* const error)
 {
   (void)options;
-  return aseankg_html_write(stream, &f->project, NULL, NULL, error);
+  return aseankg_html_write(stream, &f->project, NULL, error);
 }
 
 static void
@@ -122,9 +122,9 @@ static void
 test_dot(void** const state)
 {
   const Fixture* const    f       = (const Fixture*)*state;
-  const AseankgDotOptions clause  = { "9", NULL, NULL };
-  const AseankgDotOptions around  = { NULL, "global-development-initiative", NULL };
-  const AseankgDotOptions unknown = { NULL, "nosuch", NULL };
+  const AseankgDotOptions clause  = { "9", NULL, NULL, NULL };
+  const AseankgDotOptions around  = { NULL, "global-development-initiative", NULL, NULL };
+  const AseankgDotOptions unknown = { NULL, "nosuch", NULL, NULL };
   AseankgStatus           st      = ASEANKG_SUCCESS;
   AseankgError            error;
 
@@ -191,9 +191,21 @@ test_write_error(void** const state)
   AseankgError         error;
   assert_non_null(stream);
   aseankg_error_clear(&error);
-  assert_int_equal(aseankg_html_write(stream, &f->project, NULL, NULL, &error), ASEANKG_ERR_IO);
+  /* Recorded as every writer records it: under the output's name, or the parameter without one. */
+  const AseankgHtmlOptions page = { NULL, NULL, "page.html" };
+  assert_int_equal(aseankg_html_write(stream, &f->project, &page, &error), ASEANKG_ERR_IO);
+  assert_int_equal(error.status, ASEANKG_ERR_IO);
+  assert_string_equal(error.file, "page.html");
+  assert_string_equal(error.message, "write error");
+  aseankg_error_clear(&error);
   assert_int_equal(aseankg_dot_write(stream, &f->project, NULL, &error), ASEANKG_ERR_IO);
-  assert_int_equal(error.status, ASEANKG_SUCCESS); /* the caller names the stream */
+  assert_int_equal(error.status, ASEANKG_ERR_IO);
+  assert_string_equal(error.parameter, "stream");
+  assert_string_equal(error.message, "write error");
+  aseankg_error_clear(&error);
+  const AseankgDotOptions view = { NULL, NULL, NULL, "graph.dot" };
+  assert_int_equal(aseankg_dot_write(stream, &f->project, &view, &error), ASEANKG_ERR_IO);
+  assert_string_equal(error.file, "graph.dot");
   fclose(stream);
 }
 

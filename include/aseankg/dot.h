@@ -26,6 +26,8 @@ typedef struct {
   const char* around;
   /** The document (by id) whose entities and relations are drawn. NULL for the corpus's first. */
   const char* document;
+  /** What `stream` is, for errors ("out.dot", "<stdout>"); NULL: errors name the parameter "stream". */
+  const char* file_name;
 } AseankgDotOptions;
 
 /**
@@ -47,9 +49,12 @@ typedef struct {
    id, edges by subject, predicate and object.
 
    A `segment` or `around` that names nothing in the data fails with
-   ASEANKG_ERR_USAGE and `error->parameter` set to "segment" or "around".
-   Nothing is written on any failure but a write error, which returns
-   ASEANKG_ERR_IO and leaves `error` for the caller, who knows the stream.
+   ASEANKG_ERR_USAGE and `error->parameter` set to "segment" or "around";
+   an unknown `document`, with "document". ASEANKG_ERR_NOMEM and
+   ASEANKG_ERR_IO (the stream failed) are recorded as aseankg_graph_write()
+   records them: `error` names `file_name` (or the parameter "stream") and
+   says "out of memory" or "write error". The whole document is built in
+   memory first: nothing is written on any failure but a write error.
 */
 ASEANKG_API AseankgStatus aseankg_dot_write(FILE* stream, const AseankgProject* project,
                                             const AseankgDotOptions* options, AseankgError* error);

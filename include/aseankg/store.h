@@ -129,11 +129,14 @@ ASEANKG_API AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graph
    results are canonical N-Triples (aseankg_ntriples_write()), except for
    "table", which writes Turtle. FROM and FROM NAMED choose the dataset;
    without them the named graphs are every graph in the store and the default
-   graph is chosen by `default_graph`. Errors: ASEANKG_ERR_USAGE (unknown
-   format), ASEANKG_ERR_SYNTAX (the query, with line and column), ASEANKG_ERR_DATA
-   (a damaged store), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
+   graph is chosen by `default_graph`. `source` is the name of the query
+   text, the "file" of every error about it (the file it was read from, or
+   what the caller calls it, e.g. "query"); borrowed, not NULL. Errors:
+   ASEANKG_ERR_USAGE (unknown format), ASEANKG_ERR_SYNTAX (the query, named
+   `source`, with line and column), ASEANKG_ERR_DATA (a damaged store),
+   ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
 */
-ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* query,
+ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* query, const char* source,
                                               const char*              results_format,
                                               AseankgStoreDefaultGraph default_graph, FILE* stream,
                                               AseankgError* error);

@@ -7,6 +7,9 @@
 #include "aseankg/status.h"
 #include "aseankg/store.h"
 
+/* TRY and TRY_CLEANUP: only macros, so the tool still links against nothing but the public API. */
+#include "../util/try.h"
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -114,6 +117,12 @@ typedef struct {
   CliHandler   run;
 } CliCommand;
 
+/* diff --format's values (spec.c's row and cmd_diff.c's table of kinds, in this order). */
+#define CLI_DIFF_FORMATS "text pretty json rdf-patch sparql-update"
+
+/* The word for "the default graph" wherever an option takes a graph name: as `graphs` lists it. */
+#define CLI_DEFAULT_GRAPH "DEFAULT"
+
 extern const CliOption  cli_options[];
 extern const size_t     cli_n_options;
 extern const CliCommand cli_commands[];
@@ -125,6 +134,9 @@ extern const char cli_help_footer[];
 /* --- parse.c: the spec-driven parser and the help it prints ------------------------ */
 
 const CliCommand* cli_find_command(const char* name);
+
+/* The position of `word` in the space-separated `words` (0 for the first), or SIZE_MAX if it is not there. */
+size_t cli_word_index(const char* words, const char* word);
 
 /*
    Parse argv[first..argc) for `command` into `args` (zeroed by the caller; defaults set before).
@@ -139,6 +151,9 @@ void cli_print_command_help(const CliCommand* command);
 
 /* --- common.c: what several commands share ------------------------------------------ */
 
+/* The command whose help later usage errors point to ("Try 'aseankg COMMAND --help'."). */
+void cli_set_command(const CliCommand* command);
+/* Print "aseankg: MESSAGE DETAIL" (DETAIL escaped) and where to find help; returns CLI_EXIT_USAGE. */
 int  cli_usage_error(const char* message, const char* detail);
 void cli_print_error(const AseankgError* error);
 int  cli_report(const AseankgError* error);

@@ -3,9 +3,12 @@
 
 #include "aseankg/aseankg.h"
 
+#include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -106,14 +109,11 @@ add_declared_prefixes(AseankgDiff* const diff, const AseankgPrefixList* const pr
 int
 cli_diff(const CliArgs* const args)
 {
-  const char* const       format  = args->format ? args->format : "text";
+  /* In CLI_DIFF_FORMATS' order; the parser has checked the value against that list. */
   const AseankgDiffFormat kinds[] = { ASEANKG_DIFF_TEXT, ASEANKG_DIFF_PRETTY, ASEANKG_DIFF_JSON,
                                       ASEANKG_DIFF_RDF_PATCH, ASEANKG_DIFF_SPARQL_UPDATE };
-  const char* const       names[] = { "text", "pretty", "json", "rdf-patch", "sparql-update" };
-  size_t                  kind    = 0U;
-  while (kind < 4U && strcmp(format, names[kind])) {
-    ++kind;
-  }
+  const size_t            kind    = args->format ? cli_word_index(CLI_DIFF_FORMATS, args->format) : 0U;
+  assert(kind < sizeof(kinds) / sizeof(kinds[0]));
   if (args->graph && kinds[kind] != ASEANKG_DIFF_SPARQL_UPDATE) {
     return cli_usage_error("--graph names the graph a --format sparql-update changes; for the graphs to "
                            "compare, use --only-graph",
@@ -168,9 +168,15 @@ cli_diff(const CliArgs* const args)
   }
   AseankgTermId* const graphs = ids ? ids + args->ignore_predicates.count : NULL;
   for (size_t i = 0U; !usage && i < args->only_graphs.count; ++i) {
-    const char* const name = args->only_graphs.items[i];
-    graphs[i]              = strcmp(name, "default") ? option_iri(graph, "--only-graph", name) : 0U;
-    usage                  = strcmp(name, "default") && !graphs[i] ? CLI_EXIT_USAGE : 0;
+    const char* const name       = args->only_graphs.items[i];
+    const int         is_default = !strcmp(name, CLI_DEFAULT_GRAPH);
+    if (!is_default && !strcasecmp(name, CLI_DEFAULT_GRAPH)) { /* one spelling, as graphs lists it */
+      usage = cli_usage_error("--only-graph names the default graph " CLI_DEFAULT_GRAPH ", in capitals; not ",
+                              name);
+      break;
+    }
+    graphs[i] = is_default ? 0U : option_iri(graph, "--only-graph", name);
+    usage     = !is_default && !graphs[i] ? CLI_EXIT_USAGE : 0;
   }
   if (usage) {
     free(ids);

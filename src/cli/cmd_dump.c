@@ -15,8 +15,8 @@ cli_dump(const CliArgs* const args)
   AseankgOutput output;
   memset(&output, 0, sizeof(output));
   aseankg_error_clear(&error);
-  /* "DEFAULT", as `graphs` lists it, names the default graph: it is never an absolute IRI. */
-  const int     default_graph = args->graph && !strcmp(args->graph, "DEFAULT");
+  /* CLI_DEFAULT_GRAPH, as `graphs` lists it, names the default graph: it is never an absolute IRI. */
+  const int     default_graph = args->graph && !strcmp(args->graph, CLI_DEFAULT_GRAPH);
   AseankgStatus st            = ASEANKG_SUCCESS;
   TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_READ, &store, &error));
   TRY_CLEANUP(st, aseankg_output_open(&output, args->output, &error));

@@ -87,60 +87,59 @@ run_export(const CliArgs* const args, const int write)
   memset(&output, 0, sizeof(output));
   memset(&project, 0, sizeof(project));
 
-  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st               = st ? st : aseankg_project_load(&project, data, ontology, &error);
+  AseankgStatus st       = ASEANKG_SUCCESS;
+  int           progress = 0;
+  if (!graph) {
+    TRY_CLEANUP(st, aseankg_error_set(&error, ASEANKG_ERR_NOMEM, data, 0U, 0U, "out of memory"));
+  }
+  TRY_CLEANUP(st, aseankg_project_load(&project, data, ontology, &error));
   /* Progress is for RDF written to a file or a pipe, never interleaved with output on the terminal. */
   const int to_stdout = !args->output || !strcmp(args->output, "-");
-  const int progress =
-    !st && write && build && !(to_stdout && isatty(STDOUT_FILENO)) && wants_export_progress(&project);
+  progress = write && build && !(to_stdout && isatty(STDOUT_FILENO)) && wants_export_progress(&project);
   if (progress) {
     cli_show_progress("building the graph of %zu document%s", project.data->n_documents,
                       project.data->n_documents == 1U ? "" : "s");
   }
-  st = st || !build ? st : aseankg_export_build(graph, &project, base, nquads, &stats, &error);
-  if (!st && !write) {
+  if (build) {
+    TRY_CLEANUP(st, aseankg_export_build(graph, &project, base, nquads, &stats, &error));
+  }
+  if (!write) {
     printf("segments   %zu\nentities   %zu\nrelations  %zu\nmentions   %zu\nspans      %zu\ntriples    %zu\n",
            stats.segments, stats.entities, stats.relations, stats.mentions, stats.spans, stats.triples);
+    goto cleanup;
   }
-  if (!st && write) {
-    if (progress) {
-      cli_show_progress("sorting %zu statements", aseankg_graph_size(graph));
-    }
-    aseankg_graph_sort(graph);
-    st = aseankg_output_open(&output, args->output, &error);
+  if (progress) {
+    cli_show_progress("sorting %zu statements", aseankg_graph_size(graph));
   }
-  if (!st && progress) {
+  aseankg_graph_sort(graph);
+  TRY_CLEANUP(st, aseankg_output_open(&output, args->output, &error));
+  if (progress) {
     cli_show_progress("writing %zu statements", aseankg_graph_size(graph));
   }
-  if (!st && write) {
-    const char* const file_name = args->output ? args->output : "<stdout>";
-    if (dot || html) {
-      if (dot) {
-        const AseankgDotOptions view = { args->clause, args->around, args->document };
-        st                           = aseankg_dot_write(output.stream, &project, &view, &error);
-      } else {
-        st = aseankg_html_write(output.stream, &project, base, args->document, &error);
-      }
-      if (st == ASEANKG_ERR_IO) { /* the view writers leave naming the stream to the caller */
-        aseankg_error_set(&error, st, file_name, 0U, 0U, "write error");
-      }
-    } else {
-      AseankgPrefix       prefixes[32];
-      char                storage[4096];
-      AseankgWriteOptions options = { file_name, prefixes, 0U };
-      options.n_prefixes = aseankg_export_prefixes(&project, base, prefixes, 32U, storage, sizeof(storage));
-      const AseankgSyntax syntax = nquads     ? ASEANKG_SYNTAX_NQUADS
-                                   : ntriples ? ASEANKG_SYNTAX_NTRIPLES
-                                   : jsonld   ? ASEANKG_SYNTAX_JSONLD
-                                              : ASEANKG_SYNTAX_TURTLE;
-      st                         = aseankg_graph_write(graph, output.stream, syntax, &options, &error);
-    }
-    st = st ? st : aseankg_output_commit(&output, &error);
+  const char* const file_name = args->output ? args->output : "<stdout>";
+  if (dot) {
+    const AseankgDotOptions view = { args->clause, args->around, args->document, file_name };
+    TRY_CLEANUP(st, aseankg_dot_write(output.stream, &project, &view, &error));
+  } else if (html) {
+    const AseankgHtmlOptions page = { base, args->document, file_name };
+    TRY_CLEANUP(st, aseankg_html_write(output.stream, &project, &page, &error));
+  } else {
+    AseankgPrefix       prefixes[32];
+    char                storage[4096];
+    AseankgWriteOptions options = { file_name, prefixes, 0U };
+    options.n_prefixes = aseankg_export_prefixes(&project, base, prefixes, 32U, storage, sizeof(storage));
+    const AseankgSyntax syntax = nquads     ? ASEANKG_SYNTAX_NQUADS
+                                 : ntriples ? ASEANKG_SYNTAX_NTRIPLES
+                                 : jsonld   ? ASEANKG_SYNTAX_JSONLD
+                                            : ASEANKG_SYNTAX_TURTLE;
+    TRY_CLEANUP(st, aseankg_graph_write(graph, output.stream, syntax, &options, &error));
   }
+  st = aseankg_output_commit(&output, &error);
+
+cleanup:
   if (progress) {
     cli_end_progress();
   }
-
   const int exit_code = st ? cli_report(&error) : 0;
   aseankg_output_abort(&output);
   aseankg_project_release(&project);

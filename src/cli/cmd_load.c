@@ -85,7 +85,8 @@ cli_load(const CliArgs* const args)
   }
   TRY_CLEANUP(st, aseankg_store_commit(store, &error));
   TRY_CLEANUP(st, aseankg_store_count(store, &graphs, &triples, &error));
-  fprintf(stderr, "aseankg: the store holds %zu graphs, %zu triples\n", graphs, triples);
+  fprintf(stderr, "aseankg: the store holds %zu graph%s, %zu triple%s\n", graphs, graphs == 1U ? "" : "s",
+          triples, triples == 1U ? "" : "s");
 cleanup:
   aseankg_store_free(store);
   return st ? cli_report(&error) : 0;

@@ -18,23 +18,26 @@ cli_patch(const CliArgs* const args)
   AseankgGraph* graph = aseankg_graph_new();
   aseankg_error_clear(&error);
 
-  AseankgStatus st = graph ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM;
-  st               = st ? st : aseankg_read_path(graph, files[0], args->syntax, NULL, &error);
-  if (!st) {
-    const int   is_stdin = !strcmp(files[1], "-");
-    FILE* const stream   = is_stdin ? stdin : cli_open_file(files[1], &error);
-    if (!stream) {
-      st = error.status;
-    } else {
-      const AseankgPatchOptions options = { args->reverse };
-      st                                = aseankg_patch_apply_with(graph, stream, files[1], &options, &error);
-      if (!is_stdin) {
-        fclose(stream);
-      }
-    }
+  AseankgStatus st       = ASEANKG_SUCCESS;
+  int           is_stdin = 0;
+  FILE*         stream   = NULL;
+  if (!graph) {
+    TRY_CLEANUP(st, aseankg_error_set(&error, ASEANKG_ERR_NOMEM, files[0], 0U, 0U, "out of memory"));
   }
-  st = st ? st : cli_write_sorted(graph, args->output, 0, &error);
+  TRY_CLEANUP(st, aseankg_read_path(graph, files[0], args->syntax, NULL, &error));
+  is_stdin = !strcmp(files[1], "-");
+  stream   = is_stdin ? stdin : cli_open_file(files[1], &error);
+  if (!stream) {
+    TRY_CLEANUP(st, error.status);
+  }
+  const AseankgPatchOptions options = { args->reverse };
+  TRY_CLEANUP(st, aseankg_patch_apply_with(graph, stream, files[1], &options, &error));
+  st = cli_write_sorted(graph, args->output, 0, &error);
 
+cleanup:
+  if (stream && !is_stdin) {
+    fclose(stream);
+  }
   aseankg_graph_free(graph);
   return st ? cli_report(&error) : 0;
 }

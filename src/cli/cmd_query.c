@@ -32,18 +32,21 @@ cli_query(const CliArgs* const args)
   AseankgStore* store = NULL;
   aseankg_error_clear(&error);
   char* const   text = query_text(args->operands.items[0], &error);
-  AseankgStatus st   = text ? ASEANKG_SUCCESS : error.status;
-  if (!st && args->endpoint) {
-    st = aseankg_remote_query(&remote, text, results, stdout, &error);
-  } else if (!st) {
-    st = cli_open_store(args, ASEANKG_STORE_READ, &store, &error);
-    st = st ? st : aseankg_store_query(store, text, results, cli_default_graph(args), stdout, &error);
-    /* The store names the query text "query"; a query read from @FILE is that file, at the same place. */
-    const char* const argument = args->operands.items[0];
-    if (st && argument[0] == '@' && !strcmp(error.file, "query")) {
-      snprintf(error.file, sizeof(error.file), "%s", argument + 1);
-    }
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  if (!text) {
+    TRY_CLEANUP(st, error.status);
   }
+  if (args->endpoint) {
+    TRY_CLEANUP(st, aseankg_remote_query(&remote, text, results, stdout, &error));
+  } else {
+    TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_READ, &store, &error));
+    /* Errors about the query name its file when it was read from @FILE. */
+    const char* const argument = args->operands.items[0];
+    const char* const source   = argument[0] == '@' ? argument + 1 : "query";
+    st = aseankg_store_query(store, text, source, results, cli_default_graph(args), stdout, &error);
+  }
+
+cleanup:
   aseankg_store_free(store);
   free(text);
   if (args->endpoint) {

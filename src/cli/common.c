@@ -10,12 +10,22 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The command being run, whose help a usage error points to; NULL before one is known. */
+static const CliCommand* usage_command = NULL;
+
+void
+cli_set_command(const CliCommand* const command)
+{
+  usage_command = command;
+}
+
 int
 cli_usage_error(const char* const message, const char* const detail)
 {
   char escaped[1024]; /* an argument may hold anything, even terminal escapes */
-  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg --help'.\n", message,
-          aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)));
+  fprintf(stderr, "aseankg: %s%s\nTry 'aseankg %s%s--help'.\n", message,
+          aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)),
+          usage_command ? usage_command->name : "", usage_command ? " " : "");
   return CLI_EXIT_USAGE;
 }
 
@@ -146,11 +156,12 @@ cli_write_sorted(AseankgGraph* const graph, const char* const path, int nquads, 
   aseankg_graph_sort(graph);
   const AseankgWriteOptions options = { path ? path : "<stdout>", NULL, 0U };
   const AseankgSyntax       written = nquads ? ASEANKG_SYNTAX_NQUADS : ASEANKG_SYNTAX_NTRIPLES;
-  AseankgStatus             st      = aseankg_output_open(&output, path, error);
-  if (!st) {
-    st = aseankg_graph_write(graph, output.stream, written, &options, error);
-  }
-  st = st ? st : aseankg_output_commit(&output, error);
+  AseankgStatus             st      = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, aseankg_output_open(&output, path, error));
+  TRY_CLEANUP(st, aseankg_graph_write(graph, output.stream, written, &options, error));
+  st = aseankg_output_commit(&output, error);
+
+cleanup:
   aseankg_output_abort(&output);
   return st;
 }

@@ -28,6 +28,7 @@ main(const int argc, char** const argv)
   } else {
     CliArgs args;
     memset(&args, 0, sizeof(args));
+    cli_set_command(command);
     exit_code = cli_parse(command, argc, argv, 2, &args);
     if (exit_code < 0) {
       exit_code = 0; /* the command's help was asked for and printed */

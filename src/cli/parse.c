@@ -19,19 +19,26 @@ cli_find_command(const char* const name)
   return NULL;
 }
 
+size_t
+cli_word_index(const char* const words, const char* const word)
+{
+  const size_t n     = strlen(word);
+  size_t       index = 0U;
+  for (const char* w = words; *w; ++index) {
+    const size_t length = strcspn(w, " ");
+    if (length == n && !strncmp(w, word, n)) {
+      return index;
+    }
+    w += length + (w[length] == ' ');
+  }
+  return SIZE_MAX;
+}
+
 /* Whether `word` is one of the space-separated `words`. */
 static int
 is_one_of(const char* const word, const char* const words)
 {
-  const size_t n = strlen(word);
-  for (const char* w = words; *w;) {
-    const size_t length = strcspn(w, " ");
-    if (length == n && !strncmp(w, word, n)) {
-      return 1;
-    }
-    w += length + (w[length] == ' ');
-  }
-  return 0;
+  return cli_word_index(words, word) != SIZE_MAX;
 }
 
 /* The row of option `name` (a long name, or a one-letter string for a short one) for `command`. */

@@ -11,7 +11,6 @@
 
 #define RDF_SYNTAXES "ntriples nquads turtle trig rdfxml"
 #define EXPORT_FORMATS "turtle ntriples nquads jsonld dot html"
-#define DIFF_FORMATS "text pretty json rdf-patch sparql-update"
 #define RESULT_FORMATS "table csv tsv json xml ntriples"
 
 const CliCommand cli_commands[] = {
@@ -57,7 +56,7 @@ const CliOption cli_options[] = {
     "datatype), *rdf-patch* (applies to OLD as written) or *sparql-update* (DELETE DATA and INSERT DATA for "
     "quads without blank nodes; changes to blank nodes as one DELETE/INSERT whose WHERE matches their whole "
     "blank-node components in OLD, LIMIT 1).",
-    CLI_COMPLETE_WORDS, DIFF_FORMATS, NULL },
+    CLI_COMPLETE_WORDS, CLI_DIFF_FORMATS, NULL },
   { "stat", '\0', NULL, CLI_FLAG, FIELD(stat), CLI_DIFF,
     "counts of removed and added quads by predicate and by\nsubject type, instead of the changes",
     "Instead of the changes, write two tables of counts of removed and added quads: by predicate, and by "
@@ -74,9 +73,11 @@ const CliOption cli_options[] = {
     "repeated).",
     CLI_COMPLETE_NONE, NULL, NULL },
   { "only-graph", '\0', "IRI", CLI_LIST, FIELD(only_graphs), CLI_DIFF,
-    "compare only this named graph ('default': the default\ngraph; repeatable)",
-    "Compare only the quads of named graph IRI (*default* for the default graph; may be repeated), in every "
-    "format. Not to be confused with *--graph*, which names the graph a *sparql-update* changes.",
+    "compare only this named graph (DEFAULT: the default\ngraph; repeatable)",
+    "Compare only the quads of named graph IRI (*DEFAULT* for the default graph, as *graphs* lists it; may "
+    "be "
+    "repeated), in every format. Not to be confused with *--graph*, which names the graph a *sparql-update* "
+    "changes.",
     CLI_COMPLETE_NONE, NULL, NULL },
   { "git", '\0', NULL, CLI_FLAG, FIELD(git), CLI_DIFF,
     "act as git's diff driver: take its seven arguments (nine\nfor a rename)",

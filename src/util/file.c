@@ -39,14 +39,14 @@ aseankg_file_read(const char* const path, char** const bytes, size_t* const leng
   }
   fclose(stream);
 
-  if (st || !data) {
-    free(data);
-    return st ? st : ASEANKG_ERR_NOMEM;
+  if (!st && data) { /* no error means data was allocated */
+    data[size] = '\0';
+    *bytes     = data;
+    *length    = (size_t)size;
+    return ASEANKG_SUCCESS;
   }
-  data[size] = '\0';
-  *bytes     = data;
-  *length    = (size_t)size;
-  return ASEANKG_SUCCESS;
+  free(data);
+  return st;
 }
 
 FILE*

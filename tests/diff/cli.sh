@@ -97,9 +97,12 @@ cat > new.nq <<'EOF'
 EOF
 "$aseankg" diff --only-graph http://e/g2 old.nq new.nq > only.out 2> /dev/null
 check "--only-graph: only that graph compared (same: exit 0)" test $? -eq 0 -a ! -s only.out
-"$aseankg" diff --only-graph default old.nq new.nq > only.out 2> /dev/null
-check "--only-graph default: the default graph only" \
+"$aseankg" diff --only-graph DEFAULT old.nq new.nq > only.out 2> /dev/null
+check "--only-graph DEFAULT: the default graph only" \
   test "$(cat only.out)" = "$(printf -- '- <http://e/s> <http://e/p> "1" .\n+ <http://e/s> <http://e/p> "3" .')"
+"$aseankg" diff --only-graph default old.nq new.nq > only.out 2> only.err
+check "--only-graph default: one spelling (DEFAULT, as graphs and dump --graph); lower case is no IRI (exit 2)" \
+  bash -c "[ $? -eq 2 ] && grep -q -- '--only-graph' only.err && [ ! -s only.out ]"
 "$aseankg" diff -f sparql-update --only-graph http://e/g1 --graph http://e/target old.nq new.nq > only.ru 2> /dev/null
 check "--only-graph with --graph: the selection, and --graph still names the update's target" \
   bash -c "grep -q 'GRAPH <http://e/g1>' only.ru && ! grep -q 'e/g2' only.ru"

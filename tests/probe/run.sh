@@ -76,7 +76,7 @@ while IFS=$'\t' read -r id fixed_by want pattern unchanged mem setup command; do
   if [ "$(LC_ALL=C tr -d '\n\040-\176\200-\377' < "$root/err" | wc -c)" -ne 0 ]; then
     problems+=("raw control characters on stderr")
   fi
-  if [ "$got" -ne 0 ] && grep -v -e '^aseankg: ' -e "^Try 'aseankg --help'" "$root/err" | grep -q .; then
+  if [ "$got" -ne 0 ] && grep -v -e '^aseankg: ' -E -e "^Try 'aseankg ([a-z]+ )?--help'" "$root/err" | grep -q .; then
     problems+=("a stderr line not in the aseankg: form: $(grep -v '^aseankg: ' "$root/err" | head -n 1 | head -c 120)")
   fi
   if grep -Eq -- "$secret_pattern" "$root/err" "$root/out"; then

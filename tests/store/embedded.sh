@@ -29,7 +29,9 @@ changed=$(grep -c '(v2)"@en \.$' "$work/v2.nt")
 
 # --- named graphs: two versions side by side ---------------------------------------------------------
 st=$work/two
-"$aseankg" load --store "$st" --graph http://ex.org/v1 "$work/v1.nt" 2> /dev/null
+"$aseankg" load --store "$st" --graph http://ex.org/v1 "$work/v1.nt" 2> "$work/load1.err"
+check "load reports the store's size, singular for one graph" \
+  test "$(cat "$work/load1.err")" = "aseankg: the store holds 1 graph, $triples triples"
 "$aseankg" load --store "$st" --graph http://ex.org/v2 "$work/v2.nt" 2> /dev/null
 "$aseankg" query --store "$st" -r csv \
   'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g' > "$work/groups.csv"

@@ -37,11 +37,11 @@ triples=$(wc -l < "$work/statement.nt")
 # --- the embedded store -------------------------------------------------------------------------
 store=$work/store
 "$aseankg" load --store "$store" --graph "$graph" "$work/statement.ttl" 2> "$work/load.err"
-check "embedded: load reports the export's triple count" grep -q "1 graphs, $triples triples" "$work/load.err"
+check "embedded: load reports the export's triple count" grep -q "holds 1 graph, $triples triples" "$work/load.err"
 n=$("$aseankg" query --store "$store" -r csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -n 1 | tr -d '\r')
 check "embedded: a later process counts the $triples triples loaded" test "$n" = "$triples"
 "$aseankg" load --store "$store" --graph "$graph" "$work/statement.nt" 2> "$work/load.err"
-check "embedded: loading the same graph again replaces it" grep -q "1 graphs, $triples triples" "$work/load.err"
+check "embedded: loading the same graph again replaces it" grep -q "holds 1 graph, $triples triples" "$work/load.err"
 # run_shipped_queries WHERE OPTION VALUE: every query in queries/ against its expected answer
 # (CSV rows, an ASK boolean, or for CONSTRUCT a graph compared with aseankg diff).
 run_shipped_queries() {
