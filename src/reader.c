@@ -381,7 +381,7 @@ aseankg_read_path_prefixes(AseankgGraph* const graph, const char* const path, co
     }
     return aseankg_error_set(
       error, ASEANKG_ERR_USAGE, path, 0U, 0U,
-      "cannot tell the syntax; name it with -i (ntriples, nquads, turtle, trig, rdfxml)");
+      "cannot tell the syntax from the name; name the syntax (ntriples, nquads, turtle, trig, rdfxml)");
   }
 
   const AseankgStatus st = read_stream(graph, stream, path, syntax, NULL, options, prefixes, error);
