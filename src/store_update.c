@@ -341,9 +341,12 @@ split_data(const char* const text, const size_t open, const char* const verb, As
         run.graph_start    = next_token(text, close, i + 5U);
         run.graph_length   = name_end(text, close, run.graph_start) - run.graph_start;
         const size_t inner = next_token(text, close, run.graph_start + run.graph_length);
-        end                = group_end(text, close + 1U, inner) - 1U;
-        run.start          = next_token(text, end, inner + 1U);
-        after              = next_token(text, close, end + 1U);
+        if (inner >= close || text[inner] != '{') {
+          return 0U; /* not a GRAPH block: rasqal reports it */
+        }
+        end       = group_end(text, close + 1U, inner) - 1U;
+        run.start = next_token(text, end, inner + 1U);
+        after     = next_token(text, close, end + 1U);
         if (after < close && text[after] == '.') { /* QuadsNotTriples '.'? */
           after = next_token(text, close, after + 1U);
         }
@@ -1073,6 +1076,9 @@ cleanup:
   aseankg_buffer_release(&text.dataset);
   if (rq) {
     rasqal_free_query(rq);
+  }
+  if (u.query.world) { /* rasqal_free_world() leaves the prefix's copy allocated: setting none frees it */
+    (void)rasqal_world_set_default_generate_bnodeid_parameters(u.query.world, NULL, 1);
   }
   aseankg_store__query_finish(&u.query);
   aseankg_graph_free(u.terms);
