@@ -166,9 +166,14 @@ scan_operation(Lexer* const lx, OperationText* const op)
    - DELETE WHERE with a GRAPH block, and DROP DEFAULT, DROP NAMED and DROP ALL, parse to no
      operation at all: they are given as DELETE { } WHERE { } and CLEAR (run as a drop);
    - ADD, MOVE and COPY do not take the optional GRAPH keyword: it is blanked out;
-   - its parser's stack overflows ("memory exhausted") on a block of about 5000 triples: INSERT DATA and
-     DELETE DATA with more than DATA_CHUNK triples and no blank node are given as several operations
-     of DATA_CHUNK triples each (the same quads, in the same order; blank nodes would not stay shared).
+   - INSERT DATA and DELETE DATA take one run of triples, or one GRAPH block, and nothing after it
+     ("unexpected GRAPH, expecting '}'"); and its parser's stack overflows ("memory exhausted") on a
+     block of about 5000 triples: a DATA block of several runs (the triples outside GRAPH blocks, each
+     GRAPH block) or of more than DATA_CHUNK triples is given as one operation per run of at most
+     DATA_CHUNK triples (the same quads, in the same order; split_data()). Their parts are collected
+     and applied together as the one operation they are, so a blank node label names one fresh node
+     throughout the block (SPARQL 1.1 Update 3.1.1; rasqal keeps a label's text as written and
+     names each [] "!<N>" by a counter over the whole request, a name no label can have).
    Blanking keeps every position; rasqal's positions in a rewritten operation can be off by a few
    columns after an insertion.
 */
@@ -293,8 +298,8 @@ statement_end(const char* const text, const size_t end, const size_t i)
       continue;
     }
     const char c = text[lx.i];
-    if (depth == 0 && c == '}') {
-      return lx.i;
+    if (depth == 0 && (c == '}' || (lx.i > i && keyword_at(&lx, "GRAPH")))) {
+      return lx.i; /* the group's close, or a GRAPH block after a statement without its '.' */
     }
     depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
     ++lx.i;
@@ -305,57 +310,55 @@ statement_end(const char* const text, const size_t end, const size_t i)
   return end;
 }
 
-/* Whether [start, end) holds a blank node (a label or brackets) outside strings and IRIs. */
+/* Whether the word at `i` (within `end`) is the keyword GRAPH. */
 static int
-has_blank_node(const char* const text, const size_t start, const size_t end)
+graph_at(const char* const text, const size_t end, const size_t i)
 {
-  Lexer lx = { text, end, start };
-  while (lx.i < end) {
-    if (skip_opaque(&lx)) {
-      continue;
-    }
-    if (text[lx.i] == '[' || (text[lx.i] == '_' && lx.i + 1U < end && text[lx.i + 1U] == ':')) {
-      return 1;
-    }
-    ++lx.i;
-  }
-  return 0;
+  const Lexer at = { text, end, i };
+  return keyword_at(&at, "GRAPH");
 }
 
-/* Write `verb` DATA { … } of `length` bytes from `open` as operations of DATA_CHUNK statements each.
- * Returns the number of operations written, or 0 when the block is not split (left to the caller). */
+/* Write `verb` DATA { … } from its '{' at `open` as one operation per run (the triples outside GRAPH
+ * blocks up to the next GRAPH block, and each GRAPH block) of at most DATA_CHUNK statements each.
+ * Returns the number of operations written, or 0 when the block is one run of at most DATA_CHUNK
+ * statements, which rasqal parses as it is. The caller applies the parts as one operation, so a
+ * blank node label stays one node across them. */
 static size_t
 split_data(const char* const text, const size_t open, const char* const verb, AseankgBuffer* const out)
 {
   const size_t length = strlen(text);
   const size_t close  = group_end(text, length, open) - 1U; /* the '}' */
-  if (has_blank_node(text, open, close)) {
-    return 0U;
-  }
-  /* Walk the block: statements, and GRAPH blocks of statements. */
-  size_t total = 0U;
+  size_t       total  = 0U;
+  size_t       runs   = 0U;
   for (size_t pass = 0U; pass < 2U; ++pass) {
     size_t written = 0U;
     size_t i       = next_token(text, close, open + 1U);
     while (i < close) {
-      Lexer   at  = { text, close, i };
-      DataRun run = { 0U, 0U, i, 0U };
-      size_t  end = close;
-      if (keyword_at(&at, "GRAPH")) {
+      DataRun run   = { 0U, 0U, i, 0U };
+      size_t  end   = close;
+      size_t  after = close; /* where the next run starts */
+      if (graph_at(text, close, i)) {
         run.graph_start    = next_token(text, close, i + 5U);
         run.graph_length   = name_end(text, close, run.graph_start) - run.graph_start;
         const size_t inner = next_token(text, close, run.graph_start + run.graph_length);
-        end                = group_end(text, close + 1U, inner) - 1U;
-        run.start          = next_token(text, end, inner + 1U);
-        i                  = next_token(text, close, end + 1U);
+        if (inner >= close || text[inner] != '{') {
+          return 0U; /* not a GRAPH block: rasqal reports it */
+        }
+        end       = group_end(text, close + 1U, inner) - 1U;
+        run.start = next_token(text, end, inner + 1U);
+        after     = next_token(text, close, end + 1U);
+        if (after < close && text[after] == '.') { /* QuadsNotTriples '.'? */
+          after = next_token(text, close, after + 1U);
+        }
       }
       size_t chunk_start = run.start;
       size_t in_chunk    = 0U;
       for (size_t s = run.start; s < end;) {
         const size_t stop = statement_end(text, end, s);
         const size_t next = next_token(text, end, stop);
+        const int    last = next >= end || (!run.graph_length && graph_at(text, end, next));
         ++total;
-        if (pass == 1U && (++in_chunk == DATA_CHUNK || next >= end)) {
+        if (pass == 1U && (++in_chunk == DATA_CHUNK || last)) {
           aseankg_buffer_append_string(out, written++ ? " ;\n" : "");
           aseankg_buffer_printf(out, "%s DATA { ", verb);
           if (run.graph_length) {
@@ -372,12 +375,18 @@ split_data(const char* const text, const size_t open, const char* const verb, As
           return 0U; /* no progress: not a block this walk understands */
         }
         s = next;
+        if (last && !run.graph_length) {
+          after = next;
+          break;
+        }
       }
-      if (!run.graph_length) {
-        i = close;
+      runs += pass == 0U;
+      if (after <= i) {
+        return 0U;
       }
+      i = after;
     }
-    if (pass == 0U && total <= DATA_CHUNK) {
+    if (pass == 0U && total <= DATA_CHUNK && runs <= 1U) {
       return 0U;
     }
     if (pass == 1U) {
@@ -537,6 +546,7 @@ typedef struct {
   size_t          fresh_room;
   AseankgQuadList deletes;
   AseankgQuadList inserts;
+  int             defer; /* a part of a split DATA block that is not the last: apply() waits for it */
   AseankgError*   error;
 } Update;
 
@@ -949,7 +959,9 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
                                "cannot find the WHERE clause of an operation");
         goto cleanup;
       }
-      TRY_CLEANUP(st, apply(u));
+      if (!u->defer) {
+        TRY_CLEANUP(st, apply(u));
+      }
     cleanup:
       u->with_graph = 0U;
       return st;
@@ -1014,7 +1026,11 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   size_t                   parsed    = 0U;
   TRY_CLEANUP(st, aseankg_store_begin(store, error));
   TRY_CLEANUP(st, aseankg_store__query_start(&u.query, store, default_graph, "update", error));
-  if (!(u.terms = aseankg_graph_new()) || !(rq = rasqal_new_query(u.query.world, "sparql11-update", NULL))) {
+  /* rasqal names each [] "bnodeid<N>", which a label _:bnodeid1 of the request would also name: '!'
+   * can start no blank node label (SPARQL 1.1 Query 19.8, BLANK_NODE_LABEL), so "!<N>" names none. */
+  char anonymous[] = "!";
+  if (rasqal_world_set_default_generate_bnodeid_parameters(u.query.world, anonymous, 1) ||
+      !(u.terms = aseankg_graph_new()) || !(rq = rasqal_new_query(u.query.world, "sparql11-update", NULL))) {
     st = fail_nomem(&u);
     goto cleanup;
   }
@@ -1046,9 +1062,11 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
       st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DELETE/INSERT");
       break;
     }
-    st = run_operation(&u, op, insert_op, plan, &text, request);
+    u.defer = plan->parts > 1U;
+    st      = run_operation(&u, op, insert_op, plan, &text, request);
     for (size_t part = 1U; !st && part < plan->parts; ++part) { /* the rest of a split DATA block */
       rasqal_update_operation* const next = rasqal_query_get_update_operation(rq, ++i);
+      u.defer                             = part + 1U < plan->parts;
       st                                  = next ? run_operation(&u, next, NULL, plan, &text, request)
                                                  : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DATA block");
     }
@@ -1058,6 +1076,9 @@ cleanup:
   aseankg_buffer_release(&text.dataset);
   if (rq) {
     rasqal_free_query(rq);
+  }
+  if (u.query.world) { /* rasqal_free_world() leaves the prefix's copy allocated: setting none frees it */
+    (void)rasqal_world_set_default_generate_bnodeid_parameters(u.query.world, NULL, 1);
   }
   aseankg_store__query_finish(&u.query);
   aseankg_graph_free(u.terms);

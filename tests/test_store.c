@@ -461,6 +461,58 @@ test_update_is_one_transaction(void** state)
   aseankg_store_free(store);
 }
 
+/* SPARQL 1.1 Update 3.1.1: a blank node label names one fresh node throughout an INSERT DATA block, in
+ * the default graph and in GRAPH blocks alike (rasqal takes such a block only in parts), and no node
+ * of the store nor a [] of the request. */
+static void
+test_insert_data_label_is_one_node(void** state)
+{
+  (void)state;
+  AseankgStore* store = NULL;
+  AseankgError  error;
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_open(&store, store_path("bnode"), ASEANKG_STORE_WRITE, &error),
+                   ASEANKG_SUCCESS);
+  assert_int_equal(
+    aseankg_store_update(store, "INSERT DATA { _:b <http://ex.org/p> \"old\" }", ASEANKG_STORE_UNION, &error),
+    ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_update(store,
+                                        "PREFIX ex: <http://ex.org/>\n"
+                                        "INSERT DATA { _:b ex:p \"d\" . GRAPH ex:g { _:b ex:p \"g\" }\n"
+                                        "  GRAPH ex:h { _:b ex:q [ ex:r _:c ] } _:c ex:p \"c\" }",
+                                        ASEANKG_STORE_UNION, &error),
+                   ASEANKG_SUCCESS);
+  AseankgStatus st   = ASEANKG_SUCCESS;
+  char*         text = run_query(store,
+                                 "PREFIX ex: <http://ex.org/>\n"
+                                         "SELECT (COUNT(*) AS ?n) WHERE { ?x ex:p \"d\" . GRAPH ex:g { ?x ex:p \"g\" }\n"
+                                         "  GRAPH ex:h { ?x ex:q ?y . ?y ex:r ?z } ?z ex:p \"c\" }",
+                                 "csv", &st);
+  assert_int_equal(st, ASEANKG_SUCCESS);
+  assert_string_equal(text, "n\r\n1\r\n");
+  free(text);
+  /* The request's _:b is not the store's _:b. */
+  text = run_query(store, "SELECT ?o WHERE { ?x <http://ex.org/p> \"old\" , ?o }", "csv", &st);
+  assert_string_equal(text, "o\r\nold\r\n");
+  free(text);
+  size_t graphs  = 0U;
+  size_t triples = 0U;
+  counts(store, &graphs, &triples);
+  assert_int_equal(triples, 6U);
+
+  /* rasqal's own name for a [] is no label's name. */
+  assert_int_equal(
+    aseankg_store_update(store,
+                         "INSERT DATA { [] <http://ex.org/p> \"anon\" . "
+                         "_:bnodeid1 <http://ex.org/p> \"named\" . _:r1 <http://ex.org/p> \"r\" }",
+                         ASEANKG_STORE_UNION, &error),
+    ASEANKG_SUCCESS);
+  text = run_query(store, "SELECT ?o WHERE { ?x <http://ex.org/p> \"anon\" , ?o }", "csv", &st);
+  assert_string_equal(text, "o\r\nanon\r\n");
+  free(text);
+  aseankg_store_free(store);
+}
+
 static void
 test_exact_results(void** state)
 {
@@ -557,6 +609,7 @@ main(void)
     cmocka_unit_test(test_format1_is_migrated_when_written),
     cmocka_unit_test(test_read_only_store_refuses_writes),
     cmocka_unit_test(test_update_is_one_transaction),
+    cmocka_unit_test(test_insert_data_label_is_one_node),
     cmocka_unit_test(test_exact_results),
     cmocka_unit_test(test_query_error_names_its_source),
   };
