@@ -7,7 +7,7 @@
 # Workload per size (bench/gen_diff_workload.py): N-Triples with blank nodes as many as 10% of the
 # triples (records hanging off IRIs, every fifth nested in another). Every tool writes to /dev/null.
 # Best of RUNS runs (default 3) by wall time; "CPU" is that run's user + system time, steadier than
-# wall time on a loaded machine; rapper once, stopped after RAPPER_LIMIT seconds (default 600).
+# wall time on a loaded machine; rapper too, each run stopped after RAPPER_LIMIT seconds (default 600).
 # Prints a Markdown table (seconds, peak RSS in MiB) and the growth exponent of aseankg's time
 # between the two largest sizes.
 set -euo pipefail
@@ -45,7 +45,7 @@ for n in "${sizes[@]}"; do
   read -r fmt_t fmt_m fmt_c < <(measure "$aseankg" fmt -o /dev/null "$work/in-$n.nt")
   rapper_t="-" speedup="-"
   if [ "$peers" = 1 ]; then
-    read -r rapper_t _ rapper_c < <(RUNS=1 measure timeout "$rapper_limit" rapper -q -i ntriples -o turtle "$work/in-$n.nt")
+    read -r rapper_t _ rapper_c < <(measure timeout "$rapper_limit" rapper -q -i ntriples -o turtle "$work/in-$n.nt")
     speedup=$(awk -v a="$rapper_t" -v b="$fmt_t" -v c="$rapper_c" -v d="$fmt_c" \
       'BEGIN { printf "%.1f× (CPU %.1f×)", (b > 0 ? a / b : 0), (d > 0 ? c / d : 0) }')
     if awk -v t="$rapper_t" -v l="$rapper_limit" 'BEGIN { exit !(t >= l) }'; then
