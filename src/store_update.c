@@ -538,12 +538,13 @@ typedef struct {
   AseankgQuadList deletes;
   AseankgQuadList inserts;
   AseankgError*   error;
+  const char*     source; /* the request's name in errors */
 } Update;
 
 static AseankgStatus
 fail_nomem(Update* const u)
 {
-  return aseankg_error_set(u->error, ASEANKG_ERR_NOMEM, "update", 0U, 0U, "out of memory");
+  return aseankg_error_set(u->error, ASEANKG_ERR_NOMEM, u->source, 0U, 0U, "out of memory");
 }
 
 static AseankgStatus
@@ -731,7 +732,7 @@ run_where(Update* const u, raptor_sequence* const deletes, raptor_sequence* cons
   if (!(results = rasqal_query_execute(rq))) {
     st = u->error->status
            ? u->error->status
-           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot evaluate WHERE");
+           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U, "cannot evaluate WHERE");
     goto cleanup;
   }
   for (unsigned row = 0U; !rasqal_query_results_finished(results);
@@ -808,7 +809,7 @@ graph_must_exist(Update* const u, const uint64_t g, raptor_uri* const uri, const
   }
   st = g ? aseankg_store__graph_info(u->query.store, g, exists, &count, u->error) : st;
   if (!st && !*exists && !silent) {
-    st = aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U, "the store holds no graph <%s>",
+    st = aseankg_error_set(u->error, ASEANKG_ERR_DATA, u->source, 0U, 0U, "the store holds no graph <%s>",
                            (const char*)raptor_uri_as_string(uri));
   }
   return st;
@@ -889,13 +890,13 @@ with_graph(Update* const u, const OperationText* const text, const char* const n
   if (rasqal_query_prepare(rq, (const unsigned char*)select.data, NULL)) {
     st = u->error->status
            ? u->error->status
-           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "WITH names no graph");
+           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U, "WITH names no graph");
   }
   rasqal_data_graph* const graph = st ? NULL : rasqal_query_get_data_graph(rq, 0);
   if (!st && graph && graph->uri) {
     st = uri_graph(u, graph->uri, 1, id);
   } else if (!st) {
-    st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "WITH names no graph");
+    st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U, "WITH names no graph");
   }
   rasqal_free_query(rq);
   aseankg_buffer_release(&select);
@@ -918,7 +919,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
       TRY(st, uri_graph(u, op->graph_uri, 1, &g));
       TRY(st, aseankg_store__graph_info(u->query.store, g, &exists, &count, u->error));
       if (exists && !text->silent) {
-        return aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U,
+        return aseankg_error_set(u->error, ASEANKG_ERR_DATA, u->source, 0U, 0U,
                                  "the graph <%s> already exists",
                                  (const char*)raptor_uri_as_string(op->graph_uri));
       }
@@ -945,7 +946,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
       } else if (text->has_where && text->where_end > text->where_start) {
         TRY_CLEANUP(st, run_where(u, deletes, inserts, text, request));
       } else {
-        st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
+        st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U,
                                "cannot find the WHERE clause of an operation");
         goto cleanup;
       }
@@ -958,7 +959,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
     case RASQAL_UPDATE_TYPE_UNKNOWN:
     default:
       return silent ? ASEANKG_SUCCESS
-                    : aseankg_error_set(u->error, ASEANKG_ERR_USAGE, "update", 0U, 0U,
+                    : aseankg_error_set(u->error, ASEANKG_ERR_USAGE, u->source, 0U, 0U,
                                         "LOAD is not supported by the embedded store (it reads no network)");
   }
 }
@@ -981,7 +982,7 @@ is_empty_request(const char* text)
 }
 
 AseankgStatus
-aseankg_store_update(AseankgStore* const store, const char* const request,
+aseankg_store_update(AseankgStore* const store, const char* const request, const char* const source,
                      const AseankgStoreDefaultGraph default_graph, AseankgError* const error)
 {
   if (is_empty_request(request)) {
@@ -992,6 +993,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   Update u;
   memset(&u, 0, sizeof(u));
   u.error                       = error;
+  u.source                      = source;
   AseankgBuffer       rewritten = { NULL, 0U, 0U };
   OperationPlans      plans     = { NULL, 0U, 0U };
   const AseankgStatus planned   = plan_operations(request, &rewritten, &plans);
@@ -999,8 +1001,8 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
     aseankg_buffer_release(&rewritten);
     free(plans.items);
     return planned == ASEANKG_ERR_NOMEM
-             ? aseankg_error_set(error, planned, "update", 0U, 0U, "out of memory")
-             : aseankg_error_set(error, planned, "update", 1U, 1U, "an operation too complex to rewrite");
+             ? aseankg_error_set(error, planned, source, 0U, 0U, "out of memory")
+             : aseankg_error_set(error, planned, source, 1U, 1U, "an operation too complex to rewrite");
   }
   AseankgStatus st = ASEANKG_SUCCESS;
   rasqal_query* rq = NULL;
@@ -1013,7 +1015,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   size_t                   expected  = 0U;
   size_t                   parsed    = 0U;
   TRY_CLEANUP(st, aseankg_store_begin(store, error));
-  TRY_CLEANUP(st, aseankg_store__query_start(&u.query, store, default_graph, "update", error));
+  TRY_CLEANUP(st, aseankg_store__query_start(&u.query, store, default_graph, source, error));
   if (!(u.terms = aseankg_graph_new()) || !(rq = rasqal_new_query(u.query.world, "sparql11-update", NULL))) {
     st = fail_nomem(&u);
     goto cleanup;
@@ -1021,7 +1023,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   if (rasqal_query_prepare(rq, (const unsigned char*)rewritten.data, NULL)) {
     st = error->status
            ? error->status
-           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse the update");
+           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U, "cannot parse the update");
     goto cleanup;
   }
   /* Each operation found in the text must be one parsed operation (two when split): rasqal drops some
@@ -1033,7 +1035,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
     ++parsed;
   }
   if (parsed != expected) {
-    st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
+    st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U,
                            "rasqal parsed %zu operations of the %zu in the request", parsed, expected);
     goto cleanup;
   }
@@ -1043,14 +1045,14 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
     const OperationPlan* const plan      = operation < plans.count ? &plans.items[operation] : &no_plan;
     rasqal_update_operation*   insert_op = plan->split ? rasqal_query_get_update_operation(rq, ++i) : NULL;
     if (plan->split && !insert_op) {
-      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DELETE/INSERT");
+      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U, "cannot parse a DELETE/INSERT");
       break;
     }
     st = run_operation(&u, op, insert_op, plan, &text, request);
     for (size_t part = 1U; !st && part < plan->parts; ++part) { /* the rest of a split DATA block */
       rasqal_update_operation* const next = rasqal_query_get_update_operation(rq, ++i);
       st                                  = next ? run_operation(&u, next, NULL, plan, &text, request)
-                                                 : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DATA block");
+                                                 : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U, "cannot parse a DATA block");
     }
   }
 cleanup:

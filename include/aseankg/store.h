@@ -146,13 +146,14 @@ ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* q
    WHERE, DELETE WHERE, LOAD is refused, CLEAR, DROP, CREATE, ADD, MOVE, COPY)
    as one transaction: every operation applies or none does. WHERE clauses see
    the dataset as aseankg_store_query() with `default_graph` does. The store
-   must be open for writing and have no open transaction. Errors: as
-   aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
+   must be open for writing and have no open transaction. `source` names the
+   request text in every error about it, as aseankg_store_query()'s does
+   (borrowed, not NULL). Errors: as aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
    fails (CREATE of an existing graph, DROP of a missing one, without SILENT).
    A request of nothing but white space and comments (SPARQL 1.1 Update's empty
    request) changes nothing and succeeds.
 */
-ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request,
+ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request, const char* source,
                                                AseankgStoreDefaultGraph default_graph, AseankgError* error);
 
 /**
