@@ -16,8 +16,11 @@ cli_dump(const CliArgs* const args)
   memset(&output, 0, sizeof(output));
   aseankg_error_clear(&error);
   /* CLI_DEFAULT_GRAPH, as `graphs` lists it, names the default graph: it is never an absolute IRI. */
-  const int     default_graph = args->graph && !strcmp(args->graph, CLI_DEFAULT_GRAPH);
-  AseankgStatus st            = ASEANKG_SUCCESS;
+  const int default_graph = args->graph ? cli_default_graph_name("--graph", args->graph) : 0;
+  if (default_graph < 0) {
+    return -default_graph;
+  }
+  AseankgStatus st = ASEANKG_SUCCESS;
   TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_READ, &store, &error));
   TRY_CLEANUP(st, aseankg_output_open(&output, args->output, &error));
   if (args->graph) {

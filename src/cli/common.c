@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* The command being run, whose help a usage error points to; NULL before one is known. */
@@ -27,6 +28,21 @@ cli_usage_error(const char* const message, const char* const detail)
           aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)),
           usage_command ? usage_command->name : "", usage_command ? " " : "");
   return CLI_EXIT_USAGE;
+}
+
+int
+cli_default_graph_name(const char* const option, const char* const name)
+{
+  if (!strcmp(name, CLI_DEFAULT_GRAPH)) {
+    return 1;
+  }
+  if (strcasecmp(name, CLI_DEFAULT_GRAPH)) {
+    return 0;
+  }
+  char message[128]; /* one spelling, as `graphs` lists it */
+  snprintf(message, sizeof(message), "%s names the default graph " CLI_DEFAULT_GRAPH ", in capitals; not ",
+           option);
+  return -cli_usage_error(message, name);
 }
 
 /* The option that feeds the library's argument `parameter`, so an error about it names the option. */
