@@ -597,12 +597,14 @@ log_handler(void* const user_data, raptor_log_message* const message)
     const int column = message->locator ? message->locator->column : -1;
     /* bison's "memory exhausted" is its parse stack (10,000 states) filling up, not the process's memory */
     const int stack = message->text && !strcmp(message->text, "memory exhausted");
-    aseankg_error_set(query->error, ASEANKG_ERR_SYNTAX, query->label, line > 0 ? (unsigned)line : 1U,
-                      column > 0 ? (unsigned)column : 1U, "%s",
-                      stack ? "too large for rasqal's parser, whose stack is full (memory exhausted): "
-                              "one group holds at most about 4,500 triple patterns"
-                      : message->text ? message->text
-                                      : "error");
+    aseankg_error_set(
+      query->error, ASEANKG_ERR_SYNTAX, query->label, line > 0 ? (unsigned)line : 1U,
+      column > 0 ? (unsigned)column : 1U, "%s",
+      stack           ? "too large for rasqal's parser, whose stack is full (memory exhausted): "
+                        "one group holds at most about 4,500 triple patterns, and groups nest at most about "
+                        "4,800 deep"
+      : message->text ? message->text
+                      : "error");
   }
 }
 
