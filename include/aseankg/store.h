@@ -106,8 +106,9 @@ ASEANKG_API AseankgStatus aseankg_store_replace(AseankgStore* store, const char*
    batch of terms, each distinct blank label and 16 bytes per triple, never
    the files. Errors: those of aseankg_read_path() (file, line, column),
    ASEANKG_ERR_USAGE (no transaction), ASEANKG_ERR_IRI (`graph_iri` not an
-   absolute IRI), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM; the transaction should
-   then be aborted.
+   absolute IRI), ASEANKG_ERR_DATA (a damaged store, or one that would need
+   more than 2^32 - 1 term ids), ASEANKG_ERR_IO (the map size reached too),
+   ASEANKG_ERR_NOMEM; the transaction should then be aborted.
 */
 ASEANKG_API AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri,
                                              const char* const* paths, size_t n_paths, const char* syntax,
