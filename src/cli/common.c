@@ -202,9 +202,20 @@ cli_open_store(const CliArgs* const args, const AseankgStoreMode mode, AseankgSt
   const AseankgStatus st = aseankg_store_open(store, path, mode, error);
   if (st && mode == ASEANKG_STORE_READ && aseankg_store_old_format(path) >= 0) {
     /* the one command that migrates it: an empty update opens the store for writing and changes nothing */
+    char   quoted[sizeof(error->message)]; /* the path in single quotes, each ' in it as '\'' */
+    size_t q = 0U;
+    for (const char* c = path; *c && q + 5U < sizeof(quoted); ++c) {
+      if (*c == '\'') {
+        memcpy(quoted + q, "'\\''", 4U);
+        q += 4U;
+      } else {
+        quoted[q++] = *c;
+      }
+    }
+    quoted[q]         = '\0';
     const size_t used = strlen(error->message);
     snprintf(error->message + used, sizeof(error->message) - used,
-             "; to migrate it, run: aseankg update --store '%s' - < /dev/null", path);
+             "; to migrate it, run: aseankg update --store '%s' - < /dev/null", quoted);
   }
   return st;
 }
