@@ -40,6 +40,9 @@ check "an unknown option is a usage error naming it (exit 2)" \
   bash -c "[ $? -eq 2 ] && grep -q 'unknown option: --frobnicate' '$work/err'"
 check "a command's usage error points to that command's help" \
   grep -qx "Try 'aseankg export --help'." "$work/err"
+printf '<http://a/s> <http://a/p> <http://a/o> .\n' | ASEANKG_STORE="$work/store" "$aseankg" load -i ntriples - 2> "$work/err"
+check "load - without --graph: a usage error (standard input has no URI to name its graph), exit 2, no store" \
+  bash -c "[ $? -eq 2 ] && grep -q 'name one with --graph' '$work/err' && [ ! -e '$work/store' ]"
 "$aseankg" frobnicate > /dev/null 2> "$work/err"
 check "an unknown command's usage error points to the general help" \
   bash -c "[ $? -eq 2 ] && grep -qx \"Try 'aseankg --help'.\" '$work/err'"
