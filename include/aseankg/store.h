@@ -167,12 +167,17 @@ ASEANKG_API AseankgStatus aseankg_store_list(AseankgStore* store, FILE* stream, 
 /**
    Write the graph named `graph_iri` (NULL: the default graph) to `stream` as
    sorted canonical N-Triples. A graph the store does not hold is
-   ASEANKG_ERR_DATA.
+   ASEANKG_ERR_DATA (so is a damaged store); ASEANKG_ERR_IO (the stream
+   failed: "write error") and ASEANKG_ERR_NOMEM name the parameter "stream",
+   for the caller, who knows what the stream is, to name it.
 */
 ASEANKG_API AseankgStatus aseankg_store_dump(AseankgStore* store, const char* graph_iri, FILE* stream,
                                              AseankgError* error);
 
-/** Write every graph to `stream` as sorted canonical N-Quads (default-graph triples without a name). */
+/**
+   Write every graph to `stream` as sorted canonical N-Quads (default-graph
+   triples without a name). Errors as aseankg_store_dump()'s.
+*/
 ASEANKG_API AseankgStatus aseankg_store_dump_all(AseankgStore* store, FILE* stream, AseankgError* error);
 
 #ifdef __cplusplus
