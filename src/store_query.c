@@ -1260,6 +1260,15 @@ aseankg_store_query(AseankgStore* const store, const char* const text, const cha
     goto cleanup;
   }
   TRY_CLEANUP(st, aseankg_store__query_prepare(&query, rq, text));
+  const rasqal_query_verb verb = rasqal_query_get_verb(rq);
+  if (format == FORMAT_NTRIPLES && verb != RASQAL_QUERY_VERB_CONSTRUCT &&
+      verb != RASQAL_QUERY_VERB_DESCRIBE) {
+    /* N-Triples carries a graph: a SELECT's rows or an ASK's answer would come out as empty lines */
+    st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "results_format",
+                                     "ntriples is for CONSTRUCT and DESCRIBE results; for SELECT and ASK use "
+                                     "table, csv, tsv, json or xml");
+    goto cleanup;
+  }
   if (only_counts(rq)) {
     /* rasqal_new_simple_literal() owns the label (frees it on failure too), which the analyzer cannot see */
     // NOLINTBEGIN(clang-analyzer-unix.Malloc)

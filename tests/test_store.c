@@ -541,6 +541,21 @@ test_query_error_names_its_source(void** state)
   free(text);
   assert_string_equal(error.file, "queries/bad.rq");
   assert_true(error.line >= 1U && error.column >= 1U);
+  aseankg_error_clear(&error);
+  /* N-Triples carries graphs only: a SELECT or an ASK asked for it is a usage error, nothing written. */
+  static const char* const not_graphs[] = { "SELECT * WHERE { ?s ?p ?o }", "ASK { ?s ?p ?o }" };
+  for (size_t i = 0U; i < 2U; ++i) {
+    FILE* const none = open_memstream(&text, &size);
+    assert_non_null(none);
+    assert_int_equal(
+      aseankg_store_query(store, not_graphs[i], "query", "ntriples", ASEANKG_STORE_UNION, none, &error),
+      ASEANKG_ERR_USAGE);
+    fclose(none);
+    assert_int_equal(size, 0U);
+    free(text);
+    assert_string_equal(error.parameter, "results_format");
+    aseankg_error_clear(&error);
+  }
   aseankg_store_free(store);
 }
 

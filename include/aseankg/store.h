@@ -133,7 +133,8 @@ ASEANKG_API AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graph
    graph is chosen by `default_graph`. `source` is the name of the query
    text, the "file" of every error about it (the file it was read from, or
    what the caller calls it, e.g. "query"); borrowed, not NULL. Errors:
-   ASEANKG_ERR_USAGE (unknown format), ASEANKG_ERR_SYNTAX (the query, named
+   ASEANKG_ERR_USAGE (unknown format, or "ntriples" for a SELECT or ASK,
+   about the parameter "results_format"), ASEANKG_ERR_SYNTAX (the query, named
    `source`, with line and column), ASEANKG_ERR_DATA (a damaged store),
    ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
 */
