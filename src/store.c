@@ -1505,7 +1505,9 @@ dump(AseankgStore* const store, const char* const graph_iri, const int all, FILE
   aseankg_store__read_end(store);
   aseankg_graph_sort(graph);
   if ((st = aseankg_ntriples_write(graph, stream, all))) {
-    st = aseankg_error_set(error, st, "dump", 0U, 0U, "write error");
+    /* the caller knows what the stream is: the error names the parameter */
+    st = aseankg_error_set_parameter(error, st, "stream", "%s",
+                                     st == ASEANKG_ERR_NOMEM ? "out of memory" : "write error");
   }
 cleanup:
   aseankg_store__read_end(store);

@@ -597,12 +597,14 @@ log_handler(void* const user_data, raptor_log_message* const message)
     const int column = message->locator ? message->locator->column : -1;
     /* bison's "memory exhausted" is its parse stack (10,000 states) filling up, not the process's memory */
     const int stack = message->text && !strcmp(message->text, "memory exhausted");
-    aseankg_error_set(query->error, ASEANKG_ERR_SYNTAX, query->label, line > 0 ? (unsigned)line : 1U,
-                      column > 0 ? (unsigned)column : 1U, "%s",
-                      stack ? "too large for rasqal's parser, whose stack is full (memory exhausted): "
-                              "one group holds at most about 4,500 triple patterns"
-                      : message->text ? message->text
-                                      : "error");
+    aseankg_error_set(
+      query->error, ASEANKG_ERR_SYNTAX, query->label, line > 0 ? (unsigned)line : 1U,
+      column > 0 ? (unsigned)column : 1U, "%s",
+      stack           ? "too large for rasqal's parser, whose stack is full (memory exhausted): "
+                        "one group holds at most about 4,500 triple patterns, and groups nest at most about "
+                        "4,800 deep"
+      : message->text ? message->text
+                      : "error");
   }
 }
 
@@ -1258,6 +1260,15 @@ aseankg_store_query(AseankgStore* const store, const char* const text, const cha
     goto cleanup;
   }
   TRY_CLEANUP(st, aseankg_store__query_prepare(&query, rq, text));
+  const rasqal_query_verb verb = rasqal_query_get_verb(rq);
+  if (format == FORMAT_NTRIPLES && verb != RASQAL_QUERY_VERB_CONSTRUCT &&
+      verb != RASQAL_QUERY_VERB_DESCRIBE) {
+    /* N-Triples carries a graph: a SELECT's rows or an ASK's answer would come out as empty lines */
+    st = aseankg_error_set_parameter(error, ASEANKG_ERR_USAGE, "results_format",
+                                     "ntriples is for CONSTRUCT and DESCRIBE results; for SELECT and ASK use "
+                                     "table, csv, tsv, json or xml");
+    goto cleanup;
+  }
   if (only_counts(rq)) {
     /* rasqal_new_simple_literal() owns the label (frees it on failure too), which the analyzer cannot see */
     // NOLINTBEGIN(clang-analyzer-unix.Malloc)

@@ -548,12 +548,13 @@ typedef struct {
   AseankgQuadList inserts;
   int             defer; /* a part of a split DATA block that is not the last: apply() waits for it */
   AseankgError*   error;
+  const char*     source; /* the request's name in errors */
 } Update;
 
 static AseankgStatus
 fail_nomem(Update* const u)
 {
-  return aseankg_error_set(u->error, ASEANKG_ERR_NOMEM, "update", 0U, 0U, "out of memory");
+  return aseankg_error_set(u->error, ASEANKG_ERR_NOMEM, u->source, 0U, 0U, "out of memory");
 }
 
 static AseankgStatus
@@ -741,7 +742,7 @@ run_where(Update* const u, raptor_sequence* const deletes, raptor_sequence* cons
   if (!(results = rasqal_query_execute(rq))) {
     st = u->error->status
            ? u->error->status
-           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot evaluate WHERE");
+           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U, "cannot evaluate WHERE");
     goto cleanup;
   }
   for (unsigned row = 0U; !rasqal_query_results_finished(results);
@@ -818,7 +819,7 @@ graph_must_exist(Update* const u, const uint64_t g, raptor_uri* const uri, const
   }
   st = g ? aseankg_store__graph_info(u->query.store, g, exists, &count, u->error) : st;
   if (!st && !*exists && !silent) {
-    st = aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U, "the store holds no graph <%s>",
+    st = aseankg_error_set(u->error, ASEANKG_ERR_DATA, u->source, 0U, 0U, "the store holds no graph <%s>",
                            (const char*)raptor_uri_as_string(uri));
   }
   return st;
@@ -899,13 +900,13 @@ with_graph(Update* const u, const OperationText* const text, const char* const n
   if (rasqal_query_prepare(rq, (const unsigned char*)select.data, NULL)) {
     st = u->error->status
            ? u->error->status
-           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "WITH names no graph");
+           : aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U, "WITH names no graph");
   }
   rasqal_data_graph* const graph = st ? NULL : rasqal_query_get_data_graph(rq, 0);
   if (!st && graph && graph->uri) {
     st = uri_graph(u, graph->uri, 1, id);
   } else if (!st) {
-    st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "WITH names no graph");
+    st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U, "WITH names no graph");
   }
   rasqal_free_query(rq);
   aseankg_buffer_release(&select);
@@ -928,7 +929,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
       TRY(st, uri_graph(u, op->graph_uri, 1, &g));
       TRY(st, aseankg_store__graph_info(u->query.store, g, &exists, &count, u->error));
       if (exists && !text->silent) {
-        return aseankg_error_set(u->error, ASEANKG_ERR_DATA, "update", 0U, 0U,
+        return aseankg_error_set(u->error, ASEANKG_ERR_DATA, u->source, 0U, 0U,
                                  "the graph <%s> already exists",
                                  (const char*)raptor_uri_as_string(op->graph_uri));
       }
@@ -955,7 +956,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
       } else if (text->has_where && text->where_end > text->where_start) {
         TRY_CLEANUP(st, run_where(u, deletes, inserts, text, request));
       } else {
-        st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
+        st = aseankg_error_set(u->error, ASEANKG_ERR_SYNTAX, u->source, 1U, 1U,
                                "cannot find the WHERE clause of an operation");
         goto cleanup;
       }
@@ -970,7 +971,7 @@ run_operation(Update* const u, rasqal_update_operation* const op, rasqal_update_
     case RASQAL_UPDATE_TYPE_UNKNOWN:
     default:
       return silent ? ASEANKG_SUCCESS
-                    : aseankg_error_set(u->error, ASEANKG_ERR_USAGE, "update", 0U, 0U,
+                    : aseankg_error_set(u->error, ASEANKG_ERR_USAGE, u->source, 0U, 0U,
                                         "LOAD is not supported by the embedded store (it reads no network)");
   }
 }
@@ -993,7 +994,7 @@ is_empty_request(const char* text)
 }
 
 AseankgStatus
-aseankg_store_update(AseankgStore* const store, const char* const request,
+aseankg_store_update(AseankgStore* const store, const char* const request, const char* const source,
                      const AseankgStoreDefaultGraph default_graph, AseankgError* const error)
 {
   if (is_empty_request(request)) {
@@ -1004,6 +1005,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   Update u;
   memset(&u, 0, sizeof(u));
   u.error                       = error;
+  u.source                      = source;
   AseankgBuffer       rewritten = { NULL, 0U, 0U };
   OperationPlans      plans     = { NULL, 0U, 0U };
   const AseankgStatus planned   = plan_operations(request, &rewritten, &plans);
@@ -1011,8 +1013,8 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
     aseankg_buffer_release(&rewritten);
     free(plans.items);
     return planned == ASEANKG_ERR_NOMEM
-             ? aseankg_error_set(error, planned, "update", 0U, 0U, "out of memory")
-             : aseankg_error_set(error, planned, "update", 1U, 1U, "an operation too complex to rewrite");
+             ? aseankg_error_set(error, planned, source, 0U, 0U, "out of memory")
+             : aseankg_error_set(error, planned, source, 1U, 1U, "an operation too complex to rewrite");
   }
   AseankgStatus st = ASEANKG_SUCCESS;
   rasqal_query* rq = NULL;
@@ -1025,7 +1027,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   size_t                   expected  = 0U;
   size_t                   parsed    = 0U;
   TRY_CLEANUP(st, aseankg_store_begin(store, error));
-  TRY_CLEANUP(st, aseankg_store__query_start(&u.query, store, default_graph, "update", error));
+  TRY_CLEANUP(st, aseankg_store__query_start(&u.query, store, default_graph, source, error));
   /* rasqal names each [] "bnodeid<N>", which a label _:bnodeid1 of the request would also name: '!'
    * can start no blank node label (SPARQL 1.1 Query 19.8, BLANK_NODE_LABEL), so "!<N>" names none. */
   char anonymous[] = "!";
@@ -1037,7 +1039,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
   if (rasqal_query_prepare(rq, (const unsigned char*)rewritten.data, NULL)) {
     st = error->status
            ? error->status
-           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse the update");
+           : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U, "cannot parse the update");
     goto cleanup;
   }
   /* Each operation found in the text must be one parsed operation (two when split): rasqal drops some
@@ -1049,7 +1051,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
     ++parsed;
   }
   if (parsed != expected) {
-    st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U,
+    st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U,
                            "rasqal parsed %zu operations of the %zu in the request", parsed, expected);
     goto cleanup;
   }
@@ -1059,7 +1061,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
     const OperationPlan* const plan      = operation < plans.count ? &plans.items[operation] : &no_plan;
     rasqal_update_operation*   insert_op = plan->split ? rasqal_query_get_update_operation(rq, ++i) : NULL;
     if (plan->split && !insert_op) {
-      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DELETE/INSERT");
+      st = aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U, "cannot parse a DELETE/INSERT");
       break;
     }
     u.defer = plan->parts > 1U;
@@ -1068,7 +1070,7 @@ aseankg_store_update(AseankgStore* const store, const char* const request,
       rasqal_update_operation* const next = rasqal_query_get_update_operation(rq, ++i);
       u.defer                             = part + 1U < plan->parts;
       st                                  = next ? run_operation(&u, next, NULL, plan, &text, request)
-                                                 : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, "update", 1U, 1U, "cannot parse a DATA block");
+                                                 : aseankg_error_set(error, ASEANKG_ERR_SYNTAX, source, 1U, 1U, "cannot parse a DATA block");
     }
   }
 cleanup:

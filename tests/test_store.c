@@ -345,7 +345,8 @@ test_counting_matches_reading(void** state)
     "INSERT DATA { GRAPH <http://ex.org/g2> { <http://ex.org/a> <http://ex.org/p> \"1\" } }",
   };
   for (size_t i = 0U; i < 2U; ++i) {
-    assert_int_equal(aseankg_store_update(store, data[i], ASEANKG_STORE_UNION, &error), ASEANKG_SUCCESS);
+    assert_int_equal(aseankg_store_update(store, data[i], "update", ASEANKG_STORE_UNION, &error),
+                     ASEANKG_SUCCESS);
   }
   /* Each query, its answer, and the same query with FILTER(true), which makes the store read the values. */
   static const char* const cases[][3] = {
@@ -412,23 +413,24 @@ test_update_is_one_transaction(void** state)
   assert_int_equal(aseankg_store_update(store,
                                         "INSERT DATA { GRAPH <http://ex.org/g> { <http://ex.org/a> "
                                         "<http://ex.org/p> \"1\" } }",
-                                        ASEANKG_STORE_UNION, &error),
+                                        "update", ASEANKG_STORE_UNION, &error),
                    ASEANKG_SUCCESS);
   /* The second operation fails (the graph exists): the first one must not stay. */
   assert_int_equal(aseankg_store_update(store,
                                         "INSERT DATA { GRAPH <http://ex.org/g> { <http://ex.org/b> "
                                         "<http://ex.org/p> \"2\" } } ; CREATE GRAPH <http://ex.org/g>",
-                                        ASEANKG_STORE_UNION, &error),
+                                        "request.ru", ASEANKG_STORE_UNION, &error),
                    ASEANKG_ERR_DATA);
+  assert_string_equal(error.file, "request.ru"); /* the error names the request as the caller does */
   aseankg_error_clear(&error);
   size_t graphs  = 0U;
   size_t triples = 0U;
   counts(store, &graphs, &triples);
   assert_int_equal(triples, 1U);
   /* CREATE SILENT of an existing graph is no error. */
-  assert_int_equal(
-    aseankg_store_update(store, "CREATE SILENT GRAPH <http://ex.org/g>", ASEANKG_STORE_UNION, &error),
-    ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_update(store, "CREATE SILENT GRAPH <http://ex.org/g>", "update",
+                                        ASEANKG_STORE_UNION, &error),
+                   ASEANKG_SUCCESS);
 
   /* DELETE/INSERT without WITH, templates in GRAPH blocks (rasqal's grammar needs help here). */
   assert_int_equal(aseankg_store_update(store,
@@ -436,7 +438,7 @@ test_update_is_one_transaction(void** state)
                                         "DELETE { GRAPH ex:g { ?s ex:p \"1\" } }\n"
                                         "INSERT { GRAPH ex:h { ?s ex:p \"one\" } }\n"
                                         "WHERE { GRAPH ex:g { ?s ex:p \"1\" } }",
-                                        ASEANKG_STORE_UNION, &error),
+                                        "update", ASEANKG_STORE_UNION, &error),
                    ASEANKG_SUCCESS);
   AseankgStatus st   = ASEANKG_SUCCESS;
   char*         text = run_query(store, "SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }", "csv", &st);
@@ -449,15 +451,16 @@ test_update_is_one_transaction(void** state)
     aseankg_store_update(store,
                          "PREFIX ex: <http://ex.org/>\n"
                          "WITH ex:h DELETE { ?s ex:p ?o } INSERT { ?s ex:q ?o } WHERE { ?s ex:p ?o }",
-                         ASEANKG_STORE_UNION, &error),
+                         "update", ASEANKG_STORE_UNION, &error),
     ASEANKG_SUCCESS);
   text = run_query(store, "SELECT ?g ?p WHERE { GRAPH ?g { ?s ?p ?o } }", "csv", &st);
   assert_string_equal(text, "g,p\r\nhttp://ex.org/h,http://ex.org/q\r\n");
   free(text);
 
   /* LOAD reads no network. */
-  assert_int_equal(aseankg_store_update(store, "LOAD <http://ex.org/x>", ASEANKG_STORE_UNION, &error),
-                   ASEANKG_ERR_USAGE);
+  assert_int_equal(
+    aseankg_store_update(store, "LOAD <http://ex.org/x>", "update", ASEANKG_STORE_UNION, &error),
+    ASEANKG_ERR_USAGE);
   aseankg_store_free(store);
 }
 
@@ -526,7 +529,7 @@ test_exact_results(void** state)
     aseankg_store_update(store,
                          "INSERT DATA { <http://ex.org/a> <http://ex.org/p> \"\xF0\x9F\x98\x8A "
                          "\xE4\xB8\x9C\xE7\x9B\x9F\" }",
-                         ASEANKG_STORE_UNION, &error),
+                         "update", ASEANKG_STORE_UNION, &error),
     ASEANKG_SUCCESS);
   AseankgStatus st   = ASEANKG_SUCCESS;
   char*         text = run_query(store, "SELECT ?o WHERE { ?s ?p ?o }", "json", &st);
@@ -552,7 +555,7 @@ test_exact_results(void** state)
   /* XML 1.0 carries U+007F (it must come back, not be dropped) but no C0 control such as U+0001. */
   assert_int_equal(aseankg_store_update(store,
                                         "INSERT DATA { <http://ex.org/c> <http://ex.org/p> \"a\\u007Fb\" }",
-                                        ASEANKG_STORE_UNION, &error),
+                                        "update", ASEANKG_STORE_UNION, &error),
                    ASEANKG_SUCCESS);
   text = run_query(store, "SELECT ?o WHERE { <http://ex.org/c> ?p ?o }", "xml", &st);
   assert_int_equal(st, ASEANKG_SUCCESS);
@@ -561,7 +564,7 @@ test_exact_results(void** state)
   free(text);
   assert_int_equal(aseankg_store_update(store,
                                         "INSERT DATA { <http://ex.org/b> <http://ex.org/p> \"\\u0001\" }",
-                                        ASEANKG_STORE_UNION, &error),
+                                        "update", ASEANKG_STORE_UNION, &error),
                    ASEANKG_SUCCESS);
   text = run_query(store, "SELECT ?o WHERE { <http://ex.org/b> ?p ?o }", "xml", &st);
   assert_int_equal(st, ASEANKG_ERR_DATA);
@@ -590,6 +593,21 @@ test_query_error_names_its_source(void** state)
   free(text);
   assert_string_equal(error.file, "queries/bad.rq");
   assert_true(error.line >= 1U && error.column >= 1U);
+  aseankg_error_clear(&error);
+  /* N-Triples carries graphs only: a SELECT or an ASK asked for it is a usage error, nothing written. */
+  static const char* const not_graphs[] = { "SELECT * WHERE { ?s ?p ?o }", "ASK { ?s ?p ?o }" };
+  for (size_t i = 0U; i < 2U; ++i) {
+    FILE* const none = open_memstream(&text, &size);
+    assert_non_null(none);
+    assert_int_equal(
+      aseankg_store_query(store, not_graphs[i], "query", "ntriples", ASEANKG_STORE_UNION, none, &error),
+      ASEANKG_ERR_USAGE);
+    fclose(none);
+    assert_int_equal(size, 0U);
+    free(text);
+    assert_string_equal(error.parameter, "results_format");
+    aseankg_error_clear(&error);
+  }
   aseankg_store_free(store);
 }
 

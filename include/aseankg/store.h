@@ -106,8 +106,9 @@ ASEANKG_API AseankgStatus aseankg_store_replace(AseankgStore* store, const char*
    batch of terms, each distinct blank label and 16 bytes per triple, never
    the files. Errors: those of aseankg_read_path() (file, line, column),
    ASEANKG_ERR_USAGE (no transaction), ASEANKG_ERR_IRI (`graph_iri` not an
-   absolute IRI), ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM; the transaction should
-   then be aborted.
+   absolute IRI), ASEANKG_ERR_DATA (a damaged store, or one that would need
+   more than 2^32 - 1 term ids), ASEANKG_ERR_IO (the map size reached too),
+   ASEANKG_ERR_NOMEM; the transaction should then be aborted.
 */
 ASEANKG_API AseankgStatus aseankg_store_load(AseankgStore* store, const char* graph_iri,
                                              const char* const* paths, size_t n_paths, const char* syntax,
@@ -132,7 +133,8 @@ ASEANKG_API AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graph
    graph is chosen by `default_graph`. `source` is the name of the query
    text, the "file" of every error about it (the file it was read from, or
    what the caller calls it, e.g. "query"); borrowed, not NULL. Errors:
-   ASEANKG_ERR_USAGE (unknown format), ASEANKG_ERR_SYNTAX (the query, named
+   ASEANKG_ERR_USAGE (unknown format, or "ntriples" for a SELECT or ASK,
+   about the parameter "results_format"), ASEANKG_ERR_SYNTAX (the query, named
    `source`, with line and column), ASEANKG_ERR_DATA (a damaged store),
    ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
 */
@@ -146,13 +148,14 @@ ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* q
    WHERE, DELETE WHERE, LOAD is refused, CLEAR, DROP, CREATE, ADD, MOVE, COPY)
    as one transaction: every operation applies or none does. WHERE clauses see
    the dataset as aseankg_store_query() with `default_graph` does. The store
-   must be open for writing and have no open transaction. Errors: as
-   aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
+   must be open for writing and have no open transaction. `source` names the
+   request text in every error about it, as aseankg_store_query()'s does
+   (borrowed, not NULL). Errors: as aseankg_store_query(), plus ASEANKG_ERR_DATA for an operation SPARQL says
    fails (CREATE of an existing graph, DROP of a missing one, without SILENT).
    A request of nothing but white space and comments (SPARQL 1.1 Update's empty
    request) changes nothing and succeeds.
 */
-ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request,
+ASEANKG_API AseankgStatus aseankg_store_update(AseankgStore* store, const char* request, const char* source,
                                                AseankgStoreDefaultGraph default_graph, AseankgError* error);
 
 /**
@@ -165,12 +168,17 @@ ASEANKG_API AseankgStatus aseankg_store_list(AseankgStore* store, FILE* stream, 
 /**
    Write the graph named `graph_iri` (NULL: the default graph) to `stream` as
    sorted canonical N-Triples. A graph the store does not hold is
-   ASEANKG_ERR_DATA.
+   ASEANKG_ERR_DATA (so is a damaged store); ASEANKG_ERR_IO (the stream
+   failed: "write error") and ASEANKG_ERR_NOMEM name the parameter "stream",
+   for the caller, who knows what the stream is, to name it.
 */
 ASEANKG_API AseankgStatus aseankg_store_dump(AseankgStore* store, const char* graph_iri, FILE* stream,
                                              AseankgError* error);
 
-/** Write every graph to `stream` as sorted canonical N-Quads (default-graph triples without a name). */
+/**
+   Write every graph to `stream` as sorted canonical N-Quads (default-graph
+   triples without a name). Errors as aseankg_store_dump()'s.
+*/
 ASEANKG_API AseankgStatus aseankg_store_dump_all(AseankgStore* store, FILE* stream, AseankgError* error);
 
 #ifdef __cplusplus

@@ -157,6 +157,9 @@ void cli_set_command(const CliCommand* command);
 int  cli_usage_error(const char* message, const char* detail);
 void cli_print_error(const AseankgError* error);
 int  cli_report(const AseankgError* error);
+/* Whether graph `name`, the value of `option`, is CLI_DEFAULT_GRAPH (1) or an IRI (0); another spelling of
+   the word is a usage error, printed: returns -CLI_EXIT_USAGE. */
+int cli_default_graph_name(const char* option, const char* name);
 
 /* Progress on a terminal's standard error, one line rewritten in place; cli_end_progress() clears it. */
 void cli_show_progress(const char* format, ...)

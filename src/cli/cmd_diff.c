@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -169,10 +168,9 @@ cli_diff(const CliArgs* const args)
   AseankgTermId* const graphs = ids ? ids + args->ignore_predicates.count : NULL;
   for (size_t i = 0U; !usage && i < args->only_graphs.count; ++i) {
     const char* const name       = args->only_graphs.items[i];
-    const int         is_default = !strcmp(name, CLI_DEFAULT_GRAPH);
-    if (!is_default && !strcasecmp(name, CLI_DEFAULT_GRAPH)) { /* one spelling, as graphs lists it */
-      usage = cli_usage_error("--only-graph names the default graph " CLI_DEFAULT_GRAPH ", in capitals; not ",
-                              name);
+    const int         is_default = cli_default_graph_name("--only-graph", name);
+    if (is_default < 0) {
+      usage = -is_default;
       break;
     }
     graphs[i] = is_default ? 0U : option_iri(graph, "--only-graph", name);

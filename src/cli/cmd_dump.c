@@ -5,7 +5,21 @@
 
 #include "../util/try.h"
 
+#include <stdio.h>
 #include <string.h>
+
+/* A dump's error about its stream, which the store names only as the parameter "stream", names `file`. */
+static AseankgStatus
+name_stream(const AseankgStatus st, const char* const file, AseankgError* const error)
+{
+  if (st && !strcmp(error->parameter, "stream")) {
+    char message[sizeof(error->message)];
+    snprintf(message, sizeof(message), "%s", error->message);
+    aseankg_error_clear(error);
+    aseankg_error_set(error, st, file, 0U, 0U, "%s", message);
+  }
+  return st;
+}
 
 int
 cli_dump(const CliArgs* const args)
@@ -16,14 +30,20 @@ cli_dump(const CliArgs* const args)
   memset(&output, 0, sizeof(output));
   aseankg_error_clear(&error);
   /* CLI_DEFAULT_GRAPH, as `graphs` lists it, names the default graph: it is never an absolute IRI. */
-  const int     default_graph = args->graph && !strcmp(args->graph, CLI_DEFAULT_GRAPH);
-  AseankgStatus st            = ASEANKG_SUCCESS;
+  const int default_graph = args->graph ? cli_default_graph_name("--graph", args->graph) : 0;
+  if (default_graph < 0) {
+    return -default_graph;
+  }
+  AseankgStatus st = ASEANKG_SUCCESS;
   TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_READ, &store, &error));
   TRY_CLEANUP(st, aseankg_output_open(&output, args->output, &error));
+  const char* const file = args->output ? args->output : "<stdout>";
   if (args->graph) {
-    TRY_CLEANUP(st, aseankg_store_dump(store, default_graph ? NULL : args->graph, output.stream, &error));
+    TRY_CLEANUP(
+      st, name_stream(aseankg_store_dump(store, default_graph ? NULL : args->graph, output.stream, &error),
+                      file, &error));
   } else {
-    TRY_CLEANUP(st, aseankg_store_dump_all(store, output.stream, &error));
+    TRY_CLEANUP(st, name_stream(aseankg_store_dump_all(store, output.stream, &error), file, &error));
   }
   TRY_CLEANUP(st, aseankg_output_commit(&output, &error));
 cleanup:

@@ -55,6 +55,13 @@ cleanup:
 int
 cli_load(const CliArgs* const args)
 {
+  /* Without --graph a file's graph is its URI, and standard input has none. */
+  for (size_t i = 0U; !args->graph && i < args->operands.count; ++i) {
+    if (!strcmp(args->operands.items[i], "-")) {
+      return cli_usage_error("standard input ('-') has no file URI to name its graph: name one with --graph",
+                             NULL);
+    }
+  }
   if (args->endpoint) {
     return load_remote(args);
   }

@@ -4,6 +4,7 @@
 #include "../util/try.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* update without --endpoint: the request runs on the embedded store as one transaction. */
 static int
@@ -18,7 +19,10 @@ update_store(const CliArgs* const args)
     goto cleanup;
   }
   TRY_CLEANUP(st, cli_open_store(args, ASEANKG_STORE_WRITE, &store, &error));
-  TRY_CLEANUP(st, aseankg_store_update(store, text, cli_default_graph(args), &error));
+  /* Errors about the request name its file; "update" when it came from standard input. */
+  const char* const file = args->operands.items[0];
+  TRY_CLEANUP(st, aseankg_store_update(store, text, strcmp(file, "-") ? file : "update",
+                                       cli_default_graph(args), &error));
 cleanup:
   aseankg_store_free(store);
   free(text);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* The command being run, whose help a usage error points to; NULL before one is known. */
@@ -27,6 +28,21 @@ cli_usage_error(const char* const message, const char* const detail)
           aseankg_error_escape(detail ? detail : "", escaped, sizeof(escaped)),
           usage_command ? usage_command->name : "", usage_command ? " " : "");
   return CLI_EXIT_USAGE;
+}
+
+int
+cli_default_graph_name(const char* const option, const char* const name)
+{
+  if (!strcmp(name, CLI_DEFAULT_GRAPH)) {
+    return 1;
+  }
+  if (strcasecmp(name, CLI_DEFAULT_GRAPH)) {
+    return 0;
+  }
+  char message[128]; /* one spelling, as `graphs` lists it */
+  snprintf(message, sizeof(message), "%s names the default graph " CLI_DEFAULT_GRAPH ", in capitals; not ",
+           option);
+  return -cli_usage_error(message, name);
 }
 
 /* The option that feeds the library's argument `parameter`, so an error about it names the option. */
@@ -186,9 +202,20 @@ cli_open_store(const CliArgs* const args, const AseankgStoreMode mode, AseankgSt
   const AseankgStatus st = aseankg_store_open(store, path, mode, error);
   if (st && mode == ASEANKG_STORE_READ && aseankg_store_old_format(path) >= 0) {
     /* the one command that migrates it: an empty update opens the store for writing and changes nothing */
+    char   quoted[sizeof(error->message)]; /* the path in single quotes, each ' in it as '\'' */
+    size_t q = 0U;
+    for (const char* c = path; *c && q + 5U < sizeof(quoted); ++c) {
+      if (*c == '\'') {
+        memcpy(quoted + q, "'\\''", 4U);
+        q += 4U;
+      } else {
+        quoted[q++] = *c;
+      }
+    }
+    quoted[q]         = '\0';
     const size_t used = strlen(error->message);
     snprintf(error->message + used, sizeof(error->message) - used,
-             "; to migrate it, run: aseankg update --store '%s' - < /dev/null", path);
+             "; to migrate it, run: aseankg update --store '%s' - < /dev/null", quoted);
   }
   return st;
 }

@@ -38,6 +38,14 @@ check "a command's --help after other options still exits 0" "$aseankg" export -
 "$aseankg" export --frobnicate > /dev/null 2> "$work/err"
 check "an unknown option is a usage error naming it (exit 2)" \
   bash -c "[ $? -eq 2 ] && grep -q 'unknown option: --frobnicate' '$work/err'"
+check "a command's usage error points to that command's help" \
+  grep -qx "Try 'aseankg export --help'." "$work/err"
+printf '<http://a/s> <http://a/p> <http://a/o> .\n' | ASEANKG_STORE="$work/store" "$aseankg" load -i ntriples - 2> "$work/err"
+check "load - without --graph: a usage error (standard input has no URI to name its graph), exit 2, no store" \
+  bash -c "[ $? -eq 2 ] && grep -q 'name one with --graph' '$work/err' && [ ! -e '$work/store' ]"
+"$aseankg" frobnicate > /dev/null 2> "$work/err"
+check "an unknown command's usage error points to the general help" \
+  bash -c "[ $? -eq 2 ] && grep -qx \"Try 'aseankg --help'.\" '$work/err'"
 "$aseankg" export -f > /dev/null 2> "$work/err"
 check "an option without its value is a usage error (exit 2)" bash -c "[ $? -eq 2 ] && grep -q 'missing value for --format' '$work/err'"
 "$aseankg" export --format=rdfxml > /dev/null 2> "$work/err"

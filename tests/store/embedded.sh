@@ -63,6 +63,12 @@ check "dump without --graph writes every graph as N-Quads" \
 "$aseankg" dump --store "$st" --graph http://ex.org/none -o "$work/none.nt" 2> "$work/none.err"
 check "dump of a graph the store lacks: exit 1, a message naming it, no file" \
   bash -c "[ $? -eq 1 ] && grep -q 'no graph <http://ex.org/none>' '$work/none.err' && [ ! -e '$work/none.nt' ]"
+"$aseankg" dump --store "$st" > /dev/full 2> "$work/full.err"
+check "dump to a full disk: exit 1, the error names the output (<stdout>), not the command" \
+  bash -c "[ $? -eq 1 ] && grep -q '^aseankg: <stdout>: write error' '$work/full.err'"
+"$aseankg" dump --store "$st" --graph default -o "$work/lower.nt" 2> "$work/lower.err"
+check "dump --graph default: one spelling, DEFAULT (as graphs lists it and diff --only-graph takes it): exit 2, no file" \
+  bash -c "[ $? -eq 2 ] && grep -q 'default graph DEFAULT, in capitals; not default' '$work/lower.err' && [ ! -e '$work/lower.nt' ]"
 
 # Every shipped query answers as expected with the statement in a named graph.
 "$aseankg" load --store "$work/one" --graph http://ex.org/v1 "$work/v1.nt" 2> /dev/null
