@@ -476,14 +476,14 @@ test_insert_data_label_is_one_node(void** state)
   aseankg_error_clear(&error);
   assert_int_equal(aseankg_store_open(&store, store_path("bnode"), ASEANKG_STORE_WRITE, &error),
                    ASEANKG_SUCCESS);
-  assert_int_equal(
-    aseankg_store_update(store, "INSERT DATA { _:b <http://ex.org/p> \"old\" }", ASEANKG_STORE_UNION, &error),
-    ASEANKG_SUCCESS);
+  assert_int_equal(aseankg_store_update(store, "INSERT DATA { _:b <http://ex.org/p> \"old\" }", "update",
+                                        ASEANKG_STORE_UNION, &error),
+                   ASEANKG_SUCCESS);
   assert_int_equal(aseankg_store_update(store,
                                         "PREFIX ex: <http://ex.org/>\n"
                                         "INSERT DATA { _:b ex:p \"d\" . GRAPH ex:g { _:b ex:p \"g\" }\n"
                                         "  GRAPH ex:h { _:b ex:q [ ex:r _:c ] } _:c ex:p \"c\" }",
-                                        ASEANKG_STORE_UNION, &error),
+                                        "update", ASEANKG_STORE_UNION, &error),
                    ASEANKG_SUCCESS);
   AseankgStatus st   = ASEANKG_SUCCESS;
   char*         text = run_query(store,
@@ -508,7 +508,7 @@ test_insert_data_label_is_one_node(void** state)
     aseankg_store_update(store,
                          "INSERT DATA { [] <http://ex.org/p> \"anon\" . "
                          "_:bnodeid1 <http://ex.org/p> \"named\" . _:r1 <http://ex.org/p> \"r\" }",
-                         ASEANKG_STORE_UNION, &error),
+                         "update", ASEANKG_STORE_UNION, &error),
     ASEANKG_SUCCESS);
   text = run_query(store, "SELECT ?o WHERE { ?x <http://ex.org/p> \"anon\" , ?o }", "csv", &st);
   assert_string_equal(text, "o\r\nanon\r\n");
