@@ -4,8 +4,10 @@
 #include "buffer.h"
 #include "writers.h"
 #include "namespaces.h"
+#include "try.h"
 #include "utf8.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,33 +65,32 @@ typedef struct {
   AseankgTermId       rdf_type;
   AseankgTermId       coerced[N_COERCIONS];   /* each coercion's predicate in the graph, or 0 */
   AseankgTermId       datatypes[N_COERCIONS]; /* and its datatype, 0 for "@id" */
-  AseankgStatus       status;
 } Writer;
 
 /* --- JSON ---------------------------------------------------------------- */
 
-static void
+/* Each put_ function appends to the writer's buffer and returns ASEANKG_ERR_NOMEM if it cannot grow, or
+   ASEANKG_ERR_DATA for what JSON cannot hold; the caller passes the status up unchanged. */
+static AseankgStatus
 put(Writer* const w, const char* const bytes, const size_t length)
 {
-  if (!w->status && aseankg_buffer_append(&w->out, bytes, length)) {
-    w->status = ASEANKG_ERR_NOMEM;
-  }
+  return aseankg_buffer_append(&w->out, bytes, length);
 }
 
-static void
+static AseankgStatus
 puts_(Writer* const w, const char* const string)
 {
-  put(w, string, strlen(string));
+  return put(w, string, strlen(string));
 }
 
-static void
+static AseankgStatus
 put_unit(Writer* const w, const uint32_t unit)
 {
   static const char hex[]     = "0123456789abcdef";
   const char        escape[6] = {
            '\\', 'u', hex[(unit >> 12U) & 0xFU], hex[(unit >> 8U) & 0xFU], hex[(unit >> 4U) & 0xFU], hex[unit & 0xFU]
   };
-  put(w, escape, sizeof(escape));
+  return put(w, escape, sizeof(escape));
 }
 
 /* Code points written as escapes: controls, the two line terminators JavaScript rejects in strings
@@ -101,7 +102,7 @@ is_escaped(const uint32_t c)
          (c >= 0xFDD0U && c <= 0xFDEFU) || (c & 0xFFFEU) == 0xFFFEU;
 }
 
-static void
+static AseankgStatus
 put_code_point(Writer* const w, const uint32_t c, const char* const bytes, const size_t size)
 {
   const char* const short_escapes = c == '"'    ? "\\\""
@@ -113,54 +114,60 @@ put_code_point(Writer* const w, const uint32_t c, const char* const bytes, const
                                     : c == '\f' ? "\\f"
                                                 : NULL;
   if (short_escapes) {
-    puts_(w, short_escapes);
-  } else if (!is_escaped(c)) {
-    put(w, bytes, size);
-  } else if (c > 0xFFFFU) { /* RFC 8259 section 7: a UTF-16 surrogate pair */
-    put_unit(w, 0xD800U + ((c - 0x10000U) >> 10U));
-    put_unit(w, 0xDC00U + ((c - 0x10000U) & 0x3FFU));
-  } else {
-    put_unit(w, c);
+    return puts_(w, short_escapes);
   }
+  if (!is_escaped(c)) {
+    return put(w, bytes, size);
+  }
+  if (c > 0xFFFFU) { /* RFC 8259 section 7: a UTF-16 surrogate pair */
+    AseankgStatus st = ASEANKG_SUCCESS;
+    TRY(st, put_unit(w, 0xD800U + ((c - 0x10000U) >> 10U)));
+    return put_unit(w, 0xDC00U + ((c - 0x10000U) & 0x3FFU));
+  }
+  return put_unit(w, c);
 }
 
 /* The characters of a JSON string (RFC 8259 section 7) holding UTF-8 `bytes`, without the quotes. */
-static void
+static AseankgStatus
 put_characters(Writer* const w, const char* const bytes, const size_t length)
 {
-  for (size_t i = 0U; i < length && !w->status;) {
+  AseankgStatus st = ASEANKG_SUCCESS;
+  for (size_t i = 0U; i < length;) {
     uint32_t     c    = 0U;
     const size_t size = aseankg_utf8_decode(bytes + i, length - i, &c);
     if (!size) {
-      w->status = ASEANKG_ERR_DATA;
-      return;
+      return ASEANKG_ERR_DATA; /* not UTF-8 */
     }
-    put_code_point(w, c, bytes + i, size);
+    TRY(st, put_code_point(w, c, bytes + i, size));
     i += size;
   }
+  return st;
 }
 
-static void
+static AseankgStatus
 put_string(Writer* const w, const char* const bytes, const size_t length)
 {
-  put(w, "\"", 1U);
-  put_characters(w, bytes, length);
-  put(w, "\"", 1U);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, put(w, "\"", 1U));
+  TRY(st, put_characters(w, bytes, length));
+  return put(w, "\"", 1U);
 }
 
-static void
+static AseankgStatus
 put_cstring(Writer* const w, const char* const string)
 {
-  put_string(w, string, strlen(string));
+  return put_string(w, string, strlen(string));
 }
 
-static void
+static AseankgStatus
 put_indent(Writer* const w, const unsigned depth)
 {
-  put(w, "\n", 1U);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, put(w, "\n", 1U));
   for (unsigned i = 0U; i < depth; ++i) {
-    put(w, "  ", 2U);
+    TRY(st, put(w, "  ", 2U));
   }
+  return st;
 }
 
 /* --- Compact IRIs -------------------------------------------------------- */
@@ -251,15 +258,15 @@ coercion_named(const char* const prefix, const char* const local, const size_t l
 
 /* The compact form of IRI term `id`: a compact IRI, or the IRI itself when no prefix fits or when
    the compact IRI would be a published term meaning another IRI (a redefined published prefix). */
-static void
+static AseankgStatus
 put_iri(Writer* const w, const AseankgTermId id)
 {
+  AseankgStatus            st  = ASEANKG_SUCCESS;
   const AseankgTerm* const iri = aseankg_graph_term(w->graph, id);
   if (iri->kind == ASEANKG_TERM_BLANK) {
-    put(w, "\"_:", 3U);
-    put_characters(w, iri->value, iri->length);
-    put(w, "\"", 1U);
-    return;
+    TRY(st, put(w, "\"_:", 3U));
+    TRY(st, put_characters(w, iri->value, iri->length));
+    return put(w, "\"", 1U);
   }
   if (!w->compact[id]) {
     w->compact[id] = 1U + find_prefix(w, iri);
@@ -268,14 +275,13 @@ put_iri(Writer* const w, const AseankgTermId id)
   const size_t n = p < w->n_active ? strlen(w->active[p].namespace_iri) : 0U;
   if (p == w->n_active || (p >= w->n_active - w->n_inline &&
                            coercion_named(w->active[p].name, iri->value + n, iri->length - n))) {
-    put_string(w, iri->value, iri->length);
-    return;
+    return put_string(w, iri->value, iri->length);
   }
-  put(w, "\"", 1U);
-  puts_(w, w->active[p].name);
-  put(w, ":", 1U);
-  put_characters(w, iri->value + n, iri->length - n);
-  put(w, "\"", 1U);
+  TRY(st, put(w, "\"", 1U));
+  TRY(st, puts_(w, w->active[p].name));
+  TRY(st, put(w, ":", 1U));
+  TRY(st, put_characters(w, iri->value + n, iri->length - n));
+  return put(w, "\"", 1U);
 }
 
 /* --- Values ---------------------------------------------------------------- */
@@ -312,47 +318,49 @@ coercion_of(const Writer* const w, const AseankgTermId p, AseankgTermId* const d
   return NULL;
 }
 
-static void
+static AseankgStatus
 put_literal(Writer* const w, const AseankgTerm* const literal, const Coercion* const c,
             const AseankgTermId datatype)
 {
   const int plain = !literal->datatype && !literal->language;
   if ((plain && !c) || (c && datatype && literal->datatype == datatype)) {
-    put_string(w, literal->value, literal->length);
-    return;
+    return put_string(w, literal->value, literal->length);
   }
-  puts_(w, "{\"@value\": ");
-  put_string(w, literal->value, literal->length);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, puts_(w, "{\"@value\": "));
+  TRY(st, put_string(w, literal->value, literal->length));
   if (literal->language) {
-    puts_(w, ", \"@language\": ");
-    put_cstring(w, literal->language);
+    TRY(st, puts_(w, ", \"@language\": "));
+    TRY(st, put_cstring(w, literal->language));
   }
   if (literal->direction) {
-    puts_(w, ", \"@direction\": ");
-    put_cstring(w, literal->direction);
+    TRY(st, puts_(w, ", \"@direction\": "));
+    TRY(st, put_cstring(w, literal->direction));
   }
   if (literal->datatype) {
-    puts_(w, ", \"@type\": ");
-    put_iri(w, literal->datatype);
+    TRY(st, puts_(w, ", \"@type\": "));
+    TRY(st, put_iri(w, literal->datatype));
   }
-  put(w, "}", 1U);
+  return put(w, "}", 1U);
 }
 
-static void
+static AseankgStatus
 put_value(Writer* const w, const AseankgTermId object, const Coercion* const c, const AseankgTermId datatype)
 {
   const AseankgTerm* const term = aseankg_graph_term(w->graph, object);
   if (term->kind == ASEANKG_TERM_LITERAL) {
-    put_literal(w, term, c, datatype);
-  } else if (term->kind == ASEANKG_TERM_TRIPLE) {
-    w->status = w->status ? w->status : ASEANKG_ERR_DATA;
-  } else if (c && !strcmp(c->type, "@id")) {
-    put_iri(w, object);
-  } else {
-    puts_(w, "{\"@id\": ");
-    put_iri(w, object);
-    put(w, "}", 1U);
+    return put_literal(w, term, c, datatype);
   }
+  if (term->kind == ASEANKG_TERM_TRIPLE) {
+    return ASEANKG_ERR_DATA; /* JSON-LD 1.1 has no triple terms */
+  }
+  if (c && !strcmp(c->type, "@id")) {
+    return put_iri(w, object);
+  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, puts_(w, "{\"@id\": "));
+  TRY(st, put_iri(w, object));
+  return put(w, "}", 1U);
 }
 
 /* --- Nodes ----------------------------------------------------------------- */
@@ -366,92 +374,103 @@ is_type(const Writer* const w, const AseankgQuad* const q)
 }
 
 /* "@type" from the type quads among [begin, end), if any. */
-static void
+static AseankgStatus
 put_types(Writer* const w, const AseankgQuad* const begin, const AseankgQuad* const end)
 {
   size_t n = 0U;
   for (const AseankgQuad* q = begin; q < end; ++q) {
     n += (size_t)is_type(w, q);
   }
+  AseankgStatus st = ASEANKG_SUCCESS;
   if (!n) {
-    return;
+    return st;
   }
-  puts_(w, ",");
-  put_indent(w, 3U);
-  puts_(w, n > 1U ? "\"@type\": [" : "\"@type\": ");
+  TRY(st, puts_(w, ","));
+  TRY(st, put_indent(w, 3U));
+  TRY(st, puts_(w, n > 1U ? "\"@type\": [" : "\"@type\": "));
   size_t written = 0U;
   for (const AseankgQuad* q = begin; q < end; ++q) {
     if (is_type(w, q)) {
-      puts_(w, written++ ? ", " : "");
-      put_iri(w, q->object);
+      TRY(st, puts_(w, written++ ? ", " : ""));
+      TRY(st, put_iri(w, q->object));
     }
   }
-  puts_(w, n > 1U ? "]" : "");
+  return puts_(w, n > 1U ? "]" : "");
+}
+
+/* The key of a property: the coercion term's name, or the predicate's compact IRI. */
+static AseankgStatus
+put_key(Writer* const w, const AseankgTermId predicate, const Coercion* const c)
+{
+  if (!c) {
+    return put_iri(w, predicate);
+  }
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, put(w, "\"", 1U));
+  TRY(st, puts_(w, c->prefix));
+  TRY(st, put(w, ":", 1U));
+  TRY(st, puts_(w, c->local));
+  return put(w, "\"", 1U);
 }
 
 /* One property: the quads [begin, end) share their subject and predicate; type quads are skipped
    (they are the node's "@type"). */
-static void
+static AseankgStatus
 put_property(Writer* const w, const AseankgQuad* const begin, const AseankgQuad* const end)
 {
   size_t n = 0U;
   for (const AseankgQuad* q = begin; q < end; ++q) {
     n += (size_t)!is_type(w, q);
   }
+  AseankgStatus st = ASEANKG_SUCCESS;
   if (!n) {
-    return;
+    return st;
   }
   AseankgTermId         datatype = 0U;
   const Coercion* const c        = coercion_of(w, begin->predicate, &datatype);
-  puts_(w, ",");
-  put_indent(w, 3U);
-  if (c) {
-    put(w, "\"", 1U);
-    puts_(w, c->prefix);
-    put(w, ":", 1U);
-    puts_(w, c->local);
-    put(w, "\"", 1U);
-  } else {
-    put_iri(w, begin->predicate);
-  }
-  puts_(w, n > 1U ? ": [" : ": ");
+  TRY(st, puts_(w, ","));
+  TRY(st, put_indent(w, 3U));
+  TRY(st, put_key(w, begin->predicate, c));
+  TRY(st, puts_(w, n > 1U ? ": [" : ": "));
   size_t written = 0U;
   for (const AseankgQuad* q = begin; q < end; ++q) {
     if (is_type(w, q)) {
       continue;
     }
     if (n > 1U) {
-      puts_(w, written++ ? "," : "");
-      put_indent(w, 4U);
+      TRY(st, puts_(w, written++ ? "," : ""));
+      TRY(st, put_indent(w, 4U));
     }
-    put_value(w, q->object, c, datatype);
+    TRY(st, put_value(w, q->object, c, datatype));
   }
   if (n > 1U) {
-    put_indent(w, 3U);
-    put(w, "]", 1U);
+    TRY(st, put_indent(w, 3U));
+    TRY(st, put(w, "]", 1U));
   }
+  return st;
 }
 
 /* One node object: the quads [begin, end) share their subject. */
-static void
+static AseankgStatus
 put_node(Writer* const w, const AseankgQuad* const begin, const AseankgQuad* const end)
 {
-  put_indent(w, 2U);
-  puts_(w, "{");
-  put_indent(w, 3U);
-  puts_(w, "\"@id\": ");
-  put_iri(w, begin->subject);
-  put_types(w, begin, end);
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, put_indent(w, 2U));
+  TRY(st, puts_(w, "{"));
+  TRY(st, put_indent(w, 3U));
+  TRY(st, puts_(w, "\"@id\": "));
+  TRY(st, put_iri(w, begin->subject));
+  TRY(st, put_types(w, begin, end));
   for (const AseankgQuad* q = begin; q < end;) {
     const AseankgQuad* next = q;
     while (next < end && next->predicate == q->predicate) {
       ++next;
     }
-    put_property(w, q, next);
+    TRY(st, put_property(w, q, next));
     q = next;
   }
-  put_indent(w, 2U);
-  puts_(w, "}");
+  TRY(st, put_indent(w, 2U));
+  return puts_(w, "}");
 }
 
 /* --- Documents --------------------------------------------------------------- */
@@ -462,35 +481,35 @@ compare_prefix_names(const void* const a, const void* const b)
   return strcmp(((const AseankgPrefix*)a)->name, ((const AseankgPrefix*)b)->name);
 }
 
-static void
+static AseankgStatus
 put_context(Writer* const w)
 {
-  puts_(w, "{");
-  put_indent(w, 1U);
-  puts_(w, "\"@context\": ");
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, puts_(w, "{"));
+  TRY(st, put_indent(w, 1U));
+  TRY(st, puts_(w, "\"@context\": "));
   if (!w->n_inline) {
-    put_cstring(w, ASEANKG_JSONLD_CONTEXT_IRI);
-    return;
+    return put_cstring(w, ASEANKG_JSONLD_CONTEXT_IRI);
   }
   AseankgPrefix* const own = w->active + (w->n_active - w->n_inline);
   qsort(own, w->n_inline, sizeof(AseankgPrefix), compare_prefix_names);
-  puts_(w, "[");
-  put_indent(w, 2U);
-  put_cstring(w, ASEANKG_JSONLD_CONTEXT_IRI);
-  puts_(w, ",");
-  put_indent(w, 2U);
-  puts_(w, "{");
+  TRY(st, puts_(w, "["));
+  TRY(st, put_indent(w, 2U));
+  TRY(st, put_cstring(w, ASEANKG_JSONLD_CONTEXT_IRI));
+  TRY(st, puts_(w, ","));
+  TRY(st, put_indent(w, 2U));
+  TRY(st, puts_(w, "{"));
   for (size_t i = 0U; i < w->n_inline; ++i) {
-    puts_(w, i ? "," : "");
-    put_indent(w, 3U);
-    put_cstring(w, own[i].name);
-    puts_(w, ": ");
-    put_cstring(w, own[i].namespace_iri);
+    TRY(st, puts_(w, i ? "," : ""));
+    TRY(st, put_indent(w, 3U));
+    TRY(st, put_cstring(w, own[i].name));
+    TRY(st, puts_(w, ": "));
+    TRY(st, put_cstring(w, own[i].namespace_iri));
   }
-  put_indent(w, 2U);
-  puts_(w, "}");
-  put_indent(w, 1U);
-  puts_(w, "]");
+  TRY(st, put_indent(w, 2U));
+  TRY(st, puts_(w, "}"));
+  TRY(st, put_indent(w, 1U));
+  return puts_(w, "]");
 }
 
 /* The default-graph quads of the sorted graph, in order. */
@@ -509,89 +528,113 @@ default_graph(const AseankgGraph* const graph, size_t* const count)
   return kept;
 }
 
-static void
+/* The document, each node object going to `stream` once a chunk has collected. */
+static AseankgStatus
 put_document(Writer* const w, FILE* const stream, const AseankgQuad* const quads, const size_t n)
 {
-  put_context(w);
-  puts_(w, ",");
-  put_indent(w, 1U);
-  puts_(w, "\"@graph\": [");
-  for (size_t i = 0U; i < n && !w->status;) {
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, put_context(w));
+  TRY(st, puts_(w, ","));
+  TRY(st, put_indent(w, 1U));
+  TRY(st, puts_(w, "\"@graph\": ["));
+  for (size_t i = 0U; i < n;) {
     size_t next = i;
     while (next < n && quads[next].subject == quads[i].subject) {
       ++next;
     }
-    puts_(w, i ? "," : "");
-    put_node(w, quads + i, quads + next);
+    TRY(st, puts_(w, i ? "," : ""));
+    TRY(st, put_node(w, quads + i, quads + next));
+    TRY(st, aseankg_buffer_spill(&w->out, stream, ASEANKG_WRITE_CHUNK));
     i = next;
-    if (!w->status) {
-      w->status = aseankg_buffer_spill(&w->out, stream, ASEANKG_WRITE_CHUNK);
-    }
   }
-  put_indent(w, 1U);
-  puts_(w, "]");
-  put_indent(w, 0U);
-  puts_(w, "}\n");
+  TRY(st, put_indent(w, 1U));
+  TRY(st, puts_(w, "]"));
+  TRY(st, put_indent(w, 0U));
+  return puts_(w, "}\n");
+}
+
+/* The rest of the buffer to `stream`, flushed: ASEANKG_ERR_IO if the stream failed. */
+static AseankgStatus
+finish(Writer* const w, FILE* const stream)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, aseankg_buffer_spill(&w->out, stream, 0U));
+  return fflush(stream) || ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
 }
 
 AseankgStatus
 aseankg_jsonld_write(const AseankgGraph* const graph, FILE* const stream, const AseankgPrefix* const prefixes,
                      const size_t n_prefixes)
 {
+  assert(graph);
+  assert(stream);
+  assert(prefixes || !n_prefixes);
   Writer w;
   memset(&w, 0, sizeof(w));
   w.graph                  = graph;
   w.rdf_type               = aseankg_graph_lookup(graph, RDF_TYPE, strlen(RDF_TYPE));
+  AseankgStatus      st    = ASEANKG_SUCCESS;
   size_t             n     = 0U;
   AseankgQuad* const quads = default_graph(graph, &n);
   w.compact                = (size_t*)calloc(aseankg_graph_term_count(graph) + 1U, sizeof(size_t));
-  w.status                 = quads && w.compact ? set_prefixes(&w, prefixes, n_prefixes) : ASEANKG_ERR_NOMEM;
-  if (!w.status) {
-    find_coercions(&w);
-    put_document(&w, stream, quads, n);
-  }
-  w.status = w.status ? w.status : aseankg_buffer_spill(&w.out, stream, 0U);
-  w.status = w.status ? w.status : fflush(stream) || ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, quads && w.compact ? ASEANKG_SUCCESS : ASEANKG_ERR_NOMEM);
+  TRY_CLEANUP(st, set_prefixes(&w, prefixes, n_prefixes));
+  find_coercions(&w);
+  TRY_CLEANUP(st, put_document(&w, stream, quads, n));
+  TRY_CLEANUP(st, finish(&w, stream));
+
+cleanup:
   aseankg_buffer_release(&w.out);
   free(quads);
   free(w.compact);
   free(w.active);
-  return w.status;
+  return st;
+}
+
+/* The published context document, all of it in the buffer (a few kilobytes). */
+static AseankgStatus
+put_context_document(Writer* const w)
+{
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY(st, puts_(w, "{"));
+  TRY(st, put_indent(w, 1U));
+  TRY(st, puts_(w, "\"@context\": {"));
+  for (size_t i = 0U; i < N_PUBLISHED; ++i) {
+    TRY(st, puts_(w, i ? "," : ""));
+    TRY(st, put_indent(w, 2U));
+    TRY(st, put_cstring(w, published_prefixes[i].name));
+    TRY(st, puts_(w, ": "));
+    TRY(st, put_cstring(w, published_prefixes[i].namespace_iri));
+  }
+  for (size_t i = 0U; i < N_COERCIONS; ++i) {
+    char      name[128];
+    const int length = snprintf(name, sizeof(name), "%s:%s", coercions[i].prefix, coercions[i].local);
+    TRY(st, puts_(w, ","));
+    TRY(st, put_indent(w, 2U));
+    TRY(st, put_string(w, name, (size_t)length));
+    TRY(st, puts_(w, ": {\"@id\": "));
+    TRY(st, put_string(w, name, (size_t)length));
+    TRY(st, puts_(w, ", \"@type\": "));
+    TRY(st, put_cstring(w, coercions[i].type));
+    TRY(st, puts_(w, "}"));
+  }
+  TRY(st, put_indent(w, 1U));
+  TRY(st, puts_(w, "}"));
+  TRY(st, put_indent(w, 0U));
+  return puts_(w, "}\n");
 }
 
 AseankgStatus
 aseankg_jsonld_write_context(FILE* const stream)
 {
+  assert(stream);
   Writer w;
   memset(&w, 0, sizeof(w));
-  puts_(&w, "{");
-  put_indent(&w, 1U);
-  puts_(&w, "\"@context\": {");
-  for (size_t i = 0U; i < N_PUBLISHED; ++i) {
-    puts_(&w, i ? "," : "");
-    put_indent(&w, 2U);
-    put_cstring(&w, published_prefixes[i].name);
-    puts_(&w, ": ");
-    put_cstring(&w, published_prefixes[i].namespace_iri);
-  }
-  for (size_t i = 0U; i < N_COERCIONS; ++i) {
-    char      name[128];
-    const int length = snprintf(name, sizeof(name), "%s:%s", coercions[i].prefix, coercions[i].local);
-    puts_(&w, ",");
-    put_indent(&w, 2U);
-    put_string(&w, name, (size_t)length);
-    puts_(&w, ": {\"@id\": ");
-    put_string(&w, name, (size_t)length);
-    puts_(&w, ", \"@type\": ");
-    put_cstring(&w, coercions[i].type);
-    puts_(&w, "}");
-  }
-  put_indent(&w, 1U);
-  puts_(&w, "}");
-  put_indent(&w, 0U);
-  puts_(&w, "}\n");
-  w.status = w.status ? w.status : aseankg_buffer_spill(&w.out, stream, 0U);
-  w.status = w.status ? w.status : fflush(stream) || ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  AseankgStatus st = ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, put_context_document(&w));
+  TRY_CLEANUP(st, finish(&w, stream));
+
+cleanup:
   aseankg_buffer_release(&w.out);
-  return w.status;
+  return st;
 }

@@ -9,6 +9,7 @@
 #include "stream_check.h"
 #include "table.h"
 #include "try.h"
+#include "writers.h"
 
 #include <curl/curl.h>
 #include <rasqal.h>
@@ -362,7 +363,7 @@ perform(CURL* const curl, const AseankgRemote* const remote, const char* const m
     return ASEANKG_ERR_SYNTAX; /* reported by the checker */
   }
   if (response->stop == STOP_WRITE) {
-    return aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error");
+    return aseankg_write_failed(error, ASEANKG_ERR_IO, NULL);
   }
   if (response->stop == STOP_NOMEM) {
     return aseankg_error_set(error, ASEANKG_ERR_NOMEM, endpoint, 0U, 0U, "out of memory");
@@ -500,7 +501,7 @@ aseankg_remote_results_table(const char* const data, const size_t length, const 
   const char* const endpoint = source;
   if (type_is(content_type, "text/turtle")) { /* a graph (CONSTRUCT) */
     if (length && fwrite(data, 1U, length, stream) != length) {
-      return aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error");
+      return aseankg_write_failed(error, ASEANKG_ERR_IO, NULL);
     }
     return ASEANKG_SUCCESS;
   }
@@ -696,9 +697,8 @@ aseankg_remote_query(const AseankgRemote* const remote, const char* const query,
                                                  stream, error));
   }
   if (response.check && flush_checked(&response)) {
-    TRY_CLEANUP(st, response.stop == STOP_WRITE
-                      ? aseankg_error_set(error, ASEANKG_ERR_IO, "<stdout>", 0U, 0U, "write error")
-                      : ASEANKG_ERR_SYNTAX); /* the checker reported it */
+    TRY_CLEANUP(st, response.stop == STOP_WRITE ? aseankg_write_failed(error, ASEANKG_ERR_IO, NULL)
+                                                : ASEANKG_ERR_SYNTAX); /* the checker reported it */
   }
   if (response.check) {
     st = aseankg_stream_check_finish(response.check, remote->endpoint, error);

@@ -9,6 +9,7 @@
 
 #include "buffer.h"
 #include "table.h"
+#include "writers.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -741,15 +742,17 @@ next_char(const unsigned char* const bytes, const size_t n, size_t* const length
   return v;
 }
 
+/* A value in the results that the format cannot carry is an error about the query that selected it. */
 static AseankgStatus
-json_string(AseankgBuffer* const out, const char* const text, const size_t n, AseankgError* const error)
+json_string(const StoreQuery* const query, AseankgBuffer* const out, const char* const text, const size_t n)
 {
   aseankg_buffer_append_byte(out, '"');
   for (size_t i = 0U; i < n;) {
     size_t              k = 0U;
     const unsigned long c = next_char((const unsigned char*)text + i, n - i, &k);
     if (!k) {
-      return aseankg_error_set(error, ASEANKG_ERR_DATA, "results", 0U, 0U, "a value is not valid UTF-8");
+      return aseankg_error_set(query->error, ASEANKG_ERR_DATA, query->label, 0U, 0U,
+                               "a value in the results is not valid UTF-8");
     }
     if (c == '"' || c == '\\') {
       aseankg_buffer_printf(out, "\\%c", (char)c);
@@ -773,7 +776,7 @@ json_string(AseankgBuffer* const out, const char* const text, const size_t n, As
 }
 
 static AseankgStatus
-xml_text(AseankgBuffer* const out, const char* const text, const size_t n, AseankgError* const error)
+xml_text(const StoreQuery* const query, AseankgBuffer* const out, const char* const text, const size_t n)
 {
   for (size_t i = 0U; i < n;) {
     size_t              k = 0U;
@@ -782,9 +785,9 @@ xml_text(AseankgBuffer* const out, const char* const text, const size_t n, Asean
                               (c >= 0xE000UL && c <= 0xFFFDUL) || c >= 0x10000UL);
     if (!allowed) {
       return aseankg_error_set(
-        error, ASEANKG_ERR_DATA, "results", 0U, 0U,
-        k ? "a value holds U+%04lX, which XML 1.0 cannot carry; use another results format"
-          : "a value is not valid UTF-8%.0lu",
+        query->error, ASEANKG_ERR_DATA, query->label, 0U, 0U,
+        k ? "a value in the results holds U+%04lX, which XML 1.0 cannot carry; use another results format"
+          : "a value in the results is not valid UTF-8%.0lu",
         c);
     }
     if (c == '<') {
@@ -847,6 +850,15 @@ csv_field(AseankgBuffer* const out, const char* const text, const size_t n)
     aseankg_buffer_append(out, text[i] == '"' ? "\"\"" : text + i, text[i] == '"' ? 2U : 1U);
   }
   aseankg_buffer_append_byte(out, '"');
+}
+
+/* The buffer to the caller's stream once it holds `threshold` bytes (0: all of it); a failed write is
+   recorded as every writer records one, naming the parameter "stream". */
+static AseankgStatus
+spill(const StoreQuery* const query, AseankgBuffer* const out, FILE* const stream, const size_t threshold)
+{
+  const AseankgStatus st = aseankg_buffer_spill(out, stream, threshold);
+  return st ? aseankg_write_failed(query->error, st, NULL) : ASEANKG_SUCCESS;
 }
 
 typedef enum { FORMAT_TABLE = 0, FORMAT_CSV, FORMAT_TSV, FORMAT_JSON, FORMAT_XML, FORMAT_NTRIPLES } Format;
@@ -937,13 +949,13 @@ write_value(StoreQuery* const query, AseankgBuffer* const out, const Format form
                           v->kind == ASEANKG_TERM_IRI     ? "uri"
                           : v->kind == ASEANKG_TERM_BLANK ? "bnode"
                                                           : "literal");
-    st = json_string(out, text, n, query->error);
+    st = json_string(query, out, text, n);
     if (!st && v->language) {
       aseankg_buffer_append_string(out, ",\"xml:lang\":");
-      st = json_string(out, v->language, v->language_length, query->error);
+      st = json_string(query, out, v->language, v->language_length);
     } else if (!st && v->datatype) {
       aseankg_buffer_append_string(out, ",\"datatype\":");
-      st = json_string(out, v->datatype, v->datatype_length, query->error);
+      st = json_string(query, out, v->datatype, v->datatype_length);
     }
     aseankg_buffer_append_byte(out, '}');
   } else if (format == FORMAT_XML) {
@@ -958,12 +970,12 @@ write_value(StoreQuery* const query, AseankgBuffer* const out, const Format form
         aseankg_buffer_printf(out, " xml:lang=\"%.*s\"", (int)v->language_length, v->language);
       } else if (v->datatype) {
         aseankg_buffer_append_string(out, " datatype=\"");
-        TRY(st, xml_text(out, v->datatype, v->datatype_length, query->error));
+        TRY(st, xml_text(query, out, v->datatype, v->datatype_length));
         aseankg_buffer_append_byte(out, '"');
       }
       aseankg_buffer_append_byte(out, '>');
     }
-    TRY(st, xml_text(out, text, n, query->error));
+    TRY(st, xml_text(query, out, text, n));
     aseankg_buffer_append_string(out, v->kind == ASEANKG_TERM_IRI     ? "</uri>"
                                       : v->kind == ASEANKG_TERM_BLANK ? "</bnode>"
                                                                       : "</literal>");
@@ -1059,7 +1071,7 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
     if (st) {
       goto cleanup;
     }
-    TRY_CLEANUP(st, aseankg_buffer_spill(&out, stream, ASEANKG_WRITE_CHUNK));
+    TRY_CLEANUP(st, spill(query, &out, stream, ASEANKG_WRITE_CHUNK));
   }
   if (!st && query->error && query->error->status) {
     st = query->error->status; /* the store failed while rasqal read it */
@@ -1072,8 +1084,8 @@ write_bindings(StoreQuery* const query, rasqal_query_results* const results, con
   if (!st && format == FORMAT_TABLE) {
     aseankg_table_write(stream, cells, n_cells, (size_t)columns);
   }
-  if (!st && out.length && fwrite(out.data, 1U, out.length, stream) != out.length) {
-    st = aseankg_error_set(query->error, ASEANKG_ERR_IO, "results", 0U, 0U, "write error");
+  if (!st) {
+    st = spill(query, &out, stream, 0U);
   }
 cleanup:
   for (size_t i = 0U; i < n_cells; ++i) {
@@ -1083,7 +1095,7 @@ cleanup:
   free(names);
   aseankg_buffer_release(&out);
   aseankg_buffer_release(&view.value);
-  return st == ASEANKG_ERR_NOMEM ? aseankg_error_set(query->error, st, "results", 0U, 0U, "out of memory")
+  return st == ASEANKG_ERR_NOMEM ? aseankg_error_set(query->error, st, query->label, 0U, 0U, "out of memory")
                                  : st;
 }
 
@@ -1135,13 +1147,13 @@ write_graph(StoreQuery* const query, rasqal_query_results* const results, const 
   }
   if (!st) {
     aseankg_graph_sort(graph);
-    const AseankgWriteOptions options = { "<results>", NULL, 0U };
+    const AseankgWriteOptions options = { NULL, NULL, 0U }; /* a failed write names the parameter "stream" */
     st                                = aseankg_graph_write(graph, stream,
                              format == FORMAT_TABLE ? ASEANKG_SYNTAX_TURTLE : ASEANKG_SYNTAX_NTRIPLES,
                                                             &options, query->error);
   }
   aseankg_graph_free(graph);
-  return st == ASEANKG_ERR_NOMEM ? aseankg_error_set(query->error, st, "results", 0U, 0U, "out of memory")
+  return st == ASEANKG_ERR_NOMEM ? aseankg_error_set(query->error, st, query->label, 0U, 0U, "out of memory")
                                  : st;
 }
 
@@ -1160,8 +1172,7 @@ write_boolean(StoreQuery* const query, const int value, const Format format, FIL
     /* The CSV and TSV results formats define no boolean; a bare word serves the rest. */
     fputs(value ? "true\n" : "false\n", stream);
   }
-  return ferror(stream) ? aseankg_error_set(query->error, ASEANKG_ERR_IO, "results", 0U, 0U, "write error")
-                        : ASEANKG_SUCCESS;
+  return ferror(stream) ? aseankg_write_failed(query->error, ASEANKG_ERR_IO, NULL) : ASEANKG_SUCCESS;
 }
 
 /* Whether sequence `seq` (NULL counts as empty) has no items. */

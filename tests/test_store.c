@@ -569,6 +569,34 @@ test_exact_results(void** state)
   text = run_query(store, "SELECT ?o WHERE { <http://ex.org/b> ?p ?o }", "xml", &st);
   assert_int_equal(st, ASEANKG_ERR_DATA);
   free(text);
+  /* The error names the query that selected the value. */
+  FILE* const sink = fopen("/dev/null", "w");
+  assert_non_null(sink);
+  aseankg_error_clear(&error);
+  assert_int_equal(aseankg_store_query(store, "SELECT ?o WHERE { <http://ex.org/b> ?p ?o }", "control.rq",
+                                       "xml", ASEANKG_STORE_UNION, sink, &error),
+                   ASEANKG_ERR_DATA);
+  assert_string_equal(error.file, "control.rq");
+  assert_non_null(strstr(error.message, "U+0001"));
+  fclose(sink);
+
+  /* A stream that cannot be written is a write error about the parameter "stream" (the text table is
+     laid out by table.c, which leaves a failed write to its caller's flush). */
+  static const char* const formats[] = { "csv", "tsv", "json", "xml", "ntriples" };
+  FILE* const              read_only = fopen("/dev/null", "r");
+  assert_non_null(read_only);
+  setvbuf(read_only, NULL, _IONBF, 0U);
+  for (size_t i = 0U; i < sizeof(formats) / sizeof(formats[0]); ++i) {
+    const char* const query = strcmp(formats[i], "ntriples") ? "SELECT ?o WHERE { <http://ex.org/c> ?p ?o }"
+                                                             : "CONSTRUCT WHERE { <http://ex.org/c> ?p ?o }";
+    aseankg_error_clear(&error);
+    st = aseankg_store_query(store, query, "query", formats[i], ASEANKG_STORE_UNION, read_only, &error);
+    assert_int_equal(st, ASEANKG_ERR_IO);
+    assert_string_equal(error.parameter, "stream");
+    assert_string_equal(error.message, "write error");
+    clearerr(read_only);
+  }
+  fclose(read_only);
   aseankg_store_free(store);
 }
 

@@ -59,7 +59,8 @@ ASEANKG_API void aseankg_remote_global_cleanup(void);
    text table (refusing any other answer or a document rasqal cannot read);
    "ntriples" asks for a CONSTRUCT result as N-Triples. Errors: ASEANKG_ERR_USAGE
    (unknown format, bad endpoint URL), ASEANKG_ERR_IO (transport, HTTP status
-   400 or more, write error), ASEANKG_ERR_SYNTAX (not SPARQL results),
+   400 or more; a failed write to `stream`, which names the parameter
+   "stream"), ASEANKG_ERR_SYNTAX (not SPARQL results),
    ASEANKG_ERR_DATA (answer too large), ASEANKG_ERR_NOMEM.
 */
 ASEANKG_API AseankgStatus aseankg_remote_query(const AseankgRemote* remote, const char* query,

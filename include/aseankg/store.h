@@ -135,8 +135,10 @@ ASEANKG_API AseankgStatus aseankg_store_count(AseankgStore* store, size_t* graph
    what the caller calls it, e.g. "query"); borrowed, not NULL. Errors:
    ASEANKG_ERR_USAGE (unknown format, or "ntriples" for a SELECT or ASK,
    about the parameter "results_format"), ASEANKG_ERR_SYNTAX (the query, named
-   `source`, with line and column), ASEANKG_ERR_DATA (a damaged store),
-   ASEANKG_ERR_IO, ASEANKG_ERR_NOMEM.
+   `source`, with line and column), ASEANKG_ERR_DATA (a damaged store; a
+   value the results format cannot carry, named `source`), ASEANKG_ERR_IO (a
+   failed write to `stream`, which names the parameter "stream"),
+   ASEANKG_ERR_NOMEM.
 */
 ASEANKG_API AseankgStatus aseankg_store_query(AseankgStore* store, const char* query, const char* source,
                                               const char*              results_format,
