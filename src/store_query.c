@@ -9,6 +9,7 @@
 
 #include "buffer.h"
 #include "table.h"
+#include "utf8.h"
 #include "writers.h"
 
 #include <assert.h>
@@ -716,40 +717,14 @@ view_of(rasqal_literal* const literal, StoreTermView* const view)
   return 0;
 }
 
-/* One UTF-8 character at `bytes` (at most `n` bytes): its code point and length, or 0 length when invalid. */
-static unsigned long
-next_char(const unsigned char* const bytes, const size_t n, size_t* const length)
-{
-  const unsigned char c = bytes[0];
-  size_t              k = c < 0x80U              ? 1U
-                          : (c & 0xE0U) == 0xC0U ? 2U
-                          : (c & 0xF0U) == 0xE0U ? 3U
-                          : (c & 0xF8U) == 0xF0U ? 4U
-                                                 : 0U;
-  unsigned long       v = k == 1U ? c : k == 2U ? (c & 0x1FUL) : k == 3U ? (c & 0x0FUL) : (c & 0x07UL);
-  if (!k || k > n) {
-    *length = 0U;
-    return 0UL;
-  }
-  for (size_t i = 1U; i < k; ++i) {
-    if ((bytes[i] & 0xC0U) != 0x80U) {
-      *length = 0U;
-      return 0UL;
-    }
-    v = (v << 6U) | (bytes[i] & 0x3FUL);
-  }
-  *length = k;
-  return v;
-}
-
 /* A value in the results that the format cannot carry is an error about the query that selected it. */
 static AseankgStatus
 json_string(const StoreQuery* const query, AseankgBuffer* const out, const char* const text, const size_t n)
 {
   aseankg_buffer_append_byte(out, '"');
   for (size_t i = 0U; i < n;) {
-    size_t              k = 0U;
-    const unsigned long c = next_char((const unsigned char*)text + i, n - i, &k);
+    uint32_t     c = 0U;
+    const size_t k = aseankg_utf8_decode(text + i, n - i, &c);
     if (!k) {
       return aseankg_error_set(query->error, ASEANKG_ERR_DATA, query->label, 0U, 0U,
                                "a value in the results is not valid UTF-8");
@@ -763,9 +738,9 @@ json_string(const StoreQuery* const query, AseankgBuffer* const out, const char*
     } else if (c == '\t') {
       aseankg_buffer_append_string(out, "\\t");
     } else if (c < 0x20UL || c == 0x7FUL) {
-      aseankg_buffer_printf(out, "\\u%04lX", c);
+      aseankg_buffer_printf(out, "\\u%04lX", (unsigned long)c);
     } else if (c >= 0x10000UL) { /* RFC 8259 section 7: a UTF-16 surrogate pair */
-      const unsigned long v = c - 0x10000UL;
+      const unsigned long v = (unsigned long)c - 0x10000UL;
       aseankg_buffer_printf(out, "\\u%04lX\\u%04lX", 0xD800UL + (v >> 10U), 0xDC00UL + (v & 0x3FFUL));
     } else {
       aseankg_buffer_append(out, text + i, k);
@@ -779,16 +754,16 @@ static AseankgStatus
 xml_text(const StoreQuery* const query, AseankgBuffer* const out, const char* const text, const size_t n)
 {
   for (size_t i = 0U; i < n;) {
-    size_t              k = 0U;
-    const unsigned long c = next_char((const unsigned char*)text + i, n - i, &k);
-    const int allowed     = k && (c == 0x9UL || c == 0xAUL || c == 0xDUL || (c >= 0x20UL && c <= 0xD7FFUL) ||
+    uint32_t     c       = 0U;
+    const size_t k       = aseankg_utf8_decode(text + i, n - i, &c);
+    const int    allowed = k && (c == 0x9UL || c == 0xAUL || c == 0xDUL || (c >= 0x20UL && c <= 0xD7FFUL) ||
                               (c >= 0xE000UL && c <= 0xFFFDUL) || c >= 0x10000UL);
     if (!allowed) {
       return aseankg_error_set(
         query->error, ASEANKG_ERR_DATA, query->label, 0U, 0U,
         k ? "a value in the results holds U+%04lX, which XML 1.0 cannot carry; use another results format"
           : "a value in the results is not valid UTF-8%.0lu",
-        c);
+        (unsigned long)c);
     }
     if (c == '<') {
       aseankg_buffer_append_string(out, "&lt;");
