@@ -6,6 +6,7 @@
 #include "hash.h"
 #include "prefix_table.h"
 #include "try.h"
+#include "writers.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -1408,16 +1409,18 @@ cleanup:
 }
 
 AseankgStatus
-aseankg_fmt_write(AseankgFmt* const fmt, FILE* const stream)
+aseankg_fmt_write(AseankgFmt* const fmt, FILE* const stream, AseankgError* const error)
 {
   if (!fmt || !stream) {
     return ASEANKG_ERR_USAGE;
   }
   aseankg_buffer_reset(&fmt->out);
   AseankgStatus st = ASEANKG_SUCCESS;
-  TRY(st, fmt->syntax == ASEANKG_FMT_NTRIPLES ? write_lines(fmt, stream) : write_turtle(fmt, stream));
-  TRY(st, aseankg_buffer_spill(&fmt->out, stream, 0U));
-  return ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+  TRY_CLEANUP(st, fmt->syntax == ASEANKG_FMT_NTRIPLES ? write_lines(fmt, stream) : write_turtle(fmt, stream));
+  TRY_CLEANUP(st, aseankg_buffer_spill(&fmt->out, stream, 0U));
+  st = ferror(stream) ? ASEANKG_ERR_IO : ASEANKG_SUCCESS;
+cleanup:
+  return st ? aseankg_write_failed(error, st, NULL) : ASEANKG_SUCCESS;
 }
 
 AseankgStatus
@@ -1645,8 +1648,8 @@ aseankg_fmt_write_graph(const AseankgGraph* const graph, FILE* const stream, con
   options.n_prefixes = n_prefixes;
   AseankgFmt*   fmt  = NULL;
   AseankgStatus st   = aseankg_fmt_new(&fmt, graph, &options, error);
-  if (!st && (st = aseankg_fmt_write(fmt, stream))) {
-    aseankg_error_set_parameter(error, st, "stream", st == ASEANKG_ERR_IO ? "write error" : "out of memory");
+  if (!st) {
+    st = aseankg_fmt_write(fmt, stream, error);
   }
   aseankg_fmt_free(fmt);
   return st;

@@ -10,6 +10,7 @@
 #include "diff_private.h"
 #include "quads.h"
 #include "try.h"
+#include "writers.h"
 
 #include <pthread.h>
 #include <unistd.h>
@@ -618,13 +619,12 @@ aseankg_merge_paths(const char* const base_path, const char* const ours_path, co
     goto cleanup;
   }
   TRY_CLEANUP(st, aseankg_output_open(&output, output_path, error));
-  st = aseankg_fmt_write(m.fmt, output.stream);
+  st = aseankg_fmt_write(m.fmt, output.stream, NULL);
   if (!st) {
     st = write_conflicts(m.fmt, output.stream, m.found, m.n_found, &m.changes[0], &m.changes[1], options);
   }
   if (st) {
-    aseankg_error_set(error, st, output_path ? output_path : "<stdout>", 0U, 0U,
-                      st == ASEANKG_ERR_IO ? "write error" : "out of memory");
+    aseankg_write_failed(error, st, output_path ? output_path : "<stdout>");
     goto cleanup;
   }
   TRY_CLEANUP(st, aseankg_output_commit(&output, error));

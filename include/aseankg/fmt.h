@@ -83,10 +83,13 @@ ASEANKG_API AseankgStatus aseankg_fmt_new(AseankgFmt** fmt, const AseankgGraph* 
 
 /**
    Write the whole document (prefixes, then the blocks) to `stream`.
-   Returns ASEANKG_ERR_NOMEM, or ASEANKG_ERR_IO if the stream reports an
-   error; nothing is flushed or closed.
+   Returns ASEANKG_ERR_USAGE for a NULL argument, ASEANKG_ERR_NOMEM, or
+   ASEANKG_ERR_IO if the stream reports an error; `error` (may be NULL)
+   records the last two about the parameter "stream" ("out of memory",
+   "write error"), for the caller to name its stream. Nothing is flushed or
+   closed.
 */
-ASEANKG_API AseankgStatus aseankg_fmt_write(AseankgFmt* fmt, FILE* stream);
+ASEANKG_API AseankgStatus aseankg_fmt_write(AseankgFmt* fmt, FILE* stream, AseankgError* error);
 
 /**
    Write one statement as a line of the document's syntax, terms spelt as in

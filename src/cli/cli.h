@@ -154,9 +154,12 @@ void cli_print_command_help(const CliCommand* command);
 /* The command whose help later usage errors point to ("Try 'aseankg COMMAND --help'."). */
 void cli_set_command(const CliCommand* command);
 /* Print "aseankg: MESSAGE DETAIL" (DETAIL escaped) and where to find help; returns CLI_EXIT_USAGE. */
-int  cli_usage_error(const char* message, const char* detail);
-void cli_print_error(const AseankgError* error);
-int  cli_report(const AseankgError* error);
+int cli_usage_error(const char* message, const char* detail);
+/* The library names a failed write to a caller's stream only by its parameter "stream": name it `file`
+   (the -o file, or "<stdout>"). Returns `st`. */
+AseankgStatus cli_name_stream(AseankgStatus st, const char* file, AseankgError* error);
+void          cli_print_error(const AseankgError* error);
+int           cli_report(const AseankgError* error);
 /* Whether graph `name`, the value of `option`, is CLI_DEFAULT_GRAPH (1) or an IRI (0); another spelling of
    the word is a usage error, printed: returns -CLI_EXIT_USAGE. */
 int cli_default_graph_name(const char* option, const char* name);

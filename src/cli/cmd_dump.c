@@ -8,19 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A dump's error about its stream, which the store names only as the parameter "stream", names `file`. */
-static AseankgStatus
-name_stream(const AseankgStatus st, const char* const file, AseankgError* const error)
-{
-  if (st && !strcmp(error->parameter, "stream")) {
-    char message[sizeof(error->message)];
-    snprintf(message, sizeof(message), "%s", error->message);
-    aseankg_error_clear(error);
-    aseankg_error_set(error, st, file, 0U, 0U, "%s", message);
-  }
-  return st;
-}
-
 int
 cli_dump(const CliArgs* const args)
 {
@@ -39,11 +26,11 @@ cli_dump(const CliArgs* const args)
   TRY_CLEANUP(st, aseankg_output_open(&output, args->output, &error));
   const char* const file = args->output ? args->output : "<stdout>";
   if (args->graph) {
-    TRY_CLEANUP(
-      st, name_stream(aseankg_store_dump(store, default_graph ? NULL : args->graph, output.stream, &error),
+    TRY_CLEANUP(st, cli_name_stream(
+                      aseankg_store_dump(store, default_graph ? NULL : args->graph, output.stream, &error),
                       file, &error));
   } else {
-    TRY_CLEANUP(st, name_stream(aseankg_store_dump_all(store, output.stream, &error), file, &error));
+    TRY_CLEANUP(st, cli_name_stream(aseankg_store_dump_all(store, output.stream, &error), file, &error));
   }
   TRY_CLEANUP(st, aseankg_output_commit(&output, &error));
 cleanup:

@@ -47,11 +47,8 @@ cli_fmt(const CliArgs* const args)
   options.quads      = quads.quads ? quads.quads : &none;
   options.n_quads    = quads.count;
   TRY_CLEANUP(st, aseankg_fmt_new(&fmt, graph, &options, &error));
-  if ((st = aseankg_fmt_write(fmt, output.stream))) {
-    aseankg_error_set(&error, st, output.path ? output.path : "<stdout>", 0U, 0U,
-                      st == ASEANKG_ERR_IO ? "write error" : "out of memory");
-    goto cleanup;
-  }
+  TRY_CLEANUP(st, cli_name_stream(aseankg_fmt_write(fmt, output.stream, &error),
+                                  output.path ? output.path : "<stdout>", &error));
   st = aseankg_output_commit(&output, &error);
 
 cleanup:

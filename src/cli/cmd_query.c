@@ -16,19 +16,6 @@ query_text(const char* const argument, AseankgError* const error)
   return text;
 }
 
-/* The library names a failed write by its parameter "stream"; the stream this command passes is its
-   standard output, named as every command names it. */
-static void
-name_stdout(AseankgError* const error)
-{
-  if (!strcmp(error->parameter, "stream")) {
-    AseankgError named;
-    aseankg_error_clear(&named);
-    aseankg_error_set(&named, error->status, "<stdout>", 0U, 0U, "%s", error->message);
-    *error = named;
-  }
-}
-
 int
 cli_query(const CliArgs* const args)
 {
@@ -65,8 +52,6 @@ cleanup:
   if (args->endpoint) {
     aseankg_remote_global_cleanup();
   }
-  if (st) {
-    name_stdout(&error);
-  }
-  return st ? cli_report(&error) : 0;
+  /* The stream this command passes is its standard output. */
+  return cli_name_stream(st, "<stdout>", &error) ? cli_report(&error) : 0;
 }

@@ -58,6 +58,18 @@ option_for_parameter(const char* const parameter)
   return NULL;
 }
 
+AseankgStatus
+cli_name_stream(const AseankgStatus st, const char* const file, AseankgError* const error)
+{
+  if (st && !strcmp(error->parameter, "stream")) {
+    char message[sizeof(error->message)];
+    snprintf(message, sizeof(message), "%s", error->message);
+    aseankg_error_clear(error);
+    aseankg_error_set(error, st, file, 0U, 0U, "%s", message);
+  }
+  return st;
+}
+
 void
 cli_print_error(const AseankgError* const error)
 {
